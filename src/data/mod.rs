@@ -1,0 +1,5 @@
+//! Loaded data: immutable once loaded. Nothing here knows about egui.
+
+pub mod event;
+pub mod geodata;
+pub mod time;

@@ -1,0 +1,3 @@
+//! The map: camera, prepared layers, markers, labels.
+
+pub mod camera;
