@@ -2,11 +2,21 @@
 //!
 //! Data flows one way: [`data`] (loaded once, immutable) → [`view::ViewState`]
 //! (camera, time window, selection, filters) → widgets draw and return
-//! actions → the app applies them.
+//! [`action::Action`]s → [`app::App`] applies them.
 
 #![deny(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod data;
 pub mod map;
+pub mod menu;
+pub mod panels;
+pub mod run;
+pub mod shortcuts;
+pub mod timeline;
 pub mod view;
+pub mod view_defaults;
+pub mod visibility;

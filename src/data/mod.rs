@@ -3,3 +3,24 @@
 pub mod event;
 pub mod geodata;
 pub mod time;
+
+use event::Event;
+use geodata::GeoData;
+
+/// Everything the app shows, loaded once and never changed.
+#[derive(Clone, Debug, Default)]
+pub struct Data {
+    /// Base map layers.
+    pub geo: GeoData,
+    /// Incidents and statements.
+    pub events: Vec<Event>,
+    /// The source article's full text (quotes are byte spans into it).
+    pub article: String,
+}
+
+impl Data {
+    /// The data bundled into the binary.
+    pub fn bundled() -> anyhow::Result<Self> {
+        Ok(Self::default())
+    }
+}

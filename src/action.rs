@@ -1,0 +1,32 @@
+//! What widgets ask for. Widgets never change state themselves: they return
+//! actions, and the app applies them in order after drawing.
+
+use crate::map::camera::Camera;
+use crate::view::{Filters, LayerToggles, Theme, TimeView};
+
+/// A change the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Select an event by id, or clear the selection.
+    Select(Option<String>),
+    /// Select an event and bring it into view on the map, in the article
+    /// (scrolled to the given quote) and on the timeline.
+    Reveal {
+        /// The event's id.
+        event_id: String,
+        /// Index of the quote to show in the article.
+        quote: usize,
+    },
+    /// Move the map camera.
+    SetCamera(Camera),
+    /// Fit the map to the region.
+    FitMap,
+    /// Replace the event filters.
+    SetFilters(Filters),
+    /// Replace the layer toggles.
+    SetLayers(LayerToggles),
+    /// Replace the time cursor and window.
+    SetTime(TimeView),
+    /// Switch the theme.
+    SetTheme(Theme),
+}

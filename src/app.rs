@@ -1,0 +1,142 @@
+//! The eframe application: owns the loaded data and the view state, lays out
+//! the panels, collects the actions the widgets return and applies them.
+
+use std::sync::Arc;
+
+use crate::action::Action;
+use crate::data::Data;
+use crate::data::time::Seconds;
+use crate::view::{Theme, ViewState};
+use crate::visibility::VisibilityCache;
+
+/// Key under which the view state is saved between runs.
+pub const STORAGE_KEY: &str = "border-incidents/view-state/v1";
+
+/// How the app should start, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Event to select at start.
+    pub select: Option<String>,
+    /// Time cursor at start.
+    pub time: Option<Seconds>,
+    /// Time window at start.
+    pub window: Option<(Seconds, Seconds)>,
+    /// Theme at start (overrides the saved one).
+    pub theme: Option<Theme>,
+    /// Whether to restore the view saved by the previous run.
+    pub restore: bool,
+}
+
+/// The application.
+pub struct App {
+    data: Arc<Data>,
+    view: ViewState,
+    visibility: VisibilityCache,
+    map: crate::map::MapView,
+    windows: crate::menu::Windows,
+}
+
+impl App {
+    /// Creates the app on loaded data, restoring the saved view when asked and
+    /// when it can be read (a corrupt or old saved state falls back to defaults).
+    pub fn new(storage: Option<&dyn eframe::Storage>, data: Arc<Data>, opts: StartOptions) -> Self {
+        let saved = if opts.restore {
+            storage.and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
+        } else {
+            None
+        };
+        let mut view = saved.unwrap_or_else(|| crate::view_defaults::initial_view(&data));
+        if let Some(theme) = opts.theme {
+            view.theme = theme;
+        }
+        let map = crate::map::MapView::new(&data.geo);
+        let mut app = Self {
+            data,
+            view,
+            visibility: VisibilityCache::default(),
+            map,
+            windows: crate::menu::Windows::default(),
+        };
+        if let Some(id) = opts.select {
+            app.apply(Action::Reveal {
+                event_id: id,
+                quote: 0,
+            });
+        }
+        app
+    }
+
+    /// The current view state.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// Applies one action to the view state.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Select(id) => self.view.selection = id,
+            Action::Reveal { event_id, quote } => {
+                let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
+                self.view.selection = Some(event_id.clone());
+                self.view.reveal = Some(crate::view::Reveal {
+                    event_id,
+                    quote,
+                    serial,
+                });
+            }
+            Action::SetCamera(camera) => self.view.camera = camera,
+            Action::FitMap => self.view.camera = crate::view_defaults::fit_camera(),
+            Action::SetFilters(filters) => self.view.filters = filters,
+            Action::SetLayers(layers) => self.view.layers = layers,
+            Action::SetTime(time) => self.view.time = time,
+            Action::SetTheme(theme) => self.view.theme = theme,
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ui.ctx().set_theme(match self.view.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        });
+        let mut actions: Vec<Action> = Vec::new();
+        let data = self.data.clone();
+        let visible = self.visibility.get(&data, &self.view).clone();
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            actions.extend(crate::menu::show(ui, &self.view, &mut self.windows));
+        });
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(190.0)
+            .show(ui, |ui| {
+                actions.extend(crate::timeline::show(ui, &data, &self.view, &visible));
+            });
+        egui::Panel::left("events_list")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                actions.extend(crate::panels::events_list::show(ui, &data, &self.view, &visible));
+            });
+        egui::Panel::right("details_and_article")
+            .resizable(true)
+            .default_size(400.0)
+            .show(ui, |ui| {
+                actions.extend(crate::panels::details::show(ui, &data, &self.view));
+                ui.separator();
+                actions.extend(crate::panels::article::show(ui, &data, &self.view));
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            actions.extend(self.map.show(ui, &data, &self.view, &visible));
+        });
+        crate::panels::about::show(ui.ctx(), &mut self.windows.about);
+        actions.extend(crate::shortcuts::read(ui.ctx(), &self.view));
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.view);
+    }
+}

@@ -1,0 +1,146 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::data::time::{EventTime, Seconds};
+use crate::view::Theme;
+
+/// A desktop map of the September 2022 Kyrgyz–Tajik border clashes: incidents and
+/// statements from the article, on the region's borders, with a timeline.
+///
+/// Without a subcommand, opens the app on the bundled data. Files given as
+/// arguments are opened as overlay layers (GeoJSON) or events (with --events).
+#[derive(Debug, Parser)]
+#[command(name = "border-incidents", version, about, long_about)]
+pub struct Cli {
+    /// Check files without opening a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// GeoJSON files to open as overlay layers.
+    pub files: Vec<PathBuf>,
+
+    /// An events file (GeoJSON FeatureCollection in the events schema) to add.
+    #[arg(long, value_name = "FILE")]
+    pub events: Vec<PathBuf>,
+
+    /// Render the app once to this PNG file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// Window size, as WIDTHxHEIGHT in points.
+    #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
+    pub size: [f32; 2],
+
+    /// Select the event with this id at start.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
+    /// Put the time cursor at this date (YYYY-MM-DD or YYYY-MM-DDTHH:MM).
+    #[arg(long, value_name = "DATE", value_parser = parse_time)]
+    pub time: Option<Seconds>,
+
+    /// Set the time window, as FROM..TO (dates as for --time).
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_window)]
+    pub window: Option<(Seconds, Seconds)>,
+
+    /// Colour theme.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+
+    /// Start from the default view instead of the one saved by the last run.
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate GeoJSON or events files: prints FILE:LINE:COL: message per
+    /// problem; exits 0 when all are valid, 1 when any is not, 2 on usage errors.
+    Check {
+        /// Check the files as events files (the events schema).
+        #[arg(long)]
+        events: bool,
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Theme names on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Light theme.
+    Light,
+    /// Dark theme.
+    Dark,
+}
+
+impl From<ThemeArg> for Theme {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, like 1600x1000, got {s:?}"))?;
+    let parse = |v: &str| -> Result<f32, String> {
+        let n: u32 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{v:?} is not a whole number"))?;
+        if (200..=8192).contains(&n) {
+            Ok(n as f32)
+        } else {
+            Err(format!("{n} is out of range (200 to 8192)"))
+        }
+    };
+    Ok([parse(w)?, parse(h)?])
+}
+
+fn parse_time(s: &str) -> Result<Seconds, String> {
+    EventTime::parse(s.trim())
+        .map(|t| t.first_second())
+        .map_err(|e| format!("{s:?} is not a date like 2022-09-16 or 2022-09-16T04:50: {e}"))
+}
+
+fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("expected FROM..TO, like 2022-09-14..2022-09-19, got {s:?}"))?;
+    let from = parse_time(a)?;
+    let to = EventTime::parse(b.trim())
+        .map(|t| t.end_exclusive())
+        .map_err(|e| format!("{b:?} is not a date: {e}"))?;
+    if to <= from {
+        return Err(format!("the window ends before it starts: {s:?}"));
+    }
+    Ok((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_reject() {
+        assert_eq!(parse_size("800x600"), Ok([800.0, 600.0]));
+        assert!(parse_size("800").is_err());
+        assert!(parse_size("10x10").is_err());
+    }
+
+    #[test]
+    fn window_is_inclusive_of_its_last_day() {
+        let (a, b) = parse_window("2022-09-14..2022-09-19").unwrap();
+        assert_eq!(b - a, 6 * 86_400);
+        assert!(parse_window("2022-09-19..2022-09-14").is_err());
+    }
+}

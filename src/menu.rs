@@ -1,0 +1,52 @@
+//! The menu bar: File, View and Help.
+
+use crate::action::Action;
+use crate::view::{Theme, ViewState};
+
+/// Which auxiliary windows are open (not saved between runs).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Windows {
+    /// The About / Sources window.
+    pub about: bool,
+}
+
+/// Draws the menu bar and returns what the user chose.
+pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("View", |ui| {
+            let mut layers = view.layers.clone();
+            let toggles: [(&str, &mut bool); 8] = [
+                ("Countries", &mut layers.countries),
+                ("Lakes", &mut layers.lakes),
+                ("Rivers", &mut layers.rivers),
+                ("Borders", &mut layers.borders),
+                ("Fergana Valley (approximate)", &mut layers.valley),
+                ("Places", &mut layers.places),
+                ("Incidents and statements", &mut layers.events),
+                ("Uncertainty halos", &mut layers.halos),
+            ];
+            for (label, value) in toggles {
+                ui.checkbox(value, label);
+            }
+            if layers != view.layers {
+                actions.push(Action::SetLayers(layers));
+            }
+            ui.separator();
+            if ui.button("Fit map (F)").clicked() {
+                actions.push(Action::FitMap);
+            }
+            let dark = view.theme == Theme::Dark;
+            let label = if dark { "Light theme" } else { "Dark theme" };
+            if ui.button(label).clicked() {
+                actions.push(Action::SetTheme(if dark { Theme::Light } else { Theme::Dark }));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("About / Sources").clicked() {
+                windows.about = true;
+            }
+        });
+    });
+    actions
+}

@@ -1,0 +1,144 @@
+//! Starting the native window, or rendering one screenshot of it.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context as _, anyhow};
+
+use crate::app::{App, StartOptions};
+use crate::cli::Cli;
+use crate::data::Data;
+
+/// The window title.
+pub const WINDOW_TITLE: &str = "Border incidents — Kyrgyz–Tajik border clashes, September 2022";
+
+/// Frames drawn before the screenshot is taken, so that layout has settled.
+const FRAMES_BEFORE_SCREENSHOT: u32 = 4;
+/// Frames after which a screenshot that never arrived counts as failed.
+const FRAMES_BEFORE_GIVING_UP: u32 = 240;
+
+/// Runs the app as the command line asks: a window, or one screenshot.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let data = Arc::new(Data::bundled().context("loading the bundled data")?);
+    let opts = StartOptions {
+        select: cli.select.clone(),
+        time: cli.time,
+        window: cli.window,
+        theme: cli.theme.map(Into::into),
+        restore: !cli.fresh && cli.screenshot.is_none(),
+    };
+    if let Some(id) = &opts.select
+        && !data.events.iter().any(|e| &e.id == id)
+    {
+        return Err(anyhow!("--select {id}: no event has this id"));
+    }
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_inner_size(cli.size)
+        .with_min_inner_size([640.0, 400.0]);
+    match cli.screenshot {
+        None => {
+            let native = eframe::NativeOptions {
+                viewport,
+                ..Default::default()
+            };
+            eframe::run_native(
+                "border-incidents",
+                native,
+                Box::new(move |cc| Ok(Box::new(App::new(cc.storage, data, opts)))),
+            )
+            .map_err(|e| anyhow!("cannot open the window: {e}"))
+        }
+        Some(out) => screenshot(viewport, data, opts, out),
+    }
+}
+
+/// The outcome of a screenshot run, filled in by the app.
+type Outcome = Arc<Mutex<Option<anyhow::Result<()>>>>;
+
+fn screenshot(
+    viewport: egui::ViewportBuilder,
+    data: Arc<Data>,
+    opts: StartOptions,
+    out: PathBuf,
+) -> anyhow::Result<()> {
+    let outcome: Outcome = Arc::new(Mutex::new(None));
+    let native = eframe::NativeOptions {
+        viewport: viewport.with_resizable(false),
+        persist_window: false,
+        ..Default::default()
+    };
+    let shared = outcome.clone();
+    eframe::run_native(
+        "border-incidents-screenshot",
+        native,
+        Box::new(move |_cc| {
+            Ok(Box::new(ScreenshotApp {
+                app: App::new(None, data, opts),
+                out,
+                frames: 0,
+                image: Arc::new(Mutex::new(None)),
+                outcome: shared,
+            }))
+        }),
+    )
+    .map_err(|e| anyhow!("cannot open the window: {e}"))?;
+    let result = outcome
+        .lock()
+        .map_err(|_| anyhow!("the screenshot thread failed"))?
+        .take();
+    result.unwrap_or_else(|| Err(anyhow!("the window closed before the screenshot was taken")))
+}
+
+/// Wraps the app: draws it a few frames, takes a screenshot, saves it, closes.
+struct ScreenshotApp {
+    app: App,
+    out: PathBuf,
+    frames: u32,
+    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    outcome: Outcome,
+}
+
+impl ScreenshotApp {
+    fn finish(&self, ctx: &egui::Context, result: anyhow::Result<()>) {
+        if let Ok(mut slot) = self.outcome.lock() {
+            *slot = Some(result);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+impl eframe::App for ScreenshotApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        let ctx = ui.ctx().clone();
+        self.frames += 1;
+        ctx.request_repaint();
+        if self.frames == FRAMES_BEFORE_SCREENSHOT {
+            let slot = self.image.clone();
+            ctx.request_screenshot(move |img| {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(img);
+                }
+            });
+        }
+        let taken = self.image.lock().ok().and_then(|mut s| s.take());
+        if let Some(img) = taken {
+            let result = save_png(&img, &self.out);
+            self.finish(&ctx, result);
+        } else if self.frames >= FRAMES_BEFORE_GIVING_UP {
+            self.finish(&ctx, Err(anyhow!("no screenshot arrived from the renderer")));
+        }
+    }
+}
+
+/// Writes a colour image as PNG.
+pub fn save_png(img: &egui::ColorImage, path: &std::path::Path) -> anyhow::Result<()> {
+    let [w, h] = img.size;
+    let bytes: Vec<u8> = img.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
+        .ok_or_else(|| anyhow!("the screenshot has an inconsistent size"))?;
+    buffer
+        .save(path)
+        .with_context(|| format!("cannot write {}", path.display()))
+}

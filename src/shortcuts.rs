@@ -1,0 +1,22 @@
+//! Keyboard shortcuts that act on the whole app.
+
+use crate::action::Action;
+use crate::view::ViewState;
+
+/// Reads this frame's key presses and returns the actions they ask for.
+/// Keys are ignored while a text field has the keyboard focus.
+pub fn read(ctx: &egui::Context, view: &ViewState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if ctx.memory(|m| m.focused().is_some()) {
+        return actions;
+    }
+    ctx.input(|i| {
+        if i.key_pressed(egui::Key::Escape) && view.selection.is_some() {
+            actions.push(Action::Select(None));
+        }
+        if i.key_pressed(egui::Key::F) && i.modifiers.is_none() {
+            actions.push(Action::FitMap);
+        }
+    });
+    actions
+}
