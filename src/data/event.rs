@@ -75,6 +75,7 @@ pub enum LocationPrecision {
 
 /// A verbatim span of the source article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The exact text of the span.
     pub text: String,
@@ -86,6 +87,7 @@ pub struct Quote {
 
 /// A figure as the source states it, with the numbers it allows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The source's own words ("nearly 100").
     pub as_stated: String,
@@ -97,6 +99,7 @@ pub struct Figure {
 
 /// The tolls and counts attached to an item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Figures {
     /// People killed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +128,7 @@ pub enum Verdict {
 
 /// The verification of a claim against other reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Verification {
     /// The verdict.
     pub verdict: Verdict,
@@ -133,6 +137,27 @@ pub struct Verification {
     /// The outlets or documents relied on.
     pub sources: Vec<String>,
 }
+
+/// The documented `category` vocabulary (see `assets/README.md`).
+pub const CATEGORIES: &[&str] = &[
+    "armed_clash",
+    "shelling",
+    "incursion",
+    "evacuation",
+    "displacement",
+    "return",
+    "ceasefire",
+    "diplomacy",
+    "legal",
+    "context",
+    "history",
+    "account",
+    "accusation",
+    "appeal",
+    "declaration",
+    "remarks",
+    "footage",
+];
 
 /// One incident or statement, validated.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +178,10 @@ pub struct Event {
     pub date_precision: Option<DatePrecision>,
     /// The place as the source names it.
     pub place: Option<String>,
+    /// The gazetteer name (GeoNames `name`) whose point is the geometry.
+    pub place_ref: Option<String>,
+    /// The GeoNames id of `place_ref`, for traceability.
+    pub geonameid: Option<u64>,
     /// How exactly the source places it.
     pub location_precision: Option<LocationPrecision>,
     /// Radius of the place's uncertainty, in kilometres.
