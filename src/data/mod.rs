@@ -2,4 +2,5 @@
 
 pub mod event;
 pub mod geodata;
+pub mod geojson_read;
 pub mod time;
