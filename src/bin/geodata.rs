@@ -70,7 +70,7 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|(iso3, shape)| Land {
             iso3: iso3.clone(),
-            shape: countries::clean(shape.clone()),
+            shape: countries::repair(shape),
         })
         .collect();
     let enclaves = countries::find_enclaves(&lands);
@@ -78,13 +78,15 @@ fn main() -> anyhow::Result<()> {
         eprintln!("enclave of {} inside {}: {:.2} km²", e.owner, e.host, e.km2);
     }
     countries::cut_enclaves(&mut lands, &enclaves);
-    let context: Vec<Land> = source[MAIN..]
-        .iter()
-        .map(|(iso3, shape)| Land {
+    let mut taken = lands.clone();
+    for (iso3, shape) in &source[MAIN..] {
+        let shape = countries::clip_context(shape, &taken);
+        taken.push(Land {
             iso3: iso3.clone(),
-            shape: countries::clip_context(shape, &lands),
-        })
-        .collect();
+            shape,
+        });
+    }
+    let context = taken.split_off(MAIN);
     let all: Vec<&Land> = lands.iter().chain(context.iter()).collect();
     let features: Vec<_> = COUNTRIES
         .iter()

@@ -104,11 +104,17 @@ pub fn cut_enclaves(lands: &mut [Land], enclaves: &[Enclave]) {
     }
 }
 
-/// Clips a context country to the view box and removes whatever the main
-/// countries already cover.
-pub fn clip_context(shape: &MultiPolygon<f64>, main: &[Land]) -> MultiPolygon<f64> {
-    let clipped = shape.intersection(&view_box().to_polygon());
-    let covered = main
+/// Rebuilds a source shape through the boolean-operation engine, which
+/// resolves self-intersecting rings into valid polygons, then cleans it.
+pub fn repair(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    clean(shape.union(&MultiPolygon::new(vec![])))
+}
+
+/// Clips a context country to the view box and removes whatever `taken`
+/// (the main countries and context countries already placed) covers.
+pub fn clip_context(shape: &MultiPolygon<f64>, taken: &[Land]) -> MultiPolygon<f64> {
+    let clipped = repair(shape).intersection(&view_box().to_polygon());
+    let covered = taken
         .iter()
         .fold(MultiPolygon::new(vec![]), |acc, l| acc.union(&l.shape));
     clean(clipped.difference(&covered))
