@@ -116,7 +116,9 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| {
-                actions.extend(crate::panels::events_list::show(ui, &data, &self.view, &visible));
+                actions.extend(crate::panels::events_list::show(
+                    ui, &data, &self.view, &visible,
+                ));
             });
         egui::Panel::right("details_and_article")
             .resizable(true)

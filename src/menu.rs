@@ -39,7 +39,11 @@ pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<A
             let dark = view.theme == Theme::Dark;
             let label = if dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {
-                actions.push(Action::SetTheme(if dark { Theme::Light } else { Theme::Dark }));
+                actions.push(Action::SetTheme(if dark {
+                    Theme::Light
+                } else {
+                    Theme::Dark
+                }));
             }
         });
         ui.menu_button("Help", |ui| {

@@ -127,7 +127,10 @@ impl eframe::App for ScreenshotApp {
             let result = save_png(&img, &self.out);
             self.finish(&ctx, result);
         } else if self.frames >= FRAMES_BEFORE_GIVING_UP {
-            self.finish(&ctx, Err(anyhow!("no screenshot arrived from the renderer")));
+            self.finish(
+                &ctx,
+                Err(anyhow!("no screenshot arrived from the renderer")),
+            );
         }
     }
 }

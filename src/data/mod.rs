@@ -5,9 +5,13 @@ pub mod event;
 mod event_error;
 pub mod events;
 mod feature;
+pub mod gazetteer;
 pub mod geodata;
+pub mod geodata_load;
+pub mod geojson_read;
 mod json_pos;
 pub mod time;
+pub mod translit;
 
 use event::Event;
 use geodata::GeoData;
@@ -24,8 +28,20 @@ pub struct Data {
 }
 
 impl Data {
-    /// The data bundled into the binary.
+    /// The data bundled into the binary: base layers, the article and its events.
     pub fn bundled() -> anyhow::Result<Self> {
-        Ok(Self::default())
+        let geo = GeoData::bundled()?;
+        let (article, collection) = events::bundled().map_err(|errors| {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|e| e.render("assets/events.geojson"))
+                .collect();
+            anyhow::anyhow!("the bundled events are invalid:\n{}", lines.join("\n"))
+        })?;
+        Ok(Self {
+            geo,
+            events: collection.events,
+            article: article.to_owned(),
+        })
     }
 }
