@@ -1,0 +1,36 @@
+//! Shared set-up for the UI tests: the app on the bundled data, at a fixed
+//! size and theme, from the default view (no saved state).
+
+#![allow(dead_code)]
+
+use std::sync::{Arc, OnceLock};
+
+use border_incidents::app::{App, StartOptions};
+use border_incidents::data::Data;
+use egui_kittest::Harness;
+
+/// The size every UI test window has, in points.
+pub const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+
+/// The bundled data, loaded once per test binary.
+pub fn data() -> Arc<Data> {
+    static DATA: OnceLock<Arc<Data>> = OnceLock::new();
+    DATA.get_or_init(|| Arc::new(Data::bundled().expect("bundled data loads")))
+        .clone()
+}
+
+/// The app on the bundled data, started with `opts`.
+pub fn harness_with(opts: StartOptions) -> Harness<'static, App> {
+    let data = data();
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |_cc| App::new(None, data.clone(), opts.clone()));
+    harness.run_steps(3);
+    harness
+}
+
+/// The app on the bundled data, in its default view.
+pub fn harness() -> Harness<'static, App> {
+    harness_with(StartOptions::default())
+}
