@@ -92,7 +92,11 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .zip(&all)
         .map(|((iso3, name), land)| {
-            eprintln!("{iso3}: {} vertices", land.shape.coords_count());
+            eprintln!(
+                "{iso3}: {} vertices, valid: {}",
+                land.shape.coords_count(),
+                geo::Validation::is_valid(&land.shape)
+            );
             (
                 vec![("iso3", write::string(iso3)), ("name", write::string(name))],
                 write::multi_polygon(&land.shape),

@@ -1,7 +1,10 @@
 //! Country land: enclaves cut out of their hosts, context countries clipped.
 
 use geo::orient::Direction;
-use geo::{Area, BooleanOps, BoundingRect, MultiPolygon, Orient, Polygon, Rect, coord};
+use geo::{
+    Area, BooleanOps, BoundingRect, MapCoords, MultiPolygon, Orient, Polygon, Rect,
+    RemoveRepeatedPoints, coord,
+};
 
 /// The view box: 66.5–80.5°E, 36.5–43.5°N.
 pub fn view_box() -> Rect<f64> {
@@ -40,7 +43,12 @@ pub fn clean(shape: MultiPolygon<f64>) -> MultiPolygon<f64> {
             Polygon::new(ext, holes)
         })
         .collect();
-    MultiPolygon::new(polys).orient(Direction::Default)
+    // Snap to the written precision (six decimals, about 0.1 m) so that
+    // what is checked is what is written, then drop repeated vertices.
+    MultiPolygon::new(polys)
+        .map_coords(|c| coord! { x: (c.x * 1e6).round() / 1e6, y: (c.y * 1e6).round() / 1e6 })
+        .remove_repeated_points()
+        .orient(Direction::Default)
 }
 
 /// A country being prepared.
