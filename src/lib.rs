@@ -7,6 +7,7 @@
 #![deny(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod check;
 pub mod data;
 pub mod map;
 pub mod view;
