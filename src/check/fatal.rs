@@ -46,7 +46,7 @@ pub fn describe<R: Read>(
         }
         Category::Eof => at(
             e.line(),
-            e.column(),
+            e.column().max(1),
             format!("unexpected end of file: {reason}"),
         ),
         Category::Syntax | Category::Data => {
@@ -66,21 +66,41 @@ pub fn describe<R: Read>(
     }
 }
 
-/// True when the parser stopped at `NaN` or `Infinity`.
+/// True when the parser stopped inside `NaN` or `Infinity`: one of them
+/// covers the last byte it read.
 fn names_non_number<R: Read>(tracker: &SharedTracker, reader: &mut TrackingReader<R>) -> bool {
-    let Some(last) = tracker.borrow().last_solid_byte() else {
-        return false;
-    };
-    if !matches!(last, b'N' | b'I') {
-        return false;
-    }
-    let mut word = vec![last];
-    word.extend(reader.peek_more(7));
-    word.starts_with(b"NaN") || word.starts_with(b"Infinity")
+    let recent = tracker.borrow().recent();
+    let mut window = recent.to_vec();
+    window.extend(reader.peek_more(8));
+    let last = recent.len() - 1;
+    [&b"NaN"[..], b"Infinity"].iter().any(|word| {
+        window
+            .windows(word.len())
+            .enumerate()
+            .any(|(start, w)| w == *word && start <= last && last < start + word.len())
+    })
 }
 
 /// True when the file opens with a UTF-16 byte order mark.
 fn starts_like_utf16<R: Read>(reader: &mut TrackingReader<R>) -> bool {
     // The reader stopped before handing out the offending first byte.
     matches!(reader.peek_more(2).as_slice(), [0xFF, 0xFE] | [0xFE, 0xFF])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{Keep, check_reader};
+
+    fn first_message(text: &str) -> String {
+        let report = check_reader("t", text.as_bytes(), Keep::Nothing);
+        report.problems[0].message.clone()
+    }
+
+    #[test]
+    fn names_nan_and_infinity() {
+        for text in ["[NaN]", "{\"a\": Infinity}", "[1, -Infinity]", "-NaN"] {
+            let m = first_message(text);
+            assert!(m.starts_with("NaN and Infinity"), "{text}: {m}");
+        }
+    }
 }

@@ -62,6 +62,8 @@ pub struct Tracker {
     here: Pos,
     /// The last byte read that was not JSON whitespace, and where it was.
     last_solid: Option<(u8, Pos)>,
+    /// The last eight bytes read, the latest in the lowest byte.
+    recent: u64,
     /// Where the first non-whitespace byte was.
     first_solid: Option<Pos>,
     /// Set when a value is about to start but its first byte is not read yet.
@@ -79,6 +81,7 @@ impl Tracker {
             here: Pos { line: 1, column: 0 },
             last_solid: None,
             first_solid: None,
+            recent: 0,
             armed: true,
             start: Pos::default(),
             utf8: Utf8::default(),
@@ -87,6 +90,7 @@ impl Tracker {
     }
 
     fn take(&mut self, b: u8) -> bool {
+        self.recent = (self.recent << 8) | u64::from(b);
         if b == b'\n' {
             self.here.line += 1;
             self.here.column = 0;
@@ -133,9 +137,9 @@ impl Tracker {
         self.here
     }
 
-    /// The last non-whitespace byte read.
-    pub fn last_solid_byte(&self) -> Option<u8> {
-        self.last_solid.map(|(b, _)| b)
+    /// The last eight bytes read, oldest first (zeros before the start).
+    pub fn recent(&self) -> [u8; 8] {
+        self.recent.to_be_bytes()
     }
 
     /// Where the input stopped being valid UTF-8, if it did.
