@@ -2,15 +2,16 @@
 //! panic, in one streaming pass whose memory does not grow with the file
 //! unless the geometry is asked for.
 //!
-//! The JSON itself is parsed by `serde_json`; [`reader`] wraps the input to
-//! know where the parser is, and the visitors in [`object`], [`coords`] and
-//! [`members`] check RFC 7946 structure as values stream past.
+//! The JSON itself is parsed by `serde_json`; `reader` wraps the input to
+//! know where the parser is, and the visitors in `object`, `lists`, `coords` and
+//! `members` check RFC 7946 structure as values stream past.
 
 mod context;
 mod coords;
 mod events;
 mod fatal;
 mod handler;
+mod lists;
 mod members;
 mod object;
 mod reader;

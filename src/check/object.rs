@@ -5,12 +5,13 @@
 //! FeatureCollection), and the object is judged by its `type` at the end.
 
 use geo::{Geometry, GeometryCollection};
-use serde::de::{MapAccess, SeqAccess};
+use serde::de::MapAccess;
 
 use super::OverlayFeature;
 use super::context::{Ctx, Path, Step};
 use super::coords::{Coords, Node, RangeNotes};
 use super::handler::{Handler, KeySeed, Skip, Value};
+use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Id, Properties, TypeName};
 use super::reader::Pos;
 use super::shape::{self, Simple};
@@ -340,79 +341,5 @@ impl Object<'_> {
         };
         let all: Option<Vec<_>> = geometries.into_iter().collect();
         Out::Geometry(all.map(|g| Geometry::GeometryCollection(GeometryCollection(g))))
-    }
-}
-
-/// A FeatureCollection's `features`: an array of Feature objects.
-struct Features<'a>(&'a Ctx, Path<'a>);
-
-impl<'de> Handler<'de> for Features<'_> {
-    type Out = (Pos, usize, Vec<OverlayFeature>);
-
-    fn ctx(&self) -> &Ctx {
-        self.0
-    }
-
-    fn other(self, at: Pos, found: &'static str) -> Self::Out {
-        self.0
-            .error(at, &self.1, format!("must be an array, found {found}"));
-        (at, 1, Vec::new())
-    }
-
-    fn seq<A: SeqAccess<'de>>(self, at: Pos, mut seq: A) -> Result<Self::Out, A::Error> {
-        let mut kept = Vec::new();
-        let mut count = 0;
-        loop {
-            let path = self.1.join(Step::Index(count));
-            let expect = Expect::Feature;
-            let element = Object {
-                ctx: self.0,
-                path,
-                expect,
-            };
-            match seq.next_element_seed(Value(element))? {
-                None => break,
-                Some(Out::Feature(f)) => kept.push(f),
-                Some(_) => {}
-            }
-            count += 1;
-        }
-        Ok((at, count, kept))
-    }
-}
-
-/// A GeometryCollection's `geometries`: an array of geometry objects.
-struct Geometries<'a>(&'a Ctx, Path<'a>);
-
-impl<'de> Handler<'de> for Geometries<'_> {
-    type Out = Vec<Option<Geometry<f64>>>;
-
-    fn ctx(&self) -> &Ctx {
-        self.0
-    }
-
-    fn other(self, at: Pos, found: &'static str) -> Self::Out {
-        self.0
-            .error(at, &self.1, format!("must be an array, found {found}"));
-        Vec::new()
-    }
-
-    fn seq<A: SeqAccess<'de>>(self, _at: Pos, mut seq: A) -> Result<Self::Out, A::Error> {
-        let mut out = Vec::new();
-        loop {
-            let path = self.1.join(Step::Index(out.len()));
-            let expect = Expect::Member;
-            let element = Object {
-                ctx: self.0,
-                path,
-                expect,
-            };
-            match seq.next_element_seed(Value(element))? {
-                None => break,
-                Some(Out::Geometry(g)) => out.push(g),
-                Some(_) => out.push(None),
-            }
-        }
-        Ok(out)
     }
 }
