@@ -8,8 +8,9 @@ use serde_json::error::Category;
 use super::reader::{SharedTracker, TrackingReader};
 use super::{Problem, Severity};
 
-/// How deep `serde_json` lets arrays and objects nest.
-const NESTING_LIMIT: usize = 128;
+/// How deep `serde_json` lets arrays and objects nest (its limit of 128
+/// counts the level that overflows).
+const NESTING_LIMIT: usize = 127;
 
 /// Describes the error `e` that ended the parse of `reader`.
 pub fn describe<R: Read>(
@@ -51,7 +52,9 @@ pub fn describe<R: Read>(
         ),
         Category::Syntax | Category::Data => {
             let message = if reason == "recursion limit exceeded" {
-                format!("nesting too deep: more than {NESTING_LIMIT} nested arrays and objects")
+                format!(
+                    "nesting too deep: arrays and objects nested more than {NESTING_LIMIT} levels deep"
+                )
             } else if reason == "number out of range" {
                 "number out of range: too large for a 64-bit float".to_owned()
             } else if reason == "trailing characters" {
