@@ -198,26 +198,25 @@ impl<R: Read> TrackingReader<R> {
     }
 
     /// Skips a UTF-8 byte order mark at the start; true if there was one.
+    /// Call before anything else is read.
     pub fn skip_bom(&mut self) -> io::Result<bool> {
         const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
-        let mut matched = 0;
-        while matched < BOM.len() {
-            self.fill()?;
-            if self.pos == self.len || self.buf[self.pos] != BOM[matched] {
+        // Gather the first three bytes, however the inner reader splits them.
+        while self.len < BOM.len() {
+            let n = match self.inner.read(&mut self.buf[self.len..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                other => other?,
+            };
+            if n == 0 {
                 break;
             }
-            matched += 1;
-            self.pos += 1;
+            self.len += n;
         }
-        match matched {
-            3 => Ok(true),
-            0 => Ok(false),
-            _ => {
-                // A partial mark: hand its bytes back so they get reported.
-                self.pos -= matched;
-                Ok(false)
-            }
+        let bom = self.buf[self.pos..self.len].starts_with(&BOM);
+        if bom {
+            self.pos += BOM.len();
         }
+        Ok(bom)
     }
 
     /// Reads up to `n` more bytes (for quoting what the parser choked on).
@@ -288,5 +287,34 @@ mod tests {
         let mut sink = Vec::new();
         r.read_to_end(&mut sink).unwrap();
         assert_eq!(t.borrow().here(), Pos { line: 3, column: 1 });
+    }
+
+    /// Hands out one byte per read, as a slow pipe might.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let Some((&b, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            out[0] = b;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped_whole_or_not_at_all() {
+        for (input, bom, rest) in [
+            (&b"\xEF\xBB\xBF{}"[..], true, &b"{}"[..]),
+            (b"\xEF\xBB", false, b"\xEF\xBB"),
+            (b"\xEF", false, b"\xEF"),
+            (b"", false, b""),
+            (b"{}", false, b"{}"),
+        ] {
+            let (mut r, _) = TrackingReader::new(Trickle(input));
+            assert_eq!(r.skip_bom().unwrap(), bom);
+            assert_eq!(r.peek_more(8), rest);
+        }
     }
 }
