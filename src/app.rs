@@ -85,7 +85,7 @@ impl App {
                 });
             }
             Action::SetCamera(camera) => self.view.camera = camera,
-            Action::FitMap => self.view.camera = crate::view_defaults::fit_camera(),
+            Action::FitMap => self.view.camera = self.map.fit_camera(),
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::SetLayers(layers) => self.view.layers = layers,
             Action::SetTime(time) => self.view.time = time,
