@@ -131,7 +131,7 @@ impl eframe::App for App {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             actions.extend(self.map.show(ui, &data, &self.view, &visible));
         });
-        crate::panels::about::show(ui.ctx(), &mut self.windows.about);
+        crate::panels::about::show(ui.ctx(), &data, &mut self.windows.about);
         actions.extend(crate::shortcuts::read(ui.ctx(), &self.view));
         for action in actions {
             self.apply(action);
