@@ -5,5 +5,5 @@ mod common;
 #[test]
 fn opens_on_bundled_data() {
     let harness = common::harness();
-    assert!(!harness.state().view().selection.is_some());
+    assert!(harness.state().view().selection.is_none());
 }
