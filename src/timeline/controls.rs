@@ -54,11 +54,7 @@ pub fn show(
     let mut actions = Vec::new();
     let span = index.span().unwrap_or(time.window);
     ui.horizontal_wrapped(|ui| {
-        let play = if time.playing {
-            "⏸ Pause"
-        } else {
-            "▶ Play"
-        };
+        let play = if time.playing { "Pause" } else { "Play" };
         if ui
             .button(play)
             .on_hover_text("Play or pause (Space)")
@@ -67,7 +63,7 @@ pub fn show(
             actions.push(Action::SetTime(toggle_play(time, span)));
         }
         let mut next = time.clone();
-        egui::ComboBox::from_id_salt("timeline-speed")
+        egui::ComboBox::from_label("Speed")
             .selected_text(time.speed.label())
             .show_ui(ui, |ui| {
                 for s in PlaySpeed::ALL {

@@ -76,11 +76,16 @@ pub fn show(
     }
     actions.extend(plot::show(ui, data, index, view, visible, &mut state));
 
-    if time.playing {
+    // Playback advances only when nothing else set the time this frame (a
+    // pause, a drag or a jump wins over the frame's step).
+    let time_set = actions.iter().any(|a| matches!(a, Action::SetTime(_)));
+    if time.playing && !time_set {
         let dt = ui.input(|i| i.stable_dt).min(0.25);
         let next = playback::advance(time, f64::from(dt), span);
         bring_into_view(&mut state, next.cursor, next.cursor + 1);
         actions.push(Action::SetTime(next));
+    }
+    if time.playing {
         ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(id, state));

@@ -17,6 +17,8 @@ use crate::visibility::Visible;
 const TICKS_H: f32 = 20.0;
 /// Height of the histogram strip.
 const HIST_H: f32 = 36.0;
+/// Least height of the whole plot, so that bars always have room.
+const MIN_HEIGHT: f32 = 150.0;
 /// Half-width of the draggable handles, in points.
 const GRIP: f32 = 5.0;
 
@@ -40,11 +42,11 @@ pub fn show(
     state: &mut State,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    let rect = ui.available_rect_before_wrap();
-    if rect.width() < 20.0 || rect.height() < TICKS_H + HIST_H + 10.0 {
+    let size = vec2(ui.available_width(), ui.available_height().max(MIN_HEIGHT));
+    let (rect, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    if rect.width() < 20.0 {
         return actions;
     }
-    let background = ui.allocate_rect(rect, Sense::click_and_drag());
     let mut axis = state
         .axis
         .unwrap_or_else(|| Axis::around(view.time.window.0, view.time.window.1));
