@@ -166,7 +166,8 @@ fn meshes_are_triangulated_once_not_per_frame() {
     assert!(stats.triangles[0] > stats.triangles[1] && stats.triangles[1] > stats.triangles[2]);
     eprintln!("mesh stats: {stats:?}");
     let view = initial_view(&data);
-    let visible = VisibilityCache::default().get(&data, &view).clone();
+    let index = border_incidents::timeline::index::TimeIndex::new(&data);
+    let visible = VisibilityCache::default().get(&data, &index, &view);
     let ctx = egui::Context::default();
     for zoom in [0.3, 1.5, 8.0, 40.0] {
         let mut view = view.clone();
