@@ -19,6 +19,7 @@ pub fn search_id() -> egui::Id {
 /// Draws the list and returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible) -> Vec<Action> {
     let mut actions = Vec::new();
+    ui.set_min_width(ui.available_width().max(260.0));
     if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
         ui.memory_mut(|m| m.request_focus(search_id()));
     }
