@@ -17,7 +17,7 @@ pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &P
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(270.0);
                 egui::CollapsingHeader::new("Legend")
-                    .default_open(true)
+                    .default_open(false)
                     .show(ui, |ui| body(ui, geo, kgz_tjk_km, pal));
             });
         });

@@ -93,8 +93,9 @@ pub struct Marker {
     pub faint: bool,
 }
 
-/// Markers whose true positions are closer than this share a ring.
-const GROUP_DISTANCE: f32 = 14.0;
+/// Markers whose true positions are closer than this (or than their symbols'
+/// radii together, when larger) share a ring.
+const GROUP_DISTANCE: f32 = 36.0;
 
 /// Lays out the markers of the given events (index, faint) on the screen.
 pub fn layout(events: &[Event], items: &[(usize, bool)], t: &ScreenTransform) -> Vec<Marker> {
@@ -113,17 +114,20 @@ pub fn layout(events: &[Event], items: &[(usize, bool)], t: &ScreenTransform) ->
             })
         })
         .collect();
-    let mut groups: Vec<(Pos2, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(Pos2, f32, Vec<usize>)> = Vec::new();
     for (i, m) in markers.iter().enumerate() {
         match groups
             .iter_mut()
-            .find(|(c, _)| c.distance(m.anchor) < GROUP_DISTANCE)
+            .find(|(c, r, _)| c.distance(m.anchor) < GROUP_DISTANCE.max(r + m.radius * 1.2 + 4.0))
         {
-            Some((_, members)) => members.push(i),
-            None => groups.push((m.anchor, vec![i])),
+            Some((_, r, members)) => {
+                *r = r.max(m.radius * 1.2);
+                members.push(i);
+            }
+            None => groups.push((m.anchor, m.radius * 1.2, vec![i])),
         }
     }
-    for (centre, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+    for (centre, _, members) in groups.into_iter().filter(|(_, _, m)| m.len() > 1) {
         let n = members.len() as f32;
         let widest = members
             .iter()

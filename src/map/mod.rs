@@ -95,7 +95,9 @@ impl MapView {
                 items.extend(visible.outside.iter().map(|&i| (i, true)));
             }
         }
-        let markers = markers::layout(&data.events, &items, &t);
+        let mut markers = markers::layout(&data.events, &items, &t);
+        // Big symbols first, so smaller ones stay visible and clickable on top.
+        markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
         if view.layers.halos {
             paint_halos(&painter, data, &markers, cam.points_per_km);
         }
