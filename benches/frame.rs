@@ -3,7 +3,7 @@
 //! receive). No GPU work is measured.
 //!
 //! Views: the default view, zoomed into Batken, and panning (the camera moves
-//! every frame); on the bundled data and on a generated layer of 1 000 000
+//! every frame), plus a click on the map; on the bundled data and on a generated layer of 1 000 000
 //! vertices with 100 000 events.
 
 #[path = "common/synth.rs"]
@@ -57,11 +57,17 @@ impl Headless {
 
     /// One frame: layout and tessellation. Returns the number of primitives.
     fn frame(&mut self) -> usize {
+        self.frame_with(Vec::new())
+    }
+
+    /// One frame with these input events.
+    fn frame_with(&mut self, events: Vec<egui::Event>) -> usize {
         self.time += 1.0 / 60.0;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
             time: Some(self.time),
             predicted_dt: 1.0 / 60.0,
+            events,
             ..Default::default()
         };
         let (app, frame) = (&mut self.app, &mut self.frame);
@@ -86,6 +92,7 @@ fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
     h.frame();
     group.bench_function("zoomed_batken", |b| b.iter(|| black_box(h.frame())));
 
+    let data_for_click = data.clone();
     let mut h = Headless::new(data);
     let start = h.app.view().camera;
     let mut step = 0u32;
@@ -101,7 +108,29 @@ fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
             black_box(h.frame())
         })
     });
+
+    // A click in the middle of the map: the press frame and the release frame
+    // (where egui reports the click and the map hit-tests the markers).
+    let mut h = Headless::new(data_for_click);
+    group.bench_function("click_on_map_two_frames", |b| {
+        b.iter(|| {
+            h.frame_with(vec![egui::Event::PointerMoved(CLICK_AT), button(true)]);
+            black_box(h.frame_with(vec![button(false)]))
+        })
+    });
     group.finish();
+}
+
+/// Where the click benchmark clicks: the middle of the map area.
+const CLICK_AT: egui::Pos2 = egui::pos2(765.0, 420.0);
+
+fn button(pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos: CLICK_AT,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
 }
 
 fn frame_bundled(c: &mut Criterion) {
