@@ -32,6 +32,7 @@ pub struct App {
     data: Arc<Data>,
     view: ViewState,
     visibility: VisibilityCache,
+    time_index: crate::timeline::index::TimeIndex,
     map: crate::map::MapView,
     windows: crate::menu::Windows,
 }
@@ -49,11 +50,14 @@ impl App {
         if let Some(theme) = opts.theme {
             view.theme = theme;
         }
+        apply_start_time(&mut view, &opts);
         let map = crate::map::MapView::new(&data.geo);
+        let time_index = crate::timeline::index::TimeIndex::new(&data);
         let mut app = Self {
             data,
             view,
             visibility: VisibilityCache::default(),
+            time_index,
             map,
             windows: crate::menu::Windows::default(),
         };
@@ -71,6 +75,14 @@ impl App {
         &self.view
     }
 
+    /// Number of events shown (passing the filters and overlapping the window).
+    pub fn visible_count(&mut self) -> usize {
+        self.visibility
+            .get(&self.data, &self.time_index, &self.view)
+            .shown
+            .len()
+    }
+
     /// Applies one action to the view state.
     pub fn apply(&mut self, action: Action) {
         match action {
@@ -85,11 +97,27 @@ impl App {
                 });
             }
             Action::SetCamera(camera) => self.view.camera = camera,
-            Action::FitMap => self.view.camera = crate::view_defaults::fit_camera(),
+            Action::FitMap => self.view.camera = self.map.fit_camera(),
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::SetLayers(layers) => self.view.layers = layers,
             Action::SetTime(time) => self.view.time = time,
             Action::SetTheme(theme) => self.view.theme = theme,
+        }
+    }
+}
+
+/// Applies `--time` and `--window`: the window is set as given; a time alone
+/// puts the cursor there and ends the window at it (everything up to then).
+fn apply_start_time(view: &mut ViewState, opts: &StartOptions) {
+    if let Some(window) = opts.window {
+        view.time.window = window;
+        view.time.cursor = window.1;
+    }
+    if let Some(t) = opts.time {
+        view.time.cursor = t;
+        if opts.window.is_none() {
+            let start = view.time.window.0.min(t);
+            view.time.window = (start, t + 1);
         }
     }
 }
@@ -102,7 +130,7 @@ impl eframe::App for App {
         });
         let mut actions: Vec<Action> = Vec::new();
         let data = self.data.clone();
-        let visible = self.visibility.get(&data, &self.view).clone();
+        let visible = self.visibility.get(&data, &self.time_index, &self.view);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             actions.extend(crate::menu::show(ui, &self.view, &mut self.windows));
         });
@@ -110,7 +138,13 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(190.0)
             .show(ui, |ui| {
-                actions.extend(crate::timeline::show(ui, &data, &self.view, &visible));
+                actions.extend(crate::timeline::show(
+                    ui,
+                    &data,
+                    &self.time_index,
+                    &self.view,
+                    &visible,
+                ));
             });
         egui::Panel::left("events_list")
             .resizable(true)
@@ -131,7 +165,7 @@ impl eframe::App for App {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             actions.extend(self.map.show(ui, &data, &self.view, &visible));
         });
-        crate::panels::about::show(ui.ctx(), &mut self.windows.about);
+        crate::panels::about::show(ui.ctx(), &data, &mut self.windows.about);
         actions.extend(crate::shortcuts::read(ui.ctx(), &self.view));
         for action in actions {
             self.apply(action);

@@ -64,6 +64,10 @@ pub enum Command {
         /// Check the files as events files (the events schema).
         #[arg(long)]
         events: bool,
+        /// With --events: the article the quotes are byte spans of
+        /// (default: the bundled article).
+        #[arg(long, value_name = "FILE", requires = "events")]
+        article: Option<PathBuf>,
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,

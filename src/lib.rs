@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod data;
 pub mod map;

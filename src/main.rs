@@ -4,15 +4,20 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use border_incidents::check::{EventsSchema, EventsValidator, run_check_with};
 use border_incidents::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { .. }) => {
-            eprintln!("border-incidents: check is not available in this build");
-            ExitCode::from(2)
-        }
+        Some(Command::Check {
+            events,
+            article,
+            files,
+        }) => check(&files, events, article.as_deref()),
         None => match border_incidents::run::run(cli) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -21,4 +26,24 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `check`: validates files, prints problems, returns 0 / 1 / 2.
+fn check(files: &[PathBuf], events: bool, article: Option<&Path>) -> ExitCode {
+    let article = match article {
+        None => border_incidents::data::events::BUNDLED_ARTICLE.to_owned(),
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{}: error: cannot read the article: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let schema = EventsSchema { article };
+    let validator = events.then_some(&schema as &dyn EventsValidator);
+    let mut out = std::io::stdout().lock();
+    let code = run_check_with(files, validator, &mut out);
+    let _ = out.flush();
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -14,6 +14,11 @@ pub struct Windows {
 pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
         ui.menu_button("View", |ui| {
             let mut layers = view.layers.clone();
             let toggles: [(&str, &mut bool); 8] = [

@@ -89,6 +89,68 @@ pub struct TimeView {
     pub window: (Seconds, Seconds),
     /// Whether events outside the window are drawn faint instead of hidden.
     pub show_outside: bool,
+    /// Whether playback is running.
+    #[serde(default)]
+    pub playing: bool,
+    /// How much time passes per second of playback.
+    #[serde(default)]
+    pub speed: PlaySpeed,
+    /// Whether playback starts over at the end of the data.
+    #[serde(default)]
+    pub looping: bool,
+    /// Cumulative window (start fixed, end follows the cursor) instead of a
+    /// moving one (fixed width, slides with the cursor).
+    #[serde(default)]
+    pub cumulative: bool,
+}
+
+/// Playback speed: timeline time per second of wall time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlaySpeed {
+    /// One hour per second.
+    Hour,
+    /// Six hours per second.
+    SixHours,
+    /// One day per second.
+    #[default]
+    Day,
+    /// One week per second.
+    Week,
+    /// One month (30 days) per second.
+    Month,
+}
+
+impl PlaySpeed {
+    /// All speeds, slowest first.
+    pub const ALL: [Self; 5] = [
+        Self::Hour,
+        Self::SixHours,
+        Self::Day,
+        Self::Week,
+        Self::Month,
+    ];
+
+    /// Timeline seconds per wall-clock second.
+    pub fn seconds_per_second(self) -> f64 {
+        match self {
+            Self::Hour => 3600.0,
+            Self::SixHours => 6.0 * 3600.0,
+            Self::Day => 86_400.0,
+            Self::Week => 7.0 * 86_400.0,
+            Self::Month => 30.0 * 86_400.0,
+        }
+    }
+
+    /// Label for the speed picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Hour => "1 hour/s",
+            Self::SixHours => "6 hours/s",
+            Self::Day => "1 day/s",
+            Self::Week => "1 week/s",
+            Self::Month => "1 month/s",
+        }
+    }
 }
 
 /// Light or dark theme.

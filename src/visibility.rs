@@ -1,9 +1,12 @@
 //! Which events pass the filters and the time window, recomputed only when
 //! the filters, the window or the data change.
 
+use std::sync::Arc;
+
 use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::time::Seconds;
+use crate::timeline::index::TimeIndex;
 use crate::view::{Filters, ViewState, kind_key, side_key, verdict_key};
 
 /// The events to show, as indices into `Data::events`.
@@ -14,6 +17,8 @@ pub struct Visible {
     /// Events that pass the filters but lie outside the window (drawn faint
     /// when the user asks for them).
     pub outside: Vec<usize>,
+    /// For each event of `Data::events`, whether it passes the filters.
+    pub passes: Vec<bool>,
 }
 
 impl Visible {
@@ -71,31 +76,87 @@ pub fn overlaps(event: &Event, window: (Seconds, Seconds)) -> bool {
 }
 
 /// Remembers the last result and recomputes it only when its inputs change.
+///
+/// The filters are checked against every event only when they change; a new
+/// time window asks the [`TimeIndex`] for the overlapping events (a binary
+/// search) and splits the remembered passing events into shown and outside.
 #[derive(Debug, Default)]
 pub struct VisibilityCache {
-    key: Option<(Filters, (Seconds, Seconds), usize)>,
-    visible: Visible,
+    filter_key: Option<(Filters, usize)>,
+    /// Indices of the events passing the filters, ascending.
+    passing: Vec<usize>,
+    window_key: Option<(Seconds, Seconds)>,
+    visible: Arc<Visible>,
 }
 
 impl VisibilityCache {
     /// The visible events for this view, recomputed if needed.
-    pub fn get(&mut self, data: &Data, view: &ViewState) -> &Visible {
-        let key = (view.filters.clone(), view.time.window, data.events.len());
-        if self.key.as_ref() != Some(&key) {
-            let mut visible = Visible::default();
-            for (i, event) in data.events.iter().enumerate() {
-                if !passes_filters(event, &view.filters) {
-                    continue;
-                }
-                if overlaps(event, view.time.window) {
-                    visible.shown.push(i);
+    pub fn get(&mut self, data: &Data, index: &TimeIndex, view: &ViewState) -> Arc<Visible> {
+        let filter_key = (view.filters.clone(), data.events.len());
+        let filters_changed = self.filter_key.as_ref() != Some(&filter_key);
+        if filters_changed {
+            self.passing = (0..data.events.len())
+                .filter(|&i| passes_filters(&data.events[i], &view.filters))
+                .collect();
+            self.filter_key = Some(filter_key);
+        }
+        let window = view.time.window;
+        if filters_changed || self.window_key != Some(window) {
+            let mut passes = vec![false; data.events.len()];
+            for &i in &self.passing {
+                passes[i] = true;
+            }
+            let shown: Vec<usize> = index
+                .overlapping(window.0, window.1)
+                .into_iter()
+                .filter(|&i| passes[i])
+                .collect();
+            let mut outside = Vec::with_capacity(self.passing.len() - shown.len());
+            let mut s = shown.iter().peekable();
+            for &i in &self.passing {
+                if s.peek() == Some(&&i) {
+                    s.next();
                 } else {
-                    visible.outside.push(i);
+                    outside.push(i);
                 }
             }
-            self.visible = visible;
-            self.key = Some(key);
+            self.visible = Arc::new(Visible {
+                shown,
+                outside,
+                passes,
+            });
+            self.window_key = Some(window);
         }
-        &self.visible
+        self.visible.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_splits_passing_events() {
+        let data = Data::bundled().unwrap();
+        let index = TimeIndex::new(&data);
+        let mut view = crate::view_defaults::initial_view(&data);
+        let mut cache = VisibilityCache::default();
+        let all = cache.get(&data, &index, &view);
+        assert_eq!(all.shown.len(), data.events.len());
+        view.time.window = (
+            crate::data::time::EventTime::parse("2022-09-14")
+                .unwrap()
+                .first_second(),
+            crate::data::time::EventTime::parse("2022-09-17")
+                .unwrap()
+                .end_exclusive(),
+        );
+        let some = cache.get(&data, &index, &view);
+        let brute: Vec<usize> = (0..data.events.len())
+            .filter(|&i| overlaps(&data.events[i], view.time.window))
+            .collect();
+        assert_eq!(some.shown, brute);
+        assert_eq!(some.shown.len() + some.outside.len(), data.events.len());
+        assert!(!some.shown.is_empty() && !some.outside.is_empty());
     }
 }

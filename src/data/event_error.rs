@@ -62,7 +62,7 @@ impl EventError {
     }
 
     /// The message without position.
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         match (self.feature, &self.id) {
             (Some(i), Some(id)) => format!("feature #{i} ({id}): {}", self.problem),
             (Some(i), None) => format!("feature #{i}: {}", self.problem),

@@ -25,6 +25,8 @@ pub struct Data {
     pub events: Vec<Event>,
     /// The source article's full text (quotes are byte spans into it).
     pub article: String,
+    /// Title, author, date and publisher of the article.
+    pub source: events::SourceInfo,
 }
 
 impl Data {
@@ -42,6 +44,7 @@ impl Data {
             geo,
             events: collection.events,
             article: article.to_owned(),
+            source: collection.source,
         })
     }
 }

@@ -68,3 +68,180 @@ impl Camera {
         unproject(x, y)
     }
 }
+
+/// The closest the camera may zoom in, in screen points per kilometre.
+pub const MAX_POINTS_PER_KM: f64 = 200.0;
+/// The farthest the camera may zoom out, in screen points per kilometre.
+pub const MIN_POINTS_PER_KM: f64 = 0.05;
+
+/// An axis-aligned box on the map plane, in projected kilometres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KmBox {
+    /// Western and southern edges.
+    pub min: [f64; 2],
+    /// Eastern and northern edges.
+    pub max: [f64; 2],
+}
+
+impl KmBox {
+    /// The empty box (grows to the first point added).
+    pub const EMPTY: Self = Self {
+        min: [f64::INFINITY, f64::INFINITY],
+        max: [f64::NEG_INFINITY, f64::NEG_INFINITY],
+    };
+
+    /// Grows the box to contain `p`.
+    pub fn add(&mut self, p: [f64; 2]) {
+        self.min = [self.min[0].min(p[0]), self.min[1].min(p[1])];
+        self.max = [self.max[0].max(p[0]), self.max[1].max(p[1])];
+    }
+
+    /// Grows the box to contain `other`.
+    pub fn union(&mut self, other: &Self) {
+        self.add(other.min);
+        self.add(other.max);
+    }
+
+    /// Whether the two boxes overlap.
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.min[0] <= other.max[0]
+            && other.min[0] <= self.max[0]
+            && self.min[1] <= other.max[1]
+            && other.min[1] <= self.max[1]
+    }
+
+    /// Whether the box contains any point.
+    pub fn is_empty(&self) -> bool {
+        self.min[0] > self.max[0] || self.min[1] > self.max[1]
+    }
+}
+
+/// Map-plane to screen transform for one frame.
+#[derive(Clone, Copy, Debug)]
+pub struct ScreenTransform {
+    center_km: [f64; 2],
+    points_per_km: f64,
+    center: egui::Pos2,
+}
+
+impl ScreenTransform {
+    /// Screen position of a projected point.
+    pub fn apply(&self, p: [f64; 2]) -> egui::Pos2 {
+        egui::pos2(
+            self.center.x + ((p[0] - self.center_km[0]) * self.points_per_km) as f32,
+            self.center.y - ((p[1] - self.center_km[1]) * self.points_per_km) as f32,
+        )
+    }
+
+    /// The part of the map plane a screen rectangle shows.
+    pub fn visible_box(&self, rect: egui::Rect) -> KmBox {
+        let mut b = KmBox::EMPTY;
+        for corner in [rect.left_top(), rect.right_bottom()] {
+            b.add([
+                self.center_km[0] + f64::from(corner.x - self.center.x) / self.points_per_km,
+                self.center_km[1] - f64::from(corner.y - self.center.y) / self.points_per_km,
+            ]);
+        }
+        b
+    }
+}
+
+impl Camera {
+    /// The transform from the map plane to a view centred in `rect`.
+    pub fn transform(&self, rect: egui::Rect) -> ScreenTransform {
+        ScreenTransform {
+            center_km: project(self.center_lon, self.center_lat),
+            points_per_km: self.points_per_km,
+            center: rect.center(),
+        }
+    }
+
+    /// The camera moved so that the map follows a screen drag by `delta`.
+    pub fn panned(&self, delta: egui::Vec2) -> Self {
+        let [cx, cy] = project(self.center_lon, self.center_lat);
+        let [lon, lat] = unproject(
+            cx - f64::from(delta.x) / self.points_per_km,
+            cy + f64::from(delta.y) / self.points_per_km,
+        );
+        Self {
+            center_lon: lon,
+            center_lat: lat.clamp(-85.0, 85.0),
+            ..*self
+        }
+    }
+
+    /// The camera zoomed by `factor`, keeping the point under `anchor` fixed
+    /// on screen. The zoom stays within the limits.
+    pub fn zoomed_about(&self, rect: egui::Rect, anchor: egui::Pos2, factor: f64) -> Self {
+        let ppk = (self.points_per_km * factor).clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM);
+        let [alon, alat] = self.to_lonlat(rect, anchor);
+        let [ax, ay] = project(alon, alat);
+        let c = rect.center();
+        let [lon, lat] = unproject(
+            ax - f64::from(anchor.x - c.x) / ppk,
+            ay + f64::from(anchor.y - c.y) / ppk,
+        );
+        Self {
+            center_lon: lon,
+            center_lat: lat,
+            points_per_km: ppk,
+        }
+    }
+
+    /// A camera showing the box `bbox` within a view of `size` points, with
+    /// a margin of `margin` points on every side.
+    pub fn fit(bbox: &KmBox, size: egui::Vec2, margin: f32) -> Self {
+        if bbox.is_empty() {
+            return Self::default();
+        }
+        let w = f64::from((size.x - 2.0 * margin).max(10.0));
+        let h = f64::from((size.y - 2.0 * margin).max(10.0));
+        let bw = (bbox.max[0] - bbox.min[0]).max(1.0);
+        let bh = (bbox.max[1] - bbox.min[1]).max(1.0);
+        let [lon, lat] = unproject(
+            (bbox.min[0] + bbox.max[0]) / 2.0,
+            (bbox.min[1] + bbox.max[1]) / 2.0,
+        );
+        Self {
+            center_lon: lon,
+            center_lat: lat,
+            points_per_km: (w / bw)
+                .min(h / bh)
+                .clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projection_round_trips() {
+        for (lon, lat) in [(70.8, 40.06), (66.5, 36.5), (80.5, 43.5), (-10.0, 5.0)] {
+            let [x, y] = project(lon, lat);
+            let [lon2, lat2] = unproject(x, y);
+            assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
+        }
+        let cam = Camera::default();
+        let rect = egui::Rect::from_min_size(egui::pos2(10.0, 20.0), egui::vec2(800.0, 600.0));
+        let p = cam.to_screen(rect, 70.8, 40.06);
+        let [lon, lat] = cam.to_lonlat(rect, p);
+        assert!((lon - 70.8).abs() < 1e-3 && (lat - 40.06).abs() < 1e-3);
+        assert_eq!(cam.transform(rect).apply(project(70.8, 40.06)), p);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_limits() {
+        let cam = Camera::default();
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+        let anchor = egui::pos2(100.0, 450.0);
+        let before = cam.to_lonlat(rect, anchor);
+        let z = cam.zoomed_about(rect, anchor, 3.0);
+        let after = z.to_lonlat(rect, anchor);
+        assert!((before[0] - after[0]).abs() < 1e-6 && (before[1] - after[1]).abs() < 1e-6);
+        assert!((z.points_per_km - 4.5).abs() < 1e-9);
+        let far = cam.zoomed_about(rect, anchor, 1e9);
+        assert_eq!(far.points_per_km, MAX_POINTS_PER_KM);
+    }
+}

@@ -1,10 +1,80 @@
-//! The About / Sources window.
+//! The About / Sources window: what the app shows, the article it is built
+//! on, the map data's attributions and how uncertainty is encoded.
+
+use egui::RichText;
+
+use crate::data::Data;
+use crate::data::geodata::ATTRIBUTION;
 
 /// Shows the window while `open` is true.
-pub fn show(ctx: &egui::Context, open: &mut bool) {
+pub fn show(ctx: &egui::Context, data: &Data, open: &mut bool) {
     egui::Window::new("About / Sources")
         .open(open)
+        .default_width(520.0)
+        .collapsible(false)
         .show(ctx, |ui| {
-            ui.label("border-incidents");
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.7)
+                .show(ui, |ui| content(ui, data));
         });
+}
+
+/// The window's text.
+fn content(ui: &mut egui::Ui, data: &Data) {
+    ui.heading("border-incidents");
+    ui.label(
+        "A map, timeline and reading view of the armed incidents on the Kyrgyz–Tajik border \
+         in September 2022, and of the statements about them, as told by one news article. \
+         Every incident and statement is tied to the words of the article that report it.",
+    );
+    ui.add_space(8.0);
+    ui.label(RichText::new("The article").strong());
+    let s = &data.source;
+    let mut line = Vec::new();
+    if let Some(t) = &s.title {
+        line.push(format!("“{t}”"));
+    }
+    if let Some(a) = &s.author {
+        line.push(format!("by {a}"));
+    }
+    if let Some(p) = &s.publisher {
+        line.push(p.clone());
+    }
+    if let Some(d) = s.published {
+        line.push(d.strftime("%-d %B %Y").to_string());
+    }
+    if line.is_empty() {
+        ui.label("The loaded events name no source article.");
+    } else {
+        ui.label(line.join(", "));
+    }
+    ui.label(format!(
+        "{} incidents and statements are extracted from it.",
+        data.events.len()
+    ));
+    ui.add_space(8.0);
+    ui.label(RichText::new("Map data").strong());
+    ui.label(ATTRIBUTION);
+    ui.add_space(8.0);
+    ui.label(RichText::new("Uncertainty").strong());
+    ui.label(
+        "Dates: each item keeps the article's own words for its time (“late last week”) and a \
+         precision — time of day, day, a few days, week, month, year or several years. The \
+         timeline draws the whole span the words allow.",
+    );
+    ui.label(
+        "Places: each item keeps the place as the article names it, a precision (exact, near a \
+         named place, district, region, along the border, country, or away from the region) and \
+         an uncertainty radius in kilometres, drawn as a halo on the map. Items that cannot be \
+         placed carry a note saying why.",
+    );
+    ui.label(
+        "Figures are kept in the article's words with the lowest and highest numbers those \
+         words allow. Claims are checked against other reports and marked consistent, \
+         imprecise, unverified or contradicted.",
+    );
+    ui.label(
+        "The Fergana Valley outline is approximate: it is derived from settlement elevations, \
+         not from a surveyed boundary.",
+    );
 }

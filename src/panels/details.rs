@@ -1,11 +1,168 @@
-//! details panel.
+//! The detail card of the selected incident or statement.
+
+use egui::{Color32, RichText};
 
 use crate::action::Action;
 use crate::data::Data;
+use crate::data::event::Event;
 use crate::view::ViewState;
 
-/// Draws the panel.
+use super::{colors, format};
+
+/// What the card says when nothing is selected.
+pub const EMPTY_TEXT: &str = "Select an incident on the map, in the list or on the timeline.";
+
+/// Draws the card of the selected event and returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
-    let _ = (ui, data, view);
-    Vec::new()
+    let mut actions = Vec::new();
+    let event = view
+        .selection
+        .as_deref()
+        .and_then(|id| data.events.iter().find(|e| e.id == id));
+    let Some(event) = event else {
+        ui.add_space(8.0);
+        ui.label(RichText::new(EMPTY_TEXT).italics().weak());
+        ui.add_space(8.0);
+        return actions;
+    };
+    let max_height = (ui.available_height() * 0.55).max(120.0);
+    egui::ScrollArea::vertical()
+        .id_salt("details_scroll")
+        .max_height(max_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            card(ui, data, event, &mut actions);
+        });
+    actions
+}
+
+/// The card's content.
+fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format::kind(event.kind))
+                .small()
+                .color(colors::kind_accent(event.kind)),
+        );
+        if let Some(cat) = &event.category {
+            ui.label(RichText::new(format::category(cat)).small().weak());
+        }
+    });
+    ui.heading(&event.title);
+    ui.add_space(4.0);
+    egui::Grid::new("details_facts")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| facts(ui, event));
+    if let Some(summary) = &event.summary {
+        ui.add_space(6.0);
+        ui.label(summary);
+    }
+    for (i, quote) in event.quotes.iter().enumerate() {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("“{}”", quote.text)).italics());
+            if ui
+                .small_button("Show in article")
+                .on_hover_text("Scroll the article to this quote")
+                .clicked()
+            {
+                actions.push(Action::Reveal {
+                    event_id: event.id.clone(),
+                    quote: i,
+                });
+            }
+        });
+    }
+    super::details_related::show(ui, data, event, actions);
+    verification(ui, event);
+    if let Some(note) = &event.geometry_note {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!("Map position: {note}"))
+                .small()
+                .weak(),
+        );
+    }
+}
+
+/// Date, place, figures, actors or claimant and side, as a two-column grid.
+fn facts(ui: &mut egui::Ui, event: &Event) {
+    let mut when = format::date_range(&event.start, &event.end);
+    if let Some(words) = &event.date_text {
+        when.push_str(&format!(" · ‘{words}’"));
+    }
+    if let Some(p) = event.date_precision {
+        when.push_str(&format!(" · {}", format::date_precision(p)));
+    }
+    row(ui, "When", when);
+    let mut place = event.place.clone().unwrap_or_else(|| "not placed".into());
+    if let Some(p) = event.location_precision {
+        place.push_str(&format!(" · {}", format::location_precision(p)));
+    }
+    if let Some(km) = event.uncertainty_km {
+        place.push_str(&format!(" · within about {} km", format::number(km)));
+    }
+    row(ui, "Where", place);
+    let figures = [
+        ("Killed", &event.figures.killed),
+        ("Injured", &event.figures.injured),
+        ("Evacuated", &event.figures.evacuated),
+    ];
+    for (name, fig) in figures {
+        if let Some(fig) = fig {
+            row(ui, name, format::figure(fig));
+        }
+    }
+    if let Some(claimant) = &event.claimant {
+        row(ui, "Claimant", claimant.clone());
+    }
+    if !event.actors.is_empty() {
+        row(ui, "Actors", event.actors.join(", "));
+    }
+    ui.label(RichText::new("Account").weak());
+    ui.label(RichText::new(format::side(event.side)).color(colors::side(event.side)));
+    ui.end_row();
+}
+
+/// One labelled grid row with wrapping text.
+fn row(ui: &mut egui::Ui, name: &str, value: String) {
+    ui.label(RichText::new(name).weak());
+    ui.add(egui::Label::new(value).wrap());
+    ui.end_row();
+}
+
+/// The verdict badge, its note and the sources relied on.
+fn verification(ui: &mut egui::Ui, event: &Event) {
+    let Some(v) = &event.verification else {
+        return;
+    };
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Verification").strong());
+        badge(
+            ui,
+            format::verdict(Some(v.verdict)),
+            colors::verdict(Some(v.verdict)),
+        );
+    });
+    ui.label(&v.note);
+    if !v.sources.is_empty() {
+        ui.label(
+            RichText::new(format!("Sources: {}", v.sources.join("; ")))
+                .small()
+                .weak(),
+        );
+    }
+}
+
+/// A coloured badge with white text.
+fn badge(ui: &mut egui::Ui, text: &str, fill: Color32) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(Color32::WHITE).strong());
+        });
 }

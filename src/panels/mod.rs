@@ -2,5 +2,9 @@
 
 pub mod about;
 pub mod article;
+pub mod colors;
 pub mod details;
+mod details_related;
 pub mod events_list;
+mod filters;
+pub mod format;

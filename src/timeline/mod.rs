@@ -1,12 +1,157 @@
-//! The timeline panel.
+//! The timeline panel: a zoomable time axis with a histogram of events, one
+//! bar per event, the time cursor and the time window, playback and keys.
+//!
+//! The axis range, row grouping and "Go to date" text are the timeline's own
+//! state, kept in egui memory; the cursor and window are in [`TimeView`] and
+//! change only through the [`Action::SetTime`] actions returned here.
+
+pub mod axis;
+pub mod bars;
+mod controls;
+pub mod histogram;
+pub mod index;
+pub mod playback;
+mod plot;
+
+use axis::Axis;
+use bars::Rows;
+use histogram::Histogram;
+use index::TimeIndex;
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::view::ViewState;
+use crate::data::time::Seconds;
+use crate::view::{TimeView, ViewState};
 use crate::visibility::Visible;
 
-/// Draws the timeline.
-pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible) -> Vec<Action> {
-    let _ = (ui, data, view, visible);
-    Vec::new()
+/// What the timeline remembers between frames.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    /// The visible time range (set from the window on the first frame).
+    pub axis: Option<Axis>,
+    /// Serial of the last reveal request acted on.
+    pub last_reveal: u64,
+    /// How bars are grouped into rows.
+    pub rows: Rows,
+    /// Text of the "Go to date" field.
+    pub goto_text: String,
+    /// Why the "Go to date" text was refused.
+    pub goto_error: Option<String>,
+    /// A time to bring into view on the axis.
+    pub focus_on: Option<Seconds>,
+    /// Cached histogram counts.
+    pub histogram: Histogram,
+}
+
+/// Draws the timeline and returns what the user asked for.
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Data,
+    index: &TimeIndex,
+    view: &ViewState,
+    visible: &Visible,
+) -> Vec<Action> {
+    let id = egui::Id::unique("timeline-state");
+    let mut state: State = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let time = &view.time;
+    let mut actions = Vec::new();
+    let span = index.span().unwrap_or(time.window);
+
+    if state.axis.is_none() {
+        state.axis = Some(Axis::around(time.window.0, time.window.1));
+    }
+    if let Some(reveal) = &view.reveal
+        && reveal.serial != state.last_reveal
+    {
+        state.last_reveal = reveal.serial;
+        if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id) {
+            bring_into_view(&mut state, e.start.first_second(), e.end.end_exclusive());
+        }
+    }
+
+    actions.extend(keys(ui.ctx(), data, index, view, visible, &mut state));
+    actions.extend(controls::show(ui, time, index, &mut state));
+    if let Some(t) = state.focus_on.take() {
+        bring_into_view(&mut state, t, t + 1);
+    }
+    actions.extend(plot::show(ui, data, index, view, visible, &mut state));
+
+    // Playback advances only when nothing else set the time this frame (a
+    // pause, a drag or a jump wins over the frame's step).
+    let time_set = actions.iter().any(|a| matches!(a, Action::SetTime(_)));
+    if time.playing && !time_set {
+        let dt = ui.input(|i| i.stable_dt).min(0.25);
+        let next = playback::advance(time, f64::from(dt), span);
+        bring_into_view(&mut state, next.cursor, next.cursor + 1);
+        actions.push(Action::SetTime(next));
+    }
+    if time.playing {
+        ui.ctx().request_repaint();
+    }
+    ui.data_mut(|d| d.insert_temp(id, state));
+    actions
+}
+
+/// Pans (and zooms out if needed) so that `[from, to)` is in view.
+fn bring_into_view(state: &mut State, from: Seconds, to: Seconds) {
+    let Some(axis) = state.axis else {
+        return;
+    };
+    let (f, t) = (from as f64, to as f64);
+    if f >= axis.from && t <= axis.to {
+        return;
+    }
+    let len = t - f;
+    state.axis = Some(if len > axis.span() * 0.8 {
+        Axis::around(from, to)
+    } else {
+        axis.shifted((f + t) / 2.0 - (axis.from + axis.to) / 2.0)
+    });
+}
+
+/// Space plays or pauses; ← and → step to the previous or next event start
+/// and select that event. Ignored while any widget has keyboard focus.
+fn keys(
+    ctx: &egui::Context,
+    data: &Data,
+    index: &TimeIndex,
+    view: &ViewState,
+    visible: &Visible,
+    state: &mut State,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if ctx.memory(|m| m.focused().is_some()) {
+        return actions;
+    }
+    let time: &TimeView = &view.time;
+    let span = index.span().unwrap_or(time.window);
+    let (space, left, right) = ctx.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+        )
+    });
+    if space {
+        actions.push(Action::SetTime(playback::toggle_play(time, span)));
+    }
+    let passes = |i: usize| visible.passes.get(i).copied().unwrap_or(true);
+    let target = if right {
+        index.next_start_after(time.cursor, passes)
+    } else if left {
+        index.prev_start_before(time.cursor, passes)
+    } else {
+        None
+    };
+    if let Some((i, start)) = target {
+        let mut next = playback::with_cursor(time, start);
+        next.playing = false;
+        actions.push(Action::SetTime(next));
+        actions.push(Action::Reveal {
+            event_id: data.events[i].id.clone(),
+            quote: 0,
+        });
+        state.focus_on = Some(start);
+    }
+    actions
 }

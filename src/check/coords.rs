@@ -1,0 +1,304 @@
+//! The `coordinates` member: nested arrays of positions, checked while they
+//! stream past. Only a summary of each array of positions is kept (count,
+//! first and last position), plus the coordinates themselves when asked.
+
+use std::cell::{Cell, RefCell};
+
+use geo::Coord;
+use serde::de::SeqAccess;
+
+use super::context::{Ctx, Path, Step};
+use super::handler::{Handler, Value};
+use super::reader::Pos;
+
+/// One position: longitude, latitude and maybe altitude.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Position {
+    /// Longitude and latitude.
+    pub xy: Coord<f64>,
+    /// Altitude, when given.
+    pub z: Option<f64>,
+}
+
+/// An array of positions (a line or a ring), summarised.
+#[derive(Debug)]
+pub struct Run {
+    /// Where the array starts.
+    pub at: Pos,
+    /// How many positions it holds.
+    pub count: usize,
+    /// Its first position.
+    pub first: Position,
+    /// Its last position.
+    pub last: Position,
+    /// All its coordinates, only when geometry is kept.
+    pub coords: Vec<Coord<f64>>,
+}
+
+/// The shape of a `coordinates` value.
+#[derive(Debug)]
+pub enum Node {
+    /// A single position, and where it starts.
+    Position(Pos, Position),
+    /// An array of positions.
+    Run(Run),
+    /// An array of arrays.
+    Nested(Pos, Vec<Node>),
+    /// An empty array.
+    Empty(Pos),
+    /// Something already reported as wrong.
+    Bad,
+}
+
+/// Positions outside longitude/latitude range in one geometry: the first is
+/// reported, the others only counted.
+#[derive(Default)]
+pub struct RangeNotes {
+    first: RefCell<Option<(Pos, String, Position)>>,
+    count: Cell<usize>,
+}
+
+impl RangeNotes {
+    fn note(&self, at: Pos, path: &Path<'_>, p: Position) {
+        self.count.set(self.count.get() + 1);
+        let mut first = self.first.borrow_mut();
+        if first.is_none() {
+            *first = Some((at, path.to_string(), p));
+        }
+    }
+
+    /// Reports what was noted, once for the whole geometry.
+    pub fn flush(&self, ctx: &Ctx) {
+        let Some((at, path, p)) = self.first.borrow_mut().take() else {
+            return;
+        };
+        let (x, y) = (p.xy.x, p.xy.y);
+        let mut message = if x.abs().max(y.abs()) >= 1000.0 {
+            format!(
+                "position [{}, {}] looks projected (metres?), GeoJSON needs WGS84 longitude/latitude",
+                num(x),
+                num(y)
+            )
+        } else if x.abs() <= 90.0 && y.abs() <= 180.0 {
+            format!(
+                "latitude {} is out of range (-90 to 90); are longitude and latitude swapped? \
+                 GeoJSON order is [longitude, latitude]",
+                num(y)
+            )
+        } else if x.abs() > 180.0 {
+            format!("longitude {} is out of range (-180 to 180)", num(x))
+        } else {
+            format!("latitude {} is out of range (-90 to 90)", num(y))
+        };
+        let more = self.count.replace(0) - 1;
+        if more > 0 {
+            let s = if more == 1 { "" } else { "s" };
+            message.push_str(&format!(" (and {more} more position{s} in this geometry)"));
+        }
+        let path = if path.is_empty() {
+            message
+        } else {
+            format!("{path}: {message}")
+        };
+        ctx.error(at, &Path::ROOT, path);
+    }
+}
+
+/// A number for messages: plain when short, scientific when huge.
+pub fn num(x: f64) -> String {
+    if x != 0.0 && !(1e-6..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Handles a `coordinates` value or one of its elements.
+pub struct Coords<'a> {
+    /// Shared state.
+    pub ctx: &'a Ctx,
+    /// Where this value sits.
+    pub path: Path<'a>,
+    /// Range problems of the enclosing geometry.
+    pub notes: &'a RangeNotes,
+}
+
+/// An element of a coordinates array.
+enum Elem {
+    Number(f64),
+    Node(Node),
+    Bad,
+}
+
+/// What an array has turned out to be so far.
+enum Acc {
+    Start,
+    Numbers { count: usize, values: [f64; 3] },
+    Positions(Run),
+    Arrays(Vec<Node>),
+    Bad,
+}
+
+impl<'a> Coords<'a> {
+    fn finish_position(&self, at: Pos, count: usize, v: [f64; 3]) -> Node {
+        if count < 2 {
+            let found = if count == 1 { "1 number" } else { "none" };
+            self.ctx.error(
+                at,
+                &self.path,
+                format!("a position needs 2 or 3 numbers (longitude, latitude[, altitude]), found {found}"),
+            );
+            return Node::Bad;
+        }
+        if count > 3 {
+            self.ctx.warn(
+                at,
+                &self.path,
+                format!(
+                    "position has {count} numbers; only longitude, latitude and altitude are used"
+                ),
+            );
+        }
+        let p = Position {
+            xy: Coord { x: v[0], y: v[1] },
+            z: (count >= 3).then_some(v[2]),
+        };
+        if !(p.xy.x.abs() <= 180.0 && p.xy.y.abs() <= 90.0) {
+            self.notes.note(at, &self.path, p);
+        }
+        Node::Position(at, p)
+    }
+
+    /// Folds one element into the array's accumulated shape.
+    fn fold(&self, acc: Acc, elem: Elem, at: Pos, index: usize) -> Acc {
+        let mixed = |what: &str| {
+            let path = self.path.join(Step::Index(index));
+            self.ctx
+                .error(at, &path, format!("{what} mixed with arrays in one array"));
+            Acc::Bad
+        };
+        match (acc, elem) {
+            (Acc::Bad, _) | (_, Elem::Bad) | (_, Elem::Node(Node::Bad)) => Acc::Bad,
+            (Acc::Start, Elem::Number(x)) => Acc::Numbers {
+                count: 1,
+                values: [x, 0.0, 0.0],
+            },
+            (Acc::Numbers { count, mut values }, Elem::Number(x)) => {
+                if let Some(slot) = values.get_mut(count) {
+                    *slot = x;
+                }
+                Acc::Numbers {
+                    count: count + 1,
+                    values,
+                }
+            }
+            (Acc::Numbers { .. }, Elem::Node(_)) => mixed("numbers"),
+            (Acc::Start, Elem::Node(Node::Position(_, p))) => {
+                let coords = if self.ctx.keep {
+                    vec![p.xy]
+                } else {
+                    Vec::new()
+                };
+                Acc::Positions(Run {
+                    at: Pos::default(),
+                    count: 1,
+                    first: p,
+                    last: p,
+                    coords,
+                })
+            }
+            (Acc::Positions(mut run), Elem::Node(Node::Position(_, p))) => {
+                run.count += 1;
+                run.last = p;
+                if self.ctx.keep {
+                    run.coords.push(p.xy);
+                }
+                Acc::Positions(run)
+            }
+            (Acc::Positions(_), Elem::Node(Node::Empty(_))) => {
+                let path = self.path.join(Step::Index(index));
+                self.ctx.error(
+                    at,
+                    &path,
+                    "a position needs 2 or 3 numbers, found an empty array",
+                );
+                Acc::Bad
+            }
+            (Acc::Positions(_), _) => mixed("positions"),
+            (Acc::Arrays(_), Elem::Number(_)) => mixed("a number"),
+            (Acc::Arrays(_), Elem::Node(Node::Position(..))) => mixed("a position"),
+            (Acc::Start, Elem::Node(node)) => Acc::Arrays(vec![node]),
+            (Acc::Arrays(mut nodes), Elem::Node(node)) => {
+                nodes.push(node);
+                Acc::Arrays(nodes)
+            }
+        }
+    }
+}
+
+impl<'de> Handler<'de> for Coords<'_> {
+    type Out = Node;
+
+    fn ctx(&self) -> &Ctx {
+        self.ctx
+    }
+
+    fn other(self, at: Pos, found: &'static str) -> Node {
+        self.ctx
+            .error(at, &self.path, format!("expected an array, found {found}"));
+        Node::Bad
+    }
+
+    fn seq<A: SeqAccess<'de>>(self, at: Pos, mut seq: A) -> Result<Node, A::Error> {
+        let mut acc = Acc::Start;
+        let mut index = 0;
+        loop {
+            let path = self.path.join(Step::Index(index));
+            let element = Element(Coords {
+                ctx: self.ctx,
+                path,
+                notes: self.notes,
+            });
+            let Some((elem_at, elem)) = seq.next_element_seed(Value(element))? else {
+                break;
+            };
+            acc = self.fold(acc, elem, elem_at, index);
+            index += 1;
+        }
+        Ok(match acc {
+            Acc::Start => Node::Empty(at),
+            Acc::Numbers { count, values } => self.finish_position(at, count, values),
+            Acc::Positions(mut run) => {
+                run.at = at;
+                Node::Run(run)
+            }
+            Acc::Arrays(nodes) => Node::Nested(at, nodes),
+            Acc::Bad => Node::Bad,
+        })
+    }
+}
+
+/// Handles one element of a coordinates array: a number or a nested array.
+struct Element<'a>(Coords<'a>);
+
+impl<'de> Handler<'de> for Element<'_> {
+    type Out = (Pos, Elem);
+
+    fn ctx(&self) -> &Ctx {
+        self.0.ctx
+    }
+
+    fn other(self, at: Pos, found: &'static str) -> (Pos, Elem) {
+        let message = format!("expected a number or an array, found {found}");
+        self.0.ctx.error(at, &self.0.path, message);
+        (at, Elem::Bad)
+    }
+
+    fn number(self, at: Pos, value: f64) -> (Pos, Elem) {
+        (at, Elem::Number(value))
+    }
+
+    fn seq<A: SeqAccess<'de>>(self, at: Pos, seq: A) -> Result<(Pos, Elem), A::Error> {
+        self.0.seq(at, seq).map(|node| (at, Elem::Node(node)))
+    }
+}

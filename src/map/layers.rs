@@ -1,0 +1,240 @@
+//! The base layers, prepared once from the loaded [`GeoData`], and their drawing.
+
+use egui::{Color32, Stroke};
+
+use super::camera::{KmBox, ScreenTransform, project};
+use super::mesh::{Area, Lines, MeshStats, lod_for, prepare_area, prepare_lines};
+use super::style::{Palette, country_fill};
+use crate::data::geodata::GeoData;
+use crate::view::LayerToggles;
+
+/// A prepared border between two countries.
+#[derive(Debug)]
+pub struct PreparedBorder {
+    /// Whether this is the Kyrgyz–Tajik border.
+    pub main: bool,
+    /// The lines at every level of detail.
+    pub lines: Lines,
+}
+
+/// All base layers ready to draw.
+#[derive(Debug)]
+pub struct Layers {
+    /// Countries: ISO alpha-3 code and prepared area.
+    pub countries: Vec<(String, Area)>,
+    /// Lakes and reservoirs.
+    pub lakes: Vec<Area>,
+    /// Rivers grouped by level: (level, lines).
+    pub rivers: Vec<(u8, Lines)>,
+    /// Borders.
+    pub borders: Vec<PreparedBorder>,
+    /// The Fergana Valley area and where its label goes.
+    pub valley: Option<(Area, [f64; 2])>,
+    /// What preparing produced.
+    pub stats: MeshStats,
+}
+
+/// Whether a border joins Kyrgyzstan and Tajikistan.
+pub fn is_kgz_tjk(countries: &[String; 2]) -> bool {
+    let mut pair = [countries[0].as_str(), countries[1].as_str()];
+    pair.sort_unstable();
+    pair == ["KGZ", "TJK"]
+}
+
+impl Layers {
+    /// Prepares every layer (the only place where triangulation happens).
+    pub fn new(geo: &GeoData) -> Self {
+        let mut stats = MeshStats::default();
+        let countries = geo
+            .countries
+            .iter()
+            .map(|c| (c.iso3.clone(), prepare_area(&c.shape, &mut stats)))
+            .collect();
+        let lakes = geo
+            .lakes
+            .iter()
+            .map(|l| prepare_area(&l.shape, &mut stats))
+            .collect();
+        let mut levels: Vec<u8> = geo.rivers.iter().map(|r| r.level).collect();
+        levels.sort_unstable();
+        levels.dedup();
+        let rivers = levels
+            .into_iter()
+            .map(|level| {
+                let lines = geo
+                    .rivers
+                    .iter()
+                    .filter(move |r| r.level == level)
+                    .map(|r| &r.line);
+                (level, prepare_lines(lines))
+            })
+            .collect();
+        let borders = geo
+            .borders
+            .iter()
+            .map(|b| PreparedBorder {
+                main: is_kgz_tjk(&b.countries),
+                lines: prepare_lines(b.lines.0.iter()),
+            })
+            .collect();
+        let valley = geo.valley.as_ref().map(|v| {
+            let area = prepare_area(&v.shape, &mut stats);
+            let label = label_point(&area.bbox);
+            (area, label)
+        });
+        Self {
+            countries,
+            lakes,
+            rivers,
+            borders,
+            valley,
+            stats,
+        }
+    }
+
+    /// Paints the base layers under the markers.
+    pub fn paint(
+        &self,
+        p: &egui::Painter,
+        t: &ScreenTransform,
+        ppk: f64,
+        pal: &Palette,
+        layers: &LayerToggles,
+    ) {
+        let view = t.visible_box(p.clip_rect());
+        let lod = lod_for(ppk);
+        if layers.countries {
+            let mut mesh = egui::Mesh::default();
+            for (iso3, area) in &self.countries {
+                fill_area(area, lod, &view, t, country_fill(iso3, pal.dark), &mut mesh);
+            }
+            p.add(mesh);
+            for (_, area) in &self.countries {
+                stroke_area(p, area, lod, &view, t, Stroke::new(0.6, pal.outline));
+            }
+        }
+        if layers.valley
+            && let Some((area, _)) = &self.valley
+        {
+            let mut mesh = egui::Mesh::default();
+            fill_area(area, lod, &view, t, pal.valley_fill, &mut mesh);
+            p.add(mesh);
+            for line in area.outlines.get(lod).into_iter().flatten() {
+                if line.bbox.intersects(&view) {
+                    let pts = line.screen(t);
+                    p.extend(egui::Shape::dashed_line(
+                        &pts,
+                        Stroke::new(1.2, pal.valley_stroke),
+                        6.0,
+                        4.0,
+                    ));
+                }
+            }
+        }
+        if layers.rivers {
+            for (level, lines) in &self.rivers {
+                let width = match level {
+                    1 => 1.8,
+                    2 => 1.2,
+                    3 => 0.9,
+                    _ => 0.6,
+                };
+                for line in lines.lods.get(lod).into_iter().flatten() {
+                    if line.bbox.intersects(&view) {
+                        p.add(egui::Shape::line(
+                            line.screen(t),
+                            Stroke::new(width, pal.water),
+                        ));
+                    }
+                }
+            }
+        }
+        if layers.lakes {
+            let mut mesh = egui::Mesh::default();
+            for area in &self.lakes {
+                fill_area(area, lod, &view, t, pal.water, &mut mesh);
+            }
+            p.add(mesh);
+        }
+        if layers.borders {
+            for border in &self.borders {
+                let stroke = if border.main {
+                    Stroke::new(3.0, pal.border_main)
+                } else {
+                    Stroke::new(1.3, pal.border_other)
+                };
+                for line in border.lines.lods.get(lod).into_iter().flatten() {
+                    if line.bbox.intersects(&view) {
+                        p.add(egui::Shape::line(line.screen(t), stroke));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The box the Kyrgyz–Tajik border and the Fergana Valley occupy, in
+/// projected kilometres (computed from the source geometry, no meshes needed).
+pub fn focus_box(geo: &GeoData) -> KmBox {
+    let mut b = KmBox::EMPTY;
+    let borders = geo.borders.iter().filter(|b| is_kgz_tjk(&b.countries));
+    for line in borders.flat_map(|b| b.lines.0.iter()) {
+        for c in line.coords() {
+            b.add(project(c.x, c.y));
+        }
+    }
+    if let Some(v) = &geo.valley {
+        for c in v.shape.0.iter().flat_map(|p| p.exterior().coords()) {
+            b.add(project(c.x, c.y));
+        }
+    }
+    if b.is_empty() {
+        b.add(project(69.0, 38.5));
+        b.add(project(74.0, 42.0));
+    }
+    b
+}
+
+/// A point inside the upper middle of a box, for an area's label.
+fn label_point(b: &KmBox) -> [f64; 2] {
+    [
+        (b.min[0] + b.max[0]) / 2.0,
+        b.min[1] + (b.max[1] - b.min[1]) * 0.62,
+    ]
+}
+
+fn fill_area(
+    area: &Area,
+    lod: usize,
+    view: &KmBox,
+    t: &ScreenTransform,
+    color: Color32,
+    out: &mut egui::Mesh,
+) {
+    if !area.bbox.intersects(view) {
+        return;
+    }
+    for mesh in area.fills.get(lod).into_iter().flatten() {
+        if mesh.bbox.intersects(view) {
+            mesh.paint_into(t, color, out);
+        }
+    }
+}
+
+fn stroke_area(
+    p: &egui::Painter,
+    area: &Area,
+    lod: usize,
+    view: &KmBox,
+    t: &ScreenTransform,
+    stroke: Stroke,
+) {
+    if !area.bbox.intersects(view) {
+        return;
+    }
+    for line in area.outlines.get(lod).into_iter().flatten() {
+        if line.bbox.intersects(view) {
+            p.add(egui::Shape::closed_line(line.screen(t), stroke));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The map legend: a small collapsible overlay in the map's top-right corner.
+
+use egui::{Color32, Rect, Sense, Stroke, Ui, vec2};
+
+use super::markers::{MarkerShape, SHAPES, paint_shape};
+use super::style::{Palette, country_fill, side_color, side_name};
+use crate::data::event::Side;
+use crate::data::geodata::GeoData;
+
+/// Shows the legend anchored to the map `rect`.
+pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
+    egui::Area::new(egui::Id::unique("map_legend"))
+        .fixed_pos(rect.right_top() + vec2(-8.0, 8.0))
+        .pivot(egui::Align2::RIGHT_TOP)
+        .constrain_to(rect)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(270.0);
+                egui::CollapsingHeader::new("Legend")
+                    .default_open(true)
+                    .show(ui, |ui| body(ui, geo, kgz_tjk_km, pal));
+            });
+        });
+}
+
+fn swatch(ui: &mut Ui, text: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
+    ui.horizontal(|ui| {
+        let (r, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
+        paint(ui.painter(), r);
+        ui.label(text);
+    });
+}
+
+fn body(ui: &mut Ui, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
+    ui.spacing_mut().item_spacing.y = 2.0;
+    ui.strong("Countries");
+    for c in &geo.countries {
+        let fill = country_fill(&c.iso3, pal.dark);
+        swatch(ui, &c.name, |p, r| {
+            p.rect(
+                r,
+                2.0,
+                fill,
+                Stroke::new(0.6, pal.outline),
+                egui::StrokeKind::Inside,
+            );
+        });
+    }
+    let line = |color: Color32, width: f32| {
+        move |p: &egui::Painter, r: Rect| {
+            p.line_segment(
+                [r.left_center(), r.right_center()],
+                Stroke::new(width, color),
+            );
+        }
+    };
+    ui.strong("Lines and areas");
+    let main = match kgz_tjk_km {
+        Some(km) => format!("Kyrgyz–Tajik border (≈ {km:.0} km on this map)"),
+        None => "Kyrgyz–Tajik border".to_owned(),
+    };
+    swatch(ui, &main, line(pal.border_main, 3.0));
+    swatch(
+        ui,
+        "Other international borders",
+        line(pal.border_other, 1.3),
+    );
+    swatch(ui, "Rivers, lakes", |p, r| {
+        p.rect_filled(r.shrink(2.0), 2.0, pal.water);
+    });
+    swatch(ui, "Fergana Valley (approximate)", |p, r| {
+        p.rect(
+            r,
+            0.0,
+            pal.valley_fill,
+            Stroke::new(1.0, pal.valley_stroke),
+            egui::StrokeKind::Inside,
+        );
+    });
+    ui.strong("Events");
+    let grey = side_color(Some(Side::Neutral));
+    for &(shape, text) in SHAPES {
+        swatch(ui, text, |p, r| {
+            paint_shape(p, shape, r.center(), 6.0, grey, Stroke::new(1.0, pal.ink))
+        });
+    }
+    for side in [Side::Kyrgyz, Side::Tajik, Side::ThirdParty, Side::Neutral] {
+        swatch(ui, side_name(Some(side)), |p, r| {
+            paint_shape(
+                p,
+                MarkerShape::Circle,
+                r.center(),
+                6.0,
+                side_color(Some(side)),
+                Stroke::new(1.0, pal.ink),
+            );
+        });
+    }
+    ui.label("Bigger symbol: more people killed.");
+    swatch(
+        ui,
+        "Halo: how far off the place may be (to scale)",
+        |p, r| {
+            p.circle(
+                r.center(),
+                7.0,
+                grey.gamma_multiply(0.25),
+                Stroke::new(1.0, grey),
+            );
+        },
+    );
+}

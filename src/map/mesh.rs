@@ -1,0 +1,200 @@
+//! Base layers prepared once: projected to kilometres, simplified at a few
+//! levels of detail and triangulated. Drawing only transforms vertices.
+
+use geo::{LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+
+use super::camera::{KmBox, ScreenTransform, project};
+
+/// Simplification tolerances of the levels of detail, in kilometres
+/// (level 0 is the full source geometry).
+pub const LOD_TOLERANCES_KM: [f64; 3] = [0.0, 0.4, 2.0];
+
+/// The coarsest level whose tolerance stays under about one screen point.
+pub fn lod_for(points_per_km: f64) -> usize {
+    LOD_TOLERANCES_KM
+        .iter()
+        .rposition(|t| t * points_per_km <= 0.8)
+        .unwrap_or(0)
+}
+
+/// Triangles of one polygon (with its holes) on the map plane.
+#[derive(Clone, Debug, Default)]
+pub struct TriMesh {
+    /// Vertices in projected kilometres.
+    pub vertices: Vec<[f64; 2]>,
+    /// Triangle corner indices into `vertices`.
+    pub indices: Vec<u32>,
+    /// Bounding box for culling.
+    pub bbox: KmBox,
+}
+
+impl Default for KmBox {
+    fn default() -> Self {
+        Self::EMPTY
+    }
+}
+
+impl TriMesh {
+    /// Appends the triangles, transformed to the screen, to `out` in `color`.
+    pub fn paint_into(&self, t: &ScreenTransform, color: egui::Color32, out: &mut egui::Mesh) {
+        let base = out.vertices.len() as u32;
+        out.reserve_vertices(self.vertices.len());
+        for &v in &self.vertices {
+            out.colored_vertex(t.apply(v), color);
+        }
+        out.indices.extend(self.indices.iter().map(|i| base + i));
+    }
+}
+
+/// A line on the map plane with its bounding box.
+#[derive(Clone, Debug, Default)]
+pub struct KmLine {
+    /// Points in projected kilometres.
+    pub points: Vec<[f64; 2]>,
+    /// Bounding box for culling.
+    pub bbox: KmBox,
+}
+
+impl KmLine {
+    /// The line's screen points.
+    pub fn screen(&self, t: &ScreenTransform) -> Vec<egui::Pos2> {
+        self.points.iter().map(|&p| t.apply(p)).collect()
+    }
+}
+
+/// An area layer item at every level of detail: fill triangles and outlines.
+#[derive(Clone, Debug, Default)]
+pub struct Area {
+    /// Fill meshes, one list per level of detail.
+    pub fills: Vec<Vec<TriMesh>>,
+    /// Ring outlines, one list per level of detail.
+    pub outlines: Vec<Vec<KmLine>>,
+    /// Bounding box of the whole item.
+    pub bbox: KmBox,
+}
+
+/// Counts of what preparing the layers produced.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MeshStats {
+    /// How many polygons were triangulated (each once per level of detail).
+    pub triangulations: usize,
+    /// Triangles per level of detail over all areas.
+    pub triangles: [usize; 3],
+    /// Fill vertices per level of detail over all areas.
+    pub vertices: [usize; 3],
+}
+
+/// Projects a lon/lat polygon to kilometres.
+fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
+    p.map_coords(|c| {
+        let [x, y] = project(c.x, c.y);
+        geo::coord! { x: x, y: y }
+    })
+}
+
+fn km_line(ls: &LineString<f64>) -> KmLine {
+    let mut bbox = KmBox::EMPTY;
+    let points: Vec<[f64; 2]> = ls.coords().map(|c| [c.x, c.y]).collect();
+    for &p in &points {
+        bbox.add(p);
+    }
+    KmLine { points, bbox }
+}
+
+/// Projects a lon/lat line to kilometres, simplified by `tolerance_km`.
+pub fn project_line(ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
+    let projected: LineString<f64> = ls.map_coords(|c| {
+        let [x, y] = project(c.x, c.y);
+        geo::coord! { x: x, y: y }
+    });
+    if tolerance_km > 0.0 {
+        km_line(&projected.simplify(tolerance_km))
+    } else {
+        km_line(&projected)
+    }
+}
+
+/// Prepares an area: projects, simplifies and triangulates every polygon at
+/// every level of detail, counting into `stats`.
+pub fn prepare_area(shape: &MultiPolygon<f64>, stats: &mut MeshStats) -> Area {
+    let mut area = Area::default();
+    for (lod, &tol) in LOD_TOLERANCES_KM.iter().enumerate() {
+        let mut fills = Vec::new();
+        let mut outlines = Vec::new();
+        for poly in &shape.0 {
+            let projected = project_polygon(poly);
+            let simple = if tol > 0.0 {
+                projected.simplify(tol)
+            } else {
+                projected
+            };
+            if simple.exterior().0.len() < 4 {
+                continue;
+            }
+            let raw = simple.earcut_triangles_raw();
+            stats.triangulations += 1;
+            stats.triangles[lod] += raw.triangle_indices.len() / 3;
+            stats.vertices[lod] += raw.vertices.len();
+            let mut bbox = KmBox::EMPTY;
+            for &v in &raw.vertices {
+                bbox.add(v);
+            }
+            area.bbox.union(&bbox);
+            fills.push(TriMesh {
+                vertices: raw.vertices,
+                indices: raw.triangle_indices.iter().map(|&i| i as u32).collect(),
+                bbox,
+            });
+            outlines.push(km_line(simple.exterior()));
+            outlines.extend(simple.interiors().iter().map(km_line));
+        }
+        area.fills.push(fills);
+        area.outlines.push(outlines);
+    }
+    area
+}
+
+/// Lines at every level of detail.
+#[derive(Clone, Debug, Default)]
+pub struct Lines {
+    /// Lines, one list per level of detail.
+    pub lods: Vec<Vec<KmLine>>,
+}
+
+/// Prepares lines at every level of detail.
+pub fn prepare_lines<'a>(lines: impl Iterator<Item = &'a LineString<f64>> + Clone) -> Lines {
+    Lines {
+        lods: LOD_TOLERANCES_KM
+            .iter()
+            .map(|&tol| lines.clone().map(|l| project_line(l, tol)).collect())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::polygon;
+
+    #[test]
+    fn polygon_with_hole_triangulates_around_the_hole() {
+        let poly = polygon!(
+            exterior: [(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0), (x: 70.0, y: 41.0)],
+            interiors: [[(x: 70.4, y: 40.4), (x: 70.6, y: 40.4), (x: 70.6, y: 40.6), (x: 70.4, y: 40.6)]],
+        );
+        let mut stats = MeshStats::default();
+        let area = prepare_area(&MultiPolygon(vec![poly]), &mut stats);
+        assert_eq!(stats.triangulations, LOD_TOLERANCES_KM.len());
+        // A square with a square hole: 8 vertices, 8 triangles.
+        assert_eq!(area.fills[0][0].vertices.len(), 8);
+        assert_eq!(area.fills[0][0].indices.len(), 24);
+        assert_eq!(area.outlines[0].len(), 2);
+    }
+
+    #[test]
+    fn lod_gets_coarser_when_zoomed_out() {
+        assert_eq!(lod_for(100.0), 0);
+        assert_eq!(lod_for(1.0), 1);
+        assert_eq!(lod_for(0.3), 2);
+    }
+}

@@ -1,0 +1,108 @@
+//! The scale bar and the status strip with the cursor's coordinates.
+
+use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
+
+use super::camera::Camera;
+use super::style::Palette;
+
+/// The longest scale bar, in points.
+const MAX_BAR: f32 = 140.0;
+
+/// The largest round distance (1, 2 or 5 × 10ⁿ km) whose bar fits in `max_points`.
+pub fn scale_km(points_per_km: f64, max_points: f64) -> f64 {
+    let max_km = max_points / points_per_km;
+    let mut step = 10f64.powf(max_km.log10().floor());
+    for m in [5.0, 2.0] {
+        if step * m <= max_km {
+            step *= m;
+            break;
+        }
+    }
+    step
+}
+
+/// How a distance reads on the scale bar.
+pub fn format_km(km: f64) -> String {
+    if km >= 1.0 {
+        format!("{km:.0} km")
+    } else {
+        format!("{:.0} m", km * 1000.0)
+    }
+}
+
+/// Labels an overlay element for screen readers and tests.
+fn accessible(ui: &Ui, rect: Rect, id: &str, label: String) {
+    let resp = ui.interact(
+        rect,
+        egui::Id::unique(("map_overlay", id)),
+        egui::Sense::hover(),
+    );
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label.clone()));
+}
+
+/// Draws the scale bar and the status strip at the bottom of the map.
+pub fn show(ui: &Ui, rect: Rect, camera: &Camera, pal: &Palette) {
+    let p = ui.painter_at(rect);
+    let strip = Rect::from_min_max(pos2(rect.left(), rect.bottom() - 22.0), rect.right_bottom());
+    p.rect_filled(strip, 0.0, pal.text_halo);
+    let font = FontId::proportional(12.0);
+
+    let km = scale_km(camera.points_per_km, f64::from(MAX_BAR));
+    let len = (km * camera.points_per_km) as f32;
+    let y = strip.center().y + 3.0;
+    let x0 = strip.left() + 10.0;
+    let stroke = Stroke::new(2.0, pal.ink);
+    p.line_segment([pos2(x0, y), pos2(x0 + len, y)], stroke);
+    p.line_segment([pos2(x0, y - 6.0), pos2(x0, y)], stroke);
+    p.line_segment([pos2(x0 + len, y - 6.0), pos2(x0 + len, y)], stroke);
+    let text = format_km(km);
+    let text_rect = p.text(
+        pos2(x0 + len + 6.0, strip.center().y),
+        Align2::LEFT_CENTER,
+        &text,
+        font.clone(),
+        pal.ink,
+    );
+    let bar = Rect::from_min_max(
+        pos2(x0, strip.top()),
+        pos2(text_rect.right(), strip.bottom()),
+    );
+    accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+
+    let cursor = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|pos| rect.contains(*pos))
+        .map(|pos| camera.to_lonlat(rect, pos));
+    let coords = match cursor {
+        Some([lon, lat]) => format!(
+            "{:.4}° {}, {:.4}° {}",
+            lat.abs(),
+            if lat >= 0.0 { "N" } else { "S" },
+            lon.abs(),
+            if lon >= 0.0 { "E" } else { "W" }
+        ),
+        None => "—".to_owned(),
+    };
+    let text = format!("Cursor: {coords}");
+    let r = p.text(
+        strip.right_center() - vec2(10.0, 0.0),
+        Align2::RIGHT_CENTER,
+        &text,
+        font,
+        pal.ink,
+    );
+    accessible(ui, r, "cursor_coords", text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_is_round_and_fits() {
+        assert_eq!(scale_km(1.5, 140.0), 50.0);
+        assert_eq!(scale_km(0.1, 140.0), 1000.0);
+        assert_eq!(scale_km(30.0, 140.0), 2.0);
+        assert_eq!(format_km(0.5), "500 m");
+    }
+}

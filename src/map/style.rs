@@ -1,0 +1,104 @@
+//! Colours of the map in the light and dark themes.
+
+use egui::Color32;
+
+use crate::data::event::Side;
+
+/// The colours one theme draws the map with.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    /// Behind everything (outside the loaded countries).
+    pub background: Color32,
+    /// Water of lakes and rivers.
+    pub water: Color32,
+    /// Country outlines where no border line is drawn (coasts of lakes, map edge).
+    pub outline: Color32,
+    /// The Kyrgyz–Tajik border.
+    pub border_main: Color32,
+    /// Other international borders.
+    pub border_other: Color32,
+    /// Fill of the Fergana Valley area.
+    pub valley_fill: Color32,
+    /// Outline and label of the Fergana Valley area.
+    pub valley_stroke: Color32,
+    /// Place dots and labels.
+    pub place: Color32,
+    /// Halo behind labels so they stay legible over any fill.
+    pub text_halo: Color32,
+    /// Leader lines, links and the outline of markers.
+    pub ink: Color32,
+    /// Highlight ring of the selected marker.
+    pub selection: Color32,
+    /// Whether this is the dark palette.
+    pub dark: bool,
+}
+
+/// The palette for the current theme.
+pub fn palette(dark: bool) -> Palette {
+    if dark {
+        Palette {
+            background: Color32::from_rgb(28, 30, 34),
+            water: Color32::from_rgb(52, 86, 120),
+            outline: Color32::from_rgb(90, 92, 96),
+            border_main: Color32::from_rgb(245, 200, 90),
+            border_other: Color32::from_rgb(150, 150, 158),
+            valley_fill: Color32::from_rgba_unmultiplied(200, 180, 90, 34),
+            valley_stroke: Color32::from_rgb(205, 185, 110),
+            place: Color32::from_rgb(225, 225, 228),
+            text_halo: Color32::from_rgba_unmultiplied(20, 20, 24, 190),
+            ink: Color32::from_rgb(230, 230, 235),
+            selection: Color32::from_rgb(255, 235, 60),
+            dark,
+        }
+    } else {
+        Palette {
+            background: Color32::from_rgb(236, 238, 240),
+            water: Color32::from_rgb(163, 201, 228),
+            outline: Color32::from_rgb(170, 165, 160),
+            border_main: Color32::from_rgb(120, 40, 40),
+            border_other: Color32::from_rgb(120, 115, 125),
+            valley_fill: Color32::from_rgba_unmultiplied(150, 120, 30, 30),
+            valley_stroke: Color32::from_rgb(125, 95, 20),
+            place: Color32::from_rgb(40, 40, 44),
+            text_halo: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+            ink: Color32::from_rgb(30, 30, 34),
+            selection: Color32::from_rgb(20, 110, 230),
+            dark,
+        }
+    }
+}
+
+/// The muted fill of a country, by its ISO alpha-3 code.
+pub fn country_fill(iso3: &str, dark: bool) -> Color32 {
+    let (light, dk) = match iso3 {
+        "KGZ" => ((241, 218, 196), (92, 70, 56)),
+        "TJK" => ((211, 230, 200), (58, 82, 60)),
+        "UZB" => ((226, 218, 238), (72, 64, 90)),
+        "KAZ" => ((238, 233, 204), (82, 80, 58)),
+        "CHN" => ((226, 222, 216), (70, 68, 66)),
+        "AFG" => ((240, 222, 226), (86, 62, 68)),
+        _ => ((228, 228, 228), (64, 64, 64)),
+    };
+    let (r, g, b) = if dark { dk } else { light };
+    Color32::from_rgb(r, g, b)
+}
+
+/// The colour of an account's side (Okabe–Ito colours, safe for colour-blind readers).
+pub fn side_color(side: Option<Side>) -> Color32 {
+    match side {
+        Some(Side::Kyrgyz) => Color32::from_rgb(213, 94, 0),
+        Some(Side::Tajik) => Color32::from_rgb(0, 158, 115),
+        Some(Side::ThirdParty) => Color32::from_rgb(204, 121, 167),
+        Some(Side::Neutral) | None => Color32::from_rgb(128, 128, 128),
+    }
+}
+
+/// The legend's name for a side.
+pub fn side_name(side: Option<Side>) -> &'static str {
+    match side {
+        Some(Side::Kyrgyz) => "Kyrgyz account",
+        Some(Side::Tajik) => "Tajik account",
+        Some(Side::ThirdParty) => "Third party",
+        Some(Side::Neutral) | None => "Neutral / the source",
+    }
+}

@@ -1,0 +1,255 @@
+//! Event bars: one per event from its start to its end, ends faded by how
+//! precisely the source dates it, in rows by kind or by category, with
+//! connectors from statements to the incidents they speak about.
+
+use egui::epaint::Mesh;
+use egui::{Color32, Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
+
+use super::axis::Axis;
+use super::index::TimeIndex;
+use crate::action::Action;
+use crate::data::Data;
+use crate::data::event::{DatePrecision, Event, EventKind, Side};
+use crate::view::ViewState;
+use crate::visibility::Visible;
+
+/// Narrowest bar drawn, in points, so that short events stay visible.
+const MIN_BAR: f32 = 3.0;
+/// Height of one lane of bars, in points.
+const LANE: f32 = 9.0;
+
+/// The colour of a side.
+pub fn side_color(side: Option<Side>) -> Color32 {
+    match side {
+        Some(Side::Kyrgyz) => Color32::from_rgb(200, 40, 50),
+        Some(Side::Tajik) => Color32::from_rgb(20, 130, 70),
+        Some(Side::ThirdParty) => Color32::from_rgb(40, 90, 200),
+        Some(Side::Neutral) | None => Color32::from_rgb(110, 110, 120),
+    }
+}
+
+/// Fraction of a bar's length faded at each end for a date precision.
+fn fade_fraction(precision: Option<DatePrecision>) -> f32 {
+    match precision {
+        None | Some(DatePrecision::Time) => 0.0,
+        Some(DatePrecision::Day) => 0.12,
+        Some(DatePrecision::Days) => 0.2,
+        Some(DatePrecision::Week) => 0.28,
+        Some(DatePrecision::Month) => 0.34,
+        Some(DatePrecision::Year) => 0.4,
+        Some(DatePrecision::Years) => 0.46,
+    }
+}
+
+/// The accessible label of an event's bar.
+pub fn bar_label(event: &Event) -> String {
+    match &event.date_text {
+        Some(when) => format!("Bar: {}, {when}", event.title),
+        None => format!("Bar: {}, {}", event.title, event.start),
+    }
+}
+
+/// How bars are grouped into rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rows {
+    /// One row for incidents, one for statements.
+    #[default]
+    Kind,
+    /// One row per category.
+    Category,
+}
+
+/// The names of the rows.
+pub fn row_names(rows: Rows, index: &TimeIndex) -> Vec<String> {
+    match rows {
+        Rows::Kind => vec!["Incidents".to_owned(), "Statements".to_owned()],
+        Rows::Category => {
+            let mut names: Vec<String> = index
+                .categories()
+                .iter()
+                .map(|c| c.replace('_', " "))
+                .collect();
+            names.push("other".to_owned());
+            names
+        }
+    }
+}
+
+fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
+    match rows {
+        Rows::Kind => usize::from(event.kind == EventKind::Statement),
+        Rows::Category => event
+            .category
+            .as_ref()
+            .and_then(|c| index.categories().iter().position(|k| k == c))
+            .unwrap_or(index.categories().len()),
+    }
+}
+
+/// Adds a horizontal bar to `mesh` whose ends fade out over `fade` points.
+fn add_faded_bar(mesh: &mut Mesh, r: Rect, fade: f32, color: Color32) {
+    let fade = fade.min(r.width() / 2.0);
+    let clear = color.gamma_multiply(0.0);
+    let xs = [r.left(), r.left() + fade, r.right() - fade, r.right()];
+    let cs = [clear, color, color, clear];
+    let base = mesh.vertices.len() as u32;
+    for (x, c) in xs.iter().zip(cs) {
+        mesh.colored_vertex(pos2(*x, r.top()), c);
+        mesh.colored_vertex(pos2(*x, r.bottom()), c);
+    }
+    for k in 0..3 {
+        let a = base + 2 * k;
+        mesh.add_triangle(a, a + 1, a + 2);
+        mesh.add_triangle(a + 1, a + 2, a + 3);
+    }
+}
+
+/// Draws the bars of the events in the axis range in `rect` and returns what
+/// the user asked for by clicking them.
+#[expect(clippy::too_many_arguments)]
+pub fn show(
+    ui: &mut egui::Ui,
+    rect: Rect,
+    axis: &Axis,
+    data: &Data,
+    index: &TimeIndex,
+    view: &ViewState,
+    visible: &Visible,
+    rows: Rows,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let names = row_names(rows, index);
+    let row_h = rect.height() / names.len() as f32;
+    let lanes = ((row_h - 4.0) / LANE).floor().max(1.0) as usize;
+    let painter = ui.painter_at(rect);
+    let text = ui.visuals().text_color();
+    for (r, name) in names.iter().enumerate() {
+        let y = rect.top() + r as f32 * row_h;
+        if r > 0 {
+            painter.hline(
+                rect.x_range(),
+                y,
+                Stroke::new(1.0, ui.visuals().faint_bg_color),
+            );
+        }
+        painter.text(
+            pos2(rect.left() + 4.0, y + 2.0),
+            egui::Align2::LEFT_TOP,
+            name,
+            egui::FontId::proportional(11.0),
+            text.gamma_multiply(0.6),
+        );
+    }
+    let mut lane_end = vec![f32::NEG_INFINITY; names.len() * lanes];
+    let mut mesh = Mesh::default();
+    let mut centres: Vec<(usize, Pos2)> = Vec::new();
+    let window = view.time.window;
+    let from = axis.from.floor() as i64;
+    let to = axis.to.ceil() as i64;
+    let mut clicked = None;
+    let mut selected_rect = None;
+    index.for_each_overlapping(from, to, |i, start, end| {
+        if !visible.passes.get(i).copied().unwrap_or(true) {
+            return;
+        }
+        let event = &data.events[i];
+        let row = row_of(event, rows, index);
+        let mut x0 = axis
+            .x(start as f64, rect.left(), rect.right())
+            .max(rect.left() - 10.0);
+        let mut x1 = axis
+            .x(end as f64, rect.left(), rect.right())
+            .min(rect.right() + 10.0);
+        if x1 - x0 < MIN_BAR {
+            let mid = (x0 + x1) / 2.0;
+            x0 = mid - MIN_BAR / 2.0;
+            x1 = mid + MIN_BAR / 2.0;
+        }
+        let slots = &mut lane_end[row * lanes..(row + 1) * lanes];
+        let lane = match slots.iter().position(|&e| e + 1.0 <= x0) {
+            Some(l) => l,
+            None => {
+                let (l, &e) = slots
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .unwrap_or((0, &0.0));
+                if e >= x1 {
+                    return; // Wholly covered by bars already drawn in this lane.
+                }
+                l
+            }
+        };
+        slots[lane] = x1;
+        let top = rect.top() + row as f32 * row_h + 14.0_f32.min(row_h / 3.0) + lane as f32 * LANE;
+        let bar = Rect::from_min_max(
+            pos2(x0, top.min(rect.top() + (row + 1) as f32 * row_h - LANE)),
+            pos2(x1, 0.0),
+        );
+        let bar = Rect::from_min_max(bar.min, pos2(x1, bar.min.y + LANE - 2.0));
+        let inside = start < window.1 && end > window.0;
+        let color = side_color(event.side).gamma_multiply(if inside { 0.9 } else { 0.25 });
+        let fade = if x1 - x0 >= 6.0 {
+            fade_fraction(event.date_precision) * (x1 - x0)
+        } else {
+            0.0
+        };
+        add_faded_bar(&mut mesh, bar, fade, color);
+        let response = ui.interact(
+            bar.intersect(rect),
+            Id::unique(("timeline-bar", i)),
+            Sense::click(),
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
+        if response.hovered() {
+            let tip = format!(
+                "{}\n{}",
+                event.title,
+                event
+                    .date_text
+                    .clone()
+                    .unwrap_or_else(|| event.start.to_string())
+            );
+            response.clone().on_hover_text(tip);
+        }
+        if response.clicked() {
+            clicked = Some(i);
+        }
+        if view.selection.as_deref() == Some(event.id.as_str()) {
+            selected_rect = Some(bar);
+        }
+        centres.push((i, bar.center()));
+    });
+    painter.add(Shape::mesh(mesh));
+    if let Some(r) = selected_rect {
+        painter.rect_stroke(
+            r.expand(1.5),
+            1.0,
+            Stroke::new(2.0, text),
+            egui::StrokeKind::Outside,
+        );
+    }
+    centres.sort_unstable_by_key(|c| c.0);
+    let find = |i: usize| {
+        centres
+            .binary_search_by_key(&i, |c| c.0)
+            .ok()
+            .map(|k| centres[k].1)
+    };
+    let link = Stroke::new(1.0, text.gamma_multiply(0.35));
+    for &(i, from) in &centres {
+        for &target in index.refers(i) {
+            if let Some(to) = find(target) {
+                painter.line_segment([from, to], link);
+            }
+        }
+    }
+    if let Some(i) = clicked {
+        actions.push(Action::Reveal {
+            event_id: data.events[i].id.clone(),
+            quote: 0,
+        });
+    }
+    actions
+}

@@ -1,0 +1,119 @@
+//! End to end: the real binary, in a real window under Xvfb, renders a
+//! screenshot with `--screenshot`. Needs `xvfb-run` (Debian package `xvfb`)
+//! and Mesa (see README.md).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_border-incidents");
+
+/// Runs the binary under a fresh Xvfb server with `args`.
+fn run_under_xvfb(args: &[&str]) -> Output {
+    let runtime = tempdir("runtime");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700))
+            .expect("runtime dir permissions");
+    }
+    Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1920x1200x24", BIN])
+        .args(args)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        .output()
+        .expect("xvfb-run is needed for this test: apt-get install xvfb xauth (see README.md)")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "border-incidents-e2e-{}-{name}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn shoot(name: &str, extra: &[&str]) -> image::RgbaImage {
+    let out = tempdir(name).join("shot.png");
+    let out_str = out.to_str().expect("utf-8 temp path");
+    let mut args = vec!["--screenshot", out_str, "--size", "1200x800"];
+    args.extend_from_slice(extra);
+    let output = run_under_xvfb(&args);
+    assert!(
+        output.status.success(),
+        "screenshot run failed: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    load(&out)
+}
+
+fn load(path: &Path) -> image::RgbaImage {
+    image::open(path).expect("a PNG was written").to_rgba8()
+}
+
+#[test]
+fn screenshot_has_the_asked_size_and_shows_the_map() {
+    let img = shoot("default", &[]);
+    assert_eq!(img.dimensions(), (1200, 800));
+    let mut colours = std::collections::HashSet::new();
+    for p in img.pixels() {
+        colours.insert(p.0);
+    }
+    assert!(
+        colours.len() > 200,
+        "the image looks blank: {} colours",
+        colours.len()
+    );
+    for iso3 in ["KGZ", "TJK", "UZB"] {
+        let fill = border_incidents::map::style::country_fill(iso3, false);
+        let rgb = [fill.r(), fill.g(), fill.b()];
+        let found = img.pixels().filter(|p| close(p.0, rgb, 6)).count();
+        assert!(
+            found > 500,
+            "the fill of {iso3} ({rgb:?}) is missing: {found} pixels"
+        );
+    }
+}
+
+fn close(p: [u8; 4], rgb: [u8; 3], tol: u8) -> bool {
+    (0..3).all(|i| p[i].abs_diff(rgb[i]) <= tol)
+}
+
+#[test]
+fn selecting_an_event_changes_the_picture() {
+    let plain = shoot("plain", &[]);
+    let data = border_incidents::data::Data::bundled().expect("bundled data");
+    let id = data
+        .events
+        .iter()
+        .find(|e| e.geometry.is_some())
+        .map(|e| e.id.clone())
+        .expect("an event with a place");
+    let selected = shoot("selected", &["--select", &id]);
+    let differing = plain
+        .pixels()
+        .zip(selected.pixels())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(
+        differing > 2_000,
+        "--select {id} changed only {differing} pixels"
+    );
+}
+
+#[test]
+fn an_unknown_event_id_is_an_error_with_a_message() {
+    let out = tempdir("unknown").join("shot.png");
+    let output = run_under_xvfb(&[
+        "--screenshot",
+        out.to_str().expect("utf-8 temp path"),
+        "--select",
+        "no-such-event",
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no-such-event"), "stderr: {stderr}");
+    assert!(!out.exists(), "no image is written on error");
+}

@@ -1,0 +1,147 @@
+//! The side panels, driven like a user: the events list, the detail card,
+//! the article and the About window.
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+const AIRPORT: &str = "Regional airport packed with people leaving";
+const EVACUATION: &str = "136,000 residents evacuated";
+
+fn selection(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> Option<String> {
+    harness.state().view().selection.clone()
+}
+
+fn shown_count(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> usize {
+    let total = common::data().events.len();
+    let counts: Vec<usize> = (0..=total)
+        .filter(|n| {
+            harness
+                .query_by_label(&format!("{n} of {total} events shown"))
+                .is_some()
+        })
+        .collect();
+    assert_eq!(counts.len(), 1, "exactly one count label");
+    counts[0]
+}
+
+#[test]
+fn empty_card_invites_a_selection() {
+    let harness = common::harness();
+    harness.get_by_label(border_incidents::panels::details::EMPTY_TEXT);
+}
+
+#[test]
+fn list_row_selects_and_card_shows_title_and_quote() {
+    let mut harness = common::harness();
+    harness.get_by_label(AIRPORT).click();
+    harness.run();
+    assert_eq!(selection(&harness).as_deref(), Some("airport-crowd"));
+    // The title now appears twice: the list row and the card's heading.
+    assert_eq!(harness.query_all_by_label(AIRPORT).count(), 2);
+    harness.get_by_label_contains("one regional airport was reportedly packed");
+    harness.get_by_label_contains("known to the day");
+}
+
+#[test]
+fn show_in_article_reveals_again_and_keeps_selection() {
+    let mut harness = common::harness();
+    harness.get_by_label(EVACUATION).click();
+    harness.run();
+    let before = harness
+        .state()
+        .view()
+        .reveal
+        .clone()
+        .expect("row click reveals");
+    harness.get_by_label("Show in article").click();
+    harness.run();
+    let after = harness
+        .state()
+        .view()
+        .reveal
+        .clone()
+        .expect("still a reveal");
+    assert!(after.serial > before.serial);
+    assert_eq!(after.event_id, "evacuation-batken");
+    assert_eq!(selection(&harness).as_deref(), Some("evacuation-batken"));
+}
+
+#[test]
+fn clicking_an_article_highlight_selects_its_event() {
+    let mut harness = common::harness();
+    assert_eq!(selection(&harness), None);
+    harness
+        .get_by_label(&format!("Quote of {EVACUATION}"))
+        .click();
+    harness.run();
+    assert_eq!(selection(&harness).as_deref(), Some("evacuation-batken"));
+    let reveal = harness.state().view().reveal.clone().expect("a reveal");
+    assert_eq!(reveal.quote, 0);
+}
+
+#[test]
+fn related_accounts_are_side_by_side_and_clickable() {
+    let mut harness = common::harness_with(border_incidents::app::StartOptions {
+        select: Some("kyrgyz-account".into()),
+        ..Default::default()
+    });
+    harness.run();
+    harness.get_by_label("Kyrgyz account");
+    harness.get_by_label("Tajik account");
+    // The Tajik statement appears in the list and in its account column.
+    let tajik = "Tajikistan: its towns were shelled first";
+    let nodes: Vec<_> = harness.query_all_by_label(tajik).collect();
+    assert_eq!(nodes.len(), 2);
+    nodes[1].click();
+    harness.run();
+    assert_eq!(selection(&harness).as_deref(), Some("tajik-account"));
+}
+
+#[test]
+fn search_narrows_the_list() {
+    let mut harness = common::harness();
+    let before = shown_count(&harness);
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.get_by_label("Search").type_text("airport");
+    harness.run();
+    let after = shown_count(&harness);
+    assert!(before > 1, "{before}");
+    assert_eq!(after, 1);
+    harness.get_by_label(AIRPORT);
+    assert!(harness.query_by_label(EVACUATION).is_none());
+}
+
+#[test]
+fn ctrl_f_focuses_search() {
+    let mut harness = common::harness();
+    assert!(!harness.get_by_label("Search").is_focused());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.get_by_label("Search").is_focused());
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = common::harness();
+    harness.get_by_label(AIRPORT).click();
+    harness.run();
+    assert!(selection(&harness).is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(selection(&harness), None);
+}
+
+#[test]
+fn about_window_opens_from_help_menu() {
+    let mut harness = common::harness();
+    assert!(harness.query_by_label_contains("OpenStreetMap").is_none());
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("About / Sources").click();
+    harness.run();
+    harness.get_by_label_contains("OpenStreetMap");
+    harness.get_by_label_contains("Andrea Peters");
+}

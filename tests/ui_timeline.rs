@@ -1,0 +1,176 @@
+//! The timeline, used like a user would: drag the cursor and the window,
+//! play, step with the arrow keys, type a date, click a bar.
+
+mod common;
+
+use border_incidents::app::{App, StartOptions};
+use border_incidents::data::time::{EventTime, Seconds};
+use border_incidents::timeline::bars::bar_label;
+use egui::{Pos2, Role, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn day(s: &str) -> Seconds {
+    EventTime::parse(s).unwrap().first_second()
+}
+
+fn with_window(from: &str, to: &str) -> Harness<'static, App> {
+    common::harness_with(StartOptions {
+        window: Some((day(from), EventTime::parse(to).unwrap().end_exclusive())),
+        ..StartOptions::default()
+    })
+}
+
+fn centre(harness: &Harness<'static, App>, label: &str) -> Pos2 {
+    harness.get_by_label(label).rect().center()
+}
+
+/// Drags with the mouse from `a` to `b` in a few moves.
+fn drag(harness: &mut Harness<'static, App>, a: Pos2, b: Pos2) {
+    harness.hover_at(a);
+    harness.step();
+    harness.drag_at(a);
+    harness.step();
+    for k in 1..=4 {
+        harness.hover_at(a + (b - a) * (k as f32 / 4.0));
+        harness.step();
+    }
+    harness.drop_at(b);
+    harness.run_steps(2);
+}
+
+#[test]
+fn dragging_the_cursor_to_the_september_clashes_changes_what_is_shown() {
+    let mut harness = with_window("2021-04-01", "2021-05-31");
+    harness.get_by_label("2014–2022").click();
+    harness.run_steps(2);
+    let before = harness.state_mut().visible_count();
+    let (wa, wb) = harness.state().view().time.window;
+    // The window's edges are at known times: map a time to screen x from them.
+    let xa = centre(&harness, "Window start").x;
+    let xb = centre(&harness, "Window end").x;
+    let x_of = |t: Seconds| xa + (t - wa) as f32 / (wb - wa) as f32 * (xb - xa);
+    let grip = centre(&harness, "Time cursor");
+    let target = day("2022-09-19");
+    drag(&mut harness, grip, pos2(x_of(target), grip.y));
+    let time = harness.state().view().time.clone();
+    assert!(
+        (time.cursor - target).abs() < 4 * 86_400,
+        "cursor at {}",
+        time.cursor
+    );
+    assert!(time.window.0 < day("2022-09-16") && time.window.1 > day("2022-09-16"));
+    let after = harness.state_mut().visible_count();
+    assert_ne!(before, after, "the shown events change");
+    assert!(after > 0);
+}
+
+#[test]
+fn dragging_the_window_start_widens_the_window() {
+    let mut harness = with_window("2022-09-14", "2022-09-17");
+    let (wa, wb) = harness.state().view().time.window;
+    let before = harness.state_mut().visible_count();
+    let grip = centre(&harness, "Window start");
+    drag(&mut harness, grip, grip - egui::vec2(300.0, 0.0));
+    let (na, nb) = harness.state().view().time.window;
+    assert!(na < wa - 43_200, "start moved left: {wa} → {na}");
+    assert_eq!(nb, wb);
+    assert!(harness.state_mut().visible_count() >= before);
+}
+
+#[test]
+fn space_plays_and_the_cursor_advances() {
+    let mut harness = with_window("2022-09-12", "2022-09-13");
+    let before = harness.state().view().time.cursor;
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(10);
+    let time = harness.state().view().time.clone();
+    assert!(time.playing);
+    assert!(time.cursor > before, "{} > {before}", time.cursor);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert!(!harness.state().view().time.playing);
+}
+
+#[test]
+fn arrow_keys_select_the_next_and_previous_event() {
+    let data = common::data();
+    let mut harness = with_window("2022-09-12", "2022-09-13");
+    let cursor = harness.state().view().time.cursor;
+    let key = |i: usize| {
+        let e = &data.events[i];
+        (e.start.first_second(), e.end.end_exclusive(), i)
+    };
+    let next = (0..data.events.len())
+        .filter(|&i| key(i).0 > cursor)
+        .min_by_key(|&i| key(i))
+        .unwrap();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().view().selection.as_deref(),
+        Some(data.events[next].id.as_str())
+    );
+    let now = harness.state().view().time.cursor;
+    assert_eq!(now, key(next).0);
+    let prev = (0..data.events.len())
+        .filter(|&i| key(i).0 < now)
+        .max_by_key(|&i| key(i))
+        .unwrap();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().view().selection.as_deref(),
+        Some(data.events[prev].id.as_str())
+    );
+}
+
+#[test]
+fn typing_a_date_jumps_there_and_nonsense_is_refused() {
+    let mut harness = common::harness();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to date")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to date")
+        .type_text("2022-09-16");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let time = harness.state().view().time.clone();
+    assert_eq!(time.cursor, day("2022-09-16"));
+    assert!(time.window.0 <= time.cursor && time.cursor < time.window.1);
+
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to date")
+        .click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to date")
+        .type_text("mid September");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Not a date").is_some());
+    assert_eq!(harness.state().view().time.cursor, day("2022-09-16"));
+}
+
+#[test]
+fn clicking_a_bar_selects_its_event() {
+    let data = common::data();
+    let mut harness = with_window("2022-09-12", "2022-09-19");
+    let (i, label) = data
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.start.first_second() >= day("2022-09-14"))
+        .map(|(i, e)| (i, bar_label(e)))
+        .find(|(_, l)| harness.query_by_label(l).is_some())
+        .expect("a bar of the September week is labelled");
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().view().selection.as_deref(),
+        Some(data.events[i].id.as_str())
+    );
+}
