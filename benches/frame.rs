@@ -144,6 +144,7 @@ fn frame_generated(c: &mut Criterion) {
         geo: synth::geo_with_countries(&bundled.geo, synth::countries(1_000_000, 1000)),
         events: synth::events(100_000),
         article: bundled.article,
+        source: bundled.source,
     });
     bench_views(c, "frame_generated_1M_vertices_100k_events", data);
 }

@@ -8,6 +8,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use border_incidents::data::Data;
+use border_incidents::timeline::index::TimeIndex;
 use border_incidents::view_defaults::initial_view;
 use border_incidents::visibility::VisibilityCache;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -26,6 +27,7 @@ fn refilter(c: &mut Criterion) {
     let data = generated();
     let mut view = initial_view(&data);
     let (first, _) = view.time.window;
+    let index = TimeIndex::new(&data);
     let mut cache = VisibilityCache::default();
     let mut step = 0i64;
     let mut group = c.benchmark_group("refilter_100k_events");
@@ -39,7 +41,7 @@ fn refilter(c: &mut Criterion) {
             step = (step + 1) % (27 * 24);
             let from = first + step * 3600;
             view.time.window = (from, from + 3 * DAY);
-            black_box(cache.get(&data, &view).shown.len())
+            black_box(cache.get(&data, &index, &view).shown.len())
         })
     });
     group.finish();
