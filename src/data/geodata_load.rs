@@ -137,14 +137,14 @@ impl GeoData {
                 Ok(Country {
                     iso3: f.properties.iso3,
                     name: f.properties.name,
-                    shape: f.geometry.to_multi_polygon()?,
+                    shape: f.geometry.into_multi_polygon()?,
                 })
             },
         )?;
         let lakes = convert("lakes.geojson", texts.lakes, |f: RawFeature<LakeProps>| {
             Ok(Lake {
                 name: f.properties.name,
-                shape: f.geometry.to_multi_polygon()?,
+                shape: f.geometry.into_multi_polygon()?,
             })
         })?;
         let rivers = convert(
@@ -153,7 +153,7 @@ impl GeoData {
             |f: RawFeature<RiverProps>| {
                 Ok(River {
                     level: f.properties.level,
-                    line: f.geometry.to_line_string()?,
+                    line: f.geometry.into_line_string()?,
                 })
             },
         )?;
@@ -171,7 +171,7 @@ impl GeoData {
                     population: p.population,
                     feature_code: p.feature_code,
                     elevation_m: p.elevation,
-                    point: f.geometry.to_point()?,
+                    point: f.geometry.into_point()?,
                 })
             },
         )?;
@@ -182,7 +182,7 @@ impl GeoData {
                 Ok(Border {
                     countries: f.properties.countries,
                     length_km: f.properties.length_km,
-                    lines: f.geometry.to_multi_line_string()?,
+                    lines: f.geometry.into_multi_line_string()?,
                 })
             },
         )?;
@@ -192,7 +192,7 @@ impl GeoData {
             |f: RawFeature<ValleyProps>| {
                 Ok(Valley {
                     method: f.properties.method,
-                    shape: f.geometry.to_multi_polygon()?,
+                    shape: f.geometry.into_multi_polygon()?,
                 })
             },
         )?

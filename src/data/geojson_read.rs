@@ -1,8 +1,11 @@
 //! A small, fast GeoJSON reader: features with typed properties and
 //! geometry converted straight into `geo` types.
 //!
-//! Coordinates are read into a nested array tree without buffering the
-//! whole document, so large files stream through serde in one pass.
+//! Coordinates are read straight into vectors of [`Coord`]s as deep as the
+//! array nesting goes (a position, a line, rings or lines, polygons), with no
+//! allocation per position, so a file needs little more memory than its
+//! points take as `f64` pairs. Converting a geometry moves those vectors
+//! into the `geo` types without copying them.
 
 use std::fmt;
 
@@ -10,13 +13,48 @@ use geo::{Coord, LineString, MultiLineString, MultiPolygon, Point, Polygon};
 use serde::Deserialize;
 use serde::de::{self, SeqAccess, Visitor};
 
-/// A GeoJSON `coordinates` value: a number or an array of them, nested.
+/// A GeoJSON `coordinates` value, by how deeply its arrays nest.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Coords {
-    /// One number.
+    /// A bare number (only valid inside a position).
     Num(f64),
-    /// An array.
-    List(Vec<Coords>),
+    /// An empty array.
+    Empty,
+    /// A position: its first two numbers (longitude, latitude); further
+    /// numbers such as an elevation are dropped.
+    Position(Coord<f64>),
+    /// An array of positions (a LineString's or a ring's).
+    Line(Vec<Coord<f64>>),
+    /// An array of lines (a Polygon's rings, a MultiLineString's lines).
+    Lines(Vec<Vec<Coord<f64>>>),
+    /// An array of arrays of rings (a MultiPolygon's polygons).
+    Polygons(Vec<Vec<Vec<Coord<f64>>>>),
+    /// Arrays that do not nest like any geometry's coordinates (mixed depths,
+    /// a position with fewer than two numbers, deeper than a MultiPolygon).
+    Invalid,
+}
+
+/// Collects the rest of a sequence whose first element fixed its depth.
+fn rest<'de, A, T>(
+    seq: &mut A,
+    first: T,
+    wrap: impl Fn(Vec<T>) -> Coords,
+    take: impl Fn(Coords) -> Option<T>,
+) -> Result<Coords, A::Error>
+where
+    A: SeqAccess<'de>,
+{
+    let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4).max(1));
+    items.push(first);
+    let mut valid = true;
+    while let Some(item) = seq.next_element::<Coords>()? {
+        match take(item) {
+            Some(t) if valid => items.push(t),
+            _ => valid = false,
+        }
+    }
+    items.shrink_to_fit();
+    Ok(if valid { wrap(items) } else { Coords::Invalid })
 }
 
 impl<'de> Deserialize<'de> for Coords {
@@ -37,11 +75,49 @@ impl<'de> Deserialize<'de> for Coords {
                 Ok(Coords::Num(v as f64))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Coords, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
+                let Some(first) = seq.next_element::<Coords>()? else {
+                    return Ok(Coords::Empty);
+                };
+                match first {
+                    Coords::Num(x) => {
+                        let mut y = None;
+                        let mut valid = true;
+                        while let Some(item) = seq.next_element::<Coords>()? {
+                            match item {
+                                Coords::Num(v) => y = y.or(Some(v)),
+                                _ => valid = false,
+                            }
+                        }
+                        Ok(match y {
+                            Some(y) if valid => Coords::Position(Coord { x, y }),
+                            _ => Coords::Invalid,
+                        })
+                    }
+                    Coords::Position(c) => rest(&mut seq, c, Coords::Line, |i| match i {
+                        Coords::Position(c) => Some(c),
+                        _ => None,
+                    }),
+                    // An empty first line is taken as an empty ring or line.
+                    Coords::Empty => rest(&mut seq, Vec::new(), Coords::Lines, |i| match i {
+                        Coords::Line(l) => Some(l),
+                        Coords::Empty => Some(Vec::new()),
+                        _ => None,
+                    }),
+                    Coords::Line(l) => rest(&mut seq, l, Coords::Lines, |i| match i {
+                        Coords::Line(l) => Some(l),
+                        Coords::Empty => Some(Vec::new()),
+                        _ => None,
+                    }),
+                    Coords::Lines(r) => rest(&mut seq, r, Coords::Polygons, |i| match i {
+                        Coords::Lines(r) => Some(r),
+                        Coords::Empty => Some(Vec::new()),
+                        _ => None,
+                    }),
+                    Coords::Polygons(_) | Coords::Invalid => {
+                        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                        Ok(Coords::Invalid)
+                    }
                 }
-                Ok(Coords::List(items))
             }
         }
         deserializer.deserialize_any(CoordsVisitor)
@@ -90,85 +166,71 @@ pub struct RawCollection<P> {
     pub features: Vec<RawFeature<P>>,
 }
 
-fn list<'a>(c: &'a Coords, what: &'static str) -> Result<&'a [Coords], ShapeError> {
-    match c {
-        Coords::List(items) => Ok(items),
-        Coords::Num(_) => Err(ShapeError::Malformed(what)),
-    }
-}
-
-fn coord(c: &Coords, what: &'static str) -> Result<Coord<f64>, ShapeError> {
-    match list(c, what)? {
-        [Coords::Num(x), Coords::Num(y), ..] => Ok(Coord { x: *x, y: *y }),
-        _ => Err(ShapeError::Malformed(what)),
-    }
-}
-
-fn line(c: &Coords, what: &'static str) -> Result<LineString<f64>, ShapeError> {
-    list(c, what)?
-        .iter()
-        .map(|p| coord(p, what))
-        .collect::<Result<Vec<_>, _>>()
-        .map(LineString::new)
-}
-
-fn polygon(c: &Coords) -> Result<Polygon<f64>, ShapeError> {
-    let mut rings = list(c, "Polygon")?
-        .iter()
-        .map(|r| line(r, "Polygon"))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter();
+fn polygon(rings: Vec<Vec<Coord<f64>>>) -> Result<Polygon<f64>, ShapeError> {
+    let mut rings = rings.into_iter().map(LineString::new);
     let exterior = rings.next().ok_or(ShapeError::Malformed("Polygon"))?;
     Ok(Polygon::new(exterior, rings.collect()))
 }
 
 impl RawGeometry {
-    fn wrong(&self, expected: &'static str) -> ShapeError {
+    fn wrong(kind: String, expected: &'static str) -> ShapeError {
         ShapeError::WrongType {
-            found: self.kind.clone(),
+            found: kind,
             expected,
         }
     }
 
     /// The geometry as a point (type `Point`).
-    pub fn to_point(&self) -> Result<Point<f64>, ShapeError> {
-        match self.kind.as_str() {
-            "Point" => coord(&self.coordinates, "Point").map(Point::from),
-            _ => Err(self.wrong("Point")),
+    pub fn into_point(self) -> Result<Point<f64>, ShapeError> {
+        match (self.kind.as_str(), self.coordinates) {
+            ("Point", Coords::Position(c)) => Ok(Point::from(c)),
+            ("Point", _) => Err(ShapeError::Malformed("Point")),
+            _ => Err(Self::wrong(self.kind, "Point")),
         }
     }
 
     /// The geometry as a line (type `LineString`).
-    pub fn to_line_string(&self) -> Result<LineString<f64>, ShapeError> {
-        match self.kind.as_str() {
-            "LineString" => line(&self.coordinates, "LineString"),
-            _ => Err(self.wrong("LineString")),
+    pub fn into_line_string(self) -> Result<LineString<f64>, ShapeError> {
+        match (self.kind.as_str(), self.coordinates) {
+            ("LineString", Coords::Line(l)) => Ok(LineString::new(l)),
+            ("LineString", Coords::Empty) => Ok(LineString::new(Vec::new())),
+            ("LineString", _) => Err(ShapeError::Malformed("LineString")),
+            _ => Err(Self::wrong(self.kind, "LineString")),
         }
     }
 
     /// The geometry as lines (type `LineString` or `MultiLineString`).
-    pub fn to_multi_line_string(&self) -> Result<MultiLineString<f64>, ShapeError> {
+    pub fn into_multi_line_string(self) -> Result<MultiLineString<f64>, ShapeError> {
         match self.kind.as_str() {
-            "LineString" => Ok(MultiLineString::new(vec![self.to_line_string()?])),
-            "MultiLineString" => list(&self.coordinates, "MultiLineString")?
-                .iter()
-                .map(|l| line(l, "MultiLineString"))
-                .collect::<Result<Vec<_>, _>>()
-                .map(MultiLineString::new),
-            _ => Err(self.wrong("LineString or MultiLineString")),
+            "LineString" => Ok(MultiLineString::new(vec![self.into_line_string()?])),
+            "MultiLineString" => match self.coordinates {
+                Coords::Lines(lines) => Ok(MultiLineString::new(
+                    lines.into_iter().map(LineString::new).collect(),
+                )),
+                Coords::Empty => Ok(MultiLineString::new(Vec::new())),
+                _ => Err(ShapeError::Malformed("MultiLineString")),
+            },
+            _ => Err(Self::wrong(self.kind, "LineString or MultiLineString")),
         }
     }
 
     /// The geometry as an area (type `Polygon` or `MultiPolygon`).
-    pub fn to_multi_polygon(&self) -> Result<MultiPolygon<f64>, ShapeError> {
+    pub fn into_multi_polygon(self) -> Result<MultiPolygon<f64>, ShapeError> {
         match self.kind.as_str() {
-            "Polygon" => Ok(MultiPolygon::new(vec![polygon(&self.coordinates)?])),
-            "MultiPolygon" => list(&self.coordinates, "MultiPolygon")?
-                .iter()
-                .map(polygon)
-                .collect::<Result<Vec<_>, _>>()
-                .map(MultiPolygon::new),
-            _ => Err(self.wrong("Polygon or MultiPolygon")),
+            "Polygon" => match self.coordinates {
+                Coords::Lines(rings) => Ok(MultiPolygon::new(vec![polygon(rings)?])),
+                _ => Err(ShapeError::Malformed("Polygon")),
+            },
+            "MultiPolygon" => match self.coordinates {
+                Coords::Polygons(polys) => polys
+                    .into_iter()
+                    .map(polygon)
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(MultiPolygon::new),
+                Coords::Empty => Ok(MultiPolygon::new(Vec::new())),
+                _ => Err(ShapeError::Malformed("MultiPolygon")),
+            },
+            _ => Err(Self::wrong(self.kind, "Polygon or MultiPolygon")),
         }
     }
 }
@@ -190,13 +252,17 @@ mod tests {
             {"type":"Feature","properties":{"name":"b"},"geometry":{"type":"Point","coordinates":[70.5,39.25]}}]}"#;
         let fc: RawCollection<Props> = serde_json::from_str(text).unwrap();
         assert_eq!(fc.features[0].properties.name, "a");
-        let mp = fc.features[0].geometry.to_multi_polygon().unwrap();
+        let mp = fc.features[0]
+            .geometry
+            .clone()
+            .into_multi_polygon()
+            .unwrap();
         assert_eq!(mp.0[0].interiors().len(), 1);
         assert_eq!(mp.0[0].exterior().0.len(), 4);
-        let p = fc.features[1].geometry.to_point().unwrap();
+        let p = fc.features[1].geometry.clone().into_point().unwrap();
         assert_eq!((p.x(), p.y()), (70.5, 39.25));
         assert!(matches!(
-            fc.features[1].geometry.to_multi_polygon(),
+            fc.features[1].geometry.clone().into_multi_polygon(),
             Err(ShapeError::WrongType { .. })
         ));
     }
@@ -205,6 +271,32 @@ mod tests {
     fn rejects_malformed_coordinates() {
         let g: RawGeometry =
             serde_json::from_str(r#"{"type":"LineString","coordinates":[1,2]}"#).unwrap();
-        assert_eq!(g.to_line_string(), Err(ShapeError::Malformed("LineString")));
+        assert_eq!(
+            g.into_line_string(),
+            Err(ShapeError::Malformed("LineString"))
+        );
+        let g: RawGeometry =
+            serde_json::from_str(r#"{"type":"LineString","coordinates":[[1,2],3]}"#).unwrap();
+        assert_eq!(g.coordinates, Coords::Invalid);
+        let g: RawGeometry =
+            serde_json::from_str(r#"{"type":"Polygon","coordinates":[[[1,2],[3,4]],[[[5,6]]]]}"#)
+                .unwrap();
+        assert_eq!(
+            g.into_multi_polygon(),
+            Err(ShapeError::Malformed("Polygon"))
+        );
+    }
+
+    #[test]
+    fn drops_elevation_and_reads_nesting_depths() {
+        let g: RawGeometry = serde_json::from_str(
+            r#"{"coordinates":[[[[1,2,300],[3,4,5]]],[[[6,7],[8,9]],[]]],"type":"MultiPolygon"}"#,
+        )
+        .unwrap();
+        let mp = g.into_multi_polygon().unwrap();
+        assert_eq!(mp.0.len(), 2);
+        assert_eq!(mp.0[0].exterior().0[0], Coord { x: 1.0, y: 2.0 });
+        assert_eq!(mp.0[1].interiors().len(), 1);
+        assert!(mp.0[1].interiors()[0].0.is_empty());
     }
 }

@@ -145,14 +145,15 @@ pub fn read_countries(
                 .iter()
                 .find(|f| f.properties.a3 == *iso3)
                 .ok_or_else(|| content(path, 0, format!("no feature with A3 = {iso3}")))?;
-            let shape = f
-                .geometry
-                .to_multi_polygon()
-                .map_err(|source| SourceError::Shape {
-                    path: path.to_owned(),
-                    iso3: (*iso3).to_owned(),
-                    source,
-                })?;
+            let shape =
+                f.geometry
+                    .clone()
+                    .into_multi_polygon()
+                    .map_err(|source| SourceError::Shape {
+                        path: path.to_owned(),
+                        iso3: (*iso3).to_owned(),
+                        source,
+                    })?;
             Ok(((*iso3).to_owned(), shape))
         })
         .collect()

@@ -1,0 +1,153 @@
+//! CPU cost of one whole frame of the app, headless: egui layout of every
+//! panel and the map, then tessellation into triangles (what the GPU would
+//! receive). No GPU work is measured.
+//!
+//! Views: the default view, zoomed into Batken, and panning (the camera moves
+//! every frame), plus a click on the map; on the bundled data and on a generated layer of 1 000 000
+//! vertices with 100 000 events.
+
+#[path = "common/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use border_incidents::action::Action;
+use border_incidents::app::{App, StartOptions};
+use border_incidents::data::Data;
+use border_incidents::map::camera::Camera;
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::App as _;
+
+/// Window size in points, as in the UI tests.
+const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+
+/// Batken, close up.
+const BATKEN: Camera = Camera {
+    center_lon: 70.82,
+    center_lat: 40.06,
+    points_per_km: 40.0,
+};
+
+/// An app with its egui context, driven frame by frame without a window.
+struct Headless {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+    time: f64,
+}
+
+impl Headless {
+    fn new(data: Arc<Data>) -> Self {
+        let ctx = egui::Context::default();
+        let app = App::new(None, data, StartOptions::default());
+        let mut h = Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+            time: 0.0,
+        };
+        // Let fonts load and layout settle before measuring.
+        for _ in 0..3 {
+            h.frame();
+        }
+        h
+    }
+
+    /// One frame: layout and tessellation. Returns the number of primitives.
+    fn frame(&mut self) -> usize {
+        self.frame_with(Vec::new())
+    }
+
+    /// One frame with these input events.
+    fn frame_with(&mut self, events: Vec<egui::Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            events,
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let output = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
+        let prims = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        prims.len()
+    }
+}
+
+fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
+    let mut group = c.benchmark_group(group_name);
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+
+    let mut h = Headless::new(data.clone());
+    group.bench_function("default_view", |b| b.iter(|| black_box(h.frame())));
+
+    let mut h = Headless::new(data.clone());
+    h.app.apply(Action::SetCamera(BATKEN));
+    h.frame();
+    group.bench_function("zoomed_batken", |b| b.iter(|| black_box(h.frame())));
+
+    let data_for_click = data.clone();
+    let mut h = Headless::new(data);
+    let start = h.app.view().camera;
+    let mut step = 0u32;
+    group.bench_function("panning", |b| {
+        b.iter(|| {
+            step = (step + 1) % 240;
+            // Sweep 2° east and back, so every frame shows a new view.
+            let offset = f64::from(step.min(240 - step)) / 60.0;
+            h.app.apply(Action::SetCamera(Camera {
+                center_lon: start.center_lon + offset,
+                ..start
+            }));
+            black_box(h.frame())
+        })
+    });
+
+    // A click in the middle of the map: the press frame and the release frame
+    // (where egui reports the click and the map hit-tests the markers).
+    let mut h = Headless::new(data_for_click);
+    group.bench_function("click_on_map_two_frames", |b| {
+        b.iter(|| {
+            h.frame_with(vec![egui::Event::PointerMoved(CLICK_AT), button(true)]);
+            black_box(h.frame_with(vec![button(false)]))
+        })
+    });
+    group.finish();
+}
+
+/// Where the click benchmark clicks: the middle of the map area.
+const CLICK_AT: egui::Pos2 = egui::pos2(765.0, 420.0);
+
+fn button(pressed: bool) -> egui::Event {
+    egui::Event::PointerButton {
+        pos: CLICK_AT,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+fn frame_bundled(c: &mut Criterion) {
+    let data = Arc::new(Data::bundled().expect("bundled data loads"));
+    bench_views(c, "frame_bundled", data);
+}
+
+fn frame_generated(c: &mut Criterion) {
+    let bundled = Data::bundled().expect("bundled data loads");
+    let data = Arc::new(Data {
+        geo: synth::geo_with_countries(&bundled.geo, synth::countries(1_000_000, 1000)),
+        events: synth::events(100_000),
+        article: bundled.article,
+        source: bundled.source,
+    });
+    bench_views(c, "frame_generated_1M_vertices_100k_events", data);
+}
+
+criterion_group!(benches, frame_bundled, frame_generated);
+criterion_main!(benches);

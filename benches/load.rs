@@ -1,0 +1,66 @@
+//! Start-up and parsing: loading the bundled data and preparing the map's
+//! layers, and parsing a generated 100 MB GeoJSON file.
+
+#[path = "common/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use border_incidents::data::Data;
+use border_incidents::data::geodata::GeoData;
+use border_incidents::data::geodata_load::GeoDataTexts;
+use border_incidents::map::MapView;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// A FeatureCollection with no features, for the layers a parse leaves out.
+pub const EMPTY: &str = r#"{"type":"FeatureCollection","features":[]}"#;
+
+fn startup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("data_bundled", |b| {
+        b.iter(|| black_box(Data::bundled().expect("bundled data loads")))
+    });
+    let data = Data::bundled().expect("bundled data loads");
+    group.bench_function("map_view_new", |b| {
+        b.iter(|| black_box(MapView::new(&data.geo)))
+    });
+    group.bench_function("data_bundled_and_map_view", |b| {
+        b.iter(|| {
+            let data = Data::bundled().expect("bundled data loads");
+            black_box(MapView::new(&data.geo))
+        })
+    });
+    group.finish();
+}
+
+fn parse_100mb(c: &mut Criterion) {
+    let text = synth::countries_geojson(100 * 1024 * 1024);
+    let mut group = c.benchmark_group("parse_100MB");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10))
+        .throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("geodata_reader", |b| {
+        b.iter(|| {
+            let texts = GeoDataTexts {
+                countries: &text,
+                lakes: EMPTY,
+                rivers: EMPTY,
+                places: EMPTY,
+                borders: EMPTY,
+                valley: EMPTY,
+            };
+            black_box(GeoData::from_geojson_strs(&texts).expect("generated file parses"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, startup, parse_100mb);
+criterion_main!(benches);
