@@ -109,6 +109,11 @@ impl ScreenshotApp {
 }
 
 impl eframe::App for ScreenshotApp {
+    /// A screenshot shows the default view: nothing is saved for the next run.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.app.ui(ui, frame);
         let ctx = ui.ctx().clone();
