@@ -203,3 +203,44 @@ fn cancel_stops_a_load_without_a_layer_or_a_problem() {
     assert!(harness.query_by_label("Problems opening files").is_none());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A copy of the bundled events file keeping only its first event, under a
+/// new id.
+fn one_renamed_event(dir: &Path) -> (PathBuf, String) {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/events.geojson"),
+    )
+    .unwrap();
+    let mut root: serde_json::Value = serde_json::from_str(&src).unwrap();
+    let features = root["features"].as_array_mut().unwrap();
+    features.truncate(1);
+    let id = format!("{}-copy", features[0]["properties"]["id"].as_str().unwrap());
+    features[0]["properties"]["id"] = serde_json::Value::String(id.clone());
+    let path = dir.join("one-event.geojson");
+    std::fs::write(&path, serde_json::to_string_pretty(&root).unwrap()).unwrap();
+    (path, id)
+}
+
+#[test]
+fn an_events_file_opened_from_the_menu_adds_its_events() {
+    let dir = temp_dir("add-events");
+    let (path, id) = one_renamed_event(&dir);
+    let loaded = common::data().events.len();
+    let dialog = FakeDialog::default();
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
+    open_via_menu(&mut harness, &dialog, &path);
+    wait_loaded(&mut harness);
+    assert!(harness.query_by_label("Problems opening files").is_none());
+    assert!(harness.state().opened().layers.is_empty());
+    let data = harness.state().data().clone();
+    assert_eq!(data.events.len(), loaded + 1);
+    assert!(data.events.iter().any(|e| e.id == id));
+
+    // Opening it again clashes with the events it added.
+    open_via_menu(&mut harness, &dialog, &path);
+    wait_loaded(&mut harness);
+    harness.get_by_label_contains(&format!("already loaded: {id}"));
+    assert_eq!(harness.state().data().events.len(), loaded + 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
