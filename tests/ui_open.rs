@@ -244,3 +244,29 @@ fn an_events_file_opened_from_the_menu_adds_its_events() {
     assert_eq!(harness.state().data().events.len(), loaded + 1);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_broken_events_file_shows_what_check_events_prints() {
+    let dir = temp_dir("broken-events");
+    let (path, _) = one_renamed_event(&dir);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"incident\"", "\"skirmish\"")).unwrap();
+    let mut out = Vec::new();
+    let code = border_incidents::check::run_check(std::slice::from_ref(&path), true, &mut out);
+    assert_eq!(code, 1);
+    let printed = String::from_utf8(out).unwrap();
+    let first = printed.lines().next().unwrap();
+    let (_, after_name) = first.split_once(".geojson:").unwrap();
+    let opts = StartOptions {
+        events: vec![path],
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(FakeDialog::default()));
+    wait_loaded(&mut harness);
+    harness.get_by_label(&format!("one-event.geojson:{after_name}"));
+    assert_eq!(
+        harness.state().data().events.len(),
+        common::data().events.len()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -15,7 +15,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::layer::OverlayLayer;
 use super::reader::{CANCELLED, CountingReader};
-use crate::check::{Keep, OverlayFeature, check_reader};
+use crate::check::{Keep, OverlayFeature, Problem, Report, Severity, check_reader};
 use crate::data::event::Event;
 
 /// How to read a file.
@@ -196,21 +196,9 @@ impl Worker {
         let features = match report.features {
             Some(f) if report.is_valid() => f,
             _ => {
-                let mut lines: Vec<String> = report
-                    .problems
-                    .iter()
-                    .map(|p| p.in_file(&self.name).to_string())
-                    .collect();
-                if report.omitted() > 0 {
-                    lines.push(format!(
-                        "{}: note: {} more problems not shown",
-                        self.name,
-                        report.omitted()
-                    ));
-                }
                 return Outcome::Failed {
                     name: self.name.clone(),
-                    lines,
+                    lines: report_lines(&report),
                 };
             }
         };
@@ -245,6 +233,13 @@ impl Worker {
             }
             return self.failed(format!("cannot read: {e}"));
         }
+        let report = check_reader(&self.name, text.as_bytes(), Keep::Nothing);
+        if !report.is_valid() {
+            return Outcome::Failed {
+                name: self.name.clone(),
+                lines: report_lines(&report),
+            };
+        }
         match crate::data::events::parse_collection(&text, Some(article)) {
             Ok(collection) => Outcome::Events {
                 name: self.name.clone(),
@@ -252,10 +247,38 @@ impl Worker {
             },
             Err(errors) => Outcome::Failed {
                 name: self.name.clone(),
-                lines: errors.iter().map(|e| e.render(&self.name)).collect(),
+                lines: errors
+                    .iter()
+                    .map(|e| {
+                        let problem = Problem {
+                            severity: Severity::Error,
+                            line: e.position.map(|p| p.line),
+                            column: e.position.map(|p| p.column),
+                            message: e.describe(),
+                        };
+                        problem.in_file(&self.name).to_string()
+                    })
+                    .collect(),
             },
         }
     }
+}
+
+/// A report's problems as `check` prints them, with a note on any not kept.
+fn report_lines(report: &Report) -> Vec<String> {
+    let mut lines: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| p.in_file(&report.name).to_string())
+        .collect();
+    if report.omitted() > 0 {
+        lines.push(format!(
+            "{}: note: {} more problems not shown",
+            report.name,
+            report.omitted()
+        ));
+    }
+    lines
 }
 
 /// Whether the features read look like events (see the module docs).
