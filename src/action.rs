@@ -29,4 +29,6 @@ pub enum Action {
     SetTime(TimeView),
     /// Switch the theme.
     SetTheme(Theme),
+    /// Ask for files to open (the file dialog).
+    OpenFiles,
 }

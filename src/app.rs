@@ -1,11 +1,15 @@
 //! The eframe application: owns the loaded data and the view state, lays out
 //! the panels, collects the actions the widgets return and applies them.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::time::Seconds;
+use crate::open::dialog::{FileDialog, SystemDialog};
+use crate::open::loader::{Kind, Outcome};
+use crate::open::{OpenAction, Opened};
 use crate::view::{Theme, ViewState};
 use crate::visibility::VisibilityCache;
 
@@ -25,6 +29,10 @@ pub struct StartOptions {
     pub theme: Option<Theme>,
     /// Whether to restore the view saved by the previous run.
     pub restore: bool,
+    /// GeoJSON files to open as overlay layers (or events, when they look so).
+    pub files: Vec<PathBuf>,
+    /// Events files to add.
+    pub events: Vec<PathBuf>,
 }
 
 /// The application.
@@ -35,6 +43,9 @@ pub struct App {
     time_index: crate::timeline::index::TimeIndex,
     map: crate::map::MapView,
     windows: crate::menu::Windows,
+    opened: Opened,
+    dialog: Box<dyn FileDialog>,
+    map_size: egui::Vec2,
 }
 
 impl App {
@@ -60,7 +71,12 @@ impl App {
             time_index,
             map,
             windows: crate::menu::Windows::default(),
+            opened: Opened::default(),
+            dialog: Box::new(SystemDialog),
+            map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
         };
+        app.open_files(opts.files, Kind::Detect);
+        app.open_files(opts.events, Kind::Events);
         if let Some(id) = opts.select {
             app.apply(Action::Reveal {
                 event_id: id,
@@ -68,6 +84,68 @@ impl App {
             });
         }
         app
+    }
+
+    /// Uses `dialog` for File → Open… instead of the system file dialog.
+    pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
+        self.dialog = dialog;
+        self
+    }
+
+    /// Starts loading `paths` in the background, as overlays (or events
+    /// when a file looks so) or, with [`Kind::Events`], as events files.
+    pub fn open_files(&mut self, paths: Vec<PathBuf>, kind: Kind) {
+        let article: Arc<str> = Arc::from(self.data.article.as_str());
+        for path in paths {
+            self.opened.loader.start(path, kind, article.clone());
+        }
+    }
+
+    /// The files opened and loading.
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    /// The loaded data (with the events of opened events files).
+    pub fn data(&self) -> &Arc<Data> {
+        &self.data
+    }
+
+    /// Takes in the files that finished loading.
+    fn receive_loaded(&mut self) {
+        for outcome in self.opened.loader.poll() {
+            match outcome {
+                Outcome::Layer(layer) => {
+                    self.opened.layers.push(*layer);
+                    self.windows.layers = true;
+                }
+                Outcome::Events { name, events } => self.add_events(&name, events),
+                Outcome::Failed { lines, .. } => self.opened.problems.extend(lines),
+                Outcome::Cancelled { .. } => {}
+            }
+        }
+    }
+
+    /// Adds events, unless an id clashes, and rebuilds what depends on them.
+    fn add_events(&mut self, name: &str, events: Vec<crate::data::event::Event>) {
+        match crate::open::merge::merge_events(&self.data, name, events) {
+            Ok(merged) => {
+                self.data = Arc::new(merged);
+                self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
+                self.visibility = VisibilityCache::default();
+            }
+            Err(line) => self.opened.problems.push(line),
+        }
+    }
+
+    /// Applies an action of the open-files widgets.
+    fn apply_open(&mut self, action: OpenAction) {
+        if let Some(i) = self.opened.apply(action)
+            && let Some(layer) = self.opened.layers.get(i)
+        {
+            let camera = crate::map::camera::Camera::fit(&layer.bbox, self.map_size, 24.0);
+            self.apply(Action::SetCamera(camera));
+        }
     }
 
     /// The current view state.
@@ -102,6 +180,10 @@ impl App {
             Action::SetLayers(layers) => self.view.layers = layers,
             Action::SetTime(time) => self.view.time = time,
             Action::SetTheme(theme) => self.view.theme = theme,
+            Action::OpenFiles => {
+                let paths = self.dialog.pick_files();
+                self.open_files(paths, Kind::Detect);
+            }
         }
     }
 }
@@ -128,6 +210,22 @@ impl eframe::App for App {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
         });
+        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        self.open_files(dropped, Kind::Detect);
+        self.receive_loaded();
+        let mut open_actions: Vec<OpenAction> = Vec::new();
+        if self.opened.loader.busy() {
+            ui.ctx().request_repaint();
+            egui::Panel::bottom("loading").show(ui, |ui| {
+                open_actions.extend(crate::open::ui::progress(ui, self.opened.loader.jobs()));
+            });
+        }
         let mut actions: Vec<Action> = Vec::new();
         let data = self.data.clone();
         let visible = self.visibility.get(&data, &self.time_index, &self.view);
@@ -163,12 +261,34 @@ impl eframe::App for App {
                 actions.extend(crate::panels::article::show(ui, &data, &self.view));
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            let rect = ui.max_rect();
+            self.map_size = rect.size();
             actions.extend(self.map.show(ui, &data, &self.view, &visible));
+            let t = self.view.camera.transform(rect);
+            let painter = ui.painter_at(rect);
+            crate::open::draw::paint(
+                &painter,
+                &t,
+                self.view.camera.points_per_km,
+                &self.opened.layers,
+            );
         });
+        open_actions.extend(crate::open::ui::layers_window(
+            ui.ctx(),
+            &self.opened.layers,
+            &mut self.windows.layers,
+        ));
+        open_actions.extend(crate::open::ui::problems_window(
+            ui.ctx(),
+            &self.opened.problems,
+        ));
         crate::panels::about::show(ui.ctx(), &data, &mut self.windows.about);
         actions.extend(crate::shortcuts::read(ui.ctx(), &self.view));
         for action in actions {
             self.apply(action);
+        }
+        for action in open_actions {
+            self.apply_open(action);
         }
     }
 

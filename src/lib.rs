@@ -14,6 +14,7 @@ pub mod cli;
 pub mod data;
 pub mod map;
 pub mod menu;
+pub mod open;
 pub mod panels;
 pub mod run;
 pub mod shortcuts;

@@ -8,6 +8,8 @@ use crate::view::{Theme, ViewState};
 pub struct Windows {
     /// The About / Sources window.
     pub about: bool,
+    /// The Layers window (opened overlay layers).
+    pub layers: bool,
 }
 
 /// Draws the menu bar and returns what the user chose.
@@ -15,6 +17,10 @@ pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<A
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            if ui.button("Open…").clicked() {
+                actions.push(Action::OpenFiles);
+                ui.close();
+            }
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -38,6 +44,10 @@ pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<A
                 actions.push(Action::SetLayers(layers));
             }
             ui.separator();
+            if ui.button("Layers…").clicked() {
+                windows.layers = true;
+                ui.close();
+            }
             if ui.button("Fit map (F)").clicked() {
                 actions.push(Action::FitMap);
             }

@@ -26,6 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         window: cli.window,
         theme: cli.theme.map(Into::into),
         restore: !cli.fresh && cli.screenshot.is_none(),
+        files: cli.files.clone(),
+        events: cli.events.clone(),
     };
     if let Some(id) = &opts.select
         && !data.events.iter().any(|e| &e.id == id)

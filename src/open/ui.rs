@@ -1,0 +1,95 @@
+//! The layers window, the loading strip and the problems window.
+
+use super::OpenAction;
+use super::draw::layer_color;
+use super::layer::OverlayLayer;
+use super::loader::Job;
+
+/// The "Layers" window: each overlay with a visibility checkbox, a zoom and
+/// a remove button.
+pub fn layers_window(
+    ctx: &egui::Context,
+    layers: &[OverlayLayer],
+    open: &mut bool,
+) -> Vec<OpenAction> {
+    let mut actions = Vec::new();
+    egui::Window::new("Layers")
+        .open(open)
+        .default_pos(ctx.content_rect().left_top() + egui::vec2(360.0, 60.0))
+        .resizable(true)
+        .default_width(320.0)
+        .show(ctx, |ui| {
+            if layers.is_empty() {
+                ui.label("No layers opened. Use File → Open… or drop GeoJSON files here.");
+            }
+            for (i, layer) in layers.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let (swatch, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(swatch, 2.0, layer_color(i));
+                    let mut visible = layer.visible;
+                    if ui.checkbox(&mut visible, &layer.name).changed() {
+                        actions.push(OpenAction::SetVisible(i, visible));
+                    }
+                    ui.label(format!("{} features", layer.features.len()));
+                });
+                ui.horizontal(|ui| {
+                    if ui.button(format!("Zoom to {}", layer.name)).clicked() {
+                        actions.push(OpenAction::ZoomTo(i));
+                    }
+                    if ui.button(format!("Remove {}", layer.name)).clicked() {
+                        actions.push(OpenAction::Remove(i));
+                    }
+                });
+                for warning in &layer.problems {
+                    ui.small(warning);
+                }
+                ui.separator();
+            }
+        });
+    actions
+}
+
+/// The loading strip: one progress bar per file, with a Cancel button.
+pub fn progress(ui: &mut egui::Ui, jobs: &[Job]) -> Vec<OpenAction> {
+    let mut actions = Vec::new();
+    for (i, job) in jobs.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("Loading {}", job.name));
+            if ui.button("Cancel").clicked() {
+                actions.push(OpenAction::Cancel(i));
+            }
+            ui.add(
+                egui::ProgressBar::new(job.progress())
+                    .show_percentage()
+                    .desired_width(ui.available_width()),
+            );
+        });
+    }
+    actions
+}
+
+/// The "Problems opening files" window, shown while there are problems.
+pub fn problems_window(ctx: &egui::Context, problems: &[String]) -> Vec<OpenAction> {
+    let mut actions = Vec::new();
+    if problems.is_empty() {
+        return actions;
+    }
+    egui::Window::new("Problems opening files")
+        .resizable(true)
+        .default_pos(ctx.content_rect().center() - egui::vec2(280.0, 120.0))
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for line in problems {
+                        ui.label(egui::RichText::new(line).monospace());
+                    }
+                });
+            if ui.button("Close").clicked() {
+                actions.push(OpenAction::CloseProblems);
+            }
+        });
+    actions
+}

@@ -1,0 +1,272 @@
+//! Opening files: File → Open…, drag and drop, the command line; the layers
+//! window, the problems window, refused events and cancelling a load.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use border_incidents::app::{App, StartOptions};
+use border_incidents::open::dialog::FileDialog;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// A file dialog that returns the files the test put in it.
+#[derive(Clone, Default)]
+struct FakeDialog(Arc<Mutex<Vec<PathBuf>>>);
+
+impl FakeDialog {
+    fn will_pick(&self, path: &Path) {
+        *self.0.lock().unwrap() = vec![path.to_owned()];
+    }
+}
+
+impl FileDialog for FakeDialog {
+    fn pick_files(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+}
+
+fn data_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/geojson")
+        .join(name)
+}
+
+fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("border-incidents-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Steps frames until nothing is loading (at most about ten seconds).
+fn wait_loaded(harness: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().opened().loader.busy() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the files did not finish loading");
+}
+
+fn open_via_menu(harness: &mut Harness<'static, App>, dialog: &FakeDialog, path: &Path) {
+    dialog.will_pick(path);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open…").click();
+    harness.run_steps(1);
+}
+
+#[test]
+fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
+    let dialog = FakeDialog::default();
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
+    open_via_menu(
+        &mut harness,
+        &dialog,
+        &data_file("good_feature_collection.geojson"),
+    );
+    wait_loaded(&mut harness);
+    harness.get_by_label("good_feature_collection.geojson");
+    harness.get_by_label("Zoom to good_feature_collection.geojson");
+    let layers = &harness.state().opened().layers;
+    assert_eq!(layers.len(), 1);
+    assert!(layers[0].visible);
+    // A Point and a two-point MultiPoint; a LineString and two lines of a
+    // MultiLineString; a Polygon and two of a MultiPolygon; a null geometry.
+    assert_eq!(layers[0].features.len(), 6);
+    assert_eq!(layers[0].shapes.points.len(), 3);
+    assert_eq!(layers[0].shapes.lines.lods[0].len(), 3);
+    assert_eq!(layers[0].shapes.areas.len(), 3);
+
+    let before = harness.state().view().camera;
+    harness
+        .get_by_label("Zoom to good_feature_collection.geojson")
+        .click();
+    harness.run_steps(2);
+    assert_ne!(harness.state().view().camera, before);
+
+    harness
+        .get_by_label("good_feature_collection.geojson")
+        .click();
+    harness.run_steps(2);
+    assert!(!harness.state().opened().layers[0].visible);
+
+    open_via_menu(&mut harness, &dialog, &data_file("bad_bbox.geojson"));
+    wait_loaded(&mut harness);
+    let expected = std::fs::read_to_string(data_file("bad_bbox.expected")).unwrap();
+    harness.get_by_label("Problems opening files");
+    harness.get_by_label(expected.trim());
+    harness.get_by_label("good_feature_collection.geojson");
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Problems opening files").is_none());
+
+    harness
+        .get_by_label("Remove good_feature_collection.geojson")
+        .click();
+    harness.run_steps(2);
+    assert!(harness.state().opened().layers.is_empty());
+}
+
+#[test]
+fn events_with_loaded_ids_are_refused_naming_an_id() {
+    let dir = temp_dir("clash");
+    let copy = dir.join("events-copy.geojson");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/events.geojson"),
+        &copy,
+    )
+    .unwrap();
+    let loaded = common::data().events.len();
+    let first_id = common::data().events[0].id.clone();
+    let opts = StartOptions {
+        events: vec![copy.clone()],
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(FakeDialog::default()));
+    wait_loaded(&mut harness);
+    harness.get_by_label("Problems opening files");
+    harness.get_by_label_contains(&format!(
+        "events-copy.geojson: error: refused: event ids already loaded: {first_id}"
+    ));
+    assert_eq!(harness.state().data().events.len(), loaded);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A file dropped onto the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_file_opens_as_a_layer() {
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(FakeDialog::default()));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(data_file("good_single_feature.geojson"))));
+    wait_loaded(&mut harness);
+    harness.get_by_label("good_single_feature.geojson");
+    assert_eq!(harness.state().opened().layers.len(), 1);
+}
+
+#[test]
+fn cancel_stops_a_load_without_a_layer_or_a_problem() {
+    use std::io::Write as _;
+    let dir = temp_dir("cancel");
+    let fifo = dir.join("big.geojson");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let dialog = FakeDialog::default();
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
+    open_via_menu(&mut harness, &dialog, &fifo);
+    // The worker blocks in open() until this end is opened, then in read().
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    writer
+        .write_all(br#"{"type":"FeatureCollection","features":["#)
+        .unwrap();
+    harness.run_steps(2);
+    harness.get_by_label("Loading big.geojson");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(1);
+    // More data wakes the worker; its next read sees the cancel.
+    let feature = br#"{"type":"Feature","properties":null,"geometry":{"type":"Point","coordinates":[70.6,40.1]}},"#;
+    for _ in 0..64 {
+        if writer.write_all(feature).is_err() {
+            break;
+        }
+    }
+    drop(writer);
+    wait_loaded(&mut harness);
+    assert!(harness.state().opened().layers.is_empty());
+    assert!(harness.state().opened().problems.is_empty());
+    assert!(harness.query_by_label("Problems opening files").is_none());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A copy of the bundled events file keeping only its first event, under a
+/// new id.
+fn one_renamed_event(dir: &Path) -> (PathBuf, String) {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/events.geojson"),
+    )
+    .unwrap();
+    let mut root: serde_json::Value = serde_json::from_str(&src).unwrap();
+    let features = root["features"].as_array_mut().unwrap();
+    features.truncate(1);
+    let id = format!("{}-copy", features[0]["properties"]["id"].as_str().unwrap());
+    features[0]["properties"]["id"] = serde_json::Value::String(id.clone());
+    let path = dir.join("one-event.geojson");
+    std::fs::write(&path, serde_json::to_string_pretty(&root).unwrap()).unwrap();
+    (path, id)
+}
+
+#[test]
+fn an_events_file_opened_from_the_menu_adds_its_events() {
+    let dir = temp_dir("add-events");
+    let (path, id) = one_renamed_event(&dir);
+    let loaded = common::data().events.len();
+    let dialog = FakeDialog::default();
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
+    open_via_menu(&mut harness, &dialog, &path);
+    wait_loaded(&mut harness);
+    assert!(harness.query_by_label("Problems opening files").is_none());
+    assert!(harness.state().opened().layers.is_empty());
+    let data = harness.state().data().clone();
+    assert_eq!(data.events.len(), loaded + 1);
+    assert!(data.events.iter().any(|e| e.id == id));
+
+    // Opening it again clashes with the events it added.
+    open_via_menu(&mut harness, &dialog, &path);
+    wait_loaded(&mut harness);
+    harness.get_by_label_contains(&format!("already loaded: {id}"));
+    assert_eq!(harness.state().data().events.len(), loaded + 1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_broken_events_file_shows_what_check_events_prints() {
+    let dir = temp_dir("broken-events");
+    let (path, _) = one_renamed_event(&dir);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("\"incident\"", "\"skirmish\"")).unwrap();
+    let mut out = Vec::new();
+    let code = border_incidents::check::run_check(std::slice::from_ref(&path), true, &mut out);
+    assert_eq!(code, 1);
+    let printed = String::from_utf8(out).unwrap();
+    let first = printed.lines().next().unwrap();
+    let (_, after_name) = first.split_once(".geojson:").unwrap();
+    let opts = StartOptions {
+        events: vec![path],
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(FakeDialog::default()));
+    wait_loaded(&mut harness);
+    harness.get_by_label(&format!("one-event.geojson:{after_name}"));
+    assert_eq!(
+        harness.state().data().events.len(),
+        common::data().events.len()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
