@@ -270,3 +270,16 @@ fn a_broken_events_file_shows_what_check_events_prints() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn view_menu_opens_the_layers_window() {
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(FakeDialog::default()));
+    assert!(harness.query_by_label("Layers").is_none());
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Layers…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Layers");
+    harness.get_by_label_contains("No layers opened");
+}

@@ -142,6 +142,15 @@ impl Loader {
     }
 }
 
+impl Drop for Loader {
+    /// Stops the workers still reading when the app closes.
+    fn drop(&mut self) {
+        for job in &self.jobs {
+            job.cancel();
+        }
+    }
+}
+
 /// The name a file is shown under.
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
