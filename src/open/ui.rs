@@ -20,7 +20,7 @@ pub fn layers_window(
         .default_width(320.0)
         .show(ctx, |ui| {
             if layers.is_empty() {
-                ui.label("No layers opened. Use File → Open… or drop GeoJSON files here.");
+                ui.label("No layers opened. Use File > Open… or drop GeoJSON files here.");
             }
             for (i, layer) in layers.iter().enumerate() {
                 ui.horizontal(|ui| {

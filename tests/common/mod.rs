@@ -35,10 +35,7 @@ pub fn harness() -> Harness<'static, App> {
     harness_with(StartOptions::default())
 }
 
-/// The app started with `opts`, using `dialog` for File → Open…. Missing
-/// glyphs draw as boxes here: the timeline's play button uses "▶", which the
-/// bundled fonts lack, and its speed combo box has no accessible name (the
-/// other UI tests catch both).
+/// The app started with `opts`, using `dialog` for File → Open….
 pub fn harness_with_dialog(
     opts: StartOptions,
     dialog: Box<dyn border_incidents::open::dialog::FileDialog>,
@@ -47,8 +44,6 @@ pub fn harness_with_dialog(
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
-        .allow_missing_glyphs()
-        .with_accessibility_check(false)
         .build_eframe(move |_cc| {
             App::new(None, data.clone(), opts.clone()).with_file_dialog(dialog)
         });
