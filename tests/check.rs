@@ -113,6 +113,46 @@ fn valid_file_yields_its_features() {
     assert!(checked.is_valid() && checked.features.is_none());
 }
 
+/// Checking alone drops each nested coordinates array once it is checked;
+/// loading keeps them to build geometry. Both must find the same problems.
+#[test]
+fn checking_and_loading_find_the_same_problems() {
+    let sorted = |report: border_incidents::check::Report| {
+        let mut problems = report.problems;
+        problems
+            .sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
+        (report.errors, report.warnings, problems)
+    };
+    let mut compared = 0;
+    for entry in fs::read_dir("tests/data/geojson").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "geojson") {
+            continue;
+        }
+        let bytes = fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        let checked = sorted(check_reader(&name, bytes.as_slice(), Keep::Nothing));
+        let loaded = sorted(check_reader(&name, bytes.as_slice(), Keep::Features));
+        assert_eq!(checked, loaded, "{name}");
+        compared += 1;
+    }
+    assert!(compared >= 40, "only {compared} files");
+}
+
+/// A file of millions of empty arrays is checked without keeping them: each
+/// is reported (up to the cap) and counted.
+#[test]
+fn many_empty_rings_are_counted_not_kept() {
+    let rings = vec!["[]"; 2_000_000].join(",");
+    let text = format!(r#"{{"type": "MultiPolygon", "coordinates": [[{rings}]]}}"#);
+    let report = check_reader("rings", text.as_bytes(), Keep::Nothing);
+    assert_eq!(report.errors, 2_000_000);
+    assert_eq!(
+        report.problems[0].message,
+        "coordinates[0][0]: expected an array of positions, found an empty array"
+    );
+}
+
 #[test]
 fn invalid_file_yields_no_features() {
     let report = check_geojson("bad", br#"{"type": "Point", "coordinates": [200, 0]}"#);

@@ -1,6 +1,9 @@
 //! The `coordinates` member: nested arrays of positions, checked while they
 //! stream past. Only a summary of each array of positions is kept (count,
 //! first and last position), plus the coordinates themselves when asked.
+//! When the type came first, each nested array is checked against it as soon
+//! as it ends and, unless geometry is kept, dropped, so checking alone needs
+//! memory bounded however many arrays a file holds.
 
 use std::cell::{Cell, RefCell};
 
@@ -10,6 +13,7 @@ use serde::de::SeqAccess;
 use super::context::{Ctx, Path, Step};
 use super::handler::{Handler, Value};
 use super::reader::Pos;
+use super::shape::{self, Simple};
 
 /// One position: longitude, latitude and maybe altitude.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,6 +50,9 @@ pub enum Node {
     Nested(Pos, Vec<Node>),
     /// An empty array.
     Empty(Pos),
+    /// An array of arrays whose elements were checked against the type as
+    /// they arrived; they are kept only when geometry is kept.
+    Streamed(Pos, Vec<Node>),
     /// Something already reported as wrong.
     Bad,
 }
@@ -113,6 +120,35 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// What the geometry's type asks of a coordinates value, when known while
+/// the value is read.
+#[derive(Clone, Copy, Debug)]
+pub struct Expected {
+    /// The geometry's type.
+    pub kind: Simple,
+    /// How deeply this value must nest arrays (0 for a position).
+    pub depth: usize,
+}
+
+impl Expected {
+    /// What `kind` asks of its whole `coordinates` value.
+    pub fn new(kind: Simple) -> Self {
+        Self {
+            kind,
+            depth: kind.depth(),
+        }
+    }
+
+    /// What it asks of each element of the value (numbers inside a
+    /// position count as depth 0 too).
+    fn element(self) -> Self {
+        Self {
+            depth: self.depth.saturating_sub(1),
+            ..self
+        }
+    }
+}
+
 /// Handles a `coordinates` value or one of its elements.
 pub struct Coords<'a> {
     /// Shared state.
@@ -121,6 +157,9 @@ pub struct Coords<'a> {
     pub path: Path<'a>,
     /// Range problems of the enclosing geometry.
     pub notes: &'a RangeNotes,
+    /// What the type asks of this value, when the type is known (then
+    /// nested arrays are checked as they end).
+    pub expected: Option<Expected>,
 }
 
 /// An element of a coordinates array.
@@ -133,9 +172,14 @@ enum Elem {
 /// What an array has turned out to be so far.
 enum Acc {
     Start,
-    Numbers { count: usize, values: [f64; 3] },
+    Numbers {
+        count: usize,
+        values: [f64; 3],
+    },
     Positions(Run),
     Arrays(Vec<Node>),
+    /// Arrays already checked against the type (kept only when geometry is).
+    Streamed(Vec<Node>),
     Bad,
 }
 
@@ -169,8 +213,41 @@ impl<'a> Coords<'a> {
         Node::Position(at, p)
     }
 
-    /// Folds one element into the array's accumulated shape.
-    fn fold(&self, acc: Acc, elem: Elem, at: Pos, index: usize) -> Acc {
+    /// Checks an array element against what the type asks at once; keeps it
+    /// only when geometry is kept.
+    fn stream(
+        &self,
+        expected: Expected,
+        mut kept: Vec<Node>,
+        node: Node,
+        start: Pos,
+        index: usize,
+    ) -> Acc {
+        let path = self.path.join(Step::Index(index));
+        match expected.depth {
+            0 => {
+                // A position holding arrays: reported for the position itself.
+                let nested = Node::Nested(start, Vec::new());
+                shape::check_part(self.ctx, expected.kind, 0, &nested, &self.path);
+                Acc::Bad
+            }
+            1 => {
+                shape::check_part(self.ctx, expected.kind, 0, &node, &path);
+                Acc::Bad
+            }
+            depth => {
+                shape::check_part(self.ctx, expected.kind, depth - 1, &node, &path);
+                if self.ctx.keep {
+                    kept.push(node);
+                }
+                Acc::Streamed(kept)
+            }
+        }
+    }
+
+    /// Folds one element (starting at `at`) into the accumulated shape of
+    /// the array that starts at `start`.
+    fn fold(&self, acc: Acc, elem: Elem, at: Pos, start: Pos, index: usize) -> Acc {
         let mixed = |what: &str| {
             let path = self.path.join(Step::Index(index));
             self.ctx
@@ -225,8 +302,16 @@ impl<'a> Coords<'a> {
                 Acc::Bad
             }
             (Acc::Positions(_), _) => mixed("positions"),
-            (Acc::Arrays(_), Elem::Number(_)) => mixed("a number"),
-            (Acc::Arrays(_), Elem::Node(Node::Position(..))) => mixed("a position"),
+            (Acc::Arrays(_) | Acc::Streamed(_), Elem::Number(_)) => mixed("a number"),
+            (Acc::Arrays(_) | Acc::Streamed(_), Elem::Node(Node::Position(..))) => {
+                mixed("a position")
+            }
+            (Acc::Start, Elem::Node(node)) if self.expected.is_some() => self
+                .expected
+                .map_or(Acc::Bad, |e| self.stream(e, Vec::new(), node, start, index)),
+            (Acc::Streamed(kept), Elem::Node(node)) => self
+                .expected
+                .map_or(Acc::Bad, |e| self.stream(e, kept, node, start, index)),
             (Acc::Start, Elem::Node(node)) => Acc::Arrays(vec![node]),
             (Acc::Arrays(mut nodes), Elem::Node(node)) => {
                 nodes.push(node);
@@ -258,11 +343,12 @@ impl<'de> Handler<'de> for Coords<'_> {
                 ctx: self.ctx,
                 path,
                 notes: self.notes,
+                expected: self.expected.map(Expected::element),
             });
             let Some((elem_at, elem)) = seq.next_element_seed(Value(element))? else {
                 break;
             };
-            acc = self.fold(acc, elem, elem_at, index);
+            acc = self.fold(acc, elem, elem_at, at, index);
             index += 1;
         }
         Ok(match acc {
@@ -273,6 +359,7 @@ impl<'de> Handler<'de> for Coords<'_> {
                 Node::Run(run)
             }
             Acc::Arrays(nodes) => Node::Nested(at, nodes),
+            Acc::Streamed(kept) => Node::Streamed(at, kept),
             Acc::Bad => Node::Bad,
         })
     }

@@ -9,7 +9,7 @@ use serde::de::MapAccess;
 
 use super::OverlayFeature;
 use super::context::{Ctx, Path, Step};
-use super::coords::{Coords, Node, RangeNotes};
+use super::coords::{Coords, Expected, Node, RangeNotes};
 use super::handler::{Handler, KeySeed, Skip, Value};
 use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Id, Properties, TypeName};
@@ -102,7 +102,8 @@ struct Members {
     geometry: Option<Option<Geometry<f64>>>,
     properties: Option<serde_json::Value>,
     id: Option<Option<serde_json::Value>>,
-    coordinates: Option<Node>,
+    /// The coordinates, and the number of errors in the file before them.
+    coordinates: Option<(Node, usize)>,
     geometries: Option<Vec<Option<Geometry<f64>>>>,
     bbox: Option<()>,
     crs: Option<()>,
@@ -223,8 +224,19 @@ impl Object<'_> {
             "properties" => m.properties = Some(map.next_value_seed(Value(Properties(ctx, path)))?),
             "id" => m.id = Some(map.next_value_seed(Value(Id(ctx, path)))?),
             "coordinates" => {
-                let coords = Coords { ctx, path, notes };
-                m.coordinates = Some(map.next_value_seed(Value(coords))?);
+                // Once the type is known, nested arrays are checked as they end.
+                let expected = match &m.ty {
+                    Some(Some(name)) => Simple::from_name(name).map(Expected::new),
+                    _ => None,
+                };
+                let errors_before = ctx.error_count();
+                let coords = Coords {
+                    ctx,
+                    path,
+                    notes,
+                    expected,
+                };
+                m.coordinates = Some((map.next_value_seed(Value(coords))?, errors_before));
             }
             "geometries" => m.geometries = Some(map.next_value_seed(Value(Geometries(ctx, path)))?),
             "bbox" => m.bbox = Some(map.next_value_seed(Value(Bbox(ctx, path)))?),
@@ -278,7 +290,7 @@ impl Object<'_> {
             Type::Feature => self.feature(at, m),
             Type::GeometryCollection => self.geometry_collection(at, m.geometries),
             Type::Simple(kind) => {
-                let Some(node) = m.coordinates else {
+                let Some((node, errors_before)) = m.coordinates else {
                     ctx.error(
                         at,
                         path,
@@ -287,7 +299,7 @@ impl Object<'_> {
                     return Out::Nothing;
                 };
                 let coords = path.join(Step::Key("coordinates"));
-                Out::Geometry(shape::check(ctx, kind, node, &coords))
+                Out::Geometry(shape::check(ctx, kind, node, &coords, errors_before))
             }
             Type::Missing | Type::Unknown => Out::Nothing,
         }

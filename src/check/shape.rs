@@ -1,5 +1,7 @@
 //! Checks a summarised `coordinates` value against its geometry type
-//! (RFC 7946 §3.1) and, when asked, builds the `geo` geometry.
+//! (RFC 7946 §3.1) and, when asked, builds the `geo` geometry. Parts are
+//! checked in the order they were written, whether they were checked while
+//! being read (the type came first) or after.
 
 use geo::{Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
 
@@ -50,7 +52,8 @@ impl Simple {
         .find(|k| k.name() == name)
     }
 
-    fn depth(self) -> usize {
+    /// How deeply its coordinates nest arrays (0 for a single position).
+    pub fn depth(self) -> usize {
         match self {
             Self::Point => 0,
             Self::MultiPoint | Self::LineString => 1,
@@ -71,9 +74,17 @@ impl Simple {
 }
 
 /// Checks `node` as the coordinates of a `kind` geometry at `path`; returns
-/// the geometry when it is kept and sound. Empty coordinates give `None`
-/// with a warning, as RFC 7946 lets readers treat them as null.
-pub fn check(ctx: &Ctx, kind: Simple, node: Node, path: &Path<'_>) -> Option<Geometry<f64>> {
+/// the geometry when it is kept and no error was found since `errors_before`
+/// (parts read after the type were checked as they were read). Empty
+/// coordinates give `None` with a warning, as RFC 7946 lets readers treat
+/// them as null.
+pub fn check(
+    ctx: &Ctx,
+    kind: Simple,
+    node: Node,
+    path: &Path<'_>,
+    errors_before: usize,
+) -> Option<Geometry<f64>> {
     if let Node::Empty(at) = node {
         let message = format!(
             "{} has empty coordinates; it is treated as null",
@@ -82,56 +93,37 @@ pub fn check(ctx: &Ctx, kind: Simple, node: Node, path: &Path<'_>) -> Option<Geo
         ctx.warn(at, path, message);
         return None;
     }
-    let errors = ctx.error_count();
-    if !fits(ctx, kind.depth(), &node, path, kind) {
+    check_part(ctx, kind, kind.depth(), &node, path);
+    if !ctx.keep || ctx.error_count() != errors_before {
         return None;
     }
-    let geometry = match (kind, node) {
-        (Simple::Point, Node::Position(_, p)) => Geometry::Point(Point(p.xy)),
-        (Simple::MultiPoint, Node::Run(run)) => {
-            Geometry::MultiPoint(MultiPoint(run.coords.into_iter().map(Point).collect()))
-        }
-        (Simple::LineString, Node::Run(run)) => line(ctx, run, path)?.into(),
-        (Simple::MultiLineString, Node::Nested(_, lines)) => {
-            let lines = each(lines, path, |run, path| line(ctx, run, path))?;
-            MultiLineString(lines).into()
-        }
-        (Simple::Polygon, Node::Nested(_, rings)) => polygon(ctx, rings, path)?.into(),
-        (Simple::MultiPolygon, Node::Nested(_, polygons)) => {
-            let mut out = Vec::with_capacity(polygons.len());
-            for (i, node) in polygons.into_iter().enumerate() {
-                if let Node::Nested(_, rings) = node {
-                    out.push(polygon(ctx, rings, &path.join(Step::Index(i))));
-                }
-            }
-            MultiPolygon(out.into_iter().collect::<Option<_>>()?).into()
-        }
-        _ => return None,
-    };
-    (ctx.keep && ctx.error_count() == errors).then_some(geometry)
+    build(kind, node)
 }
 
-/// Checks the nesting depth; reports the first place it is wrong.
-fn fits(ctx: &Ctx, depth: usize, node: &Node, path: &Path<'_>, kind: Simple) -> bool {
-    let found = match (depth, node) {
-        (_, Node::Bad) => return false,
-        (0, Node::Position(..)) | (1, Node::Run(_)) => return true,
+/// Checks part of a `kind` geometry's coordinates that must nest `depth`
+/// arrays deep (0 for a position, 1 for a line or a ring, 2 for a polygon's
+/// rings), part by part in the order they were written.
+pub fn check_part(ctx: &Ctx, kind: Simple, depth: usize, node: &Node, path: &Path<'_>) {
+    match (depth, node) {
+        (_, Node::Bad) | (0, Node::Position(..)) | (2.., Node::Streamed(..)) => {}
+        (1, Node::Run(run)) => check_run(ctx, kind, run, path),
         (2.., Node::Nested(_, children)) => {
-            let mut ok = true;
             for (i, child) in children.iter().enumerate() {
-                ok &= fits(ctx, depth - 1, child, &path.join(Step::Index(i)), kind);
+                check_part(ctx, kind, depth - 1, child, &path.join(Step::Index(i)));
             }
-            return ok;
         }
-        (_, Node::Position(..)) => "a single position",
-        (_, Node::Run(_)) => "an array of positions",
-        (_, Node::Empty(_)) => "an empty array",
-        (_, Node::Nested(..)) => "arrays nested too deeply",
-    };
-    let at = match node {
-        Node::Run(run) => run.at,
-        Node::Nested(at, _) | Node::Empty(at) | Node::Position(at, _) => *at,
-        Node::Bad => return false,
+        _ => wrong_depth(ctx, depth, node, path, kind),
+    }
+}
+
+/// Reports a part nested to the wrong depth.
+fn wrong_depth(ctx: &Ctx, depth: usize, node: &Node, path: &Path<'_>, kind: Simple) {
+    let (at, found) = match node {
+        Node::Position(at, _) => (*at, "a single position"),
+        Node::Run(run) => (run.at, "an array of positions"),
+        Node::Empty(at) => (*at, "an empty array"),
+        Node::Nested(at, _) | Node::Streamed(at, _) => (*at, "arrays nested too deeply"),
+        Node::Bad => return,
     };
     let message = if matches!(path.last(), Some(Step::Key("coordinates"))) {
         format!(
@@ -149,60 +141,79 @@ fn fits(ctx: &Ctx, depth: usize, node: &Node, path: &Path<'_>, kind: Simple) -> 
         format!("expected {wants}, found {found}")
     };
     ctx.error(at, path, message);
-    false
 }
 
-fn each<T>(
-    nodes: Vec<Node>,
-    path: &Path<'_>,
-    mut f: impl FnMut(Run, &Path<'_>) -> Option<T>,
-) -> Option<Vec<T>> {
-    let mut out = Vec::with_capacity(nodes.len());
-    for (i, node) in nodes.into_iter().enumerate() {
-        if let Node::Run(run) = node {
-            out.push(f(run, &path.join(Step::Index(i))));
+/// Checks an array of positions as a line or a ring, as `kind` needs.
+fn check_run(ctx: &Ctx, kind: Simple, run: &Run, path: &Path<'_>) {
+    match kind {
+        Simple::LineString | Simple::MultiLineString if run.count < 2 => {
+            ctx.error(
+                run.at,
+                path,
+                "a LineString needs at least 2 positions, found 1",
+            );
         }
+        Simple::Polygon | Simple::MultiPolygon if run.count < 4 => {
+            let message = format!(
+                "a linear ring needs at least 4 positions (the last repeating the first), found {}",
+                run.count
+            );
+            ctx.error(run.at, path, message);
+        }
+        Simple::Polygon | Simple::MultiPolygon if run.first != run.last => {
+            let message = format!(
+                "linear ring is not closed: first position {} differs from last {}",
+                show(run.first),
+                show(run.last)
+            );
+            ctx.error(run.at, path, message);
+        }
+        _ => {}
     }
-    out.into_iter().collect()
 }
 
-fn line(ctx: &Ctx, run: Run, path: &Path<'_>) -> Option<LineString<f64>> {
-    if run.count < 2 {
-        ctx.error(
-            run.at,
-            path,
-            "a LineString needs at least 2 positions, found 1",
-        );
-        return None;
-    }
-    Some(LineString(run.coords))
+/// Builds the geometry of checked, sound coordinates.
+fn build(kind: Simple, node: Node) -> Option<Geometry<f64>> {
+    Some(match (kind, node) {
+        (Simple::Point, Node::Position(_, p)) => Point(p.xy).into(),
+        (Simple::MultiPoint, Node::Run(run)) => {
+            MultiPoint(run.coords.into_iter().map(Point).collect()).into()
+        }
+        (Simple::LineString, Node::Run(run)) => LineString(run.coords).into(),
+        (Simple::MultiLineString, node) => MultiLineString(lines(node)?).into(),
+        (Simple::Polygon, node) => polygon(node)?.into(),
+        (Simple::MultiPolygon, node) => {
+            let polygons = children(node)?.into_iter().map(polygon);
+            MultiPolygon(polygons.collect::<Option<_>>()?).into()
+        }
+        _ => return None,
+    })
 }
 
-fn polygon(ctx: &Ctx, rings: Vec<Node>, path: &Path<'_>) -> Option<Polygon<f64>> {
-    let mut rings = each(rings, path, |run, path| ring(ctx, run, path))?.into_iter();
+/// The parts of an array of arrays.
+fn children(node: Node) -> Option<Vec<Node>> {
+    match node {
+        Node::Nested(_, children) | Node::Streamed(_, children) => Some(children),
+        _ => None,
+    }
+}
+
+/// The lines of an array of arrays of positions.
+fn lines(node: Node) -> Option<Vec<LineString<f64>>> {
+    children(node)?
+        .into_iter()
+        .map(|child| match child {
+            Node::Run(run) => Some(LineString(run.coords)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A polygon from its rings, the first being the exterior.
+fn polygon(node: Node) -> Option<Polygon<f64>> {
+    let mut rings = lines(node)?.into_iter();
     let exterior = rings.next()?;
     Some(Polygon::new(exterior, rings.collect()))
-}
-
-fn ring(ctx: &Ctx, run: Run, path: &Path<'_>) -> Option<LineString<f64>> {
-    if run.count < 4 {
-        let message = format!(
-            "a linear ring needs at least 4 positions (the last repeating the first), found {}",
-            run.count
-        );
-        ctx.error(run.at, path, message);
-        return None;
-    }
-    if run.first != run.last {
-        let message = format!(
-            "linear ring is not closed: first position {} differs from last {}",
-            show(run.first),
-            show(run.last)
-        );
-        ctx.error(run.at, path, message);
-        return None;
-    }
-    Some(LineString(run.coords))
 }
 
 fn show(p: Position) -> String {
