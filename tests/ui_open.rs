@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use border_incidents::app::{App, StartOptions};
-use border_incidents::open::dialog::FileDialog;
+use border_incidents::open::dialog::{FileDialog, Picked};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -23,8 +23,24 @@ impl FakeDialog {
 }
 
 impl FileDialog for FakeDialog {
-    fn pick_files(&self) -> Vec<PathBuf> {
-        std::mem::take(&mut *self.0.lock().unwrap())
+    fn pick_files(&self) -> Picked {
+        let (send, receive) = std::sync::mpsc::channel();
+        send.send(std::mem::take(&mut *self.0.lock().unwrap()))
+            .unwrap();
+        receive
+    }
+}
+
+/// A dialog that stays open until the test answers it, as a person who
+/// takes their time choosing.
+#[derive(Clone, Default)]
+struct SlowDialog(Arc<Mutex<Vec<std::sync::mpsc::Sender<Vec<PathBuf>>>>>);
+
+impl FileDialog for SlowDialog {
+    fn pick_files(&self) -> Picked {
+        let (send, receive) = std::sync::mpsc::channel();
+        self.0.lock().unwrap().push(send);
+        receive
     }
 }
 
@@ -58,7 +74,41 @@ fn open_via_menu(harness: &mut Harness<'static, App>, dialog: &FakeDialog, path:
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Open…").click();
+    // One frame asks the dialog, the next receives its answer and starts loading.
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_window_keeps_working_while_the_file_dialog_is_open() {
+    let dialog = SlowDialog::default();
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open…").click();
+    harness.run_steps(3);
+    assert_eq!(dialog.0.lock().unwrap().len(), 1, "the dialog was asked");
+    // While the dialog is open the user can still zoom the map.
+    let before = harness.state().view().camera.points_per_km;
+    harness.key_press(egui::Key::Plus);
+    harness.run_steps(2);
+    assert!(harness.state().view().camera.points_per_km > before);
+    // Asking again while it is open does not open a second dialog.
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Open…").click();
+    harness.run_steps(2);
+    let send = {
+        let mut asked = dialog.0.lock().unwrap();
+        assert_eq!(asked.len(), 1, "only one dialog at a time");
+        asked.pop().unwrap()
+    };
+    send.send(vec![data_file("good_feature_collection.geojson")])
+        .unwrap();
     harness.run_steps(1);
+    wait_loaded(&mut harness);
+    assert_eq!(harness.state().opened().layers.len(), 1);
+    harness.get_by_label("good_feature_collection.geojson");
 }
 
 #[test]

@@ -1,22 +1,36 @@
 //! Choosing files to open: a trait so that tests never open a real dialog.
+//! The dialog never blocks the window: the files the user picks arrive on a
+//! channel that the app polls every frame.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+/// The files the user will pick (empty when they cancel), once they close
+/// the dialog.
+pub type Picked = Receiver<Vec<PathBuf>>;
 
 /// Something that asks the user for files to open.
 pub trait FileDialog {
-    /// The files the user picked; empty when they cancelled.
-    fn pick_files(&self) -> Vec<PathBuf>;
+    /// Shows the dialog and returns at once; the answer arrives on the channel.
+    fn pick_files(&self) -> Picked;
 }
 
-/// The system file dialog (through `rfd` and the XDG desktop portal).
+/// The system file dialog (through `rfd` and the XDG desktop portal), run on
+/// its own thread so that the window keeps repainting while it is open.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SystemDialog;
 
 impl FileDialog for SystemDialog {
-    fn pick_files(&self) -> Vec<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("GeoJSON", &["geojson", "json"])
-            .pick_files()
-            .unwrap_or_default()
+    fn pick_files(&self) -> Picked {
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            let files = rfd::FileDialog::new()
+                .add_filter("GeoJSON", &["geojson", "json"])
+                .pick_files()
+                .unwrap_or_default();
+            // The app may have closed meanwhile; then nobody is listening.
+            let _ = send.send(files);
+        });
+        receive
     }
 }
