@@ -1,5 +1,6 @@
 //! Interactive queries on 100 000 generated events: re-filtering when the
-//! time window moves.
+//! time window moves, laying out the map's markers, and finding what a click
+//! hits.
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -8,6 +9,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use border_incidents::data::Data;
+use border_incidents::map::camera::{Camera, KmBox, project};
+use border_incidents::map::marker_layout::{EventPositions, layout};
 use border_incidents::timeline::index::TimeIndex;
 use border_incidents::view_defaults::initial_view;
 use border_incidents::visibility::VisibilityCache;
@@ -47,5 +50,65 @@ fn refilter(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, refilter);
+/// The map's area in the 1600×1000 window of the frame benchmarks.
+fn map_rect() -> egui::Rect {
+    egui::Rect::from_min_size(egui::pos2(330.0, 22.0), egui::vec2(870.0, 750.0))
+}
+
+fn map_events(c: &mut Criterion) {
+    let data = generated();
+    let positions = EventPositions::new(&data.events);
+    let items: Vec<(usize, bool)> = (0..data.events.len()).map(|i| (i, false)).collect();
+    let rect = map_rect();
+    let mut all = KmBox::EMPTY;
+    all.add(project(synth::BOX[0], synth::BOX[1]));
+    all.add(project(synth::BOX[2], synth::BOX[3]));
+    let cameras = [
+        ("all_in_view", Camera::fit(&all, rect.size(), 24.0)),
+        (
+            "batken_close_up",
+            Camera {
+                center_lon: 70.82,
+                center_lat: 40.06,
+                points_per_km: 40.0,
+            },
+        ),
+    ];
+    let mut group = c.benchmark_group("map_100k_events");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (name, camera) in cameras {
+        let t = camera.transform(rect);
+        group.bench_function(format!("layout_{name}"), |b| {
+            b.iter(|| black_box(layout(&data.events, &positions, &items, &t, rect)))
+        });
+        let laid_out = layout(&data.events, &positions, &items, &t, rect);
+        eprintln!(
+            "{name}: {} markers, {} clusters on screen",
+            laid_out.markers.len(),
+            laid_out.clusters.len()
+        );
+        // Clicks on a grid of points over the map, hits and misses alike.
+        let points: Vec<egui::Pos2> = (0..400)
+            .map(|k| {
+                egui::pos2(
+                    rect.left() + rect.width() * ((k % 20) as f32 + 0.5) / 20.0,
+                    rect.top() + rect.height() * ((k / 20) as f32 + 0.5) / 20.0,
+                )
+            })
+            .collect();
+        let mut k = 0;
+        group.bench_function(format!("hit_test_{name}"), |b| {
+            b.iter(|| {
+                k = (k + 1) % points.len();
+                black_box(laid_out.hit(points[k]))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, refilter, map_events);
 criterion_main!(benches);

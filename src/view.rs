@@ -193,3 +193,17 @@ pub struct ViewState {
     /// The latest reveal request.
     pub reveal: Option<Reveal>,
 }
+
+impl ViewState {
+    /// Whether a view read back from a saved state can be used: a camera
+    /// inside the zoom limits and the world, and a time window that is not
+    /// empty. A saved state written by hand or by an older version may not be.
+    pub fn is_sound(&self) -> bool {
+        use crate::map::camera::{MAX_POINTS_PER_KM, MIN_POINTS_PER_KM};
+        let c = &self.camera;
+        (MIN_POINTS_PER_KM..=MAX_POINTS_PER_KM).contains(&c.points_per_km)
+            && (-180.0..=180.0).contains(&c.center_lon)
+            && (-90.0..=90.0).contains(&c.center_lat)
+            && self.time.window.0 < self.time.window.1
+    }
+}

@@ -11,7 +11,11 @@ pub const DEFAULT_MAP_SIZE: egui::Vec2 = egui::vec2(870.0, 760.0);
 /// A camera that shows the Fergana Valley and the whole Kyrgyz–Tajik border
 /// in a map of the default size (the map refits to its real size when first drawn).
 pub fn fit_camera(geo: &GeoData) -> Camera {
-    Camera::fit(&crate::map::layers::focus_box(geo), DEFAULT_MAP_SIZE, 24.0)
+    Camera::fit(
+        &crate::map::layers::focus_box(geo),
+        DEFAULT_MAP_SIZE,
+        crate::map::FIT_MARGIN,
+    )
 }
 
 /// The view of a first run: the whole region, all of the data's time span.

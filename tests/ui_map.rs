@@ -4,8 +4,9 @@
 mod common;
 
 use border_incidents::data::event::EventKind;
-use border_incidents::map::MapView;
+use border_incidents::map::marker_layout::EventPositions;
 use border_incidents::map::markers::{event_lonlat, marker_label};
+use border_incidents::map::{MapInput, MapView};
 use border_incidents::view_defaults::initial_view;
 use border_incidents::visibility::VisibilityCache;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -37,9 +38,23 @@ fn every_located_event_has_a_marker_and_a_click_selects_it() {
         .filter(|e| e.geometry.is_some())
         .collect();
     assert!(located.len() >= 10);
+    // Events in view have markers; those far outside it (Moscow, Bishkek)
+    // are not laid out until the map shows them.
+    let map = harness.get_by_label("Map").rect();
+    let camera = harness.state().view().camera;
+    let mut on_map = 0;
     for event in &located {
-        let _ = harness.get_by_label(&marker_label(event));
+        let [lon, lat] = event_lonlat(event).expect("located");
+        let at = camera.to_screen(map, lon, lat);
+        let marker = harness.query_by_label(&marker_label(event)).is_some();
+        if map.shrink(30.0).contains(at) {
+            assert!(marker, "{} has no marker", event.id);
+            on_map += 1;
+        } else if !map.expand(100.0).contains(at) {
+            assert!(!marker, "{} is far off the map", event.id);
+        }
     }
+    assert!(on_map >= 8, "only {on_map} markers on the map");
     for event in data.events.iter().filter(|e| e.geometry.is_none()) {
         assert!(harness.query_by_label(&marker_label(event)).is_none());
     }
@@ -69,7 +84,8 @@ fn selecting_a_statement_by_its_marker() {
     // Zoom out until the statement's marker is on the map, as a user would.
     for _ in 0..8 {
         let map = harness.get_by_label("Map").rect();
-        if map.contains(harness.get_by_label(&label).rect().center()) {
+        let marker = harness.query_by_label(&label).map(|m| m.rect().center());
+        if marker.is_some_and(|c| map.contains(c)) {
             break;
         }
         harness.key_press(egui::Key::Minus);
@@ -162,16 +178,32 @@ fn scale_bar_and_cursor_coordinates_are_labelled() {
 }
 
 #[test]
-fn starting_with_a_selection_centres_the_map_on_it() {
-    let data = common::data();
+fn starting_with_a_selection_keeps_the_region_in_view() {
     let harness = common::harness_with(border_incidents::app::StartOptions {
         select: Some("shelling-tajik-towns-tj-claim".to_owned()),
+        ..Default::default()
+    });
+    // The event lies in the fitted region, so the map stays fitted to it.
+    let fitted = common::harness().state().view().camera;
+    assert_eq!(harness.state().view().camera, fitted);
+    let map = harness.get_by_label("Map").rect();
+    let marker = harness
+        .get_by_label_contains("Incident: Tajik towns shelled from across the border")
+        .rect();
+    assert!(map.contains(marker.center()));
+}
+
+#[test]
+fn starting_with_a_far_selection_centres_the_map_on_it() {
+    let data = common::data();
+    let harness = common::harness_with(border_incidents::app::StartOptions {
+        select: Some("putin-appeal".to_owned()),
         ..Default::default()
     });
     let event = data
         .events
         .iter()
-        .find(|e| e.id == "shelling-tajik-towns-tj-claim")
+        .find(|e| e.id == "putin-appeal")
         .and_then(event_lonlat)
         .expect("located");
     let cam = harness.state().view().camera;
@@ -191,6 +223,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
     let view = initial_view(&data);
     let index = border_incidents::timeline::index::TimeIndex::new(&data);
     let visible = VisibilityCache::default().get(&data, &index, &view);
+    let positions = EventPositions::new(&data.events);
     let ctx = egui::Context::default();
     for zoom in [0.3, 1.5, 8.0, 40.0] {
         let mut view = view.clone();
@@ -203,9 +236,150 @@ fn meshes_are_triangulated_once_not_per_frame() {
             ..Default::default()
         };
         let mut output = ctx.run_ui(input, |ui| {
-            let _ = map.show(ui, &data, &view, &visible);
+            let input = MapInput {
+                data: &data,
+                positions: &positions,
+                view: &view,
+                visible: &visible,
+                overlays: &[],
+            };
+            let _ = map.show(ui, &input);
         });
         output.textures_delta.clear();
     }
     assert_eq!(map.stats(), &stats);
+}
+
+/// An events file of `n` incidents a few hundred metres apart, south of
+/// Batken in the mountains, where the bundled data has none.
+fn crowd_file(n: usize) -> std::path::PathBuf {
+    let features: Vec<String> = (0..n)
+        .map(|i| {
+            let lon = 71.2 + 0.004 * (i % 8) as f64;
+            let lat = 39.6 + 0.004 * (i / 8) as f64;
+            format!(
+                r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{lon}, {lat}]}},
+ "properties": {{"id": "crowd-{i}", "kind": "incident", "title": "Crowd event {i}",
+ "start": "2022-09-16", "end": "2022-09-16"}}}}"#
+            )
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!("crowd-{}-{n}.geojson", std::process::id()));
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+            features.join(",\n")
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
+    let path = crowd_file(40);
+    let mut harness = common::harness_with(border_incidents::app::StartOptions {
+        events: vec![path.clone()],
+        ..Default::default()
+    });
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().opened().loader.busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    std::fs::remove_file(path).unwrap();
+    assert!(
+        harness
+            .query_by_label_contains("Incident: Crowd event")
+            .is_none()
+    );
+    let before = harness.state().view().camera;
+    harness
+        .get_by_label("Cluster of 40 events; click to zoom in")
+        .click();
+    harness.run();
+    let after = harness.state().view().camera;
+    assert!(after.points_per_km >= 2.0 * before.points_per_km);
+    // Close up, the events have markers of their own.
+    let markers = harness
+        .query_all_by_label_contains("Incident: Crowd event")
+        .count();
+    assert!(markers > 0, "no single markers after zooming in");
+}
+
+/// Saved state kept in memory, as eframe keeps it in a file.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// The app restored from `storage`, as at the next start.
+fn restarted(storage: &MemoryStorage) -> border_incidents::app::App {
+    let opts = border_incidents::app::StartOptions {
+        restore: true,
+        ..Default::default()
+    };
+    border_incidents::app::App::new(Some(storage), common::data(), opts)
+}
+
+#[test]
+fn the_view_is_remembered_between_runs() {
+    let mut harness = common::harness();
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    let view = harness.state().view().clone();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    assert_eq!(restarted(&storage).view(), &view);
+}
+
+#[test]
+fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
+    let defaults = initial_view(&common::data());
+    let key = border_incidents::app::STORAGE_KEY;
+    let sound = ron_of(&defaults);
+    let zero_zoom = sound.replace(
+        &format!("points_per_km:{}", defaults.camera.points_per_km),
+        "points_per_km:0.0",
+    );
+    assert_ne!(zero_zoom, sound, "the zoom was replaced");
+    for saved in [
+        "not a saved state {{{".to_owned(),
+        "(camera:(center_lon:70.0))".to_owned(),
+        sound[..sound.len() / 2].to_owned(),
+        zero_zoom,
+    ] {
+        let mut storage = MemoryStorage::default();
+        eframe::Storage::set_string(&mut storage, key, saved.clone());
+        assert_eq!(restarted(&storage).view(), &defaults, "{saved}");
+    }
+}
+
+/// A view state as eframe writes it.
+fn ron_of(view: &border_incidents::view::ViewState) -> String {
+    let mut storage = MemoryStorage::default();
+    eframe::set_value(&mut storage, border_incidents::app::STORAGE_KEY, view);
+    storage
+        .0
+        .remove(border_incidents::app::STORAGE_KEY)
+        .unwrap()
 }

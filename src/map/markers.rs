@@ -1,10 +1,10 @@
 //! Incident and statement markers: shape by category, colour by side, size
-//! by toll, spread in a ring when several share a spot.
+//! by toll; clusters drawn with their count.
 
 use egui::{Color32, Pos2, Shape, Stroke, pos2, vec2};
 use geo::Centroid;
 
-use super::camera::{ScreenTransform, project};
+use super::marker_layout::{Cluster, Marker, cluster_radius};
 use super::style::side_color;
 use crate::data::event::{Event, EventKind};
 
@@ -76,70 +76,6 @@ pub fn radius_for(event: &Event) -> f32 {
 pub fn event_lonlat(event: &Event) -> Option<[f64; 2]> {
     let c = event.geometry.as_ref()?.centroid()?;
     Some([c.x(), c.y()])
-}
-
-/// A marker laid out on the screen.
-#[derive(Clone, Debug)]
-pub struct Marker {
-    /// Index of the event in `Data::events`.
-    pub index: usize,
-    /// The event's true position on the screen.
-    pub anchor: Pos2,
-    /// Where the marker is drawn (moved onto a ring when the spot is shared).
-    pub pos: Pos2,
-    /// Radius in points.
-    pub radius: f32,
-    /// Whether it lies outside the time window (drawn faint).
-    pub faint: bool,
-}
-
-/// Markers whose true positions are closer than this (or than their symbols'
-/// radii together, when larger) share a ring.
-const GROUP_DISTANCE: f32 = 36.0;
-
-/// Lays out the markers of the given events (index, faint) on the screen.
-pub fn layout(events: &[Event], items: &[(usize, bool)], t: &ScreenTransform) -> Vec<Marker> {
-    let mut markers: Vec<Marker> = items
-        .iter()
-        .filter_map(|&(index, faint)| {
-            let event = events.get(index)?;
-            let [lon, lat] = event_lonlat(event)?;
-            let anchor = t.apply(project(lon, lat));
-            Some(Marker {
-                index,
-                anchor,
-                pos: anchor,
-                radius: radius_for(event),
-                faint,
-            })
-        })
-        .collect();
-    let mut groups: Vec<(Pos2, f32, Vec<usize>)> = Vec::new();
-    for (i, m) in markers.iter().enumerate() {
-        match groups
-            .iter_mut()
-            .find(|(c, r, _)| c.distance(m.anchor) < GROUP_DISTANCE.max(r + m.radius * 1.2 + 4.0))
-        {
-            Some((_, r, members)) => {
-                *r = r.max(m.radius * 1.2);
-                members.push(i);
-            }
-            None => groups.push((m.anchor, m.radius * 1.2, vec![i])),
-        }
-    }
-    for (centre, _, members) in groups.into_iter().filter(|(_, _, m)| m.len() > 1) {
-        let n = members.len() as f32;
-        let widest = members
-            .iter()
-            .map(|&i| markers[i].radius)
-            .fold(0.0, f32::max);
-        let ring = ((2.0 * widest + 5.0) * n / std::f32::consts::TAU).max(2.0 * widest + 6.0);
-        for (k, &i) in members.iter().enumerate() {
-            let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;
-            markers[i].pos = centre + ring * vec2(angle.cos(), angle.sin());
-        }
-    }
-    markers
 }
 
 /// Paints a marker symbol.
@@ -250,4 +186,34 @@ pub fn paint_link(p: &egui::Painter, from: Pos2, to: Pos2, color: Color32) {
         .collect();
     p.extend(Shape::dashed_line(&pts, Stroke::new(2.0, color), 8.0, 5.0));
     p.circle_stroke(to, 4.0, Stroke::new(2.0, color));
+}
+
+/// The accessible label of a cluster.
+pub fn cluster_label(c: &Cluster) -> String {
+    format!("Cluster of {} events; click to zoom in", c.members.len())
+}
+
+/// Paints a cluster: a circle with the number of its events.
+pub fn paint_cluster(p: &egui::Painter, c: &Cluster, ink: Color32, fill: Color32) {
+    let alpha = if c.faint { 0.35 } else { 1.0 };
+    let r = cluster_radius(c);
+    p.circle(
+        c.pos,
+        r + 3.0,
+        fill.gamma_multiply(0.35 * alpha),
+        Stroke::NONE,
+    );
+    p.circle(
+        c.pos,
+        r,
+        fill.gamma_multiply(0.9 * alpha),
+        Stroke::new(1.2, ink.gamma_multiply(alpha)),
+    );
+    p.text(
+        c.pos,
+        egui::Align2::CENTER_CENTER,
+        c.members.len().to_string(),
+        egui::FontId::proportional(if c.members.len() >= 1000 { 10.0 } else { 12.0 }),
+        Color32::WHITE.gamma_multiply(alpha),
+    );
 }

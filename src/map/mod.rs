@@ -1,29 +1,49 @@
 //! The map: camera, prepared layers, markers, labels.
 
 pub mod camera;
+pub mod event_layer;
 pub mod input;
 pub mod labels;
 pub mod layers;
 pub mod legend;
+pub mod marker_layout;
 pub mod markers;
 pub mod mesh;
 pub mod overlay;
 pub mod places;
 pub mod style;
 
-use egui::{Rect, Sense, Stroke, vec2};
+use egui::Sense;
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::event::EventKind;
 use crate::data::geodata::GeoData;
+use crate::open::layer::OverlayLayer;
 use crate::view::ViewState;
 use crate::visibility::Visible;
 use camera::{Camera, project};
 use layers::{Layers, is_kgz_tjk};
-use markers::Marker;
+use marker_layout::EventPositions;
 use mesh::MeshStats;
-use style::{Palette, side_color};
+
+/// Space kept around the region when the map fits it, in points.
+pub const FIT_MARGIN: f32 = 40.0;
+
+/// What the map draws from: the loaded data, what was derived from it, the
+/// view state and the user's overlay layers.
+#[derive(Clone, Copy)]
+pub struct MapInput<'a> {
+    /// The loaded data.
+    pub data: &'a Data,
+    /// The events' positions on the map plane.
+    pub positions: &'a EventPositions,
+    /// The view state.
+    pub view: &'a ViewState,
+    /// The events passing the filters and the time window.
+    pub visible: &'a Visible,
+    /// The overlay layers the user opened.
+    pub overlays: &'a [OverlayLayer],
+}
 
 /// The map widget with its prepared (triangulated, simplified) layers.
 pub struct MapView {
@@ -63,23 +83,24 @@ impl MapView {
             &self.focus,
             self.last_size
                 .unwrap_or(crate::view_defaults::DEFAULT_MAP_SIZE),
-            24.0,
+            FIT_MARGIN,
         )
     }
 
-    /// Draws the map and returns what the user did.
-    pub fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        data: &Data,
-        view: &ViewState,
-        visible: &Visible,
-    ) -> Vec<Action> {
+    /// Draws the map (base layers, then the user's overlay layers, then the
+    /// events on top) and returns what the user did.
+    pub fn show(&mut self, ui: &mut egui::Ui, input: &MapInput<'_>) -> Vec<Action> {
+        let MapInput {
+            data,
+            positions,
+            view,
+            visible,
+            overlays,
+        } = *input;
         let mut actions = Vec::new();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
-        let first_frame = self.last_size.is_none();
-        self.last_size = Some(rect.size());
+        let previous_size = self.last_size.replace(rect.size());
         let pal = style::palette(ui.visuals().dark_mode);
         let cam = &view.camera;
         let t = cam.transform(rect);
@@ -87,6 +108,7 @@ impl MapView {
         painter.rect_filled(rect, 0.0, pal.background);
         self.layers
             .paint(&painter, &t, cam.points_per_km, &pal, &view.layers);
+        crate::open::draw::paint(&painter, &t, cam.points_per_km, overlays);
 
         let mut items: Vec<(usize, bool)> = Vec::new();
         if view.layers.events {
@@ -95,13 +117,12 @@ impl MapView {
                 items.extend(visible.outside.iter().map(|&i| (i, true)));
             }
         }
-        let mut markers = markers::layout(&data.events, &items, &t);
-        // Big symbols first, so smaller ones stay visible and clickable on top.
-        markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+        let layout = marker_layout::layout(&data.events, positions, &items, &t, rect);
         if view.layers.halos {
-            paint_halos(&painter, data, &markers, cam.points_per_km);
+            event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
         }
-        let mut obstacles: Vec<Rect> = markers.iter().map(|m| marker_rect(m).expand(2.0)).collect();
+        let mut obstacles = event_layer::obstacles(&layout);
+        obstacles.push(overlay::strip_rect(rect));
         if view.layers.valley
             && let Some((_, label)) = &self.layers.valley
         {
@@ -124,32 +145,20 @@ impl MapView {
                 &obstacles,
             );
         }
-        paint_links(&painter, data, view, &markers, &pal);
-        for m in &markers {
-            let Some(event) = data.events.get(m.index) else {
-                continue;
-            };
-            let selected = view.selection.as_deref() == Some(event.id.as_str());
-            markers::paint_marker(&painter, event, m, selected, pal.ink, pal.selection);
-            let label = markers::marker_label(event);
-            let resp = ui.interact(
-                marker_rect(m),
-                egui::Id::unique(("map_marker", &event.id)),
-                Sense::click(),
-            );
-            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
-            if resp.clicked() {
-                actions.push(Action::Select(Some(event.id.clone())));
-            }
-            resp.on_hover_ui(|ui| {
-                ui.strong(&event.title);
-                if let Some(date) = &event.date_text {
-                    ui.label(date);
-                }
-                if let Some(place) = &event.place {
-                    ui.label(place);
-                }
-            });
+        event_layer::paint_links(&painter, data, view, &layout, &t, positions, &pal);
+        actions.extend(event_layer::show(
+            ui,
+            &painter,
+            data,
+            view,
+            &layout,
+            &pal,
+            rect.size(),
+        ));
+        if response.clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            actions.extend(event_layer::clicked(pos, data, view, &layout, rect.size()));
         }
         overlay::show(ui, rect, cam, &pal);
         legend::show(ui, rect, &data.geo, self.kgz_tjk_km, &pal);
@@ -157,7 +166,7 @@ impl MapView {
         if let Some(new) = input::camera_after_input(ui, &response, rect, cam) {
             actions.push(Action::SetCamera(new));
         }
-        if first_frame && *cam == crate::view_defaults::fit_camera(&data.geo) {
+        if self.keeps_fitting(previous_size, rect.size(), cam, &data.geo) {
             actions.push(Action::SetCamera(self.fit_camera()));
         }
         if let Some(reveal) = &view.reveal
@@ -165,7 +174,10 @@ impl MapView {
         {
             self.last_reveal = Some(reveal.serial);
             let target = data.events.iter().find(|e| e.id == reveal.event_id);
-            if let Some([lon, lat]) = target.and_then(markers::event_lonlat) {
+            let in_view = rect.shrink(40.0);
+            if let Some([lon, lat]) = target.and_then(markers::event_lonlat)
+                && !in_view.contains(t.apply(project(lon, lat)))
+            {
                 actions.push(Action::SetCamera(Camera {
                     center_lon: lon,
                     center_lat: lat,
@@ -177,98 +189,23 @@ impl MapView {
     }
 }
 
-/// The clickable area of a marker.
-fn marker_rect(m: &Marker) -> Rect {
-    Rect::from_center_size(m.pos, vec2(2.0 * m.radius + 6.0, 2.0 * m.radius + 6.0))
-}
-
-/// Uncertainty halos, one per distinct spot and radius.
-fn paint_halos(p: &egui::Painter, data: &Data, markers: &[Marker], ppk: f64) {
-    let mut done: Vec<(egui::Pos2, u64)> = Vec::new();
-    for m in markers {
-        let Some(event) = data.events.get(m.index) else {
-            continue;
-        };
-        let Some(km) = event.uncertainty_km.filter(|k| *k > 0.0) else {
-            continue;
-        };
-        let key = (m.anchor, km.to_bits());
-        if done
-            .iter()
-            .any(|d| d.0.distance(key.0) < 1.0 && d.1 == key.1)
-        {
-            continue;
-        }
-        done.push(key);
-        let sides: Vec<_> = markers
-            .iter()
-            .filter(|o| o.anchor.distance(m.anchor) < 1.0)
-            .filter_map(|o| data.events.get(o.index).map(|e| e.side))
-            .collect();
-        let color = if sides.windows(2).all(|w| w[0] == w[1]) {
-            side_color(event.side)
-        } else {
-            side_color(None)
-        };
-        let alpha = if m.faint { 0.4 } else { 1.0 };
-        let r = (km * ppk) as f32;
-        p.circle(
-            m.anchor,
-            r,
-            color.gamma_multiply(0.12 * alpha),
-            Stroke::new(1.0, color.gamma_multiply(0.6 * alpha)),
-        );
-    }
-}
-
-/// Dashed arcs from a selected statement to the incidents it speaks about.
-fn paint_links(
-    p: &egui::Painter,
-    data: &Data,
-    view: &ViewState,
-    markers: &[Marker],
-    pal: &Palette,
-) {
-    let Some(sel) = view.selection.as_deref() else {
-        return;
-    };
-    let Some(statement) = data
-        .events
-        .iter()
-        .find(|e| e.id == sel && e.kind == EventKind::Statement)
-    else {
-        return;
-    };
-    let pos_of = |id: &str| -> Option<egui::Pos2> {
-        let i = data.events.iter().position(|e| e.id == id)?;
-        match markers.iter().find(|m| m.index == i) {
-            Some(m) => Some(m.pos),
-            None => {
-                let [lon, lat] = markers::event_lonlat(&data.events[i])?;
-                Some(
-                    view.camera
-                        .transform(p.clip_rect())
-                        .apply(project(lon, lat)),
-                )
+impl MapView {
+    /// Whether the map should fit the region again because its size changed
+    /// while the camera still showed the fitted region: at start (when the
+    /// panels settle) and when the window is resized before the user has
+    /// moved the map.
+    fn keeps_fitting(
+        &self,
+        previous: Option<egui::Vec2>,
+        size: egui::Vec2,
+        cam: &Camera,
+        geo: &GeoData,
+    ) -> bool {
+        match previous {
+            None => *cam == crate::view_defaults::fit_camera(geo),
+            Some(previous) => {
+                previous != size && *cam == Camera::fit(&self.focus, previous, FIT_MARGIN)
             }
-        }
-    };
-    let Some(from) = pos_of(&statement.id) else {
-        return;
-    };
-    let color = side_color(statement.side);
-    for target in &statement.refers_to {
-        if let Some(to) = pos_of(target) {
-            markers::paint_link(
-                p,
-                from,
-                to,
-                if pal.dark {
-                    color
-                } else {
-                    color.gamma_multiply(0.9)
-                },
-            );
         }
     }
 }

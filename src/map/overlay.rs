@@ -40,10 +40,15 @@ fn accessible(ui: &Ui, rect: Rect, id: &str, label: String) {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label.clone()));
 }
 
+/// The status strip along the bottom of the map (place labels keep out).
+pub fn strip_rect(map: Rect) -> Rect {
+    Rect::from_min_max(pos2(map.left(), map.bottom() - 22.0), map.right_bottom())
+}
+
 /// Draws the scale bar and the status strip at the bottom of the map.
 pub fn show(ui: &Ui, rect: Rect, camera: &Camera, pal: &Palette) {
     let p = ui.painter_at(rect);
-    let strip = Rect::from_min_max(pos2(rect.left(), rect.bottom() - 22.0), rect.right_bottom());
+    let strip = strip_rect(rect);
     p.rect_filled(strip, 0.0, pal.text_halo);
     let font = FontId::proportional(12.0);
 

@@ -1,0 +1,260 @@
+//! Where markers go on the screen: only events inside the view are laid out,
+//! markers that share a spot are spread on a ring, and crowds too large for a
+//! ring become one cluster with a count. Work per frame grows with the
+//! events in view, never with all events loaded; nearby markers are found
+//! through a grid of screen cells, not by comparing every pair.
+
+use std::collections::HashMap;
+
+use egui::{Pos2, Rect, vec2};
+
+use super::camera::{KmBox, ScreenTransform, project};
+use super::markers::{event_lonlat, radius_for};
+use crate::data::event::Event;
+
+/// Markers whose true positions are closer than this (or than their symbols'
+/// radii together, when larger) share a ring.
+pub const GROUP_DISTANCE: f32 = 36.0;
+/// Largest number of markers spread on a ring; larger groups become a
+/// cluster, unless all of them sit on one spot.
+pub const MAX_RING: usize = 10;
+/// Side of the grid cells used to find nearby markers: no two markers farther
+/// apart than this ever join one group.
+const CELL: f32 = 48.0;
+
+/// Every event's position on the map plane (projected kilometres), computed
+/// once when the events are loaded.
+#[derive(Clone, Debug, Default)]
+pub struct EventPositions(Vec<Option<[f64; 2]>>);
+
+impl EventPositions {
+    /// Projects the events that have a geometry.
+    pub fn new(events: &[Event]) -> Self {
+        Self(
+            events
+                .iter()
+                .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
+                .collect(),
+        )
+    }
+
+    /// The position of the event with this index, if it has one.
+    pub fn get(&self, index: usize) -> Option<[f64; 2]> {
+        self.0.get(index).copied().flatten()
+    }
+}
+
+/// A marker laid out on the screen.
+#[derive(Clone, Debug)]
+pub struct Marker {
+    /// Index of the event in `Data::events`.
+    pub index: usize,
+    /// The event's true position on the screen.
+    pub anchor: Pos2,
+    /// Where the marker is drawn (moved onto a ring when the spot is shared).
+    pub pos: Pos2,
+    /// Radius in points.
+    pub radius: f32,
+    /// Whether it lies outside the time window (drawn faint).
+    pub faint: bool,
+}
+
+/// Many events close together, drawn as one circle with their count.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    /// Indices of its events in `Data::events`.
+    pub members: Vec<usize>,
+    /// Where it is drawn: its first member's position.
+    pub pos: Pos2,
+    /// The box on the map plane its members span.
+    pub extent: KmBox,
+    /// Whether every member lies outside the time window (drawn faint).
+    pub faint: bool,
+}
+
+/// What the map draws for the events in view.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Single markers, biggest first (so smaller ones are drawn on top).
+    pub markers: Vec<Marker>,
+    /// Clusters of events too many to spread.
+    pub clusters: Vec<Cluster>,
+}
+
+/// What lies under a point of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// A marker: the index of its event in `Data::events`.
+    Marker(usize),
+    /// A cluster: its index in `Layout::clusters`.
+    Cluster(usize),
+}
+
+impl Layout {
+    /// The marker or cluster drawn on top at `pos`, if any: markers are
+    /// drawn over clusters, and later markers over earlier ones. Work grows
+    /// with the items on screen, which the grouping keeps few.
+    pub fn hit(&self, pos: Pos2) -> Option<Hit> {
+        let marker = self
+            .markers
+            .iter()
+            .rev()
+            .find(|m| m.pos.distance(pos) <= m.radius + HIT_SLOP);
+        if let Some(m) = marker {
+            return Some(Hit::Marker(m.index));
+        }
+        self.clusters
+            .iter()
+            .rposition(|c| c.pos.distance(pos) <= cluster_radius(c) + HIT_SLOP)
+            .map(Hit::Cluster)
+    }
+}
+
+/// How far outside a symbol a click still hits it, in points.
+const HIT_SLOP: f32 = 3.0;
+
+/// A group of markers forming around its first member's position.
+struct Group {
+    centre: Pos2,
+    reach: f32,
+    members: Vec<usize>,
+}
+
+/// Lays out the events `items` (index, faint) that fall inside `rect`.
+pub fn layout(
+    events: &[Event],
+    positions: &EventPositions,
+    items: &[(usize, bool)],
+    t: &ScreenTransform,
+    rect: Rect,
+) -> Layout {
+    let area = rect.expand(CELL);
+    let mut markers: Vec<Marker> = items
+        .iter()
+        .filter_map(|&(index, faint)| {
+            let anchor = t.apply(positions.get(index)?);
+            if !area.contains(anchor) {
+                return None;
+            }
+            Some(Marker {
+                index,
+                anchor,
+                pos: anchor,
+                radius: radius_for(events.get(index)?),
+                faint,
+            })
+        })
+        .collect();
+    let groups = group(&markers);
+    let mut out = Layout::default();
+    let mut keep = vec![true; markers.len()];
+    for g in groups.iter().filter(|g| g.members.len() > 1) {
+        let one_spot = g
+            .members
+            .iter()
+            .all(|&i| markers[i].anchor.distance(g.centre) < 1.0);
+        if g.members.len() > MAX_RING && !one_spot {
+            out.clusters.push(cluster(&markers, positions, g));
+            for &i in &g.members {
+                keep[i] = false;
+            }
+        } else {
+            spread(&mut markers, g);
+        }
+    }
+    out.markers = markers
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect();
+    out.markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+    out
+}
+
+/// Groups markers whose true positions are close, each group around the
+/// position of its first member.
+fn group(markers: &[Marker]) -> Vec<Group> {
+    let cell = |p: Pos2| ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for (i, m) in markers.iter().enumerate() {
+        let (cx, cy) = cell(m.anchor);
+        let near = (cx - 1..=cx + 1)
+            .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
+            .filter_map(|c| grid.get(&c))
+            .flatten()
+            .copied()
+            .filter(|&g| {
+                let g = &groups[g];
+                g.centre.distance(m.anchor) < GROUP_DISTANCE.max(g.reach + m.radius * 1.2 + 4.0)
+            })
+            .min();
+        match near {
+            Some(g) => {
+                let g = &mut groups[g];
+                g.reach = g.reach.max(m.radius * 1.2);
+                g.members.push(i);
+            }
+            None => {
+                grid.entry(cell(m.anchor)).or_default().push(groups.len());
+                groups.push(Group {
+                    centre: m.anchor,
+                    reach: m.radius * 1.2,
+                    members: vec![i],
+                });
+            }
+        }
+    }
+    groups
+}
+
+/// Moves a group's markers onto a ring around its centre.
+fn spread(markers: &mut [Marker], g: &Group) {
+    let n = g.members.len() as f32;
+    let widest = g
+        .members
+        .iter()
+        .map(|&i| markers[i].radius)
+        .fold(0.0, f32::max);
+    let ring = ((2.0 * widest + 5.0) * n / std::f32::consts::TAU).max(2.0 * widest + 6.0);
+    for (k, &i) in g.members.iter().enumerate() {
+        let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;
+        markers[i].pos = g.centre + ring * vec2(angle.cos(), angle.sin());
+    }
+}
+
+/// Turns a group into a cluster.
+fn cluster(markers: &[Marker], positions: &EventPositions, g: &Group) -> Cluster {
+    let mut extent = KmBox::EMPTY;
+    for &i in &g.members {
+        if let Some(p) = positions.get(markers[i].index) {
+            extent.add(p);
+        }
+    }
+    Cluster {
+        members: g.members.iter().map(|&i| markers[i].index).collect(),
+        pos: g.centre,
+        extent,
+        faint: g.members.iter().all(|&i| markers[i].faint),
+    }
+}
+
+/// The clickable area of a marker.
+pub fn marker_rect(m: &Marker) -> Rect {
+    Rect::from_center_size(m.pos, vec2(2.0 * m.radius + 6.0, 2.0 * m.radius + 6.0))
+}
+
+/// The radius of a cluster's circle: larger for more events.
+pub fn cluster_radius(c: &Cluster) -> f32 {
+    (9.0 + 3.0 * (c.members.len() as f32).log10() * 2.0).min(24.0)
+}
+
+/// The clickable area of a cluster.
+pub fn cluster_rect(c: &Cluster) -> Rect {
+    let r = cluster_radius(c) + 3.0;
+    Rect::from_center_size(c.pos, vec2(2.0 * r, 2.0 * r))
+}
+
+#[cfg(test)]
+#[path = "marker_layout_tests.rs"]
+mod tests;

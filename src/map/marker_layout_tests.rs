@@ -1,0 +1,99 @@
+//! Unit tests of the marker layout on hand-placed events.
+
+use super::*;
+use crate::map::camera::Camera;
+
+/// A 800×600 view centred on Batken at `ppk` points per kilometre.
+fn view(ppk: f64) -> (ScreenTransform, Rect) {
+    let rect = Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0));
+    let cam = Camera {
+        center_lon: 70.8,
+        center_lat: 40.0,
+        points_per_km: ppk,
+    };
+    (cam.transform(rect), rect)
+}
+
+/// Events at these longitudes and latitudes, all shown.
+fn events_at(points: &[(f64, f64)]) -> (Vec<Event>, Vec<(usize, bool)>) {
+    let template = crate::data::Data::bundled().expect("bundled data").events[0].clone();
+    let events = points
+        .iter()
+        .enumerate()
+        .map(|(i, &(lon, lat))| Event {
+            id: format!("e{i}"),
+            geometry: Some(geo::Geometry::Point(geo::Point::new(lon, lat))),
+            ..template.clone()
+        })
+        .collect();
+    let items = (0..points.len()).map(|i| (i, false)).collect();
+    (events, items)
+}
+
+#[test]
+fn markers_far_apart_stay_where_they_are() {
+    let (events, items) = events_at(&[(70.6, 40.0), (71.0, 40.0)]);
+    let (t, rect) = view(2.0);
+    let out = layout(&events, &EventPositions::new(&events), &items, &t, rect);
+    assert_eq!(out.markers.len(), 2);
+    assert!(out.clusters.is_empty());
+    assert!(out.markers.iter().all(|m| m.pos == m.anchor));
+}
+
+#[test]
+fn a_few_markers_on_one_spot_are_spread_on_a_ring() {
+    let (events, items) = events_at(&[(70.8, 40.0); 4]);
+    let (t, rect) = view(2.0);
+    let out = layout(&events, &EventPositions::new(&events), &items, &t, rect);
+    assert_eq!(out.markers.len(), 4);
+    let anchor = out.markers[0].anchor;
+    let radii: Vec<f32> = out.markers.iter().map(|m| m.pos.distance(anchor)).collect();
+    assert!(radii.iter().all(|r| *r > 10.0), "{radii:?}");
+    for (i, a) in out.markers.iter().enumerate() {
+        for b in &out.markers[i + 1..] {
+            assert!(a.pos.distance(b.pos) > a.radius, "markers overlap");
+        }
+    }
+}
+
+#[test]
+fn a_crowd_becomes_a_cluster_that_splits_when_zoomed_in() {
+    let points: Vec<(f64, f64)> = (0..30)
+        .map(|i| {
+            (
+                70.8 + 0.01 * f64::from(i % 6),
+                40.0 + 0.01 * f64::from(i / 6),
+            )
+        })
+        .collect();
+    let (events, items) = events_at(&points);
+    let positions = EventPositions::new(&events);
+    let (t, rect) = view(0.5);
+    let out = layout(&events, &positions, &items, &t, rect);
+    assert_eq!(out.clusters.len(), 1);
+    assert_eq!(out.clusters[0].members.len(), 30);
+    assert!(out.markers.is_empty());
+    // Close enough, every event has its own marker again.
+    let (t, rect) = view(60.0);
+    let out = layout(&events, &positions, &items, &t, rect);
+    assert!(out.clusters.is_empty());
+    assert_eq!(out.markers.len(), 30);
+}
+
+#[test]
+fn a_crowd_on_one_exact_spot_stays_a_ring() {
+    let (events, items) = events_at(&[(70.8, 40.0); 14]);
+    let (t, rect) = view(2.0);
+    let out = layout(&events, &EventPositions::new(&events), &items, &t, rect);
+    assert!(out.clusters.is_empty(), "zooming would never split it");
+    assert_eq!(out.markers.len(), 14);
+}
+
+#[test]
+fn events_outside_the_view_are_not_laid_out() {
+    let (events, items) = events_at(&[(70.8, 40.0), (37.6, 55.75), (80.0, 30.0)]);
+    let (t, rect) = view(2.0);
+    let out = layout(&events, &EventPositions::new(&events), &items, &t, rect);
+    assert_eq!(out.markers.len(), 1);
+    assert_eq!(out.markers[0].index, 0);
+}
