@@ -7,7 +7,9 @@ use std::sync::Arc;
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::time::Seconds;
-use crate::open::dialog::{FileDialog, SystemDialog};
+use crate::map::MapInput;
+use crate::map::marker_layout::EventPositions;
+use crate::open::dialog::{FileDialog, Picked, SystemDialog};
 use crate::open::loader::{Kind, Outcome};
 use crate::open::{OpenAction, Opened};
 use crate::view::{Theme, ViewState};
@@ -41,10 +43,12 @@ pub struct App {
     view: ViewState,
     visibility: VisibilityCache,
     time_index: crate::timeline::index::TimeIndex,
+    positions: EventPositions,
     map: crate::map::MapView,
     windows: crate::menu::Windows,
     opened: Opened,
     dialog: Box<dyn FileDialog>,
+    picking: Option<Picked>,
     map_size: egui::Vec2,
 }
 
@@ -53,7 +57,9 @@ impl App {
     /// when it can be read (a corrupt or old saved state falls back to defaults).
     pub fn new(storage: Option<&dyn eframe::Storage>, data: Arc<Data>, opts: StartOptions) -> Self {
         let saved = if opts.restore {
-            storage.and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
+            storage
+                .and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
+                .filter(ViewState::is_sound)
         } else {
             None
         };
@@ -64,15 +70,18 @@ impl App {
         apply_start_time(&mut view, &opts);
         let map = crate::map::MapView::new(&data.geo);
         let time_index = crate::timeline::index::TimeIndex::new(&data);
+        let positions = EventPositions::new(&data.events);
         let mut app = Self {
             data,
             view,
             visibility: VisibilityCache::default(),
             time_index,
+            positions,
             map,
             windows: crate::menu::Windows::default(),
             opened: Opened::default(),
             dialog: Box::new(SystemDialog),
+            picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
         };
         app.open_files(opts.files, Kind::Detect);
@@ -111,6 +120,23 @@ impl App {
         &self.data
     }
 
+    /// Starts loading the files picked in the file dialog, once it closes.
+    fn receive_picked(&mut self, ctx: &egui::Context) {
+        let Some(picking) = &self.picking else {
+            return;
+        };
+        match picking.try_recv() {
+            Ok(paths) => {
+                self.picking = None;
+                self.open_files(paths, Kind::Detect);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
+        }
+    }
+
     /// Takes in the files that finished loading.
     fn receive_loaded(&mut self) {
         for outcome in self.opened.loader.poll() {
@@ -132,6 +158,7 @@ impl App {
             Ok(merged) => {
                 self.data = Arc::new(merged);
                 self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
+                self.positions = EventPositions::new(&self.data.events);
                 self.visibility = VisibilityCache::default();
             }
             Err(line) => self.opened.problems.push(line),
@@ -143,7 +170,8 @@ impl App {
         if let Some(i) = self.opened.apply(action)
             && let Some(layer) = self.opened.layers.get(i)
         {
-            let camera = crate::map::camera::Camera::fit(&layer.bbox, self.map_size, 24.0);
+            let camera =
+                crate::map::camera::Camera::fit(&layer.bbox, self.map_size, crate::map::FIT_MARGIN);
             self.apply(Action::SetCamera(camera));
         }
     }
@@ -181,8 +209,9 @@ impl App {
             Action::SetTime(time) => self.view.time = time,
             Action::SetTheme(theme) => self.view.theme = theme,
             Action::OpenFiles => {
-                let paths = self.dialog.pick_files();
-                self.open_files(paths, Kind::Detect);
+                if self.picking.is_none() {
+                    self.picking = Some(self.dialog.pick_files());
+                }
             }
         }
     }
@@ -218,6 +247,7 @@ impl eframe::App for App {
                 .collect()
         });
         self.open_files(dropped, Kind::Detect);
+        self.receive_picked(ui.ctx());
         self.receive_loaded();
         let mut open_actions: Vec<OpenAction> = Vec::new();
         if self.opened.loader.busy() {
@@ -234,7 +264,7 @@ impl eframe::App for App {
         });
         egui::Panel::bottom("timeline")
             .resizable(true)
-            .default_size(190.0)
+            .default_size(230.0)
             .show(ui, |ui| {
                 actions.extend(crate::timeline::show(
                     ui,
@@ -256,22 +286,36 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(400.0)
             .show(ui, |ui| {
-                actions.extend(crate::panels::details::show(ui, &data, &self.view));
-                ui.separator();
-                actions.extend(crate::panels::article::show(ui, &data, &self.view));
+                // The card over the article, with a divider the user can drag
+                // while something is selected; a one-line hint otherwise.
+                let height = ui.available_height();
+                let card = if self.view.selection.is_some() {
+                    egui::Panel::top("details")
+                        .resizable(true)
+                        .default_size(height * 0.65)
+                        .min_size(120.0)
+                        .max_size((height - 160.0).max(120.0))
+                } else {
+                    egui::Panel::top("details_empty").resizable(false)
+                };
+                card.show(ui, |ui| {
+                    actions.extend(crate::panels::details::show(ui, &data, &self.view));
+                });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    actions.extend(crate::panels::article::show(ui, &data, &self.view));
+                });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let rect = ui.max_rect();
             self.map_size = rect.size();
-            actions.extend(self.map.show(ui, &data, &self.view, &visible));
-            let t = self.view.camera.transform(rect);
-            let painter = ui.painter_at(rect);
-            crate::open::draw::paint(
-                &painter,
-                &t,
-                self.view.camera.points_per_km,
-                &self.opened.layers,
-            );
+            let input = MapInput {
+                data: &data,
+                positions: &self.positions,
+                view: &self.view,
+                visible: &visible,
+                overlays: &self.opened.layers,
+            };
+            actions.extend(self.map.show(ui, &input));
         });
         open_actions.extend(crate::open::ui::layers_window(
             ui.ctx(),

@@ -81,6 +81,68 @@ fn clicking_an_article_highlight_selects_its_event() {
     assert_eq!(reveal.quote, 0);
 }
 
+/// Whether the marker whose label starts with `label` is drawn inside the map.
+fn marker_on_map(
+    harness: &egui_kittest::Harness<'_, border_incidents::app::App>,
+    label: &str,
+) -> bool {
+    let map = harness.get_by_label("Map").rect();
+    harness
+        .query_by_label_contains(label)
+        .is_some_and(|marker| map.contains(marker.rect().center()))
+}
+
+#[test]
+fn clicking_a_highlight_brings_its_event_back_into_view() {
+    let mut harness = common::harness();
+    let marker = format!("Incident: {EVACUATION}");
+    assert!(marker_on_map(&harness, &marker));
+    // Zoom in and drag the map far to the east, so Batken leaves the view.
+    for _ in 0..3 {
+        harness.key_press(Key::Plus);
+    }
+    harness.run();
+    let from = egui::pos2(1000.0, 600.0);
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(from - egui::vec2(650.0, 0.0));
+    harness.run_steps(1);
+    harness.drop_at(from - egui::vec2(650.0, 0.0));
+    harness.run();
+    assert!(
+        !marker_on_map(&harness, &marker),
+        "the drag took Batken out of view"
+    );
+    let panned = harness.state().view().camera;
+    harness
+        .get_by_label(&format!("Quote of {EVACUATION}"))
+        .click();
+    harness.run();
+    assert_ne!(harness.state().view().camera, panned, "the camera moved");
+    assert_eq!(
+        harness.state().view().camera.points_per_km,
+        panned.points_per_km
+    );
+    assert!(
+        marker_on_map(&harness, &marker),
+        "the event is back in view"
+    );
+}
+
+#[test]
+fn clicking_a_highlight_of_an_event_in_view_leaves_the_map_alone() {
+    let mut harness = common::harness();
+    let before = harness.state().view().camera;
+    harness
+        .get_by_label(&format!("Quote of {EVACUATION}"))
+        .click();
+    harness.run();
+    assert_eq!(selection(&harness).as_deref(), Some("evacuation-batken"));
+    assert_eq!(harness.state().view().camera, before);
+}
+
 #[test]
 fn related_accounts_are_side_by_side_and_clickable() {
     let mut harness = common::harness_with(border_incidents::app::StartOptions {

@@ -5,7 +5,8 @@ use egui::Color32;
 use crate::data::event::{EventKind, Side, Verdict};
 
 /// The background of a quoted span in the article: amber for incidents,
-/// blue for statements; `strong` for the selected event's spans.
+/// blue for statements; `strong` for the selected event's spans. On dark
+/// backgrounds the colours stay dim so that light text keeps its contrast.
 pub fn quote_background(kind: EventKind, strong: bool, dark: bool) -> Color32 {
     let (r, g, b) = match kind {
         EventKind::Incident => (240, 170, 40),
@@ -13,9 +14,9 @@ pub fn quote_background(kind: EventKind, strong: bool, dark: bool) -> Color32 {
     };
     let alpha = match (strong, dark) {
         (true, false) => 150,
-        (true, true) => 170,
+        (true, true) => 110,
         (false, false) => 55,
-        (false, true) => 70,
+        (false, true) => 50,
     };
     Color32::from_rgba_unmultiplied(r, g, b, alpha)
 }

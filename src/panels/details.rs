@@ -25,11 +25,9 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
         ui.add_space(8.0);
         return actions;
     };
-    let max_height = (ui.available_height() * 0.55).max(120.0);
     egui::ScrollArea::vertical()
         .id_salt("details_scroll")
-        .max_height(max_height)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             card(ui, data, event, &mut actions);
         });

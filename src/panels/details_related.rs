@@ -72,19 +72,28 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
         })
         .filter(|(_, items): &(Option<Side>, Vec<&Event>)| !items.is_empty())
         .collect();
-    ui.columns(columns.len(), |cols| {
-        for (col, (side, items)) in cols.iter_mut().zip(&columns) {
-            col.label(
-                RichText::new(column_title(*side))
-                    .color(colors::side(*side))
-                    .strong(),
-            );
-            for item in items {
-                link(col, item, actions);
+    // As many accounts side by side as the panel has room for, the rest on
+    // further rows.
+    let per_row = ((ui.available_width() / MIN_COLUMN_WIDTH).floor() as usize).clamp(1, 4);
+    for row in columns.chunks(per_row) {
+        ui.columns(per_row, |cols| {
+            for (col, (side, items)) in cols.iter_mut().zip(row) {
+                col.label(
+                    RichText::new(column_title(*side))
+                        .color(colors::side(*side))
+                        .strong(),
+                );
+                for item in items {
+                    link(col, item, actions);
+                }
             }
-        }
-    });
+        });
+        ui.add_space(4.0);
+    }
 }
+
+/// The narrowest an account column may be, in points.
+const MIN_COLUMN_WIDTH: f32 = 150.0;
 
 /// The heading of an account column.
 fn column_title(side: Option<Side>) -> &'static str {

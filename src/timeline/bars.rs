@@ -86,18 +86,44 @@ fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
     }
 }
 
-/// Adds a horizontal bar to `mesh` whose ends fade out over `fade` points.
-fn add_faded_bar(mesh: &mut Mesh, r: Rect, fade: f32, color: Color32) {
-    let fade = fade.min(r.width() / 2.0);
-    let clear = color.gamma_multiply(0.0);
-    let xs = [r.left(), r.left() + fade, r.right() - fade, r.right()];
-    let cs = [clear, color, color, clear];
-    let base = mesh.vertices.len() as u32;
-    for (x, c) in xs.iter().zip(cs) {
-        mesh.colored_vertex(pos2(*x, r.top()), c);
-        mesh.colored_vertex(pos2(*x, r.bottom()), c);
+/// Adds a horizontal bar to `mesh` spanning `full` (its true ends, which may
+/// lie far outside the plot) whose ends fade out over `fade` points, drawn
+/// only between `clip` and with `top`/`bottom` as its edges.
+fn add_faded_bar(
+    mesh: &mut Mesh,
+    full: (f32, f32),
+    clip: (f32, f32),
+    y: (f32, f32),
+    fade: f32,
+    color: Color32,
+) {
+    let fade = fade.min((full.1 - full.0) / 2.0).max(0.0);
+    // Opacity along the bar: 0 at the true ends, 1 once `fade` inside them.
+    let alpha = |x: f32| {
+        if fade <= 0.0 {
+            1.0
+        } else {
+            ((x - full.0).min(full.1 - x) / fade).clamp(0.0, 1.0)
+        }
+    };
+    let (lo, hi) = (full.0.max(clip.0), full.1.min(clip.1));
+    if hi <= lo {
+        return;
     }
-    for k in 0..3 {
+    let mut xs = vec![lo];
+    xs.extend(
+        [full.0 + fade, full.1 - fade]
+            .into_iter()
+            .filter(|x| *x > lo && *x < hi),
+    );
+    xs.push(hi);
+    let base = mesh.vertices.len() as u32;
+    for x in &xs {
+        let c = color.gamma_multiply(alpha(*x));
+        mesh.colored_vertex(pos2(*x, y.0), c);
+        mesh.colored_vertex(pos2(*x, y.1), c);
+    }
+    for k in 0..(xs.len() as u32 - 1) {
         let a = base + 2 * k;
         mesh.add_triangle(a, a + 1, a + 2);
         mesh.add_triangle(a + 1, a + 2, a + 3);
@@ -154,12 +180,12 @@ pub fn show(
         }
         let event = &data.events[i];
         let row = row_of(event, rows, index);
-        let mut x0 = axis
-            .x(start as f64, rect.left(), rect.right())
-            .max(rect.left() - 10.0);
-        let mut x1 = axis
-            .x(end as f64, rect.left(), rect.right())
-            .min(rect.right() + 10.0);
+        let full = (
+            axis.x(start as f64, rect.left(), rect.right()),
+            axis.x(end as f64, rect.left(), rect.right()),
+        );
+        let mut x0 = full.0.max(rect.left() - 10.0);
+        let mut x1 = full.1.min(rect.right() + 10.0);
         if x1 - x0 < MIN_BAR {
             let mid = (x0 + x1) / 2.0;
             x0 = mid - MIN_BAR / 2.0;
@@ -186,15 +212,31 @@ pub fn show(
             pos2(x0, top.min(rect.top() + (row + 1) as f32 * row_h - LANE)),
             pos2(x1, 0.0),
         );
-        let bar = Rect::from_min_max(bar.min, pos2(x1, bar.min.y + LANE - 2.0));
+        // Events far longer than the view (years of context seen in a week)
+        // are drawn thin and light, behind what happened in the view.
+        let background = (end - start) as f64 > 4.0 * axis.span();
+        let height = if background { LANE - 6.0 } else { LANE - 2.0 };
+        let bar = Rect::from_min_max(bar.min, pos2(x1, bar.min.y + height));
         let inside = start < window.1 && end > window.0;
-        let color = side_color(event.side).gamma_multiply(if inside { 0.9 } else { 0.25 });
+        let strength = match (inside, background) {
+            (true, false) => 0.9,
+            (true, true) => 0.45,
+            (false, _) => 0.25,
+        };
+        let color = side_color(event.side).gamma_multiply(strength);
         let fade = if x1 - x0 >= 6.0 {
-            fade_fraction(event.date_precision) * (x1 - x0)
+            fade_fraction(event.date_precision) * (full.1 - full.0)
         } else {
             0.0
         };
-        add_faded_bar(&mut mesh, bar, fade, color);
+        add_faded_bar(
+            &mut mesh,
+            (full.0.min(x0), full.1.max(x1)),
+            (x0, x1),
+            (bar.top(), bar.bottom()),
+            fade,
+            color,
+        );
         let response = ui.interact(
             bar.intersect(rect),
             Id::unique(("timeline-bar", i)),

@@ -3,7 +3,7 @@
 
 use egui::{Color32, Id, Rect, Sense, Stroke, pos2, vec2};
 
-use super::axis::{Axis, ticks};
+use super::axis::{Axis, label_width, ticks};
 use super::index::TimeIndex;
 use super::playback::{MIN_WINDOW, with_cursor};
 use super::{State, bars, histogram};
@@ -96,6 +96,10 @@ pub fn show(
             ticks_rect.bottom() - 4.0..=ticks_rect.bottom(),
             Stroke::new(1.0, text),
         );
+        // A label that would run past the right edge is left out, not cut.
+        if tx + 3.0 + label_width(&tick.label) > x1 {
+            continue;
+        }
         painter.text(
             pos2(tx + 3.0, ticks_rect.top() + 2.0),
             egui::Align2::LEFT_TOP,
