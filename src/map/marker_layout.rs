@@ -4,7 +4,7 @@
 //! events in view, never with all events loaded; nearby markers are found
 //! through a grid of screen cells, not by comparing every pair.
 
-use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{Pos2, Rect, vec2};
 
@@ -25,22 +25,35 @@ const CELL: f32 = 48.0;
 /// Every event's position on the map plane (projected kilometres), computed
 /// once when the events are loaded.
 #[derive(Clone, Debug, Default)]
-pub struct EventPositions(Vec<Option<[f64; 2]>>);
+pub struct EventPositions {
+    positions: Vec<Option<[f64; 2]>>,
+    generation: u64,
+}
+
+/// Tells sets of positions apart, so that what was laid out from one set is
+/// never reused for another.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
 
 impl EventPositions {
     /// Projects the events that have a geometry.
     pub fn new(events: &[Event]) -> Self {
-        Self(
-            events
+        Self {
+            positions: events
                 .iter()
                 .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
                 .collect(),
-        )
+            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The position of the event with this index, if it has one.
     pub fn get(&self, index: usize) -> Option<[f64; 2]> {
-        self.0.get(index).copied().flatten()
+        self.positions.get(index).copied().flatten()
+    }
+
+    /// A number no other set of positions made by this process has.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 }
 
@@ -145,7 +158,7 @@ pub fn layout(
             })
         })
         .collect();
-    let groups = group(&markers);
+    let groups = group(&markers, area);
     let mut out = Layout::default();
     let mut keep = vec![true; markers.len()];
     for g in groups.iter().filter(|g| g.members.len() > 1) {
@@ -172,23 +185,24 @@ pub fn layout(
 }
 
 /// Groups markers whose true positions are close, each group around the
-/// position of its first member.
-fn group(markers: &[Marker]) -> Vec<Group> {
-    let cell = |p: Pos2| ((p.x / CELL).floor() as i32, (p.y / CELL).floor() as i32);
+/// position of its first member. `area` holds every marker.
+fn group(markers: &[Marker], area: Rect) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    let mut grid = Grid::new(area);
     for (i, m) in markers.iter().enumerate() {
-        let (cx, cy) = cell(m.anchor);
-        let near = (cx - 1..=cx + 1)
-            .flat_map(|x| (cy - 1..=cy + 1).map(move |y| (x, y)))
-            .filter_map(|c| grid.get(&c))
-            .flatten()
-            .copied()
-            .filter(|&g| {
-                let g = &groups[g];
-                g.centre.distance(m.anchor) < GROUP_DISTANCE.max(g.reach + m.radius * 1.2 + 4.0)
-            })
-            .min();
+        let (cx, cy) = grid.cell(m.anchor);
+        let mut near: Option<usize> = None;
+        for y in cy.saturating_sub(1)..=(cy + 1).min(grid.rows - 1) {
+            for x in cx.saturating_sub(1)..=(cx + 1).min(grid.cols - 1) {
+                for &g in &grid.cells[y * grid.cols + x] {
+                    let group = &groups[g];
+                    let reach = GROUP_DISTANCE.max(group.reach + m.radius * 1.2 + 4.0);
+                    if near.is_none_or(|n| g < n) && group.centre.distance(m.anchor) < reach {
+                        near = Some(g);
+                    }
+                }
+            }
+        }
         match near {
             Some(g) => {
                 let g = &mut groups[g];
@@ -196,7 +210,7 @@ fn group(markers: &[Marker]) -> Vec<Group> {
                 g.members.push(i);
             }
             None => {
-                grid.entry(cell(m.anchor)).or_default().push(groups.len());
+                grid.cells[cy * grid.cols + cx].push(groups.len());
                 groups.push(Group {
                     centre: m.anchor,
                     reach: m.radius * 1.2,
@@ -206,6 +220,34 @@ fn group(markers: &[Marker]) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// Square screen cells over an area, each listing the groups centred in it.
+struct Grid {
+    origin: Pos2,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<usize>>,
+}
+
+impl Grid {
+    fn new(area: Rect) -> Self {
+        let cols = (area.width() / CELL).ceil().max(1.0) as usize;
+        let rows = (area.height() / CELL).ceil().max(1.0) as usize;
+        Self {
+            origin: area.min,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    /// The column and row of the cell holding `p` (clamped to the grid).
+    fn cell(&self, p: Pos2) -> (usize, usize) {
+        let x = ((p.x - self.origin.x) / CELL).floor().max(0.0) as usize;
+        let y = ((p.y - self.origin.y) / CELL).floor().max(0.0) as usize;
+        (x.min(self.cols - 1), y.min(self.rows - 1))
+    }
 }
 
 /// Moves a group's markers onto a ring around its centre.

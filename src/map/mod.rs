@@ -13,6 +13,8 @@ pub mod overlay;
 pub mod places;
 pub mod style;
 
+use std::sync::Arc;
+
 use egui::Sense;
 
 use crate::action::Action;
@@ -23,7 +25,7 @@ use crate::view::ViewState;
 use crate::visibility::Visible;
 use camera::{Camera, project};
 use layers::{Layers, is_kgz_tjk};
-use marker_layout::EventPositions;
+use marker_layout::{EventPositions, Layout};
 use mesh::MeshStats;
 
 /// Space kept around the region when the map fits it, in points.
@@ -52,6 +54,16 @@ pub struct MapView {
     focus: camera::KmBox,
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
+    laid_out: Option<(LayoutKey, Arc<Layout>)>,
+}
+
+/// What a marker layout was made from; the same inputs give the same layout.
+#[derive(PartialEq)]
+struct LayoutKey {
+    generation: u64,
+    camera: Camera,
+    rect: egui::Rect,
+    items: Vec<(usize, bool)>,
 }
 
 impl MapView {
@@ -68,6 +80,7 @@ impl MapView {
             focus: layers::focus_box(geo),
             last_reveal: None,
             last_size: None,
+            laid_out: None,
         }
     }
 
@@ -117,7 +130,7 @@ impl MapView {
                 items.extend(visible.outside.iter().map(|&i| (i, true)));
             }
         }
-        let layout = marker_layout::layout(&data.events, positions, &items, &t, rect);
+        let layout = self.layout_for(data, positions, items, cam, rect);
         if view.layers.halos {
             event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
         }
@@ -190,6 +203,39 @@ impl MapView {
 }
 
 impl MapView {
+    /// The markers for these events and this view, laid out again only when
+    /// the events shown, the camera or the map's size changed.
+    fn layout_for(
+        &mut self,
+        data: &Data,
+        positions: &EventPositions,
+        items: Vec<(usize, bool)>,
+        camera: &Camera,
+        rect: egui::Rect,
+    ) -> Arc<Layout> {
+        let key = LayoutKey {
+            generation: positions.generation(),
+            camera: *camera,
+            rect,
+            items,
+        };
+        if let Some((last, layout)) = &self.laid_out
+            && *last == key
+        {
+            return layout.clone();
+        }
+        let t = camera.transform(rect);
+        let layout = Arc::new(marker_layout::layout(
+            &data.events,
+            positions,
+            &key.items,
+            &t,
+            rect,
+        ));
+        self.laid_out = Some((key, layout.clone()));
+        layout
+    }
+
     /// Whether the map should fit the region again because its size changed
     /// while the camera still showed the fitted region: at start (when the
     /// panels settle) and when the window is resized before the user has

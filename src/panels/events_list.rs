@@ -1,7 +1,7 @@
 //! The events list: a search box (Ctrl+F), filter toggles, the count of
 //! shown events and a table of them; clicking a row selects and reveals it.
 
-use egui::{Align, RichText};
+use egui::RichText;
 
 use crate::action::Action;
 use crate::data::Data;
@@ -64,7 +64,9 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible)
     actions
 }
 
-/// The rows: a kind glyph, the title (selectable) over date and place.
+/// The rows: a kind glyph, the title (selectable, one line, in full on
+/// hover) over date and place. Rows have one height, so only those scrolled
+/// into view are built, however many events are shown.
 fn table(
     ui: &mut egui::Ui,
     data: &Data,
@@ -78,54 +80,80 @@ fn table(
         .reveal
         .as_ref()
         .filter(|r| Some(r.serial) != last_serial);
-    egui::ScrollArea::vertical()
+    let row_height = ui.spacing().interact_size.y
+        + ui.text_style_height(&egui::TextStyle::Small)
+        + ui.spacing().item_spacing.y
+        + 2.0 * ROW_MARGIN;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("events_list_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (n, &i) in visible.shown.iter().enumerate() {
-                let Some(event) = data.events.get(i) else {
-                    continue;
-                };
-                let fill = if n % 2 == 1 {
-                    ui.visuals().faint_bg_color
-                } else {
-                    egui::Color32::TRANSPARENT
-                };
-                egui::Frame::new()
-                    .fill(fill)
-                    .inner_margin(egui::Margin::symmetric(2, 3))
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
-                            kind_glyph(ui, event.kind);
-                            ui.vertical(|ui| {
-                                let selected = view.selection.as_deref() == Some(event.id.as_str());
-                                let row =
-                                    ui.add(egui::Button::selectable(selected, &event.title).wrap());
-                                if row.clicked() {
-                                    actions.push(Action::Reveal {
-                                        event_id: event.id.clone(),
-                                        quote: 0,
-                                    });
-                                }
-                                if reveal.is_some_and(|r| r.event_id == event.id) {
-                                    row.scroll_to_me(Some(Align::Center));
-                                }
-                                let mut meta = format::short_date(event);
-                                if let Some(place) = &event.place {
-                                    meta.push_str(" · ");
-                                    meta.push_str(place);
-                                }
-                                ui.add(egui::Label::new(RichText::new(meta).small().weak()).wrap());
-                            });
-                        });
-                    });
-            }
-        });
+        .auto_shrink([false, false]);
     if let Some(r) = reveal {
-        let serial = r.serial;
-        ui.data_mut(|d| d.insert_temp(serial_id, serial));
+        let row = visible
+            .shown
+            .iter()
+            .position(|&i| data.events.get(i).is_some_and(|e| e.id == r.event_id));
+        if let Some(row) = row {
+            let spaced = row_height + ui.spacing().item_spacing.y;
+            let offset = row as f32 * spaced - (ui.available_height() - spaced) / 2.0;
+            area = area.vertical_scroll_offset(offset.max(0.0));
+        }
+        ui.data_mut(|d| d.insert_temp(serial_id, r.serial));
     }
+    area.show_rows(ui, row_height, visible.shown.len(), |ui, rows| {
+        for n in rows {
+            let Some(event) = visible.shown.get(n).and_then(|&i| data.events.get(i)) else {
+                continue;
+            };
+            let fill = if n % 2 == 1 {
+                ui.visuals().faint_bg_color
+            } else {
+                egui::Color32::TRANSPARENT
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(2, ROW_MARGIN as i8))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.set_height(row_height - 2.0 * ROW_MARGIN);
+                    ui.horizontal(|ui| {
+                        kind_glyph(ui, event.kind);
+                        ui.vertical(|ui| row(ui, event, view, actions));
+                    });
+                });
+        }
+    });
+}
+
+/// Space above and below a row's text, in points.
+const ROW_MARGIN: f32 = 3.0;
+
+/// One row's title and its date and place.
+fn row(
+    ui: &mut egui::Ui,
+    event: &crate::data::event::Event,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    let selected = view.selection.as_deref() == Some(event.id.as_str());
+    let title = ui
+        .add(egui::Button::selectable(selected, &event.title).truncate())
+        .on_hover_text(&event.title);
+    // Screen readers get the whole title, not the shortened one.
+    title.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, selected, &event.title)
+    });
+    if title.clicked() {
+        actions.push(Action::Reveal {
+            event_id: event.id.clone(),
+            quote: 0,
+        });
+    }
+    let mut meta = format::short_date(event);
+    if let Some(place) = &event.place {
+        meta.push_str(" · ");
+        meta.push_str(place);
+    }
+    ui.add(egui::Label::new(RichText::new(meta).small().weak()).truncate());
 }
 
 /// A small circle for an incident, a diamond for a statement.
