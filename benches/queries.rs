@@ -82,9 +82,9 @@ fn map_events(c: &mut Criterion) {
     for (name, camera) in cameras {
         let t = camera.transform(rect);
         group.bench_function(format!("layout_{name}"), |b| {
-            b.iter(|| black_box(layout(&data.events, &positions, &items, &t, rect)))
+            b.iter(|| black_box(layout(&positions, &items, &t, rect)))
         });
-        let laid_out = layout(&data.events, &positions, &items, &t, rect);
+        let laid_out = layout(&positions, &items, &t, rect);
         eprintln!(
             "{name}: {} markers, {} clusters on screen",
             laid_out.markers.len(),

@@ -22,11 +22,13 @@ pub const MAX_RING: usize = 10;
 /// apart than this ever join one group.
 const CELL: f32 = 48.0;
 
-/// Every event's position on the map plane (projected kilometres), computed
-/// once when the events are loaded.
+/// Every event's position on the map plane (projected kilometres) and
+/// marker radius, computed once when the events are loaded and kept compact,
+/// so that laying out many markers never reads the events themselves.
 #[derive(Clone, Debug, Default)]
 pub struct EventPositions {
     positions: Vec<Option<[f64; 2]>>,
+    radii: Vec<f32>,
     generation: u64,
 }
 
@@ -42,6 +44,7 @@ impl EventPositions {
                 .iter()
                 .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
                 .collect(),
+            radii: events.iter().map(radius_for).collect(),
             generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -49,6 +52,11 @@ impl EventPositions {
     /// The position of the event with this index, if it has one.
     pub fn get(&self, index: usize) -> Option<[f64; 2]> {
         self.positions.get(index).copied().flatten()
+    }
+
+    /// The marker radius of the event with this index, in points.
+    pub fn radius(&self, index: usize) -> f32 {
+        self.radii.get(index).copied().unwrap_or(0.0)
     }
 
     /// A number no other set of positions made by this process has.
@@ -126,16 +134,43 @@ impl Layout {
 /// How far outside a symbol a click still hits it, in points.
 const HIT_SLOP: f32 = 3.0;
 
-/// A group of markers forming around its first member's position.
+/// A group of markers forming around its first member's position, with
+/// what is known of its members gathered as they join.
 struct Group {
     centre: Pos2,
     reach: f32,
     members: Vec<usize>,
+    /// The screen box of the members' true positions.
+    bounds: Rect,
+    /// Whether every member lies on the centre.
+    one_spot: bool,
+    /// Whether every member is outside the time window.
+    all_faint: bool,
+}
+
+impl Group {
+    fn new(index: usize, m: &Marker) -> Self {
+        Self {
+            centre: m.anchor,
+            reach: m.radius * 1.2,
+            members: vec![index],
+            bounds: Rect::from_min_max(m.anchor, m.anchor),
+            one_spot: true,
+            all_faint: m.faint,
+        }
+    }
+
+    fn join(&mut self, index: usize, m: &Marker) {
+        self.reach = self.reach.max(m.radius * 1.2);
+        self.members.push(index);
+        self.bounds.extend_with(m.anchor);
+        self.one_spot &= self.centre.distance_sq(m.anchor) < 1.0;
+        self.all_faint &= m.faint;
+    }
 }
 
 /// Lays out the events `items` (index, faint) that fall inside `rect`.
 pub fn layout(
-    events: &[Event],
     positions: &EventPositions,
     items: &[(usize, bool)],
     t: &ScreenTransform,
@@ -153,7 +188,7 @@ pub fn layout(
                 index,
                 anchor,
                 pos: anchor,
-                radius: radius_for(events.get(index)?),
+                radius: positions.radius(index),
                 faint,
             })
         })
@@ -162,12 +197,8 @@ pub fn layout(
     let mut out = Layout::default();
     let mut keep = vec![true; markers.len()];
     for g in groups.iter().filter(|g| g.members.len() > 1) {
-        let one_spot = g
-            .members
-            .iter()
-            .all(|&i| markers[i].anchor.distance(g.centre) < 1.0);
-        if g.members.len() > MAX_RING && !one_spot {
-            out.clusters.push(cluster(&markers, positions, g));
+        if g.members.len() > MAX_RING && !g.one_spot {
+            out.clusters.push(cluster(&markers, t, g));
             for &i in &g.members {
                 keep[i] = false;
             }
@@ -197,25 +228,19 @@ fn group(markers: &[Marker], area: Rect) -> Vec<Group> {
                 for &g in &grid.cells[y * grid.cols + x] {
                     let group = &groups[g];
                     let reach = GROUP_DISTANCE.max(group.reach + m.radius * 1.2 + 4.0);
-                    if near.is_none_or(|n| g < n) && group.centre.distance(m.anchor) < reach {
+                    if near.is_none_or(|n| g < n)
+                        && group.centre.distance_sq(m.anchor) < reach * reach
+                    {
                         near = Some(g);
                     }
                 }
             }
         }
         match near {
-            Some(g) => {
-                let g = &mut groups[g];
-                g.reach = g.reach.max(m.radius * 1.2);
-                g.members.push(i);
-            }
+            Some(g) => groups[g].join(i, m),
             None => {
                 grid.cells[cy * grid.cols + cx].push(groups.len());
-                groups.push(Group {
-                    centre: m.anchor,
-                    reach: m.radius * 1.2,
-                    members: vec![i],
-                });
+                groups.push(Group::new(i, m));
             }
         }
     }
@@ -266,18 +291,12 @@ fn spread(markers: &mut [Marker], g: &Group) {
 }
 
 /// Turns a group into a cluster.
-fn cluster(markers: &[Marker], positions: &EventPositions, g: &Group) -> Cluster {
-    let mut extent = KmBox::EMPTY;
-    for &i in &g.members {
-        if let Some(p) = positions.get(markers[i].index) {
-            extent.add(p);
-        }
-    }
+fn cluster(markers: &[Marker], t: &ScreenTransform, g: &Group) -> Cluster {
     Cluster {
         members: g.members.iter().map(|&i| markers[i].index).collect(),
         pos: g.centre,
-        extent,
-        faint: g.members.iter().all(|&i| markers[i].faint),
+        extent: t.visible_box(g.bounds),
+        faint: g.all_faint,
     }
 }
 

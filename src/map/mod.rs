@@ -130,7 +130,7 @@ impl MapView {
                 items.extend(visible.outside.iter().map(|&i| (i, true)));
             }
         }
-        let layout = self.layout_for(data, positions, items, cam, rect);
+        let layout = self.layout_for(positions, items, cam, rect);
         if view.layers.halos {
             event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
         }
@@ -207,7 +207,6 @@ impl MapView {
     /// the events shown, the camera or the map's size changed.
     fn layout_for(
         &mut self,
-        data: &Data,
         positions: &EventPositions,
         items: Vec<(usize, bool)>,
         camera: &Camera,
@@ -225,13 +224,7 @@ impl MapView {
             return layout.clone();
         }
         let t = camera.transform(rect);
-        let layout = Arc::new(marker_layout::layout(
-            &data.events,
-            positions,
-            &key.items,
-            &t,
-            rect,
-        ));
+        let layout = Arc::new(marker_layout::layout(positions, &key.items, &t, rect));
         self.laid_out = Some((key, layout.clone()));
         layout
     }
