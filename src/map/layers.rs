@@ -3,7 +3,7 @@
 use egui::{Color32, Stroke};
 
 use super::camera::{KmBox, ScreenTransform, project};
-use super::mesh::{Area, Lines, MeshStats, lod_for, prepare_area, prepare_lines};
+use super::mesh::{Area, KmLine, Lines, MeshStats, lod_for, prepare_area, prepare_lines};
 use super::style::{Palette, country_fill};
 use crate::data::geodata::GeoData;
 use crate::view::LayerToggles;
@@ -141,10 +141,7 @@ impl Layers {
                 };
                 for line in lines.lods.get(lod).into_iter().flatten() {
                     if line.bbox.intersects(&view) {
-                        p.add(egui::Shape::line(
-                            line.screen(t),
-                            Stroke::new(width, pal.water),
-                        ));
+                        stroke_line(p, line, t, false, Stroke::new(width, pal.water));
                     }
                 }
             }
@@ -165,7 +162,7 @@ impl Layers {
                 };
                 for line in border.lines.lods.get(lod).into_iter().flatten() {
                     if line.bbox.intersects(&view) {
-                        p.add(egui::Shape::line(line.screen(t), stroke));
+                        stroke_line(p, line, t, false, stroke);
                     }
                 }
             }
@@ -234,7 +231,21 @@ fn stroke_area(
     }
     for line in area.outlines.get(lod).into_iter().flatten() {
         if line.bbox.intersects(view) {
-            p.add(egui::Shape::closed_line(line.screen(t), stroke));
+            stroke_line(p, line, t, true, stroke);
         }
+    }
+}
+
+/// Strokes the parts of a line that are on the map.
+fn stroke_line(
+    p: &egui::Painter,
+    line: &KmLine,
+    t: &ScreenTransform,
+    closed: bool,
+    stroke: Stroke,
+) {
+    let clip = p.clip_rect().expand(stroke.width + 2.0);
+    for run in line.visible_runs(t, clip, closed) {
+        p.add(egui::Shape::line(run, stroke));
     }
 }

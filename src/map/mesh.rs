@@ -9,11 +9,11 @@ use super::camera::{KmBox, ScreenTransform, project};
 /// (level 0 is the full source geometry).
 pub const LOD_TOLERANCES_KM: [f64; 3] = [0.0, 0.4, 2.0];
 
-/// The coarsest level whose tolerance stays under about one screen point.
+/// The coarsest level whose tolerance stays within one screen point.
 pub fn lod_for(points_per_km: f64) -> usize {
     LOD_TOLERANCES_KM
         .iter()
-        .rposition(|t| t * points_per_km <= 0.8)
+        .rposition(|t| t * points_per_km <= 1.0)
         .unwrap_or(0)
 }
 
@@ -59,6 +59,38 @@ impl KmLine {
     /// The line's screen points.
     pub fn screen(&self, t: &ScreenTransform) -> Vec<egui::Pos2> {
         self.points.iter().map(|&p| t.apply(p)).collect()
+    }
+
+    /// The stretches of the line that cross `clip`, as screen polylines;
+    /// segments wholly outside it are left out, so that drawing a long
+    /// line of which little is in view costs little. A closed ring is
+    /// walked back to its first point.
+    pub fn visible_runs(
+        &self,
+        t: &ScreenTransform,
+        clip: egui::Rect,
+        closed: bool,
+    ) -> Vec<Vec<egui::Pos2>> {
+        let mut points = self.screen(t);
+        if closed && points.len() > 2 {
+            points.push(points[0]);
+        }
+        let mut runs = Vec::new();
+        let mut run: Vec<egui::Pos2> = Vec::new();
+        for w in points.windows(2) {
+            if egui::Rect::from_two_pos(w[0], w[1]).intersects(clip) {
+                if run.is_empty() {
+                    run.push(w[0]);
+                }
+                run.push(w[1]);
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if run.len() > 1 {
+            runs.push(run);
+        }
+        runs
     }
 }
 

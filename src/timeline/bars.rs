@@ -200,8 +200,12 @@ pub fn show(
                     .enumerate()
                     .min_by(|a, b| a.1.total_cmp(b.1))
                     .unwrap_or((0, &0.0));
-                if e >= x1 {
-                    return; // Wholly covered by bars already drawn in this lane.
+                // Every lane is busy here: draw the bar over the lane that
+                // frees first only if it shows more than that lane already
+                // does. Crowds of short bars thus cost one widget per few
+                // points of width, however many events they hold.
+                if e + MIN_BAR >= x1 {
+                    return;
                 }
                 l
             }
