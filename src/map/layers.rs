@@ -3,7 +3,9 @@
 use egui::{Color32, Stroke};
 
 use super::camera::{KmBox, ScreenTransform, project};
-use super::mesh::{Area, KmLine, Lines, MeshStats, lod_for, prepare_area, prepare_lines};
+use super::mesh::{
+    Area, KmLine, Lines, MeshStats, lod_for, prepare_area, prepare_areas, prepare_lines,
+};
 use super::style::{Palette, country_fill};
 use crate::data::geodata::GeoData;
 use crate::view::LayerToggles;
@@ -45,10 +47,12 @@ impl Layers {
     /// Prepares every layer (the only place where triangulation happens).
     pub fn new(geo: &GeoData) -> Self {
         let mut stats = MeshStats::default();
+        let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
         let countries = geo
             .countries
             .iter()
-            .map(|c| (c.iso3.clone(), prepare_area(&c.shape, &mut stats)))
+            .map(|c| c.iso3.clone())
+            .zip(prepare_areas(&shapes, &mut stats))
             .collect();
         let lakes = geo
             .lakes

@@ -116,6 +116,61 @@ pub struct MeshStats {
     pub vertices: [usize; 3],
 }
 
+impl MeshStats {
+    /// Adds another count to this one.
+    pub fn add(&mut self, other: &MeshStats) {
+        self.triangulations += other.triangulations;
+        for lod in 0..3 {
+            self.triangles[lod] += other.triangles[lod];
+            self.vertices[lod] += other.vertices[lod];
+        }
+    }
+}
+
+/// Prepares many areas, about half of the work on a second thread
+/// (triangulating the base layers is most of the start-up time).
+pub fn prepare_areas(shapes: &[&MultiPolygon<f64>], stats: &mut MeshStats) -> Vec<Area> {
+    // Share the shapes out by vertex count, biggest first, to the lighter side.
+    let mut order: Vec<usize> = (0..shapes.len()).collect();
+    let size = |i: usize| {
+        shapes[i]
+            .0
+            .iter()
+            .map(|p| p.exterior().0.len())
+            .sum::<usize>()
+    };
+    order.sort_by_key(|&i| std::cmp::Reverse(size(i)));
+    let (mut mine, mut theirs) = (Vec::new(), Vec::new());
+    let (mut mine_size, mut theirs_size) = (0, 0);
+    for i in order {
+        if mine_size <= theirs_size {
+            mine_size += size(i);
+            mine.push(i);
+        } else {
+            theirs_size += size(i);
+            theirs.push(i);
+        }
+    }
+    let prepare = |indices: &[usize]| {
+        let mut stats = MeshStats::default();
+        let areas: Vec<(usize, Area)> = indices
+            .iter()
+            .map(|&i| (i, prepare_area(shapes[i], &mut stats)))
+            .collect();
+        (areas, stats)
+    };
+    let ((mut areas, a), (rest, b)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| prepare(&theirs));
+        let here = prepare(&mine);
+        (here, other.join().unwrap_or_else(|_| prepare(&theirs)))
+    });
+    stats.add(&a);
+    stats.add(&b);
+    areas.extend(rest);
+    areas.sort_by_key(|(i, _)| *i);
+    areas.into_iter().map(|(_, area)| area).collect()
+}
+
 /// Projects a lon/lat polygon to kilometres.
 fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
     p.map_coords(|c| {
