@@ -283,13 +283,7 @@ fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
         events: vec![path.clone()],
         ..Default::default()
     });
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().opened().loader.busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    common::wait_loaded(&mut harness);
     harness.run();
     std::fs::remove_file(path).unwrap();
     assert!(

@@ -5,7 +5,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use border_incidents::app::{App, StartOptions};
 use border_incidents::open::dialog::{FileDialog, Picked};
@@ -56,19 +55,6 @@ fn temp_dir(test: &str) -> PathBuf {
     dir
 }
 
-/// Steps frames until nothing is loading (at most about ten seconds).
-fn wait_loaded(harness: &mut Harness<'static, App>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().opened().loader.busy() {
-            harness.run_steps(2);
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the files did not finish loading");
-}
-
 fn open_via_menu(harness: &mut Harness<'static, App>, dialog: &FakeDialog, path: &Path) {
     dialog.will_pick(path);
     harness.get_by_label("File").click();
@@ -106,7 +92,7 @@ fn the_window_keeps_working_while_the_file_dialog_is_open() {
     send.send(vec![data_file("good_feature_collection.geojson")])
         .unwrap();
     harness.run_steps(1);
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     assert_eq!(harness.state().opened().layers.len(), 1);
     harness.get_by_label("good_feature_collection.geojson");
 }
@@ -121,7 +107,7 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
         &dialog,
         &data_file("good_feature_collection.geojson"),
     );
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     harness.get_by_label("good_feature_collection.geojson");
     harness.get_by_label("Zoom to good_feature_collection.geojson");
     let layers = &harness.state().opened().layers;
@@ -148,7 +134,7 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
     assert!(!harness.state().opened().layers[0].visible);
 
     open_via_menu(&mut harness, &dialog, &data_file("bad_bbox.geojson"));
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     let expected = std::fs::read_to_string(data_file("bad_bbox.expected")).unwrap();
     harness.get_by_label("Problems opening files");
     harness.get_by_label(expected.trim());
@@ -180,7 +166,7 @@ fn events_with_loaded_ids_are_refused_naming_an_id() {
         ..Default::default()
     };
     let mut harness = common::harness_with_dialog(opts, Box::new(FakeDialog::default()));
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     harness.get_by_label("Problems opening files");
     harness.get_by_label_contains(&format!(
         "events-copy.geojson: error: refused: event ids already loaded: {first_id}"
@@ -211,7 +197,7 @@ fn dropped_file_opens_as_a_layer() {
         .input_mut()
         .dropped_files
         .push(Arc::new(Dropped(data_file("good_single_feature.geojson"))));
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     harness.get_by_label("good_single_feature.geojson");
     assert_eq!(harness.state().opened().layers.len(), 1);
 }
@@ -247,7 +233,7 @@ fn cancel_stops_a_load_without_a_layer_or_a_problem() {
         }
     }
     drop(writer);
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     assert!(harness.state().opened().layers.is_empty());
     assert!(harness.state().opened().problems.is_empty());
     assert!(harness.query_by_label("Problems opening files").is_none());
@@ -280,7 +266,7 @@ fn an_events_file_opened_from_the_menu_adds_its_events() {
     let mut harness =
         common::harness_with_dialog(StartOptions::default(), Box::new(dialog.clone()));
     open_via_menu(&mut harness, &dialog, &path);
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     assert!(harness.query_by_label("Problems opening files").is_none());
     assert!(harness.state().opened().layers.is_empty());
     let data = harness.state().data().clone();
@@ -289,7 +275,7 @@ fn an_events_file_opened_from_the_menu_adds_its_events() {
 
     // Opening it again clashes with the events it added.
     open_via_menu(&mut harness, &dialog, &path);
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     harness.get_by_label_contains(&format!("already loaded: {id}"));
     assert_eq!(harness.state().data().events.len(), loaded + 1);
     std::fs::remove_dir_all(dir).unwrap();
@@ -312,7 +298,7 @@ fn a_broken_events_file_shows_what_check_events_prints() {
         ..Default::default()
     };
     let mut harness = common::harness_with_dialog(opts, Box::new(FakeDialog::default()));
-    wait_loaded(&mut harness);
+    common::wait_loaded(&mut harness);
     harness.get_by_label(&format!("one-event.geojson:{after_name}"));
     assert_eq!(
         harness.state().data().events.len(),

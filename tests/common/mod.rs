@@ -50,3 +50,16 @@ pub fn harness_with_dialog(
     harness.run_steps(3);
     harness
 }
+
+/// Steps frames until no file is loading (at most about ten seconds).
+pub fn wait_loaded(harness: &mut Harness<'static, App>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().opened().loader.busy() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the files did not finish loading");
+}
