@@ -85,6 +85,20 @@ impl Sink {
             self.kept.push(problem);
         }
     }
+
+    /// Records, after its own, the problems of `other`, kept and counted.
+    pub fn absorb(&mut self, other: Sink) {
+        let (mut errors, mut warnings) = (other.errors, other.warnings);
+        for problem in other.kept {
+            match problem.severity {
+                Severity::Error => errors -= 1,
+                Severity::Warning => warnings -= 1,
+            }
+            self.push(problem);
+        }
+        self.errors += errors;
+        self.warnings += warnings;
+    }
 }
 
 /// The state shared by all visitors of one file.
@@ -131,6 +145,14 @@ impl Ctx {
     /// Records a warning at `at`.
     pub fn warn(&self, at: Pos, path: &Path<'_>, message: impl fmt::Display) {
         self.report(Severity::Warning, at, path, message);
+    }
+
+    /// Runs `f` with the problems it finds going to `sink` instead.
+    pub fn redirected<R>(&self, sink: &RefCell<Sink>, f: impl FnOnce() -> R) -> R {
+        std::mem::swap(&mut *self.sink.borrow_mut(), &mut *sink.borrow_mut());
+        let result = f();
+        std::mem::swap(&mut *self.sink.borrow_mut(), &mut *sink.borrow_mut());
+        result
     }
 
     /// Errors found so far.

@@ -2,8 +2,10 @@
 //! stream past. Only a summary of each array of positions is kept (count,
 //! first and last position), plus the coordinates themselves when asked.
 //! When the type came first, each nested array is checked against it as soon
-//! as it ends and, unless geometry is kept, dropped, so checking alone needs
-//! memory bounded however many arrays a file holds.
+//! as it ends and, unless geometry is kept, dropped; when it comes later and
+//! geometry is not kept, each is checked against every type it could belong
+//! to (`guesses`). So checking alone needs memory bounded however many
+//! arrays a file holds, whatever the order of its members.
 
 use std::cell::{Cell, RefCell};
 
@@ -11,6 +13,7 @@ use geo::Coord;
 use serde::de::SeqAccess;
 
 use super::context::{Ctx, Path, Step};
+use super::guesses::Guesses;
 use super::handler::{Handler, Value};
 use super::reader::Pos;
 use super::shape::{self, Simple};
@@ -120,20 +123,31 @@ pub fn num(x: f64) -> String {
     }
 }
 
-/// What the geometry's type asks of a coordinates value, when known while
-/// the value is read.
-#[derive(Clone, Copy, Debug)]
-pub struct Expected {
-    /// The geometry's type.
-    pub kind: Simple,
-    /// How deeply this value must nest arrays (0 for a position).
-    pub depth: usize,
+/// How a coordinates value is checked while it is read.
+#[derive(Clone, Copy)]
+pub enum Expected<'a> {
+    /// The type came first: each nested array is checked against it as soon
+    /// as it ends.
+    Known {
+        /// The geometry's type.
+        kind: Simple,
+        /// How deeply this value must nest arrays (0 for a position).
+        depth: usize,
+    },
+    /// The type is not known yet and no geometry is kept: each nested array
+    /// is checked against every type that could hold it, then dropped.
+    Guessing {
+        /// How many arrays deep into `coordinates` this value is.
+        level: usize,
+        /// The problems found for each type.
+        guesses: &'a Guesses,
+    },
 }
 
-impl Expected {
+impl<'a> Expected<'a> {
     /// What `kind` asks of its whole `coordinates` value.
-    pub fn new(kind: Simple) -> Self {
-        Self {
+    pub fn known(kind: Simple) -> Self {
+        Self::Known {
             kind,
             depth: kind.depth(),
         }
@@ -142,9 +156,15 @@ impl Expected {
     /// What it asks of each element of the value (numbers inside a
     /// position count as depth 0 too).
     fn element(self) -> Self {
-        Self {
-            depth: self.depth.saturating_sub(1),
-            ..self
+        match self {
+            Self::Known { kind, depth } => Self::Known {
+                kind,
+                depth: depth.saturating_sub(1),
+            },
+            Self::Guessing { level, guesses } => Self::Guessing {
+                level: level + 1,
+                guesses,
+            },
         }
     }
 }
@@ -157,9 +177,9 @@ pub struct Coords<'a> {
     pub path: Path<'a>,
     /// Range problems of the enclosing geometry.
     pub notes: &'a RangeNotes,
-    /// What the type asks of this value, when the type is known (then
-    /// nested arrays are checked as they end).
-    pub expected: Option<Expected>,
+    /// How nested arrays are checked as they end; `None` keeps them all
+    /// to be checked once the type is known.
+    pub expected: Option<Expected<'a>>,
 }
 
 /// An element of a coordinates array.
@@ -217,26 +237,33 @@ impl<'a> Coords<'a> {
     /// only when geometry is kept.
     fn stream(
         &self,
-        expected: Expected,
+        expected: Expected<'_>,
         mut kept: Vec<Node>,
         node: Node,
         start: Pos,
         index: usize,
     ) -> Acc {
         let path = self.path.join(Step::Index(index));
-        match expected.depth {
+        let (kind, depth) = match expected {
+            Expected::Known { kind, depth } => (kind, depth),
+            Expected::Guessing { level, guesses } => {
+                guesses.check(self.ctx, level, &node, &path);
+                return Acc::Streamed(kept);
+            }
+        };
+        match depth {
             0 => {
                 // A position holding arrays: reported for the position itself.
                 let nested = Node::Nested(start, Vec::new());
-                shape::check_part(self.ctx, expected.kind, 0, &nested, &self.path);
+                shape::check_part(self.ctx, kind, 0, &nested, &self.path);
                 Acc::Bad
             }
             1 => {
-                shape::check_part(self.ctx, expected.kind, 0, &node, &path);
+                shape::check_part(self.ctx, kind, 0, &node, &path);
                 Acc::Bad
             }
             depth => {
-                shape::check_part(self.ctx, expected.kind, depth - 1, &node, &path);
+                shape::check_part(self.ctx, kind, depth - 1, &node, &path);
                 if self.ctx.keep {
                     kept.push(node);
                 }

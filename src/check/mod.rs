@@ -10,6 +10,7 @@ mod context;
 mod coords;
 mod events;
 mod fatal;
+mod guesses;
 mod handler;
 mod lists;
 mod members;

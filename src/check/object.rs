@@ -10,6 +10,7 @@ use serde::de::MapAccess;
 use super::OverlayFeature;
 use super::context::{Ctx, Path, Step};
 use super::coords::{Coords, Expected, Node, RangeNotes};
+use super::guesses::Guesses;
 use super::handler::{Handler, KeySeed, Skip, Value};
 use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Id, Properties, TypeName};
@@ -102,8 +103,9 @@ struct Members {
     geometry: Option<Option<Geometry<f64>>>,
     properties: Option<serde_json::Value>,
     id: Option<Option<serde_json::Value>>,
-    /// The coordinates, and the number of errors in the file before them.
-    coordinates: Option<(Node, usize)>,
+    /// The coordinates, the number of errors in the file before them, and
+    /// the problems each type would have when they came before the type.
+    coordinates: Option<(Node, usize, Guesses)>,
     geometries: Option<Vec<Option<Geometry<f64>>>>,
     bbox: Option<()>,
     crs: Option<()>,
@@ -224,10 +226,17 @@ impl Object<'_> {
             "properties" => m.properties = Some(map.next_value_seed(Value(Properties(ctx, path)))?),
             "id" => m.id = Some(map.next_value_seed(Value(Id(ctx, path)))?),
             "coordinates" => {
-                // Once the type is known, nested arrays are checked as they end.
-                let expected = match &m.ty {
-                    Some(Some(name)) => Simple::from_name(name).map(Expected::new),
-                    _ => None,
+                // Nested arrays are checked as they end against the type, or
+                // when it is still unknown against every type (unless the
+                // value is kept to build its geometry).
+                let guesses = Guesses::default();
+                let expected = match (&m.ty, ctx.keep) {
+                    (Some(Some(name)), _) => Simple::from_name(name).map(Expected::known),
+                    (_, false) => Some(Expected::Guessing {
+                        level: 0,
+                        guesses: &guesses,
+                    }),
+                    (_, true) => None,
                 };
                 let errors_before = ctx.error_count();
                 let coords = Coords {
@@ -236,7 +245,8 @@ impl Object<'_> {
                     notes,
                     expected,
                 };
-                m.coordinates = Some((map.next_value_seed(Value(coords))?, errors_before));
+                let node = map.next_value_seed(Value(coords))?;
+                m.coordinates = Some((node, errors_before, guesses));
             }
             "geometries" => m.geometries = Some(map.next_value_seed(Value(Geometries(ctx, path)))?),
             "bbox" => m.bbox = Some(map.next_value_seed(Value(Bbox(ctx, path)))?),
@@ -290,7 +300,7 @@ impl Object<'_> {
             Type::Feature => self.feature(at, m),
             Type::GeometryCollection => self.geometry_collection(at, m.geometries),
             Type::Simple(kind) => {
-                let Some((node, errors_before)) = m.coordinates else {
+                let Some((node, errors_before, guesses)) = m.coordinates else {
                     ctx.error(
                         at,
                         path,
@@ -298,6 +308,9 @@ impl Object<'_> {
                     );
                     return Out::Nothing;
                 };
+                if !matches!(node, Node::Bad) {
+                    ctx.sink.borrow_mut().absorb(guesses.take(kind));
+                }
                 let coords = path.join(Step::Key("coordinates"));
                 Out::Geometry(shape::check(ctx, kind, node, &coords, errors_before))
             }
