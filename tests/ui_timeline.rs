@@ -4,11 +4,13 @@
 mod common;
 
 use border_incidents::app::{App, StartOptions};
-use border_incidents::data::time::{EventTime, Seconds};
+use border_incidents::data::Data;
+use border_incidents::data::event::{Event, EventKind};
+use border_incidents::data::time::{EventTime, Seconds, from_seconds};
 use border_incidents::timeline::bars::bar_label;
 use egui::{Pos2, Role, pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 fn day(s: &str) -> Seconds {
     EventTime::parse(s).unwrap().first_second()
@@ -173,4 +175,95 @@ fn clicking_a_bar_selects_its_event() {
         harness.state().view().selection.as_deref(),
         Some(data.events[i].id.as_str())
     );
+}
+
+/// The bundled data plus `copies` copies of its first incident, two minutes
+/// apart from the start of 14 September 2022.
+fn crowded_data(copies: usize) -> Data {
+    let mut data = (*common::data()).clone();
+    let model = data
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Incident)
+        .expect("an incident")
+        .clone();
+    let first = day("2022-09-14");
+    data.events.extend((0..copies).map(|k| {
+        let at = EventTime::DateTime(from_seconds(first + k as Seconds * 120));
+        Event {
+            id: format!("copy-{k}"),
+            start: at,
+            end: at,
+            refers_to: Vec::new(),
+            ..model.clone()
+        }
+    }));
+    data
+}
+
+#[test]
+fn a_crowded_timeline_shows_density_and_a_click_zooms_in_to_bars() {
+    let data = std::sync::Arc::new(crowded_data(3000));
+    let opts = StartOptions {
+        window: Some((day("2022-09-14"), day("2022-09-18"))),
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(common::SIZE)
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |_cc| App::new(None, data.clone(), opts.clone()));
+    harness.run_steps(3);
+    // Over three thousand events in view: each row is a density strip.
+    let crowd = harness.get_by_label_contains("Incidents: ");
+    let label = crowd.accesskit_node().label().unwrap_or_default();
+    assert!(
+        label.ends_with("too many to draw one by one; click to zoom in"),
+        "{label}"
+    );
+    let events: usize = label
+        .trim_start_matches("Incidents: ")
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(events > 3000, "{label}");
+    assert!(
+        harness
+            .query_all_by_label_contains("Bar: ")
+            .next()
+            .is_none()
+    );
+    // Hovering tells how many events a column holds.
+    let at = crowd.rect().center();
+    harness.hover_at(at);
+    let mut tip_shown = false;
+    for _ in 0..120 {
+        harness.step();
+        if harness
+            .query_by_label_contains("events from 2022-09-")
+            .is_some()
+        {
+            tip_shown = true;
+            break;
+        }
+    }
+    assert!(tip_shown, "no tooltip over the crowded row");
+    // A click zooms in eight times about it; a second one brings single bars.
+    harness.get_by_label_contains("Incidents: ").click();
+    harness.run_steps(2);
+    if harness
+        .query_all_by_label_contains("Bar: ")
+        .next()
+        .is_none()
+    {
+        harness.get_by_label_contains("Incidents: ").click();
+        harness.run_steps(2);
+    }
+    assert!(
+        harness
+            .query_by_label_contains("too many to draw")
+            .is_none()
+    );
+    let bars = harness.query_all_by_label_contains("Bar: ").count();
+    assert!(bars > 20, "{bars} bars after zooming in");
 }

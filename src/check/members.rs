@@ -6,8 +6,8 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{MapAccess, SeqAccess};
 
 use super::context::{Ctx, Path, Step};
-use super::coords::num;
 use super::handler::{Handler, KeySeed, Skip, Value, skip_map};
+use super::ranges::num;
 use super::reader::Pos;
 
 /// A `type` member: a string.

@@ -15,6 +15,7 @@ mod handler;
 mod lists;
 mod members;
 mod object;
+mod ranges;
 mod reader;
 mod run;
 mod shape;

@@ -9,11 +9,12 @@ use serde::de::MapAccess;
 
 use super::OverlayFeature;
 use super::context::{Ctx, Path, Step};
-use super::coords::{Coords, Expected, Node, RangeNotes};
+use super::coords::{Coords, Expected, Node};
 use super::guesses::Guesses;
 use super::handler::{Handler, KeySeed, Skip, Value};
 use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Id, Properties, TypeName};
+use super::ranges::RangeNotes;
 use super::reader::Pos;
 use super::shape::{self, Simple};
 

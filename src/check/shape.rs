@@ -6,7 +6,8 @@
 use geo::{Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
 
 use super::context::{Ctx, Path, Step};
-use super::coords::{Node, Position, Run, num};
+use super::coords::{Node, Position, Run};
+use super::ranges::num;
 
 /// The geometry types that have `coordinates`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,6 +6,8 @@ use egui::epaint::Mesh;
 use egui::{Color32, Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
 
 use super::axis::Axis;
+use super::crowd::{self, CrowdRow};
+use super::density::Density;
 use super::index::TimeIndex;
 use crate::action::Action;
 use crate::data::Data;
@@ -17,6 +19,17 @@ use crate::visibility::Visible;
 const MIN_BAR: f32 = 3.0;
 /// Height of one lane of bars, in points.
 const LANE: f32 = 9.0;
+/// Most events in view drawn as bars; with more, rows become density strips.
+pub const MAX_BARS: usize = 2000;
+
+/// What the user did to the bars.
+#[derive(Debug, Default)]
+pub struct BarsOutput {
+    /// Selections asked for.
+    pub actions: Vec<Action>,
+    /// A time to zoom the axis in about (a click on a crowded row).
+    pub zoom_at: Option<f64>,
+}
 
 /// The colour of a side.
 pub fn side_color(side: Option<Side>) -> Color32 {
@@ -75,7 +88,8 @@ pub fn row_names(rows: Rows, index: &TimeIndex) -> Vec<String> {
     }
 }
 
-fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
+/// The row an event's bar goes in.
+pub fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
     match rows {
         Rows::Kind => usize::from(event.kind == EventKind::Statement),
         Rows::Category => event
@@ -130,19 +144,39 @@ fn add_faded_bar(
     }
 }
 
-/// Draws the bars of the events in the axis range in `rect` and returns what
-/// the user asked for by clicking them.
-#[expect(clippy::too_many_arguments)]
-pub fn show(
-    ui: &mut egui::Ui,
-    rect: Rect,
-    axis: &Axis,
-    data: &Data,
-    index: &TimeIndex,
-    view: &ViewState,
-    visible: &Visible,
-    rows: Rows,
-) -> Vec<Action> {
+/// Where a row's bars start below its top, leaving room for its name.
+fn header(row_h: f32) -> f32 {
+    14.0_f32.min(row_h / 3.0)
+}
+
+/// What the bars are drawn from.
+pub struct BarsInput<'a> {
+    /// The loaded data.
+    pub data: &'a Data,
+    /// Its time index.
+    pub index: &'a TimeIndex,
+    /// Per-row counts of the events passing the filters.
+    pub density: &'a Density,
+    /// The view state.
+    pub view: &'a ViewState,
+    /// Which events pass the filters.
+    pub visible: &'a Visible,
+    /// How bars are grouped into rows.
+    pub rows: Rows,
+}
+
+/// Draws the events in the axis range in `rect`, one bar each, or as density
+/// strips when more than [`MAX_BARS`] are in view; returns what the user
+/// asked for by clicking them.
+pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -> BarsOutput {
+    let BarsInput {
+        data,
+        index,
+        density,
+        view,
+        visible,
+        rows,
+    } = *input;
     let mut actions = Vec::new();
     let names = row_names(rows, index);
     let row_h = rect.height() / names.len() as f32;
@@ -166,12 +200,43 @@ pub fn show(
             text.gamma_multiply(0.6),
         );
     }
+    let from = axis.from.floor() as i64;
+    let to = axis.to.ceil() as i64;
+    if index.count_overlapping(from, to) > MAX_BARS {
+        let band = |r: usize| {
+            let top = rect.top() + r as f32 * row_h;
+            Rect::from_x_y_ranges(rect.x_range(), top + header(row_h)..=top + row_h - 2.0)
+        };
+        let crowds: Vec<CrowdRow<'_>> = names
+            .iter()
+            .enumerate()
+            .map(|(row, name)| CrowdRow {
+                row,
+                name,
+                band: band(row),
+            })
+            .collect();
+        let zoom_at = crowd::show(ui, &painter, axis, density, &crowds, view.time.window);
+        if let Some(event) = view
+            .selection
+            .as_deref()
+            .and_then(|id| data.events.iter().find(|e| e.id == id))
+        {
+            let span = (event.start.first_second(), event.end.end_exclusive());
+            let row_band = band(row_of(event, rows, index));
+            crowd::outline_selected(ui, &painter, axis, row_band, span);
+        }
+        return BarsOutput { actions, zoom_at };
+    }
+    // Where each lane is taken up to: events of the view fill lanes from the
+    // top, events far longer than the view (years of context seen in a
+    // week) from the bottom, so context never crowds out what happened in
+    // the view; where they meet, the view's events are drawn over it.
     let mut lane_end = vec![f32::NEG_INFINITY; names.len() * lanes];
+    let mut context_end = vec![f32::NEG_INFINITY; names.len() * lanes];
     let mut mesh = Mesh::default();
     let mut centres: Vec<(usize, Pos2)> = Vec::new();
     let window = view.time.window;
-    let from = axis.from.floor() as i64;
-    let to = axis.to.ceil() as i64;
     let mut clicked = None;
     let mut selected_rect = None;
     index.for_each_overlapping(from, to, |i, start, end| {
@@ -191,7 +256,13 @@ pub fn show(
             x0 = mid - MIN_BAR / 2.0;
             x1 = mid + MIN_BAR / 2.0;
         }
-        let slots = &mut lane_end[row * lanes..(row + 1) * lanes];
+        let background = (end - start) as f64 > 4.0 * axis.span();
+        let ends = if background {
+            &mut context_end
+        } else {
+            &mut lane_end
+        };
+        let slots = &mut ends[row * lanes..(row + 1) * lanes];
         let lane = match slots.iter().position(|&e| e + 1.0 <= x0) {
             Some(l) => l,
             None => {
@@ -211,14 +282,13 @@ pub fn show(
             }
         };
         slots[lane] = x1;
-        let top = rect.top() + row as f32 * row_h + 14.0_f32.min(row_h / 3.0) + lane as f32 * LANE;
+        let lane = if background { lanes - 1 - lane } else { lane };
+        let top = rect.top() + row as f32 * row_h + header(row_h) + lane as f32 * LANE;
         let bar = Rect::from_min_max(
             pos2(x0, top.min(rect.top() + (row + 1) as f32 * row_h - LANE)),
             pos2(x1, 0.0),
         );
-        // Events far longer than the view (years of context seen in a week)
-        // are drawn thin and light, behind what happened in the view.
-        let background = (end - start) as f64 > 4.0 * axis.span();
+        // Context is drawn thin and light.
         let height = if background { LANE - 6.0 } else { LANE - 2.0 };
         let bar = Rect::from_min_max(bar.min, pos2(x1, bar.min.y + height));
         let inside = start < window.1 && end > window.0;
@@ -297,5 +367,8 @@ pub fn show(
             quote: 0,
         });
     }
-    actions
+    BarsOutput {
+        actions,
+        zoom_at: None,
+    }
 }

@@ -4,16 +4,14 @@
 //! the number of events going on during it (a long event raises a plateau,
 //! it is not split into fractions). Buckets are a fixed number of points
 //! wide, so they get shorter in time as the user zooms in. Counts come from
-//! the time index (only events overlapping the visible range are visited)
-//! and are kept until the range, the width or the filters change.
+//! the [`Density`] by binary search, without visiting events, and are kept
+//! until the range, the width, the events or the filters change.
 
 use egui::{Color32, Rect, pos2};
 
 use super::axis::Axis;
-use super::index::TimeIndex;
+use super::density::Density;
 use crate::data::time::Seconds;
-use crate::view::Filters;
-use crate::visibility::Visible;
 
 /// Width of one bucket in points.
 pub const BUCKET_WIDTH: f32 = 5.0;
@@ -21,30 +19,23 @@ pub const BUCKET_WIDTH: f32 = 5.0;
 /// Counts per bucket, remembered with what they were computed for.
 #[derive(Clone, Debug, Default)]
 pub struct Histogram {
-    key: Option<(u64, u64, usize, Filters)>,
+    key: Option<(u64, u64, usize, u64)>,
     counts: Vec<u32>,
 }
 
 impl Histogram {
-    /// Recomputes the counts if the axis, bucket count or filters changed.
-    pub fn update(
-        &mut self,
-        axis: &Axis,
-        buckets: usize,
-        index: &TimeIndex,
-        visible: &Visible,
-        filters: &Filters,
-    ) {
+    /// Recomputes the counts if the axis, bucket count or density changed.
+    pub fn update(&mut self, axis: &Axis, buckets: usize, density: &Density) {
         let key = (
             axis.from.to_bits(),
             axis.to.to_bits(),
             buckets,
-            filters.clone(),
+            density.serial,
         );
         if self.key.as_ref() == Some(&key) {
             return;
         }
-        self.counts = counts(axis, buckets, index, visible);
+        self.counts = counts(axis, buckets, density);
         self.key = Some(key);
     }
 
@@ -56,27 +47,14 @@ impl Histogram {
 
 /// Number of events passing the filters overlapping each of `buckets` equal
 /// parts of the axis range.
-pub fn counts(axis: &Axis, buckets: usize, index: &TimeIndex, visible: &Visible) -> Vec<u32> {
+pub fn counts(axis: &Axis, buckets: usize, density: &Density) -> Vec<u32> {
     let buckets = buckets.max(1);
     let width = axis.span() / buckets as f64;
-    let mut diff = vec![0i64; buckets + 1];
-    let from = axis.from.floor() as Seconds;
-    let to = axis.to.ceil() as Seconds;
-    let bucket = |t: f64| (((t - axis.from) / width).floor().max(0.0) as usize).min(buckets - 1);
-    index.for_each_overlapping(from, to, |i, start, end| {
-        if visible.passes.get(i).copied().unwrap_or(true) {
-            let b0 = bucket(start as f64);
-            let b1 = bucket((end - 1) as f64);
-            diff[b0] += 1;
-            diff[b1 + 1] -= 1;
-        }
-    });
-    let mut running = 0i64;
-    diff[..buckets]
-        .iter()
-        .map(|d| {
-            running += d;
-            running.max(0) as u32
+    (0..buckets)
+        .map(|b| {
+            let from = (axis.from + b as f64 * width).floor() as Seconds;
+            let to = (axis.from + (b + 1) as f64 * width).ceil() as Seconds;
+            u32::try_from(density.count_all(from, to)).unwrap_or(u32::MAX)
         })
         .collect()
 }
@@ -113,18 +91,42 @@ pub fn paint(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Data;
+    use crate::timeline::index::TimeIndex;
+    use crate::view::Filters;
+    use crate::visibility::Visible;
 
     #[test]
     fn long_events_count_in_every_bucket() {
-        let index = TimeIndex::from_spans(&[(0, 100), (10, 20), (95, 200)]);
+        let data = Data::bundled().unwrap();
+        let index = TimeIndex::new(&data);
+        // The incidents of 14-17 September 2022, one day per bucket.
+        let day = 86_400;
+        let from = crate::data::time::EventTime::parse("2022-09-14")
+            .unwrap()
+            .first_second();
         let visible = Visible {
-            passes: vec![true, true, true],
+            passes: vec![true; data.events.len()],
             ..Visible::default()
         };
+        let key = Density::key(
+            &data,
+            &Filters::default(),
+            crate::timeline::bars::Rows::Kind,
+        );
+        let density = Density::new(&data, &index, &visible, key);
         let axis = Axis {
-            from: 0.0,
-            to: 100.0,
+            from: from as f64,
+            to: (from + 4 * day) as f64,
         };
-        assert_eq!(counts(&axis, 4, &index, &visible), vec![2, 1, 1, 2]);
+        let expected: Vec<u32> = (0..4)
+            .map(|b| {
+                index
+                    .overlapping(from + b * day, from + (b + 1) * day)
+                    .len() as u32
+            })
+            .collect();
+        assert!(expected.iter().any(|&n| n > 1), "{expected:?}");
+        assert_eq!(counts(&axis, 4, &density), expected);
     }
 }

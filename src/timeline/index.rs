@@ -2,10 +2,13 @@
 //! "which events overlap `[from, to)`" by binary search.
 //!
 //! Events are sorted by start. An event overlaps `[from, to)` when it starts
-//! before `to` and ends after `from`; since no event lasts longer than
-//! `max_duration`, only events starting after `from - max_duration` can end
-//! after `from`, so the candidates form one contiguous run of the sorted list.
-//! Long events therefore widen the scanned run; the answer stays exact.
+//! before `to` and ends after `from`. Events are also grouped by duration
+//! (within a factor of four of each other): in a group whose longest event
+//! lasts `d`, only events starting after `from - d` can end after `from`, so
+//! each group's candidates form one contiguous run found by binary search,
+//! and a few long events do not make every query scan the short ones.
+//! How many events overlap a range is counted without visiting them, from
+//! the starts and the separately sorted ends.
 
 use std::collections::HashMap;
 
@@ -21,12 +24,25 @@ pub struct TimeIndex {
     starts: Vec<Seconds>,
     /// End (exclusive) of each entry of `order`.
     ends: Vec<Seconds>,
-    /// The longest `end - start` of any event.
-    max_duration: Seconds,
+    /// All ends, sorted on their own.
+    sorted_ends: Vec<Seconds>,
+    /// The events grouped by duration.
+    classes: Vec<DurationClass>,
     /// For each event, the indices of the events it refers to.
     refers: Vec<Vec<usize>>,
     /// The categories that occur, in the order of first appearance by time.
     categories: Vec<String>,
+}
+
+/// The events whose durations lie within a factor of four, in start order.
+#[derive(Clone, Debug, Default)]
+struct DurationClass {
+    /// The longest duration in the group.
+    longest: Seconds,
+    /// Positions in the index's start order.
+    positions: Vec<usize>,
+    /// The start of each.
+    starts: Vec<Seconds>,
 }
 
 impl TimeIndex {
@@ -68,14 +84,30 @@ impl TimeIndex {
     pub fn from_spans(spans: &[(Seconds, Seconds)]) -> Self {
         let mut order: Vec<usize> = (0..spans.len()).collect();
         order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
-        let starts = order.iter().map(|&i| spans[i].0).collect();
-        let ends = order.iter().map(|&i| spans[i].1).collect();
-        let max_duration = spans.iter().map(|s| s.1 - s.0).max().unwrap_or(0).max(0);
+        let starts: Vec<Seconds> = order.iter().map(|&i| spans[i].0).collect();
+        let ends: Vec<Seconds> = order.iter().map(|&i| spans[i].1).collect();
+        let mut sorted_ends = ends.clone();
+        sorted_ends.sort_unstable();
+        // Group g holds durations in [4^g, 4^(g+1)) seconds.
+        let mut classes: Vec<DurationClass> = Vec::new();
+        for (pos, (&start, &end)) in starts.iter().zip(&ends).enumerate() {
+            let duration = (end - start).max(1);
+            let group = (duration.ilog2() / 2) as usize;
+            if classes.len() <= group {
+                classes.resize_with(group + 1, DurationClass::default);
+            }
+            let class = &mut classes[group];
+            class.longest = class.longest.max(duration);
+            class.positions.push(pos);
+            class.starts.push(start);
+        }
+        classes.retain(|c| !c.positions.is_empty());
         Self {
             order,
             starts,
             ends,
-            max_duration,
+            sorted_ends,
+            classes,
             refers: vec![Vec::new(); spans.len()],
             categories: Vec::new(),
         }
@@ -98,28 +130,44 @@ impl TimeIndex {
         Some((first, last))
     }
 
-    /// The positions in start order whose events may overlap `[from, to)`:
-    /// every overlapping event lies in this range (check `ends` for the rest).
-    fn candidates(&self, from: Seconds, to: Seconds) -> std::ops::Range<usize> {
-        let lo = self
-            .starts
-            .partition_point(|&s| s <= from.saturating_sub(self.max_duration));
-        let hi = self.starts.partition_point(|&s| s < to);
-        lo..hi.max(lo)
+    /// How many events overlap `[from, to)`, found by binary search alone.
+    pub fn count_overlapping(&self, from: Seconds, to: Seconds) -> usize {
+        if from >= to {
+            return 0;
+        }
+        // Every event ending by `from` also starts before `to`.
+        let started = self.starts.partition_point(|&s| s < to);
+        let ended = self.sorted_ends.partition_point(|&e| e <= from);
+        started.saturating_sub(ended)
     }
 
     /// Calls `f(event_index, start, end)` for every event overlapping
-    /// `[from, to)`, in order of start. Allocates nothing.
+    /// `[from, to)`, in order of start. Its work and memory grow with the
+    /// events found, not with all events.
     pub fn for_each_overlapping(
         &self,
         from: Seconds,
         to: Seconds,
         mut f: impl FnMut(usize, Seconds, Seconds),
     ) {
-        for pos in self.candidates(from, to) {
-            if self.ends[pos] > from {
-                f(self.order[pos], self.starts[pos], self.ends[pos]);
-            }
+        let mut found = Vec::new();
+        for class in &self.classes {
+            let lo = class
+                .starts
+                .partition_point(|&s| s <= from.saturating_sub(class.longest));
+            let hi = class.starts.partition_point(|&s| s < to).max(lo);
+            found.extend(
+                class.positions[lo..hi]
+                    .iter()
+                    .copied()
+                    .filter(|&pos| self.ends[pos] > from),
+            );
+        }
+        if self.classes.len() > 1 {
+            found.sort_unstable();
+        }
+        for pos in found {
+            f(self.order[pos], self.starts[pos], self.ends[pos]);
         }
     }
 
@@ -204,6 +252,7 @@ mod tests {
                     .filter(|&i| spans[i].0 < to && spans[i].1 > from)
                     .collect();
                 assert_eq!(index.overlapping(from, to), brute, "[{from}, {to})");
+                assert_eq!(index.count_overlapping(from, to), brute.len());
             }
         }
     }

@@ -8,13 +8,18 @@
 pub mod axis;
 pub mod bars;
 mod controls;
+pub mod crowd;
+pub mod density;
 pub mod histogram;
 pub mod index;
 pub mod playback;
 mod plot;
 
+use std::sync::Arc;
+
 use axis::Axis;
 use bars::Rows;
+use density::Density;
 use histogram::Histogram;
 use index::TimeIndex;
 
@@ -41,6 +46,8 @@ pub struct State {
     pub focus_on: Option<Seconds>,
     /// Cached histogram counts.
     pub histogram: Histogram,
+    /// Per-row counts of the events passing the filters.
+    pub density: Option<Arc<Density>>,
 }
 
 /// Draws the timeline and returns what the user asked for.
@@ -74,7 +81,21 @@ pub fn show(
     if let Some(t) = state.focus_on.take() {
         bring_into_view(&mut state, t, t + 1);
     }
-    actions.extend(plot::show(ui, data, index, view, visible, &mut state));
+    let key = Density::key(data, &view.filters, state.rows);
+    let density = match &state.density {
+        Some(density) if density.is_for(&key) => density.clone(),
+        _ => Arc::new(Density::new(data, index, visible, key)),
+    };
+    state.density = Some(density.clone());
+    let input = bars::BarsInput {
+        data,
+        index,
+        density: &density,
+        view,
+        visible,
+        rows: state.rows,
+    };
+    actions.extend(plot::show(ui, &input, &mut state));
 
     // Playback advances only when nothing else set the time this frame (a
     // pause, a drag or a jump wins over the frame's step).

@@ -4,14 +4,11 @@
 use egui::{Color32, Id, Rect, Sense, Stroke, pos2, vec2};
 
 use super::axis::{Axis, label_width, ticks};
-use super::index::TimeIndex;
+use super::bars::BarsInput;
 use super::playback::{MIN_WINDOW, with_cursor};
 use super::{State, bars, histogram};
 use crate::action::Action;
-use crate::data::Data;
 use crate::data::time::Seconds;
-use crate::view::ViewState;
-use crate::visibility::Visible;
 
 /// Height of the tick strip.
 const TICKS_H: f32 = 20.0;
@@ -33,14 +30,8 @@ fn handle(ui: &egui::Ui, rect: Rect, name: &'static str) -> egui::Response {
 }
 
 /// Draws the plot and returns the actions of the cursor, window and bars.
-pub fn show(
-    ui: &mut egui::Ui,
-    data: &Data,
-    index: &TimeIndex,
-    view: &ViewState,
-    visible: &Visible,
-    state: &mut State,
-) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<Action> {
+    let view = input.view;
     let mut actions = Vec::new();
     let size = vec2(ui.available_width(), ui.available_height().max(MIN_HEIGHT));
     let (rect, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -117,9 +108,7 @@ pub fn show(
 
     // Histogram.
     let buckets = (rect.width() / histogram::BUCKET_WIDTH).round().max(1.0) as usize;
-    state
-        .histogram
-        .update(&axis, buckets, index, visible, &view.filters);
+    state.histogram.update(&axis, buckets, input.density);
     histogram::paint(
         &painter,
         hist_rect,
@@ -129,9 +118,12 @@ pub fn show(
         visuals.weak_text_color().gamma_multiply(0.5),
     );
 
-    actions.extend(bars::show(
-        ui, bars_rect, &axis, data, index, view, visible, state.rows,
-    ));
+    let bars = bars::show(ui, bars_rect, &axis, input);
+    actions.extend(bars.actions);
+    if let Some(t) = bars.zoom_at {
+        // A click on a crowded row zooms in eight times about it.
+        state.axis = Some(axis.zoom(8.0, t));
+    }
 
     // Window edges and body.
     let time = &view.time;

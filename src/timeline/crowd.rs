@@ -1,0 +1,134 @@
+//! Rows with too many events in view for one bar each: every row becomes a
+//! strip of narrow columns, each shaded by how many of the row's events go
+//! on during it (counted from the [`Density`]), so drawing costs the same
+//! for a hundred thousand events as for a few thousand. Hovering a column
+//! tells its count and dates; clicking zooms the axis in there. The
+//! selected event keeps its bar on top.
+
+use egui::epaint::Mesh;
+use egui::{Id, Painter, Rect, Sense, Stroke, pos2};
+
+use super::axis::Axis;
+use super::density::Density;
+use crate::data::time::{Seconds, from_seconds};
+
+/// Width of one column, in points.
+pub const COLUMN: f32 = 3.0;
+
+/// The accessible label of a crowded row.
+pub fn crowd_label(row: &str, events: usize) -> String {
+    format!("{row}: {events} events in view, too many to draw one by one; click to zoom in")
+}
+
+/// One crowded row: where it is and what it is called.
+pub struct CrowdRow<'a> {
+    /// The row's index in the density.
+    pub row: usize,
+    /// Its name.
+    pub name: &'a str,
+    /// The band its columns fill.
+    pub band: Rect,
+}
+
+/// Draws crowded rows with `painter`; returns the time to zoom in about, if
+/// one was clicked.
+pub fn show(
+    ui: &egui::Ui,
+    painter: &Painter,
+    axis: &Axis,
+    density: &Density,
+    rows: &[CrowdRow<'_>],
+    window: (Seconds, Seconds),
+) -> Option<f64> {
+    let visuals = ui.visuals();
+    let (inside, outside) = (
+        visuals.text_color(),
+        visuals.weak_text_color().gamma_multiply(0.6),
+    );
+    let mut zoom_at = None;
+    let mut mesh = Mesh::default();
+    for crowd in rows {
+        let band = crowd.band;
+        let (x0, x1) = (band.left(), band.right());
+        let column_time = |k: usize| {
+            let a = axis.t(x0 + k as f32 * COLUMN, x0, x1).floor() as Seconds;
+            let b = axis.t(x0 + (k + 1) as f32 * COLUMN, x0, x1).ceil() as Seconds;
+            (a, b)
+        };
+        let columns = (band.width() / COLUMN).ceil() as usize;
+        let counts: Vec<usize> = (0..columns)
+            .map(|k| {
+                let (a, b) = column_time(k);
+                density.count(crowd.row, a, b)
+            })
+            .collect();
+        let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+        for (k, &n) in counts.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let (a, b) = column_time(k);
+            let base = if a < window.1 && b > window.0 {
+                inside
+            } else {
+                outside
+            };
+            let strength = 0.15 + 0.85 * (n as f32 / max).sqrt();
+            let left = x0 + k as f32 * COLUMN;
+            let cell =
+                Rect::from_min_max(pos2(left, band.top()), pos2(left + COLUMN, band.bottom()));
+            mesh.add_colored_rect(cell.intersect(band), base.gamma_multiply(strength));
+        }
+        let from = axis.from.floor() as Seconds;
+        let to = axis.to.ceil() as Seconds;
+        let total = density.count(crowd.row, from, to);
+        let response = ui.interact(
+            band,
+            Id::unique(("timeline-crowd", crowd.row)),
+            Sense::click(),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, crowd_label(crowd.name, total))
+        });
+        if let Some(p) = response.hover_pos() {
+            let k =
+                (((p.x - x0) / COLUMN).floor().max(0.0) as usize).min(columns.saturating_sub(1));
+            let (a, b) = column_time(k);
+            let n = counts.get(k).copied().unwrap_or(0);
+            let tip = format!(
+                "{n} {} from {} to {}\nClick to zoom in",
+                if n == 1 { "event" } else { "events" },
+                from_seconds(a).strftime("%Y-%m-%d %H:%M"),
+                from_seconds(b).strftime("%Y-%m-%d %H:%M"),
+            );
+            response.clone().on_hover_text(tip);
+        }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            zoom_at = Some(axis.t(p.x, x0, x1));
+        }
+    }
+    painter.add(egui::Shape::mesh(mesh));
+    zoom_at
+}
+
+/// Outlines the selected event's span in its crowded row.
+pub fn outline_selected(
+    ui: &egui::Ui,
+    painter: &Painter,
+    axis: &Axis,
+    band: Rect,
+    span: (Seconds, Seconds),
+) {
+    let (x0, x1) = (band.left(), band.right());
+    let a = axis.x(span.0 as f64, x0, x1).max(x0 - 2.0);
+    let b = axis.x(span.1 as f64, x0, x1).min(x1 + 2.0).max(a + 3.0);
+    let rect = Rect::from_min_max(pos2(a, band.top()), pos2(b, band.bottom()));
+    painter.rect_stroke(
+        rect,
+        1.0,
+        Stroke::new(2.0, ui.visuals().text_color()),
+        egui::StrokeKind::Outside,
+    );
+}
