@@ -41,7 +41,8 @@ struct Headless {
 impl Headless {
     fn new(data: Arc<Data>) -> Self {
         let ctx = egui::Context::default();
-        let app = App::new(None, data, StartOptions::default());
+        let mut app = App::new(None, data, StartOptions::default());
+        app.wait_for_full_map_detail();
         let mut h = Self {
             ctx,
             app,

@@ -79,6 +79,7 @@ fn screenshot(
                 app: App::new(None, data, opts),
                 out,
                 frames: 0,
+                requested: false,
                 image: Arc::new(Mutex::new(None)),
                 outcome: shared,
             }))
@@ -97,6 +98,8 @@ struct ScreenshotApp {
     app: App,
     out: PathBuf,
     frames: u32,
+    /// Whether the screenshot has been asked for.
+    requested: bool,
     image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
     outcome: Outcome,
 }
@@ -121,7 +124,12 @@ impl eframe::App for ScreenshotApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         ctx.request_repaint();
-        if self.frames == FRAMES_BEFORE_SCREENSHOT {
+        // The picture waits for the detail its zoom calls for.
+        if self.frames >= FRAMES_BEFORE_SCREENSHOT
+            && !self.requested
+            && self.app.map_in_full_detail()
+        {
+            self.requested = true;
             let slot = self.image.clone();
             ctx.request_screenshot(move |img| {
                 if let Ok(mut s) = slot.lock() {

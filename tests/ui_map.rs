@@ -215,12 +215,19 @@ fn starting_with_a_far_selection_centres_the_map_on_it() {
 fn meshes_are_triangulated_once_not_per_frame() {
     let data = common::data();
     let mut map = MapView::new(&data.geo);
+    // The default view needs only the coarser levels, ready at once; the
+    // full level arrives from a thread and is needed once zoomed in.
+    let view = initial_view(&data);
+    assert!(map.is_drawn_in_full(&view.camera));
+    map.wait_for_full_detail();
+    let mut close = view.camera;
+    close.points_per_km = 40.0;
+    assert!(map.is_drawn_in_full(&close));
     let stats = map.stats().clone();
     assert!(stats.triangulations > 0);
     // Coarser levels of detail have fewer triangles.
     assert!(stats.triangles[0] > stats.triangles[1] && stats.triangles[1] > stats.triangles[2]);
     eprintln!("mesh stats: {stats:?}");
-    let view = initial_view(&data);
     let index = border_incidents::timeline::index::TimeIndex::new(&data);
     let visible = VisibilityCache::default().get(&data, &index, &view);
     let positions = EventPositions::new(&data.events);

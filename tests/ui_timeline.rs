@@ -211,7 +211,7 @@ fn a_crowded_timeline_shows_density_and_a_click_zooms_in_to_bars() {
     let mut harness = Harness::builder()
         .with_size(common::SIZE)
         .with_pixels_per_point(1.0)
-        .build_eframe(move |_cc| App::new(None, data.clone(), opts.clone()));
+        .build_eframe(move |_cc| common::app(data.clone(), opts.clone()));
     harness.run_steps(3);
     // Over three thousand events in view: each row is a density strip.
     let crowd = harness.get_by_label_contains("Incidents: ");

@@ -3,8 +3,15 @@
 use egui::{Color32, Stroke};
 
 use super::camera::{KmBox, ScreenTransform, project};
+use std::ops::Range;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
+
+use geo::MultiPolygon;
+
 use super::mesh::{
-    Area, KmLine, Lines, MeshStats, lod_for, prepare_area, prepare_areas, prepare_lines,
+    Area, AreaLevel, KmLine, Lines, MeshStats, lod_for, prepare_area_levels, prepare_areas,
+    prepare_level, prepare_lines,
 };
 use super::style::{Palette, country_fill};
 use crate::data::geodata::GeoData;
@@ -34,6 +41,34 @@ pub struct Layers {
     pub valley: Option<(Area, [f64; 2])>,
     /// What preparing produced.
     pub stats: MeshStats,
+    /// The full level of detail of the areas, while a thread prepares it.
+    full_detail: Option<Receiver<(Vec<AreaLevel>, MeshStats)>>,
+    /// Whether the areas have their full level of detail.
+    has_full_detail: bool,
+}
+
+/// The levels of detail prepared before the first frame; the full one
+/// (level 0, most of the triangulation) follows from a thread.
+const COARSE: Range<usize> = 1..super::mesh::LOD_TOLERANCES_KM.len();
+
+/// The shapes of every area, in the order of [`Layers::areas_mut`].
+fn area_shapes(geo: &GeoData) -> Vec<&MultiPolygon<f64>> {
+    geo.countries
+        .iter()
+        .map(|c| &c.shape)
+        .chain(geo.lakes.iter().map(|l| &l.shape))
+        .chain(geo.valley.iter().map(|v| &v.shape))
+        .collect()
+}
+
+/// The full level of detail of `shapes`.
+fn full_levels(shapes: &[&MultiPolygon<f64>]) -> (Vec<AreaLevel>, MeshStats) {
+    let mut stats = MeshStats::default();
+    let levels = shapes
+        .iter()
+        .map(|shape| prepare_level(shape, 0, &mut stats))
+        .collect();
+    (levels, stats)
 }
 
 /// Whether a border joins Kyrgyzstan and Tajikistan.
@@ -44,7 +79,8 @@ pub fn is_kgz_tjk(countries: &[String; 2]) -> bool {
 }
 
 impl Layers {
-    /// Prepares every layer (the only place where triangulation happens).
+    /// Prepares every layer (the only place where triangulation happens):
+    /// the coarser levels of detail at once, the full one on a thread.
     pub fn new(geo: &GeoData) -> Self {
         let mut stats = MeshStats::default();
         let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
@@ -52,12 +88,12 @@ impl Layers {
             .countries
             .iter()
             .map(|c| c.iso3.clone())
-            .zip(prepare_areas(&shapes, &mut stats))
+            .zip(prepare_areas(&shapes, COARSE, &mut stats))
             .collect();
         let lakes = geo
             .lakes
             .iter()
-            .map(|l| prepare_area(&l.shape, &mut stats))
+            .map(|l| prepare_area_levels(&l.shape, COARSE, &mut stats))
             .collect();
         let mut levels: Vec<u8> = geo.rivers.iter().map(|r| r.level).collect();
         levels.sort_unstable();
@@ -82,18 +118,83 @@ impl Layers {
             })
             .collect();
         let valley = geo.valley.as_ref().map(|v| {
-            let area = prepare_area(&v.shape, &mut stats);
+            let area = prepare_area_levels(&v.shape, COARSE, &mut stats);
             let label = label_point(&area.bbox);
             (area, label)
         });
-        Self {
+        let owned: Vec<MultiPolygon<f64>> = area_shapes(geo).into_iter().cloned().collect();
+        let (send, receive) = std::sync::mpsc::channel();
+        let prepare_full = move || {
+            let shapes: Vec<&MultiPolygon<f64>> = owned.iter().collect();
+            // The receiver may be gone if the map was dropped meanwhile.
+            let _ = send.send(full_levels(&shapes));
+        };
+        let mut layers = Self {
             countries,
             lakes,
             rivers,
             borders,
             valley,
             stats,
+            full_detail: Some(receive),
+            has_full_detail: false,
+        };
+        let spawned = std::thread::Builder::new()
+            .name("full-detail".into())
+            .spawn(prepare_full);
+        if spawned.is_err() {
+            // No thread to be had: the full level is prepared here and now.
+            layers.take_full_detail(full_levels(&area_shapes(geo)));
         }
+        layers
+    }
+
+    /// Every area in the order their full detail is prepared.
+    fn areas_mut(&mut self) -> impl Iterator<Item = &mut Area> {
+        self.countries
+            .iter_mut()
+            .map(|(_, a)| a)
+            .chain(self.lakes.iter_mut())
+            .chain(self.valley.iter_mut().map(|(a, _)| a))
+    }
+
+    /// Takes in the full level of detail if its thread has finished; returns
+    /// whether the areas have it. If the thread failed, the map keeps drawing
+    /// the next level (0.4 km) when zoomed in.
+    pub fn poll_full_detail(&mut self) -> bool {
+        let Some(receive) = &self.full_detail else {
+            return self.has_full_detail;
+        };
+        match receive.try_recv() {
+            Ok(full) => self.take_full_detail(full),
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.full_detail = None,
+        }
+        self.has_full_detail
+    }
+
+    /// Waits for the full level of detail (for screenshots, tests and
+    /// benchmarks, which need the final picture).
+    pub fn wait_for_full_detail(&mut self) {
+        if let Some(receive) = self.full_detail.take()
+            && let Ok(full) = receive.recv()
+        {
+            self.take_full_detail(full);
+        }
+    }
+
+    fn take_full_detail(&mut self, (levels, stats): (Vec<AreaLevel>, MeshStats)) {
+        for (area, level) in self.areas_mut().zip(levels) {
+            area.set_level(0, level);
+        }
+        self.stats.add(&stats);
+        self.full_detail = None;
+        self.has_full_detail = true;
+    }
+
+    /// Whether the areas have their full level of detail.
+    pub fn has_full_detail(&self) -> bool {
+        self.has_full_detail
     }
 
     /// Paints the base layers under the markers.
@@ -106,7 +207,16 @@ impl Layers {
         layers: &LayerToggles,
     ) {
         let view = t.visible_box(p.clip_rect());
-        let lod = lod_for(ppk);
+        let wanted = lod_for(ppk);
+        let lod = if self.has_full_detail {
+            wanted
+        } else {
+            // Until the full level arrives, the next one stands in for it.
+            if wanted == 0 && self.full_detail.is_some() {
+                p.ctx().request_repaint_after(Duration::from_millis(50));
+            }
+            wanted.max(1)
+        };
         if layers.countries {
             let mut mesh = egui::Mesh::default();
             for (iso3, area) in &self.countries {

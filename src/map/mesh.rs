@@ -1,6 +1,8 @@
 //! Base layers prepared once: projected to kilometres, simplified at a few
 //! levels of detail and triangulated. Drawing only transforms vertices.
 
+use std::ops::Range;
+
 use geo::{LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
 use super::camera::{KmBox, ScreenTransform, project};
@@ -127,9 +129,14 @@ impl MeshStats {
     }
 }
 
-/// Prepares many areas, about half of the work on a second thread
-/// (triangulating the base layers is most of the start-up time).
-pub fn prepare_areas(shapes: &[&MultiPolygon<f64>], stats: &mut MeshStats) -> Vec<Area> {
+/// Prepares many areas at the levels of detail `lods`, about half of the
+/// work on a second thread (triangulating the base layers is most of the
+/// start-up time).
+pub fn prepare_areas(
+    shapes: &[&MultiPolygon<f64>],
+    lods: Range<usize>,
+    stats: &mut MeshStats,
+) -> Vec<Area> {
     // Share the shapes out by vertex count, biggest first, to the lighter side.
     let mut order: Vec<usize> = (0..shapes.len()).collect();
     let size = |i: usize| {
@@ -155,7 +162,7 @@ pub fn prepare_areas(shapes: &[&MultiPolygon<f64>], stats: &mut MeshStats) -> Ve
         let mut stats = MeshStats::default();
         let areas: Vec<(usize, Area)> = indices
             .iter()
-            .map(|&i| (i, prepare_area(shapes[i], &mut stats)))
+            .map(|&i| (i, prepare_area_levels(shapes[i], lods.clone(), &mut stats)))
             .collect();
         (areas, stats)
     };
@@ -204,41 +211,85 @@ pub fn project_line(ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
 /// Prepares an area: projects, simplifies and triangulates every polygon at
 /// every level of detail, counting into `stats`.
 pub fn prepare_area(shape: &MultiPolygon<f64>, stats: &mut MeshStats) -> Area {
+    prepare_area_levels(shape, 0..LOD_TOLERANCES_KM.len(), stats)
+}
+
+/// Prepares an area at the levels of detail `lods` only; the others stay
+/// empty until [`Area::set_level`] fills them.
+pub fn prepare_area_levels(
+    shape: &MultiPolygon<f64>,
+    lods: Range<usize>,
+    stats: &mut MeshStats,
+) -> Area {
     let mut area = Area::default();
-    for (lod, &tol) in LOD_TOLERANCES_KM.iter().enumerate() {
-        let mut fills = Vec::new();
-        let mut outlines = Vec::new();
-        for poly in &shape.0 {
-            let projected = project_polygon(poly);
-            let simple = if tol > 0.0 {
-                projected.simplify(tol)
-            } else {
-                projected
-            };
-            if simple.exterior().0.len() < 4 {
-                continue;
-            }
-            let raw = simple.earcut_triangles_raw();
-            stats.triangulations += 1;
-            stats.triangles[lod] += raw.triangle_indices.len() / 3;
-            stats.vertices[lod] += raw.vertices.len();
-            let mut bbox = KmBox::EMPTY;
-            for &v in &raw.vertices {
-                bbox.add(v);
-            }
-            area.bbox.union(&bbox);
-            fills.push(TriMesh {
-                vertices: raw.vertices,
-                indices: raw.triangle_indices.iter().map(|&i| i as u32).collect(),
-                bbox,
-            });
-            outlines.push(km_line(simple.exterior()));
-            outlines.extend(simple.interiors().iter().map(km_line));
-        }
-        area.fills.push(fills);
-        area.outlines.push(outlines);
+    for lod in lods {
+        area.set_level(lod, prepare_level(shape, lod, stats));
     }
     area
+}
+
+/// One level of detail of an area.
+#[derive(Clone, Debug, Default)]
+pub struct AreaLevel {
+    /// Fill meshes, one per polygon.
+    pub fills: Vec<TriMesh>,
+    /// Ring outlines.
+    pub outlines: Vec<KmLine>,
+    /// Bounding box of the fills.
+    pub bbox: KmBox,
+}
+
+/// Projects, simplifies and triangulates every polygon of `shape` at level
+/// of detail `lod`, counting into `stats`.
+pub fn prepare_level(shape: &MultiPolygon<f64>, lod: usize, stats: &mut MeshStats) -> AreaLevel {
+    let tol = LOD_TOLERANCES_KM.get(lod).copied().unwrap_or(0.0);
+    let mut level = AreaLevel::default();
+    for poly in &shape.0 {
+        let projected = project_polygon(poly);
+        let simple = if tol > 0.0 {
+            projected.simplify(tol)
+        } else {
+            projected
+        };
+        if simple.exterior().0.len() < 4 {
+            continue;
+        }
+        let raw = simple.earcut_triangles_raw();
+        stats.triangulations += 1;
+        stats.triangles[lod] += raw.triangle_indices.len() / 3;
+        stats.vertices[lod] += raw.vertices.len();
+        let mut bbox = KmBox::EMPTY;
+        for &v in &raw.vertices {
+            bbox.add(v);
+        }
+        level.bbox.union(&bbox);
+        level.fills.push(TriMesh {
+            vertices: raw.vertices,
+            indices: raw.triangle_indices.iter().map(|&i| i as u32).collect(),
+            bbox,
+        });
+        level.outlines.push(km_line(simple.exterior()));
+        level
+            .outlines
+            .extend(simple.interiors().iter().map(km_line));
+    }
+    level
+}
+
+impl Area {
+    /// Puts `level` in place as level of detail `lod`.
+    pub fn set_level(&mut self, lod: usize, level: AreaLevel) {
+        let levels = LOD_TOLERANCES_KM.len();
+        self.fills.resize_with(levels, Vec::new);
+        self.outlines.resize_with(levels, Vec::new);
+        if lod < levels {
+            if !level.fills.is_empty() {
+                self.bbox.union(&level.bbox);
+            }
+            self.fills[lod] = level.fills;
+            self.outlines[lod] = level.outlines;
+        }
+    }
 }
 
 /// Lines at every level of detail.

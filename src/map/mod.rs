@@ -89,6 +89,18 @@ impl MapView {
         &self.layers.stats
     }
 
+    /// Waits until the base layers have their full level of detail, which is
+    /// prepared on a thread after the first frame.
+    pub fn wait_for_full_detail(&mut self) {
+        self.layers.wait_for_full_detail();
+    }
+
+    /// Whether the map at `camera` is drawn at the detail it calls for (the
+    /// full level of detail is needed only when zoomed in).
+    pub fn is_drawn_in_full(&self, camera: &Camera) -> bool {
+        self.layers.has_full_detail() || mesh::lod_for(camera.points_per_km) > 0
+    }
+
     /// A camera fitting the Fergana Valley and the whole Kyrgyz–Tajik border
     /// into the map as last drawn.
     pub fn fit_camera(&self) -> Camera {
@@ -111,6 +123,7 @@ impl MapView {
             overlays,
         } = *input;
         let mut actions = Vec::new();
+        self.layers.poll_full_detail();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
         let previous_size = self.last_size.replace(rect.size());

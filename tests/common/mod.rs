@@ -19,13 +19,21 @@ pub fn data() -> Arc<Data> {
         .clone()
 }
 
+/// The app on `data` with its map in full detail, so that what a test sees
+/// does not depend on how fast the map's thread is.
+pub fn app(data: Arc<Data>, opts: StartOptions) -> App {
+    let mut app = App::new(None, data, opts);
+    app.wait_for_full_map_detail();
+    app
+}
+
 /// The app on the bundled data, started with `opts`.
 pub fn harness_with(opts: StartOptions) -> Harness<'static, App> {
     let data = data();
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
-        .build_eframe(move |_cc| App::new(None, data.clone(), opts.clone()));
+        .build_eframe(move |_cc| app(data.clone(), opts.clone()));
     harness.run_steps(3);
     harness
 }
@@ -44,9 +52,7 @@ pub fn harness_with_dialog(
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
-        .build_eframe(move |_cc| {
-            App::new(None, data.clone(), opts.clone()).with_file_dialog(dialog)
-        });
+        .build_eframe(move |_cc| app(data.clone(), opts.clone()).with_file_dialog(dialog));
     harness.run_steps(3);
     harness
 }
