@@ -14,6 +14,7 @@ use super::mesh::{
     prepare_level, prepare_lines,
 };
 use super::style::{Palette, country_fill};
+use super::tessellated::{MeshBuilder, TessKey, Tessellated};
 use crate::data::geodata::GeoData;
 use crate::view::LayerToggles;
 
@@ -45,6 +46,8 @@ pub struct Layers {
     full_detail: Option<Receiver<(Vec<AreaLevel>, MeshStats)>>,
     /// Whether the areas have their full level of detail.
     has_full_detail: bool,
+    /// The last tessellation of the layers.
+    tessellated: Option<Tessellated>,
 }
 
 /// The levels of detail prepared before the first frame; the full one
@@ -138,6 +141,7 @@ impl Layers {
             stats,
             full_detail: Some(receive),
             has_full_detail: false,
+            tessellated: None,
         };
         let spawned = std::thread::Builder::new()
             .name("full-detail".into())
@@ -197,16 +201,16 @@ impl Layers {
         self.has_full_detail
     }
 
-    /// Paints the base layers under the markers.
+    /// Paints the base layers under the markers, from the last tessellation
+    /// when it still covers the view (see `tessellated.rs`).
     pub fn paint(
-        &self,
+        &mut self,
         p: &egui::Painter,
         t: &ScreenTransform,
         ppk: f64,
         pal: &Palette,
         layers: &LayerToggles,
     ) {
-        let view = t.visible_box(p.clip_rect());
         let wanted = lod_for(ppk);
         let lod = if self.has_full_detail {
             wanted
@@ -217,31 +221,61 @@ impl Layers {
             }
             wanted.max(1)
         };
+        let clip = p.clip_rect();
+        let key = TessKey {
+            points_per_km: ppk,
+            size: clip.size(),
+            pixels_per_point: p.ctx().pixels_per_point(),
+            lod,
+            dark: pal.dark,
+            toggles: layers.clone(),
+        };
+        let anchor = t.apply([0.0, 0.0]);
+        if let Some(done) = &self.tessellated
+            && let Some(shift) = done.shift_for(&key, anchor, clip)
+        {
+            done.paint(p, shift);
+            return;
+        }
+        let reach = Tessellated::reach_for(clip);
+        let mut out = MeshBuilder::new(p.ctx(), reach);
+        self.build(&mut out, t, reach, lod, pal, layers);
+        let done = Tessellated::new(key, anchor, reach, out.mesh);
+        done.paint(p, egui::Vec2::ZERO);
+        self.tessellated = Some(done);
+    }
+
+    /// Tessellates the base layers that cross `reach` into `out`.
+    fn build(
+        &self,
+        out: &mut MeshBuilder,
+        t: &ScreenTransform,
+        reach: egui::Rect,
+        lod: usize,
+        pal: &Palette,
+        layers: &LayerToggles,
+    ) {
+        let view = t.visible_box(reach);
         if layers.countries {
-            let mut mesh = egui::Mesh::default();
             for (iso3, area) in &self.countries {
-                fill_area(area, lod, &view, t, country_fill(iso3, pal.dark), &mut mesh);
+                let color = country_fill(iso3, pal.dark);
+                fill_area(area, lod, &view, t, color, &mut out.mesh);
             }
-            p.add(mesh);
             for (_, area) in &self.countries {
-                stroke_area(p, area, lod, &view, t, Stroke::new(0.6, pal.outline));
+                stroke_area(out, area, lod, &view, t, Stroke::new(0.6, pal.outline));
             }
         }
         if layers.valley
             && let Some((area, _)) = &self.valley
         {
-            let mut mesh = egui::Mesh::default();
-            fill_area(area, lod, &view, t, pal.valley_fill, &mut mesh);
-            p.add(mesh);
+            fill_area(area, lod, &view, t, pal.valley_fill, &mut out.mesh);
             for line in area.outlines.get(lod).into_iter().flatten() {
                 if line.bbox.intersects(&view) {
                     let pts = line.screen(t);
-                    p.extend(egui::Shape::dashed_line(
-                        &pts,
-                        Stroke::new(1.2, pal.valley_stroke),
-                        6.0,
-                        4.0,
-                    ));
+                    let stroke = Stroke::new(1.2, pal.valley_stroke);
+                    for dash in egui::Shape::dashed_line(&pts, stroke, 6.0, 4.0) {
+                        out.add(dash);
+                    }
                 }
             }
         }
@@ -255,17 +289,15 @@ impl Layers {
                 };
                 for line in lines.lods.get(lod).into_iter().flatten() {
                     if line.bbox.intersects(&view) {
-                        stroke_line(p, line, t, false, Stroke::new(width, pal.water));
+                        stroke_line(out, line, t, false, Stroke::new(width, pal.water));
                     }
                 }
             }
         }
         if layers.lakes {
-            let mut mesh = egui::Mesh::default();
             for area in &self.lakes {
-                fill_area(area, lod, &view, t, pal.water, &mut mesh);
+                fill_area(area, lod, &view, t, pal.water, &mut out.mesh);
             }
-            p.add(mesh);
         }
         if layers.borders {
             for border in &self.borders {
@@ -276,7 +308,7 @@ impl Layers {
                 };
                 for line in border.lines.lods.get(lod).into_iter().flatten() {
                     if line.bbox.intersects(&view) {
-                        stroke_line(p, line, t, false, stroke);
+                        stroke_line(out, line, t, false, stroke);
                     }
                 }
             }
@@ -333,7 +365,7 @@ fn fill_area(
 }
 
 fn stroke_area(
-    p: &egui::Painter,
+    out: &mut MeshBuilder,
     area: &Area,
     lod: usize,
     view: &KmBox,
@@ -345,21 +377,21 @@ fn stroke_area(
     }
     for line in area.outlines.get(lod).into_iter().flatten() {
         if line.bbox.intersects(view) {
-            stroke_line(p, line, t, true, stroke);
+            stroke_line(out, line, t, true, stroke);
         }
     }
 }
 
-/// Strokes the parts of a line that are on the map.
+/// Strokes the parts of a line that cross the area being tessellated.
 fn stroke_line(
-    p: &egui::Painter,
+    out: &mut MeshBuilder,
     line: &KmLine,
     t: &ScreenTransform,
     closed: bool,
     stroke: Stroke,
 ) {
-    let clip = p.clip_rect().expand(stroke.width + 2.0);
+    let clip = out.reach().expand(stroke.width + 2.0);
     for run in line.visible_runs(t, clip, closed) {
-        p.add(egui::Shape::line(run, stroke));
+        out.add(egui::Shape::line(run, stroke));
     }
 }

@@ -12,6 +12,7 @@ pub mod mesh;
 pub mod overlay;
 pub mod places;
 pub mod style;
+pub mod tessellated;
 
 use std::sync::Arc;
 

@@ -1,0 +1,206 @@
+//! The base layers tessellated into one mesh for a zoom, a map size and a
+//! style, with a margin of half the map's size on every side, and reused
+//! while the map stays still or is panned within that margin (shifted, not
+//! tessellated again). Stroking lines is most of what drawing the base
+//! layers costs, so idle and panning frames skip it.
+
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::epaint::{Mesh, Tessellator};
+use egui::layers::ShapeIdx;
+use egui::{Pos2, Rect, Shape, Vec2};
+
+use crate::view::LayerToggles;
+
+/// What a tessellation depends on besides where the map is centred.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TessKey {
+    /// Screen points per kilometre.
+    pub points_per_km: f64,
+    /// The map's size.
+    pub size: Vec2,
+    /// Physical pixels per point (lines are feathered for it).
+    pub pixels_per_point: f32,
+    /// The level of detail drawn.
+    pub lod: usize,
+    /// Whether the dark palette is used.
+    pub dark: bool,
+    /// Which layers are drawn.
+    pub toggles: LayerToggles,
+}
+
+/// The base layers tessellated once.
+#[derive(Debug)]
+pub struct Tessellated {
+    key: TessKey,
+    /// Where the map plane's origin was on the screen.
+    anchor: Pos2,
+    /// The screen area covered, with its margin.
+    reach: Rect,
+    mesh: Arc<Mesh>,
+}
+
+impl Tessellated {
+    /// The area to tessellate for a map drawn in `clip`.
+    pub fn reach_for(clip: Rect) -> Rect {
+        clip.expand2(clip.size() * 0.5)
+    }
+
+    /// Keeps `mesh`, made for `key` with the plane's origin at `anchor`
+    /// and covering `reach`.
+    pub fn new(key: TessKey, anchor: Pos2, reach: Rect, mesh: Mesh) -> Self {
+        Self {
+            key,
+            anchor,
+            reach,
+            mesh: Arc::new(mesh),
+        }
+    }
+
+    /// How far the mesh must be moved now that the origin is at `anchor`
+    /// and the map in `clip`, if this tessellation still covers it.
+    pub fn shift_for(&self, key: &TessKey, anchor: Pos2, clip: Rect) -> Option<Vec2> {
+        let delta = anchor - self.anchor;
+        (key == &self.key && self.reach.contains_rect(clip.translate(-delta))).then_some(delta)
+    }
+
+    /// Paints the mesh with `painter`, moved by `shift`. The move is applied
+    /// by egui while it copies the mesh into the frame's output, so the
+    /// mesh itself is never copied or changed.
+    pub fn paint(&self, painter: &egui::Painter, shift: Vec2) {
+        let shape = Shape::mesh(self.mesh.clone());
+        if shift == Vec2::ZERO {
+            painter.add(shape);
+            return;
+        }
+        // Added with its clip moved back, so that both land in place.
+        let mut unshifted = painter.clone();
+        unshifted.set_clip_rect(painter.clip_rect().translate(-shift));
+        let at = unshifted.add(shape);
+        let transform = TSTransform::from_translation(shift);
+        painter.ctx().graphics_mut(|layers| {
+            layers
+                .entry(painter.layer_id())
+                .transform_after_rounding_range(at, ShapeIdx(at.0 + 1), transform);
+        });
+    }
+}
+
+/// Tessellates shapes, in the order given, into one mesh.
+pub struct MeshBuilder {
+    tessellator: Tessellator,
+    reach: Rect,
+    /// What was tessellated so far.
+    pub mesh: Mesh,
+}
+
+impl MeshBuilder {
+    /// A builder for shapes drawn with `ctx`'s options, culled to `reach`.
+    pub fn new(ctx: &egui::Context, reach: Rect) -> Self {
+        let options = ctx.tessellation_options(|o| *o);
+        let mut tessellator = Tessellator::new(ctx.pixels_per_point(), options, [1, 1], Vec::new());
+        tessellator.set_clip_rect(reach);
+        Self {
+            tessellator,
+            reach,
+            mesh: Mesh::default(),
+        }
+    }
+
+    /// The screen area being tessellated.
+    pub fn reach(&self) -> Rect {
+        self.reach
+    }
+
+    /// Tessellates `shape` (lines, dashes, meshes; no text) on top.
+    pub fn add(&mut self, shape: Shape) {
+        self.tessellator.tessellate_shape(shape, &mut self.mesh);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Stroke, pos2, vec2};
+
+    fn key() -> TessKey {
+        TessKey {
+            points_per_km: 1.0,
+            size: vec2(100.0, 100.0),
+            pixels_per_point: 1.0,
+            lod: 1,
+            dark: false,
+            toggles: LayerToggles::default(),
+        }
+    }
+
+    #[test]
+    fn reused_when_still_or_panned_within_the_margin() {
+        let clip = Rect::from_min_size(Pos2::ZERO, vec2(100.0, 100.0));
+        let reach = Tessellated::reach_for(clip);
+        let ctx = egui::Context::default();
+        let mut builder = MeshBuilder::new(&ctx, reach);
+        builder.add(Shape::line_segment(
+            [pos2(10.0, 10.0), pos2(90.0, 90.0)],
+            Stroke::new(1.0, Color32::WHITE),
+        ));
+        assert!(!builder.mesh.is_empty());
+        let cached = Tessellated::new(key(), pos2(0.0, 0.0), reach, builder.mesh);
+        assert_eq!(
+            cached.shift_for(&key(), pos2(0.0, 0.0), clip),
+            Some(Vec2::ZERO)
+        );
+        let panned = cached.shift_for(&key(), pos2(30.0, -20.0), clip);
+        assert_eq!(panned, Some(vec2(30.0, -20.0)));
+        assert!(cached.shift_for(&key(), pos2(80.0, 0.0), clip).is_none());
+        let zoomed = TessKey {
+            points_per_km: 2.0,
+            ..key()
+        };
+        assert!(cached.shift_for(&zoomed, pos2(0.0, 0.0), clip).is_none());
+    }
+
+    #[test]
+    fn a_shifted_mesh_lands_where_a_new_one_would() {
+        let ctx = egui::Context::default();
+        let clip = Rect::from_min_size(pos2(0.0, 0.0), vec2(200.0, 200.0));
+        let reach = Tessellated::reach_for(clip);
+        let line = |dx: f32| {
+            Shape::line_segment(
+                [pos2(20.0 + dx, 50.0), pos2(150.0 + dx, 60.0)],
+                Stroke::new(2.0, Color32::WHITE),
+            )
+        };
+        let mut builder = MeshBuilder::new(&ctx, reach);
+        builder.add(line(0.0));
+        let cached = Tessellated::new(key(), pos2(0.0, 0.0), reach, builder.mesh);
+        let input = egui::RawInput {
+            screen_rect: Some(clip),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let painter = ui.painter_at(clip);
+            let shift = cached.shift_for(&key(), pos2(25.0, 0.0), clip);
+            cached.paint(&painter, shift.expect("still covered"));
+        });
+        output.textures_delta.clear();
+        let primitives = ctx.tessellate(output.shapes, 1.0);
+        let moved: Vec<Pos2> = primitives
+            .iter()
+            .filter_map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => Some(mesh.vertices.iter().map(|v| v.pos)),
+                egui::epaint::Primitive::Callback(_) => None,
+            })
+            .flatten()
+            .collect();
+        let mut fresh = MeshBuilder::new(&ctx, reach);
+        fresh.add(line(25.0));
+        let expected: Vec<Pos2> = fresh.mesh.vertices.iter().map(|v| v.pos).collect();
+        assert!(primitives.iter().all(|p| p.clip_rect == clip));
+        assert_eq!(moved.len(), expected.len());
+        for (a, b) in moved.iter().zip(&expected) {
+            assert!((*a - *b).length() < 1e-3, "{a:?} vs {b:?}");
+        }
+    }
+}
