@@ -87,11 +87,13 @@ pub fn show(
                     ui.label(&e.title);
                 }
             }
-            if c.members.len() > 5 {
+            let more = c.members.len().saturating_sub(5);
+            if c.one_spot {
                 ui.weak(format!(
-                    "and {} more; click to zoom in",
-                    c.members.len() - 5
+                    "and {more} more, all at one place; the list and the timeline show each"
                 ));
+            } else if more > 0 {
+                ui.weak(format!("and {more} more; click to zoom in"));
             }
         });
     }

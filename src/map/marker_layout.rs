@@ -16,8 +16,12 @@ use crate::data::event::Event;
 /// radii together, when larger) share a ring.
 pub const GROUP_DISTANCE: f32 = 36.0;
 /// Largest number of markers spread on a ring; larger groups become a
-/// cluster, unless all of them sit on one spot.
+/// cluster, unless all of them sit on one spot (zooming in would not part
+/// them) and are no more than [`MAX_ONE_SPOT_RING`].
 pub const MAX_RING: usize = 10;
+/// Largest number of markers on one spot spread on a ring; more become a
+/// cluster, since a ring of hundreds would cover the map.
+pub const MAX_ONE_SPOT_RING: usize = 30;
 /// Side of the grid cells used to find nearby markers: no two markers farther
 /// apart than this ever join one group.
 const CELL: f32 = 48.0;
@@ -91,6 +95,8 @@ pub struct Cluster {
     pub extent: KmBox,
     /// Whether every member lies outside the time window (drawn faint).
     pub faint: bool,
+    /// Whether all its members sit on one spot.
+    pub one_spot: bool,
 }
 
 /// What the map draws for the events in view.
@@ -197,7 +203,12 @@ pub fn layout(
     let mut out = Layout::default();
     let mut keep = vec![true; markers.len()];
     for g in groups.iter().filter(|g| g.members.len() > 1) {
-        if g.members.len() > MAX_RING && !g.one_spot {
+        let limit = if g.one_spot {
+            MAX_ONE_SPOT_RING
+        } else {
+            MAX_RING
+        };
+        if g.members.len() > limit {
             out.clusters.push(cluster(&markers, t, g));
             for &i in &g.members {
                 keep[i] = false;
@@ -297,6 +308,7 @@ fn cluster(markers: &[Marker], t: &ScreenTransform, g: &Group) -> Cluster {
         pos: g.centre,
         extent: t.visible_box(g.bounds),
         faint: g.all_faint,
+        one_spot: g.one_spot,
     }
 }
 

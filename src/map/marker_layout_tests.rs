@@ -97,3 +97,17 @@ fn events_outside_the_view_are_not_laid_out() {
     assert_eq!(out.markers.len(), 1);
     assert_eq!(out.markers[0].index, 0);
 }
+
+#[test]
+fn a_large_crowd_on_one_spot_becomes_a_cluster() {
+    let (t, rect) = view(2.0);
+    let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING]);
+    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    assert_eq!(out.markers.len(), MAX_ONE_SPOT_RING, "still spread");
+    let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING + 1]);
+    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    assert!(out.markers.is_empty());
+    assert_eq!(out.clusters.len(), 1);
+    assert!(out.clusters[0].one_spot);
+    assert_eq!(out.clusters[0].members.len(), MAX_ONE_SPOT_RING + 1);
+}

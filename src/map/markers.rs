@@ -190,7 +190,14 @@ pub fn paint_link(p: &egui::Painter, from: Pos2, to: Pos2, color: Color32) {
 
 /// The accessible label of a cluster.
 pub fn cluster_label(c: &Cluster) -> String {
-    format!("Cluster of {} events; click to zoom in", c.members.len())
+    if c.one_spot {
+        format!(
+            "Cluster of {} events at one place; the list and the timeline show each",
+            c.members.len()
+        )
+    } else {
+        format!("Cluster of {} events; click to zoom in", c.members.len())
+    }
 }
 
 /// Paints a cluster: a circle with the number of its events.

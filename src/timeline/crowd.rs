@@ -41,12 +41,14 @@ pub fn show(
     window: (Seconds, Seconds),
 ) -> Option<f64> {
     let visuals = ui.visuals();
+    // The histogram's colours: the accent inside the window, grey outside.
     let (inside, outside) = (
-        visuals.text_color(),
+        visuals.selection.bg_fill,
         visuals.weak_text_color().gamma_multiply(0.6),
     );
     let mut zoom_at = None;
     let mut mesh = Mesh::default();
+    let mut notes = Vec::new();
     for crowd in rows {
         let band = crowd.band;
         let (x0, x1) = (band.left(), band.right());
@@ -73,7 +75,7 @@ pub fn show(
             } else {
                 outside
             };
-            let strength = 0.15 + 0.85 * (n as f32 / max).sqrt();
+            let strength = 0.12 + 0.6 * (n as f32 / max).sqrt();
             let left = x0 + k as f32 * COLUMN;
             let cell =
                 Rect::from_min_max(pos2(left, band.top()), pos2(left + COLUMN, band.bottom()));
@@ -82,6 +84,14 @@ pub fn show(
         let from = axis.from.floor() as Seconds;
         let to = axis.to.ceil() as Seconds;
         let total = density.count(crowd.row, from, to);
+        if total > 0 {
+            // Say what the strip is, on its left end.
+            let note = format!("{total} events: shade shows how many; zoom in for one bar each");
+            let font = egui::FontId::proportional(11.0);
+            let galley = painter.layout_no_wrap(note, font, visuals.text_color());
+            let at = pos2(x0 + 4.0, band.center().y - galley.size().y / 2.0);
+            notes.push((at, galley));
+        }
         let response = ui.interact(
             band,
             Id::unique(("timeline-crowd", crowd.row)),
@@ -110,6 +120,11 @@ pub fn show(
         }
     }
     painter.add(egui::Shape::mesh(mesh));
+    for (at, galley) in notes {
+        let backing = Rect::from_min_size(at, galley.size()).expand(2.0);
+        painter.rect_filled(backing, 2.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+        painter.galley(at, galley, visuals.text_color());
+    }
     zoom_at
 }
 
