@@ -14,17 +14,37 @@ use crate::view::{Filters, ViewState, kind_key, side_key, verdict_key};
 pub struct Visible {
     /// Events that pass the filters and overlap the time window.
     pub shown: Vec<usize>,
-    /// Events that pass the filters but lie outside the window (drawn faint
-    /// when the user asks for them).
-    pub outside: Vec<usize>,
-    /// For each event of `Data::events`, whether it passes the filters.
-    pub passes: Vec<bool>,
+    /// Events that pass the filters, ascending (kept while only the window
+    /// moves).
+    pub passing: Arc<Vec<usize>>,
+    /// For each event of `Data::events`, whether it passes the filters (kept
+    /// while only the window moves).
+    pub passes: Arc<Vec<bool>>,
 }
 
 impl Visible {
     /// Whether the event with this index is shown in full.
     pub fn is_shown(&self, index: usize) -> bool {
         self.shown.binary_search(&index).is_ok()
+    }
+
+    /// How many events pass the filters but lie outside the window.
+    pub fn outside_count(&self) -> usize {
+        self.passing.len().saturating_sub(self.shown.len())
+    }
+
+    /// The events that pass the filters but lie outside the window (drawn
+    /// faint when the user asks for them), ascending.
+    pub fn outside(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut shown = self.shown.iter().peekable();
+        self.passing.iter().copied().filter(move |&i| {
+            if shown.peek() == Some(&&i) {
+                shown.next();
+                false
+            } else {
+                true
+            }
+        })
     }
 }
 
@@ -78,13 +98,15 @@ pub fn overlaps(event: &Event, window: (Seconds, Seconds)) -> bool {
 /// Remembers the last result and recomputes it only when its inputs change.
 ///
 /// The filters are checked against every event only when they change; a new
-/// time window asks the [`TimeIndex`] for the overlapping events (a binary
-/// search) and splits the remembered passing events into shown and outside.
+/// time window asks the [`TimeIndex`] for the overlapping events and keeps
+/// those that pass, so moving the window visits only the events in it.
 #[derive(Debug, Default)]
 pub struct VisibilityCache {
     filter_key: Option<(Filters, usize)>,
     /// Indices of the events passing the filters, ascending.
-    passing: Vec<usize>,
+    passing: Arc<Vec<usize>>,
+    /// Whether each event passes the filters.
+    passes: Arc<Vec<bool>>,
     window_key: Option<(Seconds, Seconds)>,
     visible: Arc<Visible>,
 }
@@ -95,35 +117,30 @@ impl VisibilityCache {
         let filter_key = (view.filters.clone(), data.events.len());
         let filters_changed = self.filter_key.as_ref() != Some(&filter_key);
         if filters_changed {
-            self.passing = (0..data.events.len())
+            let passing: Vec<usize> = (0..data.events.len())
                 .filter(|&i| passes_filters(&data.events[i], &view.filters))
                 .collect();
+            let mut passes = vec![false; data.events.len()];
+            for &i in &passing {
+                passes[i] = true;
+            }
+            self.passing = Arc::new(passing);
+            self.passes = Arc::new(passes);
             self.filter_key = Some(filter_key);
         }
         let window = view.time.window;
         if filters_changed || self.window_key != Some(window) {
-            let mut passes = vec![false; data.events.len()];
-            for &i in &self.passing {
-                passes[i] = true;
-            }
+            // Only the events in the window are visited.
+            let passes = &self.passes;
             let shown: Vec<usize> = index
                 .overlapping(window.0, window.1)
                 .into_iter()
-                .filter(|&i| passes[i])
+                .filter(|&i| passes.get(i).copied().unwrap_or(false))
                 .collect();
-            let mut outside = Vec::with_capacity(self.passing.len() - shown.len());
-            let mut s = shown.iter().peekable();
-            for &i in &self.passing {
-                if s.peek() == Some(&&i) {
-                    s.next();
-                } else {
-                    outside.push(i);
-                }
-            }
             self.visible = Arc::new(Visible {
                 shown,
-                outside,
-                passes,
+                passing: self.passing.clone(),
+                passes: self.passes.clone(),
             });
             self.window_key = Some(window);
         }
@@ -156,7 +173,10 @@ mod tests {
             .filter(|&i| overlaps(&data.events[i], view.time.window))
             .collect();
         assert_eq!(some.shown, brute);
-        assert_eq!(some.shown.len() + some.outside.len(), data.events.len());
-        assert!(!some.shown.is_empty() && !some.outside.is_empty());
+        let outside: Vec<usize> = some.outside().collect();
+        assert_eq!(some.shown.len() + outside.len(), data.events.len());
+        assert_eq!(outside.len(), some.outside_count());
+        assert!(outside.iter().all(|i| !brute.contains(i)));
+        assert!(!some.shown.is_empty() && !outside.is_empty());
     }
 }

@@ -162,19 +162,18 @@ impl Layers {
             .chain(self.valley.iter_mut().map(|(a, _)| a))
     }
 
-    /// Takes in the full level of detail if its thread has finished; returns
-    /// whether the areas have it. If the thread failed, the map keeps drawing
-    /// the next level (0.4 km) when zoomed in.
-    pub fn poll_full_detail(&mut self) -> bool {
+    /// Takes in the full level of detail if its thread has finished. If the
+    /// thread failed, the map keeps drawing the next level (0.4 km) when
+    /// zoomed in.
+    pub fn poll_full_detail(&mut self) {
         let Some(receive) = &self.full_detail else {
-            return self.has_full_detail;
+            return;
         };
         match receive.try_recv() {
             Ok(full) => self.take_full_detail(full),
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => self.full_detail = None,
         }
-        self.has_full_detail
     }
 
     /// Waits for the full level of detail (for screenshots, tests and

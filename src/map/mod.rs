@@ -141,7 +141,7 @@ impl MapView {
         if view.layers.events {
             items.extend(visible.shown.iter().map(|&i| (i, false)));
             if view.time.show_outside {
-                items.extend(visible.outside.iter().map(|&i| (i, true)));
+                items.extend(visible.outside().map(|i| (i, true)));
             }
         }
         let layout = self.layout_for(positions, items, cam, rect);

@@ -49,11 +49,11 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible)
         visible.shown.len(),
         data.events.len()
     ));
-    if !visible.outside.is_empty() {
+    if visible.outside_count() > 0 {
         ui.label(
             RichText::new(format!(
                 "{} more match but lie outside the time window",
-                visible.outside.len()
+                visible.outside_count()
             ))
             .small()
             .weak(),

@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bars::{Rows, row_names, row_of};
-use super::index::TimeIndex;
+use super::index::{TimeIndex, count_overlapping};
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::view::Filters;
@@ -27,13 +27,7 @@ struct RowTimes {
 impl RowTimes {
     /// How many of the row's events overlap `[from, to)`.
     fn count(&self, from: Seconds, to: Seconds) -> usize {
-        if from >= to {
-            return 0;
-        }
-        // Every event ending by `from` also starts before `to`.
-        let started = self.starts.partition_point(|&s| s < to);
-        let ended = self.ends.partition_point(|&e| e <= from);
-        started.saturating_sub(ended)
+        count_overlapping(&self.starts, &self.ends, from, to)
     }
 }
 
@@ -107,7 +101,7 @@ mod tests {
         let index = TimeIndex::new(&data);
         let passes: Vec<bool> = (0..data.events.len()).map(|i| i % 3 != 0).collect();
         let visible = Visible {
-            passes: passes.clone(),
+            passes: std::sync::Arc::new(passes.clone()),
             ..Visible::default()
         };
         for rows in [Rows::Kind, Rows::Category] {

@@ -106,7 +106,7 @@ mod tests {
             .unwrap()
             .first_second();
         let visible = Visible {
-            passes: vec![true; data.events.len()],
+            passes: std::sync::Arc::new(vec![true; data.events.len()]),
             ..Visible::default()
         };
         let key = Density::key(

@@ -132,13 +132,7 @@ impl TimeIndex {
 
     /// How many events overlap `[from, to)`, found by binary search alone.
     pub fn count_overlapping(&self, from: Seconds, to: Seconds) -> usize {
-        if from >= to {
-            return 0;
-        }
-        // Every event ending by `from` also starts before `to`.
-        let started = self.starts.partition_point(|&s| s < to);
-        let ended = self.sorted_ends.partition_point(|&e| e <= from);
-        started.saturating_sub(ended)
+        count_overlapping(&self.starts, &self.sorted_ends, from, to)
     }
 
     /// Calls `f(event_index, start, end)` for every event overlapping
@@ -215,6 +209,23 @@ impl TimeIndex {
     pub fn categories(&self) -> &[String] {
         &self.categories
     }
+}
+
+/// How many of the spans whose starts and ends are given, each sorted
+/// ascending on its own, overlap `[from, to)`.
+pub fn count_overlapping(
+    starts: &[Seconds],
+    ends: &[Seconds],
+    from: Seconds,
+    to: Seconds,
+) -> usize {
+    if from >= to {
+        return 0;
+    }
+    // Every span ending by `from` also starts before `to`.
+    let started = starts.partition_point(|&s| s < to);
+    let ended = ends.partition_point(|&e| e <= from);
+    started.saturating_sub(ended)
 }
 
 #[cfg(test)]
