@@ -42,12 +42,24 @@ pub struct Layers {
     pub valley: Option<(Area, [f64; 2])>,
     /// What preparing produced.
     pub stats: MeshStats,
-    /// The full level of detail of the areas, while a thread prepares it.
-    full_detail: Option<Receiver<(Vec<AreaLevel>, MeshStats)>>,
+    /// Where the full level of detail of the areas stands.
+    full_detail: FullDetail,
     /// Whether the areas have their full level of detail.
     has_full_detail: bool,
     /// The last tessellation of the layers.
     tessellated: Option<Tessellated>,
+}
+
+/// The full level of detail of the areas, on its way.
+#[derive(Debug)]
+enum FullDetail {
+    /// Not started: the shapes wait for the first frame to be on screen, so
+    /// that the work does not compete with drawing it.
+    Waiting(Vec<MultiPolygon<f64>>),
+    /// Being prepared on a thread.
+    Preparing(Receiver<(Vec<AreaLevel>, MeshStats)>),
+    /// Taken in, or given up on when its thread failed.
+    Over,
 }
 
 /// The levels of detail prepared before the first frame; the full one
@@ -125,32 +137,17 @@ impl Layers {
             let label = label_point(&area.bbox);
             (area, label)
         });
-        let owned: Vec<MultiPolygon<f64>> = area_shapes(geo).into_iter().cloned().collect();
-        let (send, receive) = std::sync::mpsc::channel();
-        let prepare_full = move || {
-            let shapes: Vec<&MultiPolygon<f64>> = owned.iter().collect();
-            // The receiver may be gone if the map was dropped meanwhile.
-            let _ = send.send(full_levels(&shapes));
-        };
-        let mut layers = Self {
+        Self {
             countries,
             lakes,
             rivers,
             borders,
             valley,
             stats,
-            full_detail: Some(receive),
+            full_detail: FullDetail::Waiting(area_shapes(geo).into_iter().cloned().collect()),
             has_full_detail: false,
             tessellated: None,
-        };
-        let spawned = std::thread::Builder::new()
-            .name("full-detail".into())
-            .spawn(prepare_full);
-        if spawned.is_err() {
-            // No thread to be had: the full level is prepared here and now.
-            layers.take_full_detail(full_levels(&area_shapes(geo)));
         }
-        layers
     }
 
     /// Every area in the order their full detail is prepared.
@@ -162,27 +159,55 @@ impl Layers {
             .chain(self.valley.iter_mut().map(|(a, _)| a))
     }
 
-    /// Takes in the full level of detail if its thread has finished. If the
-    /// thread failed, the map keeps drawing the next level (0.4 km) when
-    /// zoomed in.
-    pub fn poll_full_detail(&mut self) {
-        let Some(receive) = &self.full_detail else {
-            return;
-        };
-        match receive.try_recv() {
-            Ok(full) => self.take_full_detail(full),
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => self.full_detail = None,
+    /// Moves the full level of detail along: starts its thread once a frame
+    /// has been drawn (`frames_drawn` > 0), and takes it in when the thread
+    /// has finished. If the thread fails, the map keeps drawing the next
+    /// level (0.4 km) when zoomed in.
+    pub fn poll_full_detail(&mut self, frames_drawn: u64) {
+        match &self.full_detail {
+            FullDetail::Waiting(_) if frames_drawn > 0 => {
+                let FullDetail::Waiting(shapes) =
+                    std::mem::replace(&mut self.full_detail, FullDetail::Over)
+                else {
+                    return;
+                };
+                let (send, receive) = std::sync::mpsc::channel();
+                let prepare = move || {
+                    let shapes: Vec<&MultiPolygon<f64>> = shapes.iter().collect();
+                    // The receiver may be gone if the map was dropped meanwhile.
+                    let _ = send.send(full_levels(&shapes));
+                };
+                let spawned = std::thread::Builder::new()
+                    .name("full-detail".into())
+                    .spawn(prepare);
+                // Without a thread, the map stays at the next level.
+                if spawned.is_ok() {
+                    self.full_detail = FullDetail::Preparing(receive);
+                }
+            }
+            FullDetail::Preparing(receive) => match receive.try_recv() {
+                Ok(full) => self.take_full_detail(full),
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.full_detail = FullDetail::Over,
+            },
+            FullDetail::Waiting(_) | FullDetail::Over => {}
         }
     }
 
-    /// Waits for the full level of detail (for screenshots, tests and
-    /// benchmarks, which need the final picture).
+    /// Prepares the full level of detail now, or waits for its thread (for
+    /// screenshots, tests and benchmarks, which need the final picture).
     pub fn wait_for_full_detail(&mut self) {
-        if let Some(receive) = self.full_detail.take()
-            && let Ok(full) = receive.recv()
-        {
-            self.take_full_detail(full);
+        match std::mem::replace(&mut self.full_detail, FullDetail::Over) {
+            FullDetail::Waiting(shapes) => {
+                let shapes: Vec<&MultiPolygon<f64>> = shapes.iter().collect();
+                self.take_full_detail(full_levels(&shapes));
+            }
+            FullDetail::Preparing(receive) => {
+                if let Ok(full) = receive.recv() {
+                    self.take_full_detail(full);
+                }
+            }
+            FullDetail::Over => {}
         }
     }
 
@@ -191,7 +216,7 @@ impl Layers {
             area.set_level(0, level);
         }
         self.stats.add(&stats);
-        self.full_detail = None;
+        self.full_detail = FullDetail::Over;
         self.has_full_detail = true;
     }
 
@@ -215,7 +240,7 @@ impl Layers {
             wanted
         } else {
             // Until the full level arrives, the next one stands in for it.
-            if wanted == 0 && self.full_detail.is_some() {
+            if wanted == 0 && !matches!(self.full_detail, FullDetail::Over) {
                 p.ctx().request_repaint_after(Duration::from_millis(50));
             }
             wanted.max(1)

@@ -56,6 +56,8 @@ pub struct MapView {
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
     laid_out: Option<(LayoutKey, Arc<Layout>)>,
+    /// How many times the map has been drawn.
+    frames_drawn: u64,
 }
 
 /// What a marker layout was made from; the same inputs give the same layout.
@@ -82,6 +84,7 @@ impl MapView {
             last_reveal: None,
             last_size: None,
             laid_out: None,
+            frames_drawn: 0,
         }
     }
 
@@ -124,7 +127,8 @@ impl MapView {
             overlays,
         } = *input;
         let mut actions = Vec::new();
-        self.layers.poll_full_detail();
+        self.layers.poll_full_detail(self.frames_drawn);
+        self.frames_drawn += 1;
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
         let previous_size = self.last_size.replace(rect.size());
