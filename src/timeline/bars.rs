@@ -6,12 +6,13 @@ use egui::epaint::Mesh;
 use egui::{Color32, Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
 
 use super::axis::Axis;
+use super::bar_shape::{add_faded_bar, fade_fraction};
 use super::crowd::{self, CrowdRow};
 use super::density::Density;
 use super::index::TimeIndex;
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::event::{DatePrecision, Event, EventKind, Side};
+use crate::data::event::{Event, EventKind, Side};
 use crate::view::ViewState;
 use crate::visibility::Visible;
 
@@ -38,19 +39,6 @@ pub fn side_color(side: Option<Side>) -> Color32 {
         Some(Side::Tajik) => Color32::from_rgb(20, 130, 70),
         Some(Side::ThirdParty) => Color32::from_rgb(40, 90, 200),
         Some(Side::Neutral) | None => Color32::from_rgb(110, 110, 120),
-    }
-}
-
-/// Fraction of a bar's length faded at each end for a date precision.
-fn fade_fraction(precision: Option<DatePrecision>) -> f32 {
-    match precision {
-        None | Some(DatePrecision::Time) => 0.0,
-        Some(DatePrecision::Day) => 0.12,
-        Some(DatePrecision::Days) => 0.2,
-        Some(DatePrecision::Week) => 0.28,
-        Some(DatePrecision::Month) => 0.34,
-        Some(DatePrecision::Year) => 0.4,
-        Some(DatePrecision::Years) => 0.46,
     }
 }
 
@@ -100,50 +88,6 @@ pub fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
     }
 }
 
-/// Adds a horizontal bar to `mesh` spanning `full` (its true ends, which may
-/// lie far outside the plot) whose ends fade out over `fade` points, drawn
-/// only between `clip` and with `top`/`bottom` as its edges.
-fn add_faded_bar(
-    mesh: &mut Mesh,
-    full: (f32, f32),
-    clip: (f32, f32),
-    y: (f32, f32),
-    fade: f32,
-    color: Color32,
-) {
-    let fade = fade.min((full.1 - full.0) / 2.0).max(0.0);
-    // Opacity along the bar: 0 at the true ends, 1 once `fade` inside them.
-    let alpha = |x: f32| {
-        if fade <= 0.0 {
-            1.0
-        } else {
-            ((x - full.0).min(full.1 - x) / fade).clamp(0.0, 1.0)
-        }
-    };
-    let (lo, hi) = (full.0.max(clip.0), full.1.min(clip.1));
-    if hi <= lo {
-        return;
-    }
-    let mut xs = vec![lo];
-    xs.extend(
-        [full.0 + fade, full.1 - fade]
-            .into_iter()
-            .filter(|x| *x > lo && *x < hi),
-    );
-    xs.push(hi);
-    let base = mesh.vertices.len() as u32;
-    for x in &xs {
-        let c = color.gamma_multiply(alpha(*x));
-        mesh.colored_vertex(pos2(*x, y.0), c);
-        mesh.colored_vertex(pos2(*x, y.1), c);
-    }
-    for k in 0..(xs.len() as u32 - 1) {
-        let a = base + 2 * k;
-        mesh.add_triangle(a, a + 1, a + 2);
-        mesh.add_triangle(a + 1, a + 2, a + 3);
-    }
-}
-
 /// Where a row's bars start below its top, leaving room for its name.
 fn header(row_h: f32) -> f32 {
     14.0_f32.min(row_h / 3.0)
@@ -163,6 +107,21 @@ pub struct BarsInput<'a> {
     pub visible: &'a Visible,
     /// How bars are grouped into rows.
     pub rows: Rows,
+}
+
+/// Where one event's bar goes, found before any bar is drawn.
+struct PlacedBar {
+    /// Index into `Data::events`.
+    event: usize,
+    /// The bar on screen.
+    bar: Rect,
+    /// Where the event's start and end fall on the axis (may be off screen).
+    full: (f32, f32),
+    /// Width of each faded end.
+    fade: f32,
+    color: Color32,
+    /// Whether the event lasts far longer than the view (context).
+    background: bool,
 }
 
 /// Draws the events in the axis range in `rect`, one bar each, or as density
@@ -202,7 +161,9 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
     }
     let from = axis.from.floor() as i64;
     let to = axis.to.ceil() as i64;
-    if index.count_overlapping(from, to) > MAX_BARS {
+    // Decided on the events that pass the filters, so filtering a crowd
+    // down brings its bars back.
+    if density.count_all(from, to) > MAX_BARS {
         let band = |r: usize| {
             let top = rect.top() + r as f32 * row_h;
             Rect::from_x_y_ranges(rect.x_range(), top + header(row_h)..=top + row_h - 2.0)
@@ -220,7 +181,8 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         if let Some(event) = view
             .selection
             .as_deref()
-            .and_then(|id| data.events.iter().find(|e| e.id == id))
+            .and_then(|id| index.event_with_id(id))
+            .and_then(|i| data.events.get(i))
         {
             let span = (event.start.first_second(), event.end.end_exclusive());
             let row_band = band(row_of(event, rows, index));
@@ -239,6 +201,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
     let window = view.time.window;
     let mut clicked = None;
     let mut selected_rect = None;
+    let mut placed: Vec<PlacedBar> = Vec::new();
     index.for_each_overlapping(from, to, |i, start, end| {
         if !visible.passes.get(i).copied().unwrap_or(true) {
             return;
@@ -303,13 +266,28 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         } else {
             0.0
         };
-        add_faded_bar(
-            &mut mesh,
-            (full.0.min(x0), full.1.max(x1)),
-            (x0, x1),
-            (bar.top(), bar.bottom()),
+        placed.push(PlacedBar {
+            event: i,
+            bar,
+            full,
             fade,
             color,
+            background,
+        });
+    });
+    // Context first, so where lanes meet the view's events are drawn, and
+    // take clicks, on top of it.
+    placed.sort_by_key(|p| !p.background);
+    for p in &placed {
+        let (i, bar) = (p.event, p.bar);
+        let event = &data.events[i];
+        add_faded_bar(
+            &mut mesh,
+            (p.full.0.min(bar.left()), p.full.1.max(bar.right())),
+            (bar.left(), bar.right()),
+            (bar.top(), bar.bottom()),
+            p.fade,
+            p.color,
         );
         let response = ui.interact(
             bar.intersect(rect),
@@ -336,7 +314,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             selected_rect = Some(bar);
         }
         centres.push((i, bar.center()));
-    });
+    }
     painter.add(Shape::mesh(mesh));
     if let Some(r) = selected_rect {
         painter.rect_stroke(

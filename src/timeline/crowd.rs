@@ -113,10 +113,12 @@ pub fn show(
             );
             response.clone().on_hover_text(tip);
         }
-        if response.clicked()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            zoom_at = Some(axis.t(p.x, x0, x1));
+        if response.clicked() {
+            // A click from a screen reader has no pointer: zoom at the middle.
+            let x = response
+                .interact_pointer_pos()
+                .map_or(band.center().x, |p| p.x);
+            zoom_at = Some(axis.t(x, x0, x1));
         }
     }
     painter.add(egui::Shape::mesh(mesh));

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use crate::data::Data;
 use crate::data::time::Seconds;
 
-/// Event times sorted by start, with the longest duration.
+/// Event times sorted by start, grouped by duration, with their ends sorted
+/// on their own.
 #[derive(Clone, Debug, Default)]
 pub struct TimeIndex {
     /// Event indices (into `Data::events`) sorted by start, then end.
@@ -32,6 +33,8 @@ pub struct TimeIndex {
     refers: Vec<Vec<usize>>,
     /// The categories that occur, in the order of first appearance by time.
     categories: Vec<String>,
+    /// Each event's position in `Data::events`, by id.
+    by_id: HashMap<String, usize>,
 }
 
 /// The events whose durations lie within a factor of four, in start order.
@@ -54,12 +57,13 @@ impl TimeIndex {
             .map(|e| (e.start.first_second(), e.end.end_exclusive()))
             .collect();
         let mut index = Self::from_spans(&spans);
-        let by_id: HashMap<&str, usize> = data
+        index.by_id = data
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
+            .map(|(i, e)| (e.id.clone(), i))
             .collect();
+        let by_id = &index.by_id;
         index.refers = data
             .events
             .iter()
@@ -80,7 +84,8 @@ impl TimeIndex {
         index
     }
 
-    /// Builds the index of bare `(start, end_exclusive)` spans.
+    /// Builds the index of bare `(start, end_exclusive)` spans; each span's
+    /// start must not be after its end.
     pub fn from_spans(spans: &[(Seconds, Seconds)]) -> Self {
         let mut order: Vec<usize> = (0..spans.len()).collect();
         order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
@@ -110,7 +115,13 @@ impl TimeIndex {
             classes,
             refers: vec![Vec::new(); spans.len()],
             categories: Vec::new(),
+            by_id: HashMap::new(),
         }
+    }
+
+    /// The position in `Data::events` of the event with this id.
+    pub fn event_with_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// Number of events.
@@ -126,7 +137,7 @@ impl TimeIndex {
     /// The earliest start and latest end of all events.
     pub fn span(&self) -> Option<(Seconds, Seconds)> {
         let first = *self.starts.first()?;
-        let last = self.ends.iter().copied().max()?;
+        let last = *self.sorted_ends.last()?;
         Some((first, last))
     }
 

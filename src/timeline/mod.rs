@@ -6,6 +6,7 @@
 //! change only through the [`Action::SetTime`] actions returned here.
 
 pub mod axis;
+mod bar_shape;
 pub mod bars;
 mod controls;
 pub mod crowd;
