@@ -257,21 +257,26 @@ fn meshes_are_triangulated_once_not_per_frame() {
     assert_eq!(map.stats(), &stats);
 }
 
-/// An events file of `n` incidents a few hundred metres apart, south of
-/// Batken in the mountains, where the bundled data has none.
-fn crowd_file(n: usize) -> std::path::PathBuf {
+/// An events file of `n` incidents `step` degrees apart (a few hundred
+/// metres, or none), south of Batken in the mountains, where the bundled
+/// data has none; event `i` is dated `n - i` days before 16 Sep 2022.
+fn crowd_file(n: usize, step: f64) -> std::path::PathBuf {
     let features: Vec<String> = (0..n)
         .map(|i| {
-            let lon = 71.2 + 0.004 * (i % 8) as f64;
-            let lat = 39.6 + 0.004 * (i / 8) as f64;
+            let lon = 71.2 + step * (i % 8) as f64;
+            let lat = 39.6 + step * (i / 8) as f64;
+            let day = jiff::civil::date(2022, 9, 16)
+                .checked_sub(jiff::Span::new().days((n - i) as i64))
+                .unwrap();
             format!(
                 r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{lon}, {lat}]}},
  "properties": {{"id": "crowd-{i}", "kind": "incident", "title": "Crowd event {i}",
- "start": "2022-09-16", "end": "2022-09-16"}}}}"#
+ "start": "{day}", "end": "{day}"}}}}"#
             )
         })
         .collect();
-    let path = std::env::temp_dir().join(format!("crowd-{}-{n}.geojson", std::process::id()));
+    let path =
+        std::env::temp_dir().join(format!("crowd-{}-{n}-{step}.geojson", std::process::id()));
     std::fs::write(
         &path,
         format!(
@@ -285,7 +290,7 @@ fn crowd_file(n: usize) -> std::path::PathBuf {
 
 #[test]
 fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
-    let path = crowd_file(40);
+    let path = crowd_file(40, 0.004);
     let mut harness = common::harness_with(border_incidents::app::StartOptions {
         events: vec![path.clone()],
         ..Default::default()
@@ -310,6 +315,40 @@ fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
         .query_all_by_label_contains("Incident: Crowd event")
         .count();
     assert!(markers > 0, "no single markers after zooming in");
+}
+
+#[test]
+fn a_crowd_on_one_spot_is_a_cluster_that_selects_its_earliest_event_when_clicked() {
+    let path = crowd_file(40, 0.0);
+    let mut harness = common::harness_with(border_incidents::app::StartOptions {
+        events: vec![path.clone()],
+        ..Default::default()
+    });
+    common::wait_loaded(&mut harness);
+    harness.run();
+    std::fs::remove_file(path).unwrap();
+    let before = harness.state().view().camera;
+    let mentions_before = harness.query_all_by_label_contains("Crowd event 0").count();
+    harness
+        .get_by_label("Cluster of 40 events at one place; click to select the earliest")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().camera,
+        before,
+        "the map did not move"
+    );
+    assert_eq!(harness.state().view().selection.as_deref(), Some("crowd-0"));
+    // The detail card shows it: its title is there once more.
+    assert!(
+        harness
+            .query_by_label(border_incidents::panels::details::EMPTY_TEXT)
+            .is_none()
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains("Crowd event 0").count(),
+        mentions_before + 1
+    );
 }
 
 /// Saved state kept in memory, as eframe keeps it in a file.

@@ -133,6 +133,17 @@ impl ScreenTransform {
         )
     }
 
+    /// How far every point of the map plane has moved on screen since
+    /// `earlier`, a transform at the same zoom; computed in `f64`, so that
+    /// far from the plane's origin the move is as exact as the points.
+    pub fn moved_since(&self, earlier: &ScreenTransform) -> egui::Vec2 {
+        let dx = f64::from(self.center.x - earlier.center.x)
+            + (earlier.center_km[0] - self.center_km[0]) * self.points_per_km;
+        let dy = f64::from(self.center.y - earlier.center.y)
+            + (self.center_km[1] - earlier.center_km[1]) * self.points_per_km;
+        egui::vec2(dx as f32, dy as f32)
+    }
+
     /// The part of the map plane a screen rectangle shows.
     pub fn visible_box(&self, rect: egui::Rect) -> KmBox {
         let mut b = KmBox::EMPTY;

@@ -90,7 +90,7 @@ pub fn show(
             let more = c.members.len().saturating_sub(5);
             if c.one_spot {
                 ui.weak(format!(
-                    "and {more} more, all at one place; the list and the timeline show each"
+                    "and {more} more, all at one place: click to select the earliest"
                 ));
             } else if more > 0 {
                 ui.weak(format!("and {more} more; click to zoom in"));
@@ -160,6 +160,16 @@ fn on_hit(
         Hit::Marker(i) => Some(Action::Select(Some(data.events.get(i)?.id.clone()))),
         Hit::Cluster(k) => {
             let c = layout.clusters.get(k)?;
+            if c.one_spot {
+                // Zooming in would never split them: select the earliest,
+                // which the list and the timeline then show among the rest.
+                let first = c
+                    .members
+                    .iter()
+                    .filter_map(|&i| data.events.get(i))
+                    .min_by_key(|e| e.start.first_second())?;
+                return Some(Action::Select(Some(first.id.clone())));
+            }
             Some(Action::SetCamera(zoom_to(
                 &c.extent,
                 &view.camera,

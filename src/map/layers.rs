@@ -94,8 +94,9 @@ pub fn is_kgz_tjk(countries: &[String; 2]) -> bool {
 }
 
 impl Layers {
-    /// Prepares every layer (the only place where triangulation happens):
-    /// the coarser levels of detail at once, the full one on a thread.
+    /// Prepares every layer: the coarser levels of detail at once; the full
+    /// one waits for [`Layers::poll_full_detail`] to start its thread once a
+    /// first frame is drawn.
     pub fn new(geo: &GeoData) -> Self {
         let mut stats = MeshStats::default();
         let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
@@ -252,11 +253,17 @@ impl Layers {
             pixels_per_point: p.ctx().pixels_per_point(),
             lod,
             dark: pal.dark,
-            toggles: layers.clone(),
+            // Only the base layers' toggles: showing or hiding places and
+            // events must not tessellate the base layers again.
+            toggles: LayerToggles {
+                places: false,
+                events: false,
+                halos: false,
+                ..layers.clone()
+            },
         };
-        let anchor = t.apply([0.0, 0.0]);
         if let Some(done) = &self.tessellated
-            && let Some(shift) = done.shift_for(&key, anchor, clip)
+            && let Some(shift) = done.shift_for(&key, t, clip)
         {
             done.paint(p, shift);
             return;
@@ -264,7 +271,7 @@ impl Layers {
         let reach = Tessellated::reach_for(clip);
         let mut out = MeshBuilder::new(p.ctx(), reach);
         self.build(&mut out, t, reach, lod, pal, layers);
-        let done = Tessellated::new(key, anchor, reach, out.mesh);
+        let done = Tessellated::new(key, *t, reach, out.mesh);
         done.paint(p, egui::Vec2::ZERO);
         self.tessellated = Some(done);
     }

@@ -192,7 +192,7 @@ pub fn paint_link(p: &egui::Painter, from: Pos2, to: Pos2, color: Color32) {
 pub fn cluster_label(c: &Cluster) -> String {
     if c.one_spot {
         format!(
-            "Cluster of {} events at one place; the list and the timeline show each",
+            "Cluster of {} events at one place; click to select the earliest",
             c.members.len()
         )
     } else {

@@ -1,5 +1,7 @@
 //! Base layers prepared once: projected to kilometres, simplified at a few
-//! levels of detail and triangulated. Drawing only transforms vertices.
+//! levels of detail and triangulated. Drawing transforms the vertices and
+//! strokes the lines that cross the view (`map/tessellated.rs` keeps the
+//! result while the zoom stays).
 
 use std::ops::Range;
 

@@ -9,8 +9,9 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::epaint::{Mesh, Tessellator};
 use egui::layers::ShapeIdx;
-use egui::{Pos2, Rect, Shape, Vec2};
+use egui::{Rect, Shape, Vec2};
 
+use super::camera::ScreenTransform;
 use crate::view::LayerToggles;
 
 /// What a tessellation depends on besides where the map is centred.
@@ -26,7 +27,7 @@ pub struct TessKey {
     pub lod: usize,
     /// Whether the dark palette is used.
     pub dark: bool,
-    /// Which layers are drawn.
+    /// Which base layers are drawn (the others' toggles are all off).
     pub toggles: LayerToggles,
 }
 
@@ -34,8 +35,8 @@ pub struct TessKey {
 #[derive(Debug)]
 pub struct Tessellated {
     key: TessKey,
-    /// Where the map plane's origin was on the screen.
-    anchor: Pos2,
+    /// The transform the mesh was made with.
+    made_with: ScreenTransform,
     /// The screen area covered, with its margin.
     reach: Rect,
     mesh: Arc<Mesh>,
@@ -47,22 +48,27 @@ impl Tessellated {
         clip.expand2(clip.size() * 0.5)
     }
 
-    /// Keeps `mesh`, made for `key` with the plane's origin at `anchor`
-    /// and covering `reach`.
-    pub fn new(key: TessKey, anchor: Pos2, reach: Rect, mesh: Mesh) -> Self {
+    /// Keeps `mesh`, made for `key` with the transform `made_with` and
+    /// covering `reach`.
+    pub fn new(key: TessKey, made_with: ScreenTransform, reach: Rect, mesh: Mesh) -> Self {
         Self {
             key,
-            anchor,
+            made_with,
             reach,
             mesh: Arc::new(mesh),
         }
     }
 
-    /// How far the mesh must be moved now that the origin is at `anchor`
-    /// and the map in `clip`, if this tessellation still covers it.
-    pub fn shift_for(&self, key: &TessKey, anchor: Pos2, clip: Rect) -> Option<Vec2> {
-        let delta = anchor - self.anchor;
-        (key == &self.key && self.reach.contains_rect(clip.translate(-delta))).then_some(delta)
+    /// How far the mesh must be moved to be drawn with the transform `now`
+    /// in `clip`, if this tessellation is for `key` and still covers `clip`.
+    pub fn shift_for(&self, key: &TessKey, now: &ScreenTransform, clip: Rect) -> Option<Vec2> {
+        if key != &self.key {
+            return None;
+        }
+        let delta = now.moved_since(&self.made_with);
+        self.reach
+            .contains_rect(clip.translate(-delta))
+            .then_some(delta)
     }
 
     /// Paints the mesh with `painter`, moved by `shift`. The move is applied
@@ -122,7 +128,8 @@ impl MeshBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::{Color32, Stroke, pos2, vec2};
+    use crate::map::camera::Camera;
+    use egui::{Color32, Pos2, Stroke, pos2, vec2};
 
     fn key() -> TessKey {
         TessKey {
@@ -133,6 +140,17 @@ mod tests {
             dark: false,
             toggles: LayerToggles::default(),
         }
+    }
+
+    /// A transform of the map in `clip` at one point per kilometre, moved on
+    /// screen by `(dx, dy)` from a fixed one.
+    fn moved(clip: Rect, dx: f32, dy: f32) -> ScreenTransform {
+        let camera = Camera {
+            center_lon: 72.0,
+            center_lat: 40.5,
+            points_per_km: 1.0,
+        };
+        camera.panned(vec2(dx, dy)).transform(clip)
     }
 
     #[test]
@@ -146,19 +164,29 @@ mod tests {
             Stroke::new(1.0, Color32::WHITE),
         ));
         assert!(!builder.mesh.is_empty());
-        let cached = Tessellated::new(key(), pos2(0.0, 0.0), reach, builder.mesh);
+        let cached = Tessellated::new(key(), moved(clip, 0.0, 0.0), reach, builder.mesh);
         assert_eq!(
-            cached.shift_for(&key(), pos2(0.0, 0.0), clip),
+            cached.shift_for(&key(), &moved(clip, 0.0, 0.0), clip),
             Some(Vec2::ZERO)
         );
-        let panned = cached.shift_for(&key(), pos2(30.0, -20.0), clip);
-        assert_eq!(panned, Some(vec2(30.0, -20.0)));
-        assert!(cached.shift_for(&key(), pos2(80.0, 0.0), clip).is_none());
+        let panned = cached
+            .shift_for(&key(), &moved(clip, 30.0, -20.0), clip)
+            .expect("still covered");
+        assert!((panned - vec2(30.0, -20.0)).length() < 1e-3, "{panned:?}");
+        assert!(
+            cached
+                .shift_for(&key(), &moved(clip, 80.0, 0.0), clip)
+                .is_none()
+        );
         let zoomed = TessKey {
             points_per_km: 2.0,
             ..key()
         };
-        assert!(cached.shift_for(&zoomed, pos2(0.0, 0.0), clip).is_none());
+        assert!(
+            cached
+                .shift_for(&zoomed, &moved(clip, 0.0, 0.0), clip)
+                .is_none()
+        );
     }
 
     #[test]
@@ -174,14 +202,14 @@ mod tests {
         };
         let mut builder = MeshBuilder::new(&ctx, reach);
         builder.add(line(0.0));
-        let cached = Tessellated::new(key(), pos2(0.0, 0.0), reach, builder.mesh);
+        let cached = Tessellated::new(key(), moved(clip, 0.0, 0.0), reach, builder.mesh);
         let input = egui::RawInput {
             screen_rect: Some(clip),
             ..Default::default()
         };
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter_at(clip);
-            let shift = cached.shift_for(&key(), pos2(25.0, 0.0), clip);
+            let shift = cached.shift_for(&key(), &moved(clip, 25.0, 0.0), clip);
             cached.paint(&painter, shift.expect("still covered"));
         });
         output.textures_delta.clear();
