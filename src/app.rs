@@ -181,12 +181,6 @@ impl App {
         &self.view
     }
 
-    /// Whether the map shows the detail its current zoom calls for (the
-    /// full level of detail arrives from a thread shortly after start-up).
-    pub fn map_in_full_detail(&self) -> bool {
-        self.map.is_drawn_in_full(&self.view.camera)
-    }
-
     /// Waits until the map has its full level of detail.
     pub fn wait_for_full_map_detail(&mut self) {
         self.map.wait_for_full_detail();

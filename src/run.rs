@@ -79,7 +79,6 @@ fn screenshot(
                 app: App::new(None, data, opts),
                 out,
                 frames: 0,
-                requested: false,
                 image: Arc::new(Mutex::new(None)),
                 outcome: shared,
             }))
@@ -98,8 +97,6 @@ struct ScreenshotApp {
     app: App,
     out: PathBuf,
     frames: u32,
-    /// Whether the screenshot has been asked for.
-    requested: bool,
     image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
     outcome: Outcome,
 }
@@ -124,12 +121,12 @@ impl eframe::App for ScreenshotApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         ctx.request_repaint();
-        // The picture waits for the detail its zoom calls for.
-        if self.frames >= FRAMES_BEFORE_SCREENSHOT
-            && !self.requested
-            && self.app.map_in_full_detail()
-        {
-            self.requested = true;
+        // The picture shows the full detail its zoom calls for: once the
+        // first frame is drawn, wait for it rather than count frames.
+        if self.frames == 1 {
+            self.app.wait_for_full_map_detail();
+        }
+        if self.frames == FRAMES_BEFORE_SCREENSHOT {
             let slot = self.image.clone();
             ctx.request_screenshot(move |img| {
                 if let Ok(mut s) = slot.lock() {
