@@ -2,6 +2,12 @@
 //! panel and the map, then tessellation into triangles (what the GPU would
 //! receive). No GPU work is measured.
 //!
+//! The app draws as the real window does, with the map's base layers kept
+//! on the GPU (a paint callback that the headless run never executes; the
+//! mesh is uploaded only when it is tessellated again). The `…_through_egui`
+//! variants hand the base layers' mesh to egui every frame instead, as a
+//! renderer without wgpu does, for the ratio.
+//!
 //! Views: the default view, zoomed into Batken, and panning (the camera moves
 //! every frame), plus a click on the map; on the bundled data and on a generated layer of 1 000 000
 //! vertices with 100 000 events.
@@ -30,6 +36,15 @@ const BATKEN: Camera = Camera {
     points_per_km: 40.0,
 };
 
+/// How the map's base layers reach the screen.
+#[derive(Clone, Copy, PartialEq)]
+enum BaseLayers {
+    /// Kept on the GPU, as the real window draws them.
+    OnGpu,
+    /// Handed to egui as a mesh every frame.
+    ThroughEgui,
+}
+
 /// An app with its egui context, driven frame by frame without a window.
 struct Headless {
     ctx: egui::Context,
@@ -39,9 +54,12 @@ struct Headless {
 }
 
 impl Headless {
-    fn new(data: Arc<Data>) -> Self {
+    fn new(data: Arc<Data>, base_layers: BaseLayers) -> Self {
         let ctx = egui::Context::default();
         let mut app = App::new(None, data, StartOptions::default());
+        if base_layers == BaseLayers::OnGpu {
+            app.draw_map_on_gpu(eframe::wgpu::TextureFormat::Bgra8Unorm);
+        }
         app.wait_for_full_map_detail();
         let mut h = Self {
             ctx,
@@ -85,34 +103,42 @@ fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
 
-    let mut h = Headless::new(data.clone());
+    let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
     group.bench_function("default_view", |b| b.iter(|| black_box(h.frame())));
+    let mut h = Headless::new(data.clone(), BaseLayers::ThroughEgui);
+    group.bench_function("default_view_through_egui", |b| {
+        b.iter(|| black_box(h.frame()))
+    });
 
-    let mut h = Headless::new(data.clone());
+    let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
     h.app.apply(Action::SetCamera(BATKEN));
     h.frame();
     group.bench_function("zoomed_batken", |b| b.iter(|| black_box(h.frame())));
 
-    let data_for_click = data.clone();
-    let mut h = Headless::new(data);
-    let start = h.app.view().camera;
-    let mut step = 0u32;
-    group.bench_function("panning", |b| {
-        b.iter(|| {
-            step = (step + 1) % 240;
-            // Sweep 2° east and back, so every frame shows a new view.
-            let offset = f64::from(step.min(240 - step)) / 60.0;
-            h.app.apply(Action::SetCamera(Camera {
-                center_lon: start.center_lon + offset,
-                ..start
-            }));
-            black_box(h.frame())
-        })
-    });
+    for (name, base_layers) in [
+        ("panning", BaseLayers::OnGpu),
+        ("panning_through_egui", BaseLayers::ThroughEgui),
+    ] {
+        let mut h = Headless::new(data.clone(), base_layers);
+        let start = h.app.view().camera;
+        let mut step = 0u32;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                step = (step + 1) % 240;
+                // Sweep 2° east and back, so every frame shows a new view.
+                let offset = f64::from(step.min(240 - step)) / 60.0;
+                h.app.apply(Action::SetCamera(Camera {
+                    center_lon: start.center_lon + offset,
+                    ..start
+                }));
+                black_box(h.frame())
+            })
+        });
+    }
 
     // A click in the middle of the map: the press frame and the release frame
     // (where egui reports the click and the map hit-tests the markers).
-    let mut h = Headless::new(data_for_click);
+    let mut h = Headless::new(data, BaseLayers::OnGpu);
     group.bench_function("click_on_map_two_frames", |b| {
         b.iter(|| {
             h.frame_with(vec![egui::Event::PointerMoved(CLICK_AT), button(true)]);

@@ -41,9 +41,9 @@ fn main() -> ExitCode {
         "viewer" => eframe::run_native(
             "first-frame-viewer",
             native,
-            Box::new(|_cc| {
+            Box::new(|cc| {
                 let data = Arc::new(Data::bundled()?);
-                let mut app = App::new(None, data, StartOptions::default());
+                let mut app = App::new(None, data, StartOptions::default()).with_gpu_from(cc);
                 let inner = move |ui: &mut egui::Ui, frame: &mut eframe::Frame| {
                     eframe::App::ui(&mut app, ui, frame);
                 };

@@ -181,6 +181,21 @@ impl App {
         &self.view
     }
 
+    /// Keeps the map's base layers on the GPU when eframe draws with wgpu
+    /// (`cc` tells): frames then do not copy the layers' vertices. Without
+    /// a wgpu renderer the map is drawn through egui as before.
+    pub fn with_gpu_from(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+        if let Some(state) = &cc.wgpu_render_state {
+            self.map.draw_on_gpu(state.target_format);
+        }
+        self
+    }
+
+    /// Keeps the map's base layers on the GPU, drawn into frames of `format`.
+    pub fn draw_map_on_gpu(&mut self, format: crate::map::gpu_mesh::TargetFormat) {
+        self.map.draw_on_gpu(format);
+    }
+
     /// Waits until the map has its full level of detail.
     pub fn wait_for_full_map_detail(&mut self) {
         self.map.wait_for_full_detail();

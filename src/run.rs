@@ -47,7 +47,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             eframe::run_native(
                 "border-incidents",
                 native,
-                Box::new(move |cc| Ok(Box::new(App::new(cc.storage, data, opts)))),
+                Box::new(move |cc| {
+                    Ok(Box::new(App::new(cc.storage, data, opts).with_gpu_from(cc)))
+                }),
             )
             .map_err(|e| anyhow!("cannot open the window: {e}"))
         }
@@ -74,9 +76,9 @@ fn screenshot(
     eframe::run_native(
         "border-incidents-screenshot",
         native,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             Ok(Box::new(ScreenshotApp {
-                app: App::new(None, data, opts),
+                app: App::new(None, data, opts).with_gpu_from(cc),
                 out,
                 frames: 0,
                 image: Arc::new(Mutex::new(None)),

@@ -3,9 +3,20 @@
 
 mod common;
 
+use border_incidents::action::Action;
 use border_incidents::app::StartOptions;
 use border_incidents::data::time::EventTime;
 use border_incidents::view::Theme;
+
+/// How many paint callbacks the last frame drew.
+fn paint_callbacks(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> usize {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter(|s| matches!(s.shape, egui::Shape::Callback(_)))
+        .count()
+}
 
 fn day(text: &str) -> i64 {
     EventTime::parse(text).expect("a date").first_second()
@@ -48,4 +59,59 @@ fn dark_theme() {
     });
     harness.run_steps(4);
     harness.snapshot("dark_theme");
+}
+
+/// The real window keeps the map's base layers on the GPU and draws them
+/// through a paint callback; the picture must be the one egui paints from
+/// the same mesh, so this compares against the same image.
+#[test]
+fn main_view_with_base_layers_on_the_gpu() {
+    let mut harness = common::harness_on_gpu_with(StartOptions::default());
+    harness.run_steps(4);
+    assert_eq!(
+        paint_callbacks(&harness),
+        1,
+        "the base layers are one callback"
+    );
+    harness.snapshot("main_view");
+}
+
+/// As above, in the dark theme with a selection.
+#[test]
+fn dark_theme_with_base_layers_on_the_gpu() {
+    let mut harness = common::harness_on_gpu_with(StartOptions {
+        theme: Some(Theme::Dark),
+        select: Some("tajik-account".into()),
+        ..Default::default()
+    });
+    harness.run_steps(4);
+    harness.snapshot("dark_theme");
+}
+
+/// Panned within the margin, the mesh on the GPU is moved by the shader
+/// and the mesh drawn by egui is moved by egui: the pictures must agree.
+#[test]
+fn a_panned_map_on_the_gpu_looks_as_drawn_by_egui() {
+    let images: Vec<image::RgbaImage> = [false, true]
+        .into_iter()
+        .map(|on_gpu| {
+            let mut harness = if on_gpu {
+                common::harness_on_gpu_with(StartOptions::default())
+            } else {
+                common::harness()
+            };
+            let camera = harness.state().view().camera;
+            let panned = camera.panned(egui::vec2(120.0, -60.0));
+            harness.state_mut().apply(Action::SetCamera(panned));
+            harness.run_steps(4);
+            harness.render().expect("renders")
+        })
+        .collect();
+    assert_eq!(images[0].dimensions(), images[1].dimensions());
+    let differing = images[0]
+        .pixels()
+        .zip(images[1].pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 8))
+        .count();
+    assert!(differing <= 200, "{differing} pixels differ");
 }

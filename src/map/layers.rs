@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use geo::MultiPolygon;
 
+use super::gpu_mesh::TargetFormat;
 use super::mesh::{
     Area, AreaLevel, KmLine, Lines, MeshStats, lod_for, prepare_area_levels, prepare_areas,
     prepare_level, prepare_lines,
@@ -48,6 +49,9 @@ pub struct Layers {
     has_full_detail: bool,
     /// The last tessellation of the layers.
     tessellated: Option<Tessellated>,
+    /// The format of the GPU frames the layers are drawn into, when they
+    /// are kept on the GPU.
+    gpu: Option<TargetFormat>,
 }
 
 /// The full level of detail of the areas, on its way.
@@ -148,6 +152,7 @@ impl Layers {
             full_detail: FullDetail::Waiting(area_shapes(geo).into_iter().cloned().collect()),
             has_full_detail: false,
             tessellated: None,
+            gpu: None,
         }
     }
 
@@ -221,6 +226,12 @@ impl Layers {
         self.has_full_detail = true;
     }
 
+    /// Keeps the tessellated layers on the GPU and draws them into frames
+    /// of `format` (a wgpu renderer's target format).
+    pub fn draw_on_gpu(&mut self, format: TargetFormat) {
+        self.gpu = Some(format);
+    }
+
     /// Whether the areas have their full level of detail.
     pub fn has_full_detail(&self) -> bool {
         self.has_full_detail
@@ -265,14 +276,14 @@ impl Layers {
         if let Some(done) = &self.tessellated
             && let Some(shift) = done.shift_for(&key, t, clip)
         {
-            done.paint(p, shift);
+            done.paint(p, shift, self.gpu);
             return;
         }
         let reach = Tessellated::reach_for(clip);
         let mut out = MeshBuilder::new(p.ctx(), reach);
         self.build(&mut out, t, reach, lod, pal, layers);
         let done = Tessellated::new(key, *t, reach, out.mesh);
-        done.paint(p, egui::Vec2::ZERO);
+        done.paint(p, egui::Vec2::ZERO, self.gpu);
         self.tessellated = Some(done);
     }
 

@@ -2,6 +2,7 @@
 
 pub mod camera;
 pub mod event_layer;
+pub mod gpu_mesh;
 pub mod input;
 pub mod labels;
 pub mod layers;
@@ -97,6 +98,13 @@ impl MapView {
     /// prepared on a thread after the first frame.
     pub fn wait_for_full_detail(&mut self) {
         self.layers.wait_for_full_detail();
+    }
+
+    /// Keeps the base layers on the GPU between frames, drawn into frames of
+    /// `format` (a wgpu renderer's target format), instead of handing their
+    /// mesh to egui every frame.
+    pub fn draw_on_gpu(&mut self, format: gpu_mesh::TargetFormat) {
+        self.layers.draw_on_gpu(format);
     }
 
     /// Whether the map at `camera` is drawn at the detail it calls for (the

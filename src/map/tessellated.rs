@@ -5,6 +5,7 @@
 //! layers costs, so idle and panning frames skip it.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::emath::TSTransform;
 use egui::epaint::{Mesh, Tessellator};
@@ -12,6 +13,7 @@ use egui::layers::ShapeIdx;
 use egui::{Rect, Shape, Vec2};
 
 use super::camera::ScreenTransform;
+use super::gpu_mesh::{self, TargetFormat};
 use crate::view::LayerToggles;
 
 /// What a tessellation depends on besides where the map is centred.
@@ -31,6 +33,9 @@ pub struct TessKey {
     pub toggles: LayerToggles,
 }
 
+/// Source of [`Tessellated`] serials.
+static SERIAL: AtomicU64 = AtomicU64::new(1);
+
 /// The base layers tessellated once.
 #[derive(Debug)]
 pub struct Tessellated {
@@ -40,6 +45,8 @@ pub struct Tessellated {
     /// The screen area covered, with its margin.
     reach: Rect,
     mesh: Arc<Mesh>,
+    /// Differs between any two tessellations made in one run.
+    serial: u64,
 }
 
 impl Tessellated {
@@ -56,6 +63,7 @@ impl Tessellated {
             made_with,
             reach,
             mesh: Arc::new(mesh),
+            serial: SERIAL.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -71,10 +79,20 @@ impl Tessellated {
             .then_some(delta)
     }
 
+    /// Paints the mesh with `painter`, moved by `shift`: on the GPU when
+    /// the frame's format is known (the mesh stays there between frames),
+    /// else through egui.
+    pub fn paint(&self, painter: &egui::Painter, shift: Vec2, gpu: Option<TargetFormat>) {
+        match gpu {
+            Some(format) => gpu_mesh::paint(painter, &self.mesh, self.serial, shift, format),
+            None => self.paint_with_egui(painter, shift),
+        }
+    }
+
     /// Paints the mesh with `painter`, moved by `shift`. The move is applied
     /// by egui while it copies the mesh into the frame's output, so the
     /// mesh itself is never copied or changed.
-    pub fn paint(&self, painter: &egui::Painter, shift: Vec2) {
+    fn paint_with_egui(&self, painter: &egui::Painter, shift: Vec2) {
         let shape = Shape::mesh(self.mesh.clone());
         if shift == Vec2::ZERO {
             painter.add(shape);
@@ -210,7 +228,7 @@ mod tests {
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter_at(clip);
             let shift = cached.shift_for(&key(), &moved(clip, 25.0, 0.0), clip);
-            cached.paint(&painter, shift.expect("still covered"));
+            cached.paint(&painter, shift.expect("still covered"), None);
         });
         output.textures_delta.clear();
         let primitives = ctx.tessellate(output.shapes, 1.0);

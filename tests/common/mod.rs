@@ -38,6 +38,20 @@ pub fn harness_with(opts: StartOptions) -> Harness<'static, App> {
     harness
 }
 
+/// The app on the bundled data, started with `opts`, drawn by a wgpu
+/// renderer from the start with the map's base layers kept on the GPU, as
+/// the real window draws them.
+pub fn harness_on_gpu_with(opts: StartOptions) -> Harness<'static, App> {
+    let data = data();
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_eframe(move |cc| app(data.clone(), opts.clone()).with_gpu_from(cc));
+    harness.run_steps(3);
+    harness
+}
+
 /// The app on the bundled data, in its default view.
 pub fn harness() -> Harness<'static, App> {
     harness_with(StartOptions::default())
