@@ -44,6 +44,8 @@ pub struct App {
     visibility: VisibilityCache,
     time_index: crate::timeline::index::TimeIndex,
     positions: EventPositions,
+    /// Every quoted span of the article, made once per data.
+    article_spans: Vec<crate::panels::article::Span>,
     map: crate::map::MapView,
     windows: crate::menu::Windows,
     opened: Opened,
@@ -71,12 +73,14 @@ impl App {
         let map = crate::map::MapView::new(&data.geo);
         let time_index = crate::timeline::index::TimeIndex::new(&data);
         let positions = EventPositions::new(&data.events);
+        let article_spans = crate::panels::article::spans(&data);
         let mut app = Self {
             data,
             view,
             visibility: VisibilityCache::default(),
             time_index,
             positions,
+            article_spans,
             map,
             windows: crate::menu::Windows::default(),
             opened: Opened::default(),
@@ -159,6 +163,7 @@ impl App {
                 self.data = Arc::new(merged);
                 self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
                 self.positions = EventPositions::new(&self.data.events);
+                self.article_spans = crate::panels::article::spans(&self.data);
                 self.visibility = VisibilityCache::default();
             }
             Err(line) => self.opened.problems.push(line),
@@ -322,7 +327,18 @@ impl eframe::App for App {
                     actions.extend(crate::panels::details::show(ui, &data, &self.view));
                 });
                 egui::CentralPanel::default().show(ui, |ui| {
-                    actions.extend(crate::panels::article::show(ui, &data, &self.view));
+                    let selected = self
+                        .view
+                        .selection
+                        .as_deref()
+                        .and_then(|id| self.time_index.event_with_id(id));
+                    actions.extend(crate::panels::article::show(
+                        ui,
+                        &data,
+                        &self.article_spans,
+                        selected,
+                        &self.view,
+                    ));
                 });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {

@@ -61,19 +61,22 @@ fn pick(spans: &[Span], at: usize, selected: Option<usize>) -> Option<Span> {
     best
 }
 
-/// Draws the article and returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
+/// Draws the article with the quoted `spans` (from [`spans`], made once per
+/// data) highlighted; `selected` is the selected event's index. Returns what
+/// the user asked for.
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Data,
+    spans: &[Span],
+    selected: Option<usize>,
+    view: &ViewState,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.heading("Article");
     if data.article.is_empty() {
         ui.label("No article text was loaded.");
         return actions;
     }
-    let spans = spans(data);
-    let selected = view
-        .selection
-        .as_deref()
-        .and_then(|id| data.events.iter().position(|e| e.id == id));
     let serial_id = ui.scope_id().with("article_reveal_serial");
     let last_serial: Option<u64> = ui.data(|d| d.get_temp(serial_id));
     let pending = view
@@ -99,7 +102,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
                     let ctx = Paragraph {
                         text,
                         offset,
-                        spans: &spans,
+                        spans,
                         selected,
                         scroll_to: pending.map(|p| p.1),
                     };
