@@ -4,9 +4,10 @@
 //! events in view, never with all events loaded; nearby markers are found
 //! through a grid of screen cells, not by comparing every pair.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use egui::{Pos2, Rect, vec2};
+use egui::{Pos2, Rect, Vec2, vec2};
 
 use super::camera::{KmBox, ScreenTransform, project};
 use super::markers::{event_lonlat, radius_for};
@@ -87,8 +88,9 @@ pub struct Marker {
 /// Many events close together, drawn as one circle with their count.
 #[derive(Clone, Debug)]
 pub struct Cluster {
-    /// Indices of its events in `Data::events`.
-    pub members: Vec<usize>,
+    /// Indices of its events in `Data::events` (shared by the moved
+    /// copies of a layout).
+    pub members: Arc<[usize]>,
     /// Where it is drawn: its first member's position.
     pub pos: Pos2,
     /// The box on the map plane its members span.
@@ -117,7 +119,39 @@ pub enum Hit {
     Cluster(usize),
 }
 
+/// The area whose markers are drawn for a map in `rect`: the map and one
+/// grid cell around it, so that symbols cut by the edge are still drawn.
+pub fn in_view(rect: Rect) -> Rect {
+    rect.expand(CELL)
+}
+
 impl Layout {
+    /// This layout moved on the screen by `delta` (the map was panned), with
+    /// only the markers and clusters drawn inside `area`.
+    pub fn moved(&self, delta: Vec2, area: Rect) -> Layout {
+        Layout {
+            markers: self
+                .markers
+                .iter()
+                .filter(|m| area.contains(m.pos + delta))
+                .map(|m| Marker {
+                    anchor: m.anchor + delta,
+                    pos: m.pos + delta,
+                    ..m.clone()
+                })
+                .collect(),
+            clusters: self
+                .clusters
+                .iter()
+                .filter(|c| area.contains(c.pos + delta))
+                .map(|c| Cluster {
+                    pos: c.pos + delta,
+                    ..c.clone()
+                })
+                .collect(),
+        }
+    }
+
     /// The marker or cluster drawn on top at `pos`, if any: markers are
     /// drawn over clusters, and later markers over earlier ones. Work grows
     /// with the items on screen, which the grouping keeps few.
@@ -182,7 +216,7 @@ pub fn layout(
     t: &ScreenTransform,
     rect: Rect,
 ) -> Layout {
-    let area = rect.expand(CELL);
+    let area = in_view(rect);
     let mut markers: Vec<Marker> = items
         .iter()
         .filter_map(|&(index, faint)| {

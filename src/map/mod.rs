@@ -6,6 +6,7 @@ pub mod gpu_mesh;
 pub mod input;
 pub mod labels;
 pub mod layers;
+mod layout_cache;
 pub mod legend;
 pub mod marker_layout;
 pub mod markers;
@@ -14,8 +15,6 @@ pub mod overlay;
 pub mod places;
 pub mod style;
 pub mod tessellated;
-
-use std::sync::Arc;
 
 use egui::Sense;
 
@@ -27,7 +26,8 @@ use crate::view::ViewState;
 use crate::visibility::Visible;
 use camera::{Camera, project};
 use layers::{Layers, is_kgz_tjk};
-use marker_layout::{EventPositions, Layout};
+use layout_cache::LayoutCache;
+use marker_layout::EventPositions;
 use mesh::MeshStats;
 
 /// Space kept around the region when the map fits it, in points.
@@ -56,18 +56,9 @@ pub struct MapView {
     focus: camera::KmBox,
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
-    laid_out: Option<(LayoutKey, Arc<Layout>)>,
+    layouts: LayoutCache,
     /// How many times the map has been drawn.
     frames_drawn: u64,
-}
-
-/// What a marker layout was made from; the same inputs give the same layout.
-#[derive(PartialEq)]
-struct LayoutKey {
-    generation: u64,
-    camera: Camera,
-    rect: egui::Rect,
-    items: Vec<(usize, bool)>,
 }
 
 impl MapView {
@@ -84,7 +75,7 @@ impl MapView {
             focus: layers::focus_box(geo),
             last_reveal: None,
             last_size: None,
-            laid_out: None,
+            layouts: LayoutCache::default(),
             frames_drawn: 0,
         }
     }
@@ -156,7 +147,7 @@ impl MapView {
                 items.extend(visible.outside().map(|i| (i, true)));
             }
         }
-        let layout = self.layout_for(positions, items, cam, rect);
+        let layout = self.layouts.get(positions, items, cam, rect);
         if view.layers.halos {
             event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
         }
@@ -229,32 +220,6 @@ impl MapView {
 }
 
 impl MapView {
-    /// The markers for these events and this view, laid out again only when
-    /// the events shown, the camera or the map's size changed.
-    fn layout_for(
-        &mut self,
-        positions: &EventPositions,
-        items: Vec<(usize, bool)>,
-        camera: &Camera,
-        rect: egui::Rect,
-    ) -> Arc<Layout> {
-        let key = LayoutKey {
-            generation: positions.generation(),
-            camera: *camera,
-            rect,
-            items,
-        };
-        if let Some((last, layout)) = &self.laid_out
-            && *last == key
-        {
-            return layout.clone();
-        }
-        let t = camera.transform(rect);
-        let layout = Arc::new(marker_layout::layout(positions, &key.items, &t, rect));
-        self.laid_out = Some((key, layout.clone()));
-        layout
-    }
-
     /// Whether the map should fit the region again because its size changed
     /// while the camera still showed the fitted region: at start (when the
     /// panels settle) and when the window is resized before the user has

@@ -1,0 +1,159 @@
+//! The marker layout kept between frames. It is made over the map and a
+//! margin of half its size on every side, like the base layers' mesh, so
+//! that while the map is panned within the margin the markers are only
+//! moved, not grouped again; it is made anew when the events shown, the
+//! zoom or the map's size change, or the view leaves the margin.
+
+use std::sync::Arc;
+
+use egui::Rect;
+
+use super::camera::{Camera, ScreenTransform};
+use super::marker_layout::{self, EventPositions, Layout};
+use super::tessellated::Tessellated;
+
+/// What a layout was made from besides where the map is centred.
+#[derive(PartialEq)]
+struct LayoutKey {
+    generation: u64,
+    points_per_km: f64,
+    size: egui::Vec2,
+    items: Vec<(usize, bool)>,
+}
+
+/// A layout over the map and its margin.
+struct LaidOut {
+    key: LayoutKey,
+    made_with: ScreenTransform,
+    reach: Rect,
+    layout: Layout,
+}
+
+/// The last layout made and the last one handed out.
+#[derive(Default)]
+pub struct LayoutCache {
+    laid_out: Option<LaidOut>,
+    /// The camera and map rectangle of `shown`.
+    shown: Option<(Camera, Rect, Arc<Layout>)>,
+}
+
+impl LayoutCache {
+    /// The markers of the events `items` (index, faint) in the map `rect`
+    /// seen through `camera`, inside the map and a cell around it.
+    pub fn get(
+        &mut self,
+        positions: &EventPositions,
+        items: Vec<(usize, bool)>,
+        camera: &Camera,
+        rect: Rect,
+    ) -> Arc<Layout> {
+        let key = LayoutKey {
+            generation: positions.generation(),
+            points_per_km: camera.points_per_km,
+            size: rect.size(),
+            items,
+        };
+        let t = camera.transform(rect);
+        let covered = self.laid_out.as_ref().is_some_and(|done| {
+            done.key == key
+                && done
+                    .reach
+                    .contains_rect(rect.translate(-t.moved_since(&done.made_with)))
+        });
+        if !covered {
+            let reach = Tessellated::reach_for(rect);
+            let layout = marker_layout::layout(positions, &key.items, &t, reach);
+            self.laid_out = Some(LaidOut {
+                key,
+                made_with: t,
+                reach,
+                layout,
+            });
+            self.shown = None;
+        }
+        if let Some((c, r, layout)) = &self.shown
+            && c == camera
+            && *r == rect
+        {
+            return layout.clone();
+        }
+        let Some(done) = &self.laid_out else {
+            return Arc::default();
+        };
+        let moved = done
+            .layout
+            .moved(t.moved_since(&done.made_with), marker_layout::in_view(rect));
+        let moved = Arc::new(moved);
+        self.shown = Some((*camera, rect, moved.clone()));
+        moved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Data;
+    use egui::{Pos2, vec2};
+
+    /// A pan by `dx` points of the camera `cam`.
+    fn panned(cam: &Camera, dx: f32) -> Camera {
+        cam.panned(vec2(dx, 0.0))
+    }
+
+    #[test]
+    fn panning_within_the_margin_moves_the_markers_without_grouping_again() {
+        let data = Data::bundled().expect("bundled data");
+        let positions = EventPositions::new(&data.events);
+        let items: Vec<(usize, bool)> = (0..data.events.len()).map(|i| (i, false)).collect();
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0));
+        let cam = Camera {
+            center_lon: 71.5,
+            center_lat: 40.3,
+            points_per_km: 3.0,
+        };
+        let mut cache = LayoutCache::default();
+        let first = cache.get(&positions, items.clone(), &cam, rect);
+        assert!(!first.markers.is_empty());
+        let made_with = |cache: &LayoutCache| {
+            cache
+                .laid_out
+                .as_ref()
+                .map(|d| d.made_with.apply([0.0, 0.0]))
+        };
+        let origin = made_with(&cache);
+        let moved_cam = panned(&cam, 40.0);
+        let moved = cache.get(&positions, items.clone(), &moved_cam, rect);
+        assert_eq!(made_with(&cache), origin, "laid out again while panning");
+        // The same markers as a layout made for the new view, in the same places.
+        let fresh = marker_layout::layout(
+            &positions,
+            &items,
+            &moved_cam.transform(rect),
+            Tessellated::reach_for(rect),
+        )
+        .moved(vec2(0.0, 0.0), marker_layout::in_view(rect));
+        let mut a: Vec<(usize, i32, i32)> = moved
+            .markers
+            .iter()
+            .map(|m| (m.index, m.pos.x.round() as i32, m.pos.y.round() as i32))
+            .collect();
+        let mut b: Vec<(usize, i32, i32)> = fresh
+            .markers
+            .iter()
+            .map(|m| (m.index, m.pos.x.round() as i32, m.pos.y.round() as i32))
+            .collect();
+        a.sort_unstable();
+        b.sort_unstable();
+        assert_eq!(a, b);
+        // Far beyond the margin, or at another zoom, it is laid out again.
+        cache.get(&positions, items.clone(), &panned(&cam, 900.0), rect);
+        assert_ne!(made_with(&cache), origin);
+        let origin = made_with(&cache);
+        let zoomed = Camera {
+            points_per_km: 6.0,
+            ..cam
+        };
+        cache.get(&positions, items, &zoomed, rect);
+        assert_ne!(made_with(&cache), origin);
+    }
+}
