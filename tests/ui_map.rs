@@ -288,9 +288,12 @@ fn crowd_file(n: usize, step: f64) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
-    let path = crowd_file(40, 0.004);
+/// The app with the events of [`crowd_file`] opened and loaded.
+fn crowd_harness(
+    n: usize,
+    step: f64,
+) -> egui_kittest::Harness<'static, border_incidents::app::App> {
+    let path = crowd_file(n, step);
     let mut harness = common::harness_with(border_incidents::app::StartOptions {
         events: vec![path.clone()],
         ..Default::default()
@@ -298,6 +301,12 @@ fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
     common::wait_loaded(&mut harness);
     harness.run();
     std::fs::remove_file(path).unwrap();
+    harness
+}
+
+#[test]
+fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
+    let mut harness = crowd_harness(40, 0.004);
     assert!(
         harness
             .query_by_label_contains("Incident: Crowd event")
@@ -319,14 +328,7 @@ fn a_crowd_of_events_is_a_cluster_that_zooms_in_when_clicked() {
 
 #[test]
 fn a_crowd_on_one_spot_is_a_cluster_that_selects_its_earliest_event_when_clicked() {
-    let path = crowd_file(40, 0.0);
-    let mut harness = common::harness_with(border_incidents::app::StartOptions {
-        events: vec![path.clone()],
-        ..Default::default()
-    });
-    common::wait_loaded(&mut harness);
-    harness.run();
-    std::fs::remove_file(path).unwrap();
+    let mut harness = crowd_harness(40, 0.0);
     let before = harness.state().view().camera;
     let mentions_before = harness.query_all_by_label_contains("Crowd event 0").count();
     harness

@@ -50,13 +50,18 @@ fn timeline_mid_scrub() {
     harness.snapshot("timeline_mid_scrub");
 }
 
-#[test]
-fn dark_theme() {
-    let mut harness = common::harness_with(StartOptions {
+/// The dark theme with the Tajik account selected.
+fn dark_with_selection() -> StartOptions {
+    StartOptions {
         theme: Some(Theme::Dark),
         select: Some("tajik-account".into()),
         ..Default::default()
-    });
+    }
+}
+
+#[test]
+fn dark_theme() {
+    let mut harness = common::harness_with(dark_with_selection());
     harness.run_steps(4);
     harness.snapshot("dark_theme");
 }
@@ -79,11 +84,7 @@ fn main_view_with_base_layers_on_the_gpu() {
 /// As above, in the dark theme with a selection.
 #[test]
 fn dark_theme_with_base_layers_on_the_gpu() {
-    let mut harness = common::harness_on_gpu_with(StartOptions {
-        theme: Some(Theme::Dark),
-        select: Some("tajik-account".into()),
-        ..Default::default()
-    });
+    let mut harness = common::harness_on_gpu_with(dark_with_selection());
     harness.run_steps(4);
     harness.snapshot("dark_theme");
 }

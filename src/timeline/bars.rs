@@ -13,8 +13,8 @@ use super::index::TimeIndex;
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::{Event, EventKind, Side};
+use crate::data::time::Seconds;
 use crate::view::ViewState;
-use crate::visibility::Visible;
 
 /// Narrowest bar drawn, in points, so that short events stay visible.
 const MIN_BAR: f32 = 3.0;
@@ -99,12 +99,10 @@ pub struct BarsInput<'a> {
     pub data: &'a Data,
     /// Its time index.
     pub index: &'a TimeIndex,
-    /// Per-row counts of the events passing the filters.
+    /// Each row's events passing the filters, indexed by time.
     pub density: &'a Density,
     /// The view state.
     pub view: &'a ViewState,
-    /// Which events pass the filters.
-    pub visible: &'a Visible,
     /// How bars are grouped into rows.
     pub rows: Rows,
 }
@@ -133,7 +131,6 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         index,
         density,
         view,
-        visible,
         rows,
     } = *input;
     let mut actions = Vec::new();
@@ -161,34 +158,40 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
     }
     let from = axis.from.floor() as i64;
     let to = axis.to.ceil() as i64;
-    // Decided on the events that pass the filters, so filtering a crowd
+    // Counted on the events that pass the filters, so filtering a crowd
     // down brings its bars back.
-    if density.count_all(from, to) > MAX_BARS {
-        let band = |r: usize| {
-            let top = rect.top() + r as f32 * row_h;
-            Rect::from_x_y_ranges(rect.x_range(), top + header(row_h)..=top + row_h - 2.0)
-        };
-        let crowds: Vec<CrowdRow<'_>> = names
-            .iter()
-            .enumerate()
-            .map(|(row, name)| CrowdRow {
-                row,
-                name,
-                band: band(row),
-            })
-            .collect();
-        let zoom_at = crowd::show(ui, &painter, axis, density, &crowds, view.time.window);
+    let counts: Vec<usize> = (0..names.len())
+        .map(|r| density.count(r, from, to))
+        .collect();
+    let as_bars = rows_drawn_as_bars(&counts, MAX_BARS);
+    let band = |r: usize| {
+        let top = rect.top() + r as f32 * row_h;
+        Rect::from_x_y_ranges(rect.x_range(), top + header(row_h)..=top + row_h - 2.0)
+    };
+    let crowds: Vec<CrowdRow<'_>> = names
+        .iter()
+        .enumerate()
+        .filter(|(row, _)| !as_bars[*row])
+        .map(|(row, name)| CrowdRow {
+            row,
+            name,
+            band: band(row),
+        })
+        .collect();
+    let mut zoom_at = None;
+    if !crowds.is_empty() {
+        zoom_at = crowd::show(ui, &painter, axis, density, &crowds, view.time.window);
         if let Some(event) = view
             .selection
             .as_deref()
             .and_then(|id| index.event_with_id(id))
             .and_then(|i| data.events.get(i))
+            && let row = row_of(event, rows, index)
+            && !as_bars[row]
         {
             let span = (event.start.first_second(), event.end.end_exclusive());
-            let row_band = band(row_of(event, rows, index));
-            crowd::outline_selected(ui, &painter, axis, row_band, span);
+            crowd::outline_selected(ui, &painter, axis, band(row), span);
         }
-        return BarsOutput { actions, zoom_at };
     }
     // Where each lane is taken up to: events of the view fill lanes from the
     // top, events far longer than the view (years of context seen in a
@@ -202,12 +205,8 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
     let mut clicked = None;
     let mut selected_rect = None;
     let mut placed: Vec<PlacedBar> = Vec::new();
-    index.for_each_overlapping(from, to, |i, start, end| {
-        if !visible.passes.get(i).copied().unwrap_or(true) {
-            return;
-        }
+    let mut place = |row: usize, i: usize, start: Seconds, end: Seconds| {
         let event = &data.events[i];
-        let row = row_of(event, rows, index);
         let full = (
             axis.x(start as f64, rect.left(), rect.right()),
             axis.x(end as f64, rect.left(), rect.right()),
@@ -274,7 +273,10 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             color,
             background,
         });
-    });
+    };
+    for row in (0..names.len()).filter(|&r| as_bars[r]) {
+        density.for_each_in_row(row, from, to, |i, start, end| place(row, i, start, end));
+    }
     // Context first, so where lanes meet the view's events are drawn, and
     // take clicks, on top of it.
     placed.sort_by_key(|p| !p.background);
@@ -345,8 +347,40 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             quote: 0,
         });
     }
-    BarsOutput {
-        actions,
-        zoom_at: None,
+    BarsOutput { actions, zoom_at }
+}
+
+/// Which rows are drawn one bar per event: the least busy first, while
+/// together they hold at most `budget` events in view; the others become
+/// density strips. A handful of statements beside thousands of incidents
+/// thus keep their bars.
+fn rows_drawn_as_bars(counts: &[usize], budget: usize) -> Vec<bool> {
+    let mut by_count: Vec<usize> = (0..counts.len()).collect();
+    by_count.sort_by_key(|&r| counts[r]);
+    let mut as_bars = vec![false; counts.len()];
+    let mut total = 0;
+    for r in by_count {
+        total += counts[r];
+        if total > budget {
+            break;
+        }
+        as_bars[r] = true;
+    }
+    as_bars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rows_drawn_as_bars;
+
+    #[test]
+    fn the_least_busy_rows_keep_their_bars_within_the_budget() {
+        assert_eq!(rows_drawn_as_bars(&[5000, 7], 2000), [false, true]);
+        assert_eq!(
+            rows_drawn_as_bars(&[900, 1000, 50], 2000),
+            [true, true, true]
+        );
+        assert_eq!(rows_drawn_as_bars(&[1500, 1500], 2000), [true, false]);
+        assert_eq!(rows_drawn_as_bars(&[3000, 0], 2000), [false, true]);
     }
 }

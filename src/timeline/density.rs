@@ -1,14 +1,15 @@
-//! How many events of each timeline row go on during any stretch of time,
-//! answered by binary search: each row keeps the starts and, separately, the
-//! ends of its events that pass the filters. The histogram and the crowded
-//! rows are drawn from it, so their cost grows with the width drawn, not
-//! with the number of events. It is rebuilt only when the events, the
-//! filters or the row grouping change.
+//! Each timeline row's events that pass the filters, in a time index of
+//! their own: how many go on during any stretch of time is answered by
+//! binary search, and a row drawn as bars visits only its own events in
+//! view. The histogram and the crowded rows are drawn from the counts, so
+//! their cost grows with the width drawn, not with the number of events.
+//! It is rebuilt only when the events, the filters or the row grouping
+//! change.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bars::{Rows, row_names, row_of};
-use super::index::{TimeIndex, count_overlapping};
+use super::index::TimeIndex;
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::view::Filters;
@@ -17,18 +18,13 @@ use crate::visibility::Visible;
 /// Source of [`Density::serial`].
 static SERIAL: AtomicU64 = AtomicU64::new(1);
 
-/// The starts and ends of one row's events, each sorted on its own.
+/// One row's events that pass the filters, and their time index.
 #[derive(Debug, Default)]
-struct RowTimes {
-    starts: Vec<Seconds>,
-    ends: Vec<Seconds>,
-}
-
-impl RowTimes {
-    /// How many of the row's events overlap `[from, to)`.
-    fn count(&self, from: Seconds, to: Seconds) -> usize {
-        count_overlapping(&self.starts, &self.ends, from, to)
-    }
+struct RowEvents {
+    /// Indices into `Data::events`, in the order given to `index`.
+    events: Vec<usize>,
+    /// Their spans, indexed.
+    index: TimeIndex,
 }
 
 /// What a [`Density`] was built from.
@@ -40,7 +36,7 @@ pub struct Density {
     key: DensityKey,
     /// Differs between any two densities built in one run.
     pub serial: u64,
-    rows: Vec<RowTimes>,
+    rows: Vec<RowEvents>,
 }
 
 impl Density {
@@ -51,27 +47,31 @@ impl Density {
 
     /// Builds the density of the events `visible` lets pass, by `rows`.
     pub fn new(data: &Data, index: &TimeIndex, visible: &Visible, key: DensityKey) -> Self {
-        let mut times: Vec<RowTimes> = row_names(key.2, index)
-            .iter()
-            .map(|_| RowTimes::default())
-            .collect();
+        let names = row_names(key.2, index);
+        let mut events: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+        let mut spans: Vec<Vec<(Seconds, Seconds)>> = vec![Vec::new(); names.len()];
         for (i, event) in data.events.iter().enumerate() {
             if !visible.passes.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            if let Some(row) = times.get_mut(row_of(event, key.2, index)) {
-                row.starts.push(event.start.first_second());
-                row.ends.push(event.end.end_exclusive());
+            let row = row_of(event, key.2, index);
+            if let (Some(ids), Some(times)) = (events.get_mut(row), spans.get_mut(row)) {
+                ids.push(i);
+                times.push((event.start.first_second(), event.end.end_exclusive()));
             }
         }
-        for row in &mut times {
-            row.starts.sort_unstable();
-            row.ends.sort_unstable();
-        }
+        let rows = events
+            .into_iter()
+            .zip(spans)
+            .map(|(events, spans)| RowEvents {
+                index: TimeIndex::from_spans(&spans),
+                events,
+            })
+            .collect();
         Self {
             key,
             serial: SERIAL.fetch_add(1, Ordering::Relaxed),
-            rows: times,
+            rows,
         }
     }
 
@@ -82,12 +82,29 @@ impl Density {
 
     /// How many events of `row` overlap `[from, to)`.
     pub fn count(&self, row: usize, from: Seconds, to: Seconds) -> usize {
-        self.rows.get(row).map_or(0, |r| r.count(from, to))
+        self.rows
+            .get(row)
+            .map_or(0, |r| r.index.count_overlapping(from, to))
     }
 
     /// How many events of all rows overlap `[from, to)`.
     pub fn count_all(&self, from: Seconds, to: Seconds) -> usize {
-        self.rows.iter().map(|r| r.count(from, to)).sum()
+        (0..self.rows.len()).map(|r| self.count(r, from, to)).sum()
+    }
+
+    /// Calls `f(event_index, start, end)` for every event of `row` that
+    /// overlaps `[from, to)`, in order of start; visits no other event.
+    pub fn for_each_in_row(
+        &self,
+        row: usize,
+        from: Seconds,
+        to: Seconds,
+        mut f: impl FnMut(usize, Seconds, Seconds),
+    ) {
+        if let Some(r) = self.rows.get(row) {
+            r.index
+                .for_each_overlapping(from, to, |k, start, end| f(r.events[k], start, end));
+        }
     }
 }
 
@@ -119,6 +136,13 @@ mod tests {
                 });
                 for (row, &n) in by_row.iter().enumerate() {
                     assert_eq!(density.count(row, from, to), n, "row {row}, [{from}, {to})");
+                    let mut seen = Vec::new();
+                    density.for_each_in_row(row, from, to, |i, _, _| seen.push(i));
+                    assert_eq!(seen.len(), n);
+                    assert!(
+                        seen.iter()
+                            .all(|&i| passes[i] && row_of(&data.events[i], rows, &index) == row)
+                    );
                 }
                 assert_eq!(density.count_all(from, to), by_row.iter().sum::<usize>());
             }

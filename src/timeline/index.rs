@@ -224,12 +224,7 @@ impl TimeIndex {
 
 /// How many of the spans whose starts and ends are given, each sorted
 /// ascending on its own, overlap `[from, to)`.
-pub fn count_overlapping(
-    starts: &[Seconds],
-    ends: &[Seconds],
-    from: Seconds,
-    to: Seconds,
-) -> usize {
+fn count_overlapping(starts: &[Seconds], ends: &[Seconds], from: Seconds, to: Seconds) -> usize {
     if from >= to {
         return 0;
     }

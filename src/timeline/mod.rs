@@ -93,7 +93,6 @@ pub fn show(
         index,
         density: &density,
         view,
-        visible,
         rows: state.rows,
     };
     actions.extend(plot::show(ui, &input, &mut state));
