@@ -1,9 +1,9 @@
-//! Rows with too many events in view for one bar each: every row becomes a
-//! strip of narrow columns, each shaded by how many of the row's events go
+//! Rows with too many events in view for one bar each: each such row becomes
+//! a strip of narrow columns, each shaded by how many of the row's events go
 //! on during it (counted from the [`Density`]), so drawing costs the same
 //! for a hundred thousand events as for a few thousand. Hovering a column
 //! tells its count and dates; clicking zooms the axis in there. The
-//! selected event keeps its bar on top.
+//! selected event's span is outlined on its strip.
 
 use egui::epaint::Mesh;
 use egui::{Id, Painter, Rect, Sense, Stroke, pos2};
