@@ -6,14 +6,16 @@
 //!
 //! The shader draws egui's own vertices (position, unused texture
 //! coordinates, premultiplied gamma-space colour) with egui's blending, so
-//! the picture is the one egui would paint from the same mesh.
+//! the picture is the one egui would paint from the same mesh (the mesh is
+//! untextured: the base layers hold no text or images). The renderer keeps
+//! one pipeline, uniform and mesh: the app has one map in one window.
 
 use std::num::NonZeroU64;
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{self, CallbackResources, CallbackTrait, ScreenDescriptor};
 use eframe::wgpu::{self, util::DeviceExt as _};
-use egui::epaint::Mesh;
+use egui::epaint::{Mesh, Vertex};
 use egui::{Painter, Vec2};
 
 /// The colour format of the frames the map is drawn into.
@@ -141,19 +143,20 @@ impl OnGpu {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        // egui's vertex: position, texture coordinates (unused), colour.
+        // egui's vertex: position, texture coordinates (unused), colour;
+        // the offsets are egui's, whatever its field order.
         let vertex_layout = wgpu::VertexBufferLayout {
-            array_stride: std::mem::size_of::<egui::epaint::Vertex>() as u64,
+            array_stride: std::mem::size_of::<Vertex>() as u64,
             step_mode: wgpu::VertexStepMode::Vertex,
             attributes: &[
                 wgpu::VertexAttribute {
                     format: wgpu::VertexFormat::Float32x2,
-                    offset: 0,
+                    offset: std::mem::offset_of!(Vertex, pos) as u64,
                     shader_location: 0,
                 },
                 wgpu::VertexAttribute {
                     format: wgpu::VertexFormat::Unorm8x4,
-                    offset: 16,
+                    offset: std::mem::offset_of!(Vertex, color) as u64,
                     shader_location: 1,
                 },
             ],
@@ -181,6 +184,8 @@ impl OnGpu {
                 compilation_options: wgpu::PipelineCompilationOptions::default(),
             },
             primitive: wgpu::PrimitiveState::default(),
+            // As eframe's pass with its default options (which the app
+            // uses): no depth buffer, one sample per pixel.
             depth_stencil: None,
             multisample: wgpu::MultisampleState::default(),
             fragment: Some(wgpu::FragmentState {
