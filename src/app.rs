@@ -71,16 +71,13 @@ impl App {
         }
         apply_start_time(&mut view, &opts);
         let map = crate::map::MapView::new(&data.geo);
-        let time_index = crate::timeline::index::TimeIndex::new(&data);
-        let positions = EventPositions::new(&data.events);
-        let article_spans = crate::panels::article::spans(&data);
         let mut app = Self {
             data,
             view,
             visibility: VisibilityCache::default(),
-            time_index,
-            positions,
-            article_spans,
+            time_index: Default::default(),
+            positions: EventPositions::default(),
+            article_spans: Vec::new(),
             map,
             windows: crate::menu::Windows::default(),
             opened: Opened::default(),
@@ -88,6 +85,7 @@ impl App {
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
         };
+        app.derive_from_data();
         app.open_files(opts.files, Kind::Detect);
         app.open_files(opts.events, Kind::Events);
         if let Some(id) = opts.select {
@@ -156,15 +154,22 @@ impl App {
         }
     }
 
+    /// Rebuilds what is derived from the data once: the time index, the
+    /// events' map positions, the article's quoted spans; and forgets which
+    /// events were visible.
+    fn derive_from_data(&mut self) {
+        self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
+        self.positions = EventPositions::new(&self.data.events);
+        self.article_spans = crate::panels::article::spans(&self.data);
+        self.visibility = VisibilityCache::default();
+    }
+
     /// Adds events, unless an id clashes, and rebuilds what depends on them.
     fn add_events(&mut self, name: &str, events: Vec<crate::data::event::Event>) {
         match crate::open::merge::merge_events(&self.data, name, events) {
             Ok(merged) => {
                 self.data = Arc::new(merged);
-                self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
-                self.positions = EventPositions::new(&self.data.events);
-                self.article_spans = crate::panels::article::spans(&self.data);
-                self.visibility = VisibilityCache::default();
+                self.derive_from_data();
             }
             Err(line) => self.opened.problems.push(line),
         }
@@ -191,7 +196,7 @@ impl App {
     /// a wgpu renderer the map is drawn through egui as before.
     pub fn with_gpu_from(mut self, cc: &eframe::CreationContext<'_>) -> Self {
         if let Some(state) = &cc.wgpu_render_state {
-            self.map.draw_on_gpu(state.target_format);
+            self.draw_map_on_gpu(state.target_format);
         }
         self
     }
