@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use geo::{LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{Area as _, LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
 use super::camera::{KmBox, ScreenTransform, project};
 
@@ -249,7 +249,7 @@ pub fn prepare_level(shape: &MultiPolygon<f64>, lod: usize, stats: &mut MeshStat
     for poly in &shape.0 {
         let projected = project_polygon(poly);
         let simple = if tol > 0.0 {
-            projected.simplify(tol)
+            without_holes_under(&projected.simplify(tol), tol * tol)
         } else {
             projected
         };
@@ -276,6 +276,28 @@ pub fn prepare_level(shape: &MultiPolygon<f64>, lod: usize, stats: &mut MeshStat
             .extend(simple.interiors().iter().map(km_line));
     }
     level
+}
+
+/// `poly` without its holes smaller than `min_area_km2`. A level is drawn
+/// only at zooms where its tolerance is at most a screen point, so a hole
+/// under the tolerance squared never covers a point there; leaving such
+/// holes out keeps them from being triangulated and stroked. The source's
+/// land polygons hold hundreds of them (small lakes and islands), and
+/// bridging every hole into its outer ring was most of what triangulating
+/// the coarse levels cost.
+fn without_holes_under(poly: &Polygon<f64>, min_area_km2: f64) -> Polygon<f64> {
+    let kept = poly
+        .interiors()
+        .iter()
+        .filter(|ring| ring.0.len() >= 4 && ring_area(ring) >= min_area_km2)
+        .cloned()
+        .collect();
+    Polygon::new(poly.exterior().clone(), kept)
+}
+
+/// The area a closed ring encloses.
+fn ring_area(ring: &LineString<f64>) -> f64 {
+    Polygon::new(ring.clone(), Vec::new()).unsigned_area()
 }
 
 impl Area {
@@ -329,6 +351,41 @@ mod tests {
         assert_eq!(area.fills[0][0].vertices.len(), 8);
         assert_eq!(area.fills[0][0].indices.len(), 24);
         assert_eq!(area.outlines[0].len(), 2);
+    }
+
+    #[test]
+    fn coarse_levels_leave_out_holes_smaller_than_a_point() {
+        // A 1° square with a hole of about 0.01 km² (under 0.4 km squared)
+        // and one of about 100 km².
+        let poly = polygon!(
+            exterior: [(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0), (x: 70.0, y: 41.0)],
+            interiors: [
+                [(x: 70.1, y: 40.1), (x: 70.1012, y: 40.1), (x: 70.1012, y: 40.1009), (x: 70.1, y: 40.1009)],
+                [(x: 70.4, y: 40.4), (x: 70.52, y: 40.4), (x: 70.52, y: 40.49), (x: 70.4, y: 40.49)],
+            ],
+        );
+        let mut stats = MeshStats::default();
+        let area = prepare_area(&MultiPolygon(vec![poly]), &mut stats);
+        // The full level keeps both holes, each with its outline.
+        assert_eq!(area.outlines[0].len(), 3);
+        // The 0.4 km and 2 km levels keep only the large hole.
+        assert_eq!(area.outlines[1].len(), 2);
+        assert_eq!(area.outlines[2].len(), 2);
+        // The large hole is still cut out of the fill: the fill's area is
+        // the square's less the hole's.
+        let filled = |fill: &TriMesh| -> f64 {
+            fill.indices
+                .chunks(3)
+                .map(|t| {
+                    let [a, b, c] = [0, 1, 2].map(|k| fill.vertices[t[k] as usize]);
+                    ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
+                })
+                .sum()
+        };
+        let full = filled(&area.fills[0][0]);
+        let coarse = filled(&area.fills[1][0]);
+        assert!(coarse < full + 0.05, "{coarse} km² against {full} km²");
+        assert!(coarse > full - 0.05);
     }
 
     #[test]
