@@ -58,6 +58,18 @@ impl App {
     /// Creates the app on loaded data, restoring the saved view when asked and
     /// when it can be read (a corrupt or old saved state falls back to defaults).
     pub fn new(storage: Option<&dyn eframe::Storage>, data: Arc<Data>, opts: StartOptions) -> Self {
+        let map = crate::map::MapView::new(&data.geo);
+        Self::with_map(storage, data, map, opts)
+    }
+
+    /// Creates the app as [`App::new`] does, on a map already prepared for
+    /// `data` (see [`crate::map::preparing`]).
+    pub fn with_map(
+        storage: Option<&dyn eframe::Storage>,
+        data: Arc<Data>,
+        map: crate::map::MapView,
+        opts: StartOptions,
+    ) -> Self {
         let saved = if opts.restore {
             storage
                 .and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
@@ -70,7 +82,6 @@ impl App {
             view.theme = theme;
         }
         apply_start_time(&mut view, &opts);
-        let map = crate::map::MapView::new(&data.geo);
         let mut app = Self {
             data,
             view,
@@ -191,14 +202,26 @@ impl App {
         &self.view
     }
 
-    /// Keeps the map's base layers on the GPU when eframe draws with wgpu
-    /// (`cc` tells): frames then do not copy the layers' vertices. Without
-    /// a wgpu renderer the map is drawn through egui as before.
-    pub fn with_gpu_from(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+    /// Takes from eframe's creation context what the app needs before its
+    /// first frame: the context is given the view's theme, so that the first
+    /// frame is drawn in it (and not once in egui's default theme first);
+    /// and when eframe draws with wgpu, the map's base layers are kept on the
+    /// GPU, so that frames do not copy their vertices. Without a wgpu
+    /// renderer the map is drawn through egui.
+    pub fn started_in(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+        cc.egui_ctx.set_theme(self.egui_theme());
         if let Some(state) = &cc.wgpu_render_state {
             self.draw_map_on_gpu(state.target_format);
         }
         self
+    }
+
+    /// The view's theme, as egui names it.
+    fn egui_theme(&self) -> egui::Theme {
+        match self.view.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        }
     }
 
     /// Keeps the map's base layers on the GPU, drawn into frames of `format`.
@@ -265,10 +288,7 @@ fn apply_start_time(view: &mut ViewState, opts: &StartOptions) {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        ui.ctx().set_theme(match self.view.theme {
-            Theme::Light => egui::Theme::Light,
-            Theme::Dark => egui::Theme::Dark,
-        });
+        ui.ctx().set_theme(self.egui_theme());
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

@@ -8,6 +8,7 @@ use anyhow::{Context as _, anyhow};
 use crate::app::{App, StartOptions};
 use crate::cli::Cli;
 use crate::data::Data;
+use crate::map::preparing::MapPreparation;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "Border incidents — Kyrgyz–Tajik border clashes, September 2022";
@@ -34,6 +35,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return Err(anyhow!("--select {id}: no event has this id"));
     }
+    // The map is triangulated on a thread while eframe opens the window.
+    let map = MapPreparation::start(data.clone());
     let viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_inner_size(cli.size)
@@ -48,12 +51,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 "border-incidents",
                 native,
                 Box::new(move |cc| {
-                    Ok(Box::new(App::new(cc.storage, data, opts).with_gpu_from(cc)))
+                    let app = App::with_map(cc.storage, data, map.finish(), opts);
+                    Ok(Box::new(app.started_in(cc)))
                 }),
             )
             .map_err(|e| anyhow!("cannot open the window: {e}"))
         }
-        Some(out) => screenshot(viewport, data, opts, out),
+        Some(out) => screenshot(viewport, data, map, opts, out),
     }
 }
 
@@ -63,6 +67,7 @@ type Outcome = Arc<Mutex<Option<anyhow::Result<()>>>>;
 fn screenshot(
     viewport: egui::ViewportBuilder,
     data: Arc<Data>,
+    map: MapPreparation,
     opts: StartOptions,
     out: PathBuf,
 ) -> anyhow::Result<()> {
@@ -78,7 +83,7 @@ fn screenshot(
         native,
         Box::new(move |cc| {
             Ok(Box::new(ScreenshotApp {
-                app: App::new(None, data, opts).with_gpu_from(cc),
+                app: App::with_map(None, data, map.finish(), opts).started_in(cc),
                 out,
                 frames: 0,
                 image: Arc::new(Mutex::new(None)),

@@ -3,6 +3,8 @@
 
 mod common;
 
+use border_incidents::app::{App, StartOptions};
+use border_incidents::view::Theme;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
@@ -217,4 +219,58 @@ fn about_window_opens_from_help_menu() {
     harness.run();
     harness.get_by_label_contains("OpenStreetMap");
     harness.get_by_label_contains("Andrea Peters");
+}
+
+/// Brightness of a colour, 0 (black) to 255 (white).
+fn brightness(c: egui::Color32) -> u32 {
+    (u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b())) / 3
+}
+
+/// Fills of the rectangles larger than 100 by 100 points among `shapes`.
+fn large_fills(shapes: &[egui::Shape], out: &mut Vec<egui::Color32>) {
+    for shape in shapes {
+        match shape {
+            egui::Shape::Rect(r) if r.rect.width() > 100.0 && r.rect.height() > 100.0 => {
+                out.push(r.fill);
+            }
+            egui::Shape::Vec(inner) => large_fills(inner, out),
+            _ => {}
+        }
+    }
+}
+
+/// The very first frame is painted in the theme the app starts with, so a
+/// light start shows no flash of egui's default dark theme (nor a dark start
+/// a light one): the panels' and the map's backgrounds are already right.
+#[test]
+fn the_first_frame_is_painted_in_the_chosen_theme() {
+    for (theme, light) in [(Theme::Light, true), (Theme::Dark, false)] {
+        // A context as eframe hands it over, in egui's default (dark) theme.
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let opts = StartOptions {
+            theme: Some(theme),
+            ..Default::default()
+        };
+        let mut app = App::new(None, common::data(), opts).started_in(&cc);
+        let mut frame = eframe::Frame::_new_kittest();
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, common::SIZE)),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        output.textures_delta.clear();
+        let shapes: Vec<egui::Shape> = output.shapes.into_iter().map(|c| c.shape).collect();
+        let mut fills = Vec::new();
+        large_fills(&shapes, &mut fills);
+        let opaque: Vec<_> = fills.into_iter().filter(|c| c.a() == 255).collect();
+        assert!(opaque.len() >= 3, "{theme:?}: {} large fills", opaque.len());
+        for fill in opaque {
+            if light {
+                assert!(brightness(fill) > 170, "{theme:?}: a dark fill {fill:?}");
+            } else {
+                assert!(brightness(fill) < 90, "{theme:?}: a light fill {fill:?}");
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod markers;
 pub mod mesh;
 pub mod overlay;
 pub mod places;
+pub mod preparing;
 pub mod style;
 pub mod tessellated;
 

@@ -33,7 +33,7 @@ pub fn harness_with(opts: StartOptions) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
-        .build_eframe(move |_cc| app(data.clone(), opts.clone()));
+        .build_eframe(move |cc| app(data.clone(), opts.clone()).started_in(cc));
     harness.run_steps(3);
     harness
 }
@@ -47,7 +47,7 @@ pub fn harness_on_gpu_with(opts: StartOptions) -> Harness<'static, App> {
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
         .wgpu()
-        .build_eframe(move |cc| app(data.clone(), opts.clone()).with_gpu_from(cc));
+        .build_eframe(move |cc| app(data.clone(), opts.clone()).started_in(cc));
     harness.run_steps(3);
     harness
 }
@@ -66,7 +66,11 @@ pub fn harness_with_dialog(
     let mut harness = Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
-        .build_eframe(move |_cc| app(data.clone(), opts.clone()).with_file_dialog(dialog));
+        .build_eframe(move |cc| {
+            app(data.clone(), opts.clone())
+                .started_in(cc)
+                .with_file_dialog(dialog)
+        });
     harness.run_steps(3);
     harness
 }
