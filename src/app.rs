@@ -234,6 +234,13 @@ impl App {
         self.map.wait_for_full_detail();
     }
 
+    /// Whether the map is drawn at the detail the current zoom calls for
+    /// (the full level, prepared after the first frame, is needed only when
+    /// zoomed in).
+    pub fn map_in_full_detail(&self) -> bool {
+        self.map.is_drawn_in_full(&self.view.camera)
+    }
+
     /// Number of events shown (passing the filters and overlapping the window).
     pub fn visible_count(&mut self) -> usize {
         self.visibility

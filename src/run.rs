@@ -128,9 +128,10 @@ impl eframe::App for ScreenshotApp {
         let ctx = ui.ctx().clone();
         self.frames += 1;
         ctx.request_repaint();
-        // The picture shows the full detail its zoom calls for: once the
-        // first frame is drawn, wait for it rather than count frames.
-        if self.frames == 1 {
+        // The picture shows the full detail its zoom calls for: when the
+        // view needs the full level (prepared once the first frame is
+        // drawn), wait for it rather than count frames.
+        if self.frames < FRAMES_BEFORE_SCREENSHOT && !self.app.map_in_full_detail() {
             self.app.wait_for_full_map_detail();
         }
         if self.frames == FRAMES_BEFORE_SCREENSHOT {
