@@ -20,9 +20,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use border_incidents::action::Action;
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::map::camera::Camera;
+use border_incidents::start::StartOptions;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 

@@ -10,9 +10,10 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::map::preparing::MapPreparation;
+use border_incidents::start::StartOptions;
 
 /// Runs `inner` for the first frame and exits when the second begins.
 struct UntilFirstFrame<F: FnMut(&mut egui::Ui, &mut eframe::Frame)> {

@@ -6,36 +6,17 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::time::Seconds;
 use crate::map::MapInput;
 use crate::map::marker_layout::EventPositions;
 use crate::open::dialog::{FileDialog, Picked, SystemDialog};
 use crate::open::loader::{Kind, Outcome};
 use crate::open::{OpenAction, Opened};
+use crate::start::StartOptions;
 use crate::view::{Theme, ViewState};
 use crate::visibility::VisibilityCache;
 
 /// Key under which the view state is saved between runs.
 pub const STORAGE_KEY: &str = "border-incidents/view-state/v1";
-
-/// How the app should start, from the command line.
-#[derive(Clone, Debug, Default)]
-pub struct StartOptions {
-    /// Event to select at start.
-    pub select: Option<String>,
-    /// Time cursor at start.
-    pub time: Option<Seconds>,
-    /// Time window at start.
-    pub window: Option<(Seconds, Seconds)>,
-    /// Theme at start (overrides the saved one).
-    pub theme: Option<Theme>,
-    /// Whether to restore the view saved by the previous run.
-    pub restore: bool,
-    /// GeoJSON files to open as overlay layers (or events, when they look so).
-    pub files: Vec<PathBuf>,
-    /// Events files to add.
-    pub events: Vec<PathBuf>,
-}
 
 /// The application.
 pub struct App {
@@ -70,18 +51,7 @@ impl App {
         map: crate::map::MapView,
         opts: StartOptions,
     ) -> Self {
-        let saved = if opts.restore {
-            storage
-                .and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
-                .filter(ViewState::is_sound)
-        } else {
-            None
-        };
-        let mut view = saved.unwrap_or_else(|| crate::view_defaults::initial_view(&data));
-        if let Some(theme) = opts.theme {
-            view.theme = theme;
-        }
-        apply_start_time(&mut view, &opts);
+        let view = crate::start::first_view(storage, &data, &opts);
         let mut app = Self {
             data,
             view,
@@ -273,22 +243,6 @@ impl App {
                     self.picking = Some(self.dialog.pick_files());
                 }
             }
-        }
-    }
-}
-
-/// Applies `--time` and `--window`: the window is set as given; a time alone
-/// puts the cursor there and ends the window at it (everything up to then).
-fn apply_start_time(view: &mut ViewState, opts: &StartOptions) {
-    if let Some(window) = opts.window {
-        view.time.window = window;
-        view.time.cursor = window.1;
-    }
-    if let Some(t) = opts.time {
-        view.time.cursor = t;
-        if opts.window.is_none() {
-            let start = view.time.window.0.min(t);
-            view.time.window = (start, t + 1);
         }
     }
 }

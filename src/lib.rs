@@ -18,6 +18,7 @@ pub mod open;
 pub mod panels;
 pub mod run;
 pub mod shortcuts;
+pub mod start;
 pub mod timeline;
 pub mod view;
 pub mod view_defaults;

@@ -5,10 +5,11 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, anyhow};
 
-use crate::app::{App, StartOptions};
+use crate::app::App;
 use crate::cli::Cli;
 use crate::data::Data;
 use crate::map::preparing::MapPreparation;
+use crate::start::StartOptions;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "Border incidents — Kyrgyz–Tajik border clashes, September 2022";

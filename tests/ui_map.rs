@@ -179,7 +179,7 @@ fn scale_bar_and_cursor_coordinates_are_labelled() {
 
 #[test]
 fn starting_with_a_selection_keeps_the_region_in_view() {
-    let harness = common::harness_with(border_incidents::app::StartOptions {
+    let harness = common::harness_with(border_incidents::start::StartOptions {
         select: Some("shelling-tajik-towns-tj-claim".to_owned()),
         ..Default::default()
     });
@@ -196,7 +196,7 @@ fn starting_with_a_selection_keeps_the_region_in_view() {
 #[test]
 fn starting_with_a_far_selection_centres_the_map_on_it() {
     let data = common::data();
-    let harness = common::harness_with(border_incidents::app::StartOptions {
+    let harness = common::harness_with(border_incidents::start::StartOptions {
         select: Some("putin-appeal".to_owned()),
         ..Default::default()
     });
@@ -294,7 +294,7 @@ fn crowd_harness(
     step: f64,
 ) -> egui_kittest::Harness<'static, border_incidents::app::App> {
     let path = crowd_file(n, step);
-    let mut harness = common::harness_with(border_incidents::app::StartOptions {
+    let mut harness = common::harness_with(border_incidents::start::StartOptions {
         events: vec![path.clone()],
         ..Default::default()
     });
@@ -372,7 +372,7 @@ impl eframe::Storage for MemoryStorage {
 
 /// The app restored from `storage`, as at the next start.
 fn restarted(storage: &MemoryStorage) -> border_incidents::app::App {
-    let opts = border_incidents::app::StartOptions {
+    let opts = border_incidents::start::StartOptions {
         restore: true,
         ..Default::default()
     };

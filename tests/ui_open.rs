@@ -6,8 +6,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
 use border_incidents::open::dialog::{FileDialog, Picked};
+use border_incidents::start::StartOptions;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 

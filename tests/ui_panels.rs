@@ -3,7 +3,8 @@
 
 mod common;
 
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
+use border_incidents::start::StartOptions;
 use border_incidents::view::Theme;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
@@ -147,7 +148,7 @@ fn clicking_a_highlight_of_an_event_in_view_leaves_the_map_alone() {
 
 #[test]
 fn related_accounts_are_side_by_side_and_clickable() {
-    let mut harness = common::harness_with(border_incidents::app::StartOptions {
+    let mut harness = common::harness_with(border_incidents::start::StartOptions {
         select: Some("kyrgyz-account".into()),
         ..Default::default()
     });

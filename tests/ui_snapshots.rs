@@ -4,8 +4,8 @@
 mod common;
 
 use border_incidents::action::Action;
-use border_incidents::app::StartOptions;
 use border_incidents::data::time::EventTime;
+use border_incidents::start::StartOptions;
 use border_incidents::view::Theme;
 
 /// How many paint callbacks the last frame drew.

@@ -3,10 +3,11 @@
 
 mod common;
 
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::data::event::{Event, EventKind};
 use border_incidents::data::time::{EventTime, Seconds, from_seconds};
+use border_incidents::start::StartOptions;
 use border_incidents::timeline::bars::bar_label;
 use egui::{Pos2, Role, pos2};
 use egui_kittest::Harness;

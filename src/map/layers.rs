@@ -4,15 +4,14 @@ use egui::{Color32, Stroke};
 
 use super::camera::{KmBox, ScreenTransform, project};
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use geo::MultiPolygon;
 
+use super::full_detail::{FullDetail, FullLevels};
 use super::gpu_mesh::TargetFormat;
 use super::mesh::{
-    Area, AreaLevel, KmLine, Lines, MeshStats, lod_for, prepare_area_levels, prepare_areas,
-    prepare_level, prepare_lines,
+    Area, KmLine, Lines, MeshStats, lod_for, prepare_area_levels, prepare_areas, prepare_lines,
 };
 use super::style::{Palette, country_fill};
 use super::tessellated::{MeshBuilder, TessKey, Tessellated};
@@ -54,18 +53,6 @@ pub struct Layers {
     gpu: Option<TargetFormat>,
 }
 
-/// The full level of detail of the areas, on its way.
-#[derive(Debug)]
-enum FullDetail {
-    /// Not started: the shapes wait for the first frame to be on screen, so
-    /// that the work does not compete with drawing it.
-    Waiting(Vec<MultiPolygon<f64>>),
-    /// Being prepared on a thread.
-    Preparing(Receiver<(Vec<AreaLevel>, MeshStats)>),
-    /// Taken in, or given up on when its thread failed.
-    Over,
-}
-
 /// The levels of detail prepared before the first frame; the full one
 /// (level 0, most of the triangulation) follows from a thread.
 const COARSE: Range<usize> = 1..super::mesh::LOD_TOLERANCES_KM.len();
@@ -78,16 +65,6 @@ fn area_shapes(geo: &GeoData) -> Vec<&MultiPolygon<f64>> {
         .chain(geo.lakes.iter().map(|l| &l.shape))
         .chain(geo.valley.iter().map(|v| &v.shape))
         .collect()
-}
-
-/// The full level of detail of `shapes`.
-fn full_levels(shapes: &[&MultiPolygon<f64>]) -> (Vec<AreaLevel>, MeshStats) {
-    let mut stats = MeshStats::default();
-    let levels = shapes
-        .iter()
-        .map(|shape| prepare_level(shape, 0, &mut stats))
-        .collect();
-    (levels, stats)
 }
 
 /// Whether a border joins Kyrgyzstan and Tajikistan.
@@ -170,59 +147,24 @@ impl Layers {
     /// has finished. If the thread fails, the map keeps drawing the next
     /// level (0.4 km) when zoomed in.
     pub fn poll_full_detail(&mut self, frames_drawn: u64) {
-        match &self.full_detail {
-            FullDetail::Waiting(_) if frames_drawn > 0 => {
-                let FullDetail::Waiting(shapes) =
-                    std::mem::replace(&mut self.full_detail, FullDetail::Over)
-                else {
-                    return;
-                };
-                let (send, receive) = std::sync::mpsc::channel();
-                let prepare = move || {
-                    let shapes: Vec<&MultiPolygon<f64>> = shapes.iter().collect();
-                    // The receiver may be gone if the map was dropped meanwhile.
-                    let _ = send.send(full_levels(&shapes));
-                };
-                let spawned = std::thread::Builder::new()
-                    .name("full-detail".into())
-                    .spawn(prepare);
-                // Without a thread, the map stays at the next level.
-                if spawned.is_ok() {
-                    self.full_detail = FullDetail::Preparing(receive);
-                }
-            }
-            FullDetail::Preparing(receive) => match receive.try_recv() {
-                Ok(full) => self.take_full_detail(full),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.full_detail = FullDetail::Over,
-            },
-            FullDetail::Waiting(_) | FullDetail::Over => {}
+        if let Some(full) = self.full_detail.poll(frames_drawn) {
+            self.take_full_detail(full);
         }
     }
 
     /// Prepares the full level of detail now, or waits for its thread (for
     /// screenshots, tests and benchmarks, which need the final picture).
     pub fn wait_for_full_detail(&mut self) {
-        match std::mem::replace(&mut self.full_detail, FullDetail::Over) {
-            FullDetail::Waiting(shapes) => {
-                let shapes: Vec<&MultiPolygon<f64>> = shapes.iter().collect();
-                self.take_full_detail(full_levels(&shapes));
-            }
-            FullDetail::Preparing(receive) => {
-                if let Ok(full) = receive.recv() {
-                    self.take_full_detail(full);
-                }
-            }
-            FullDetail::Over => {}
+        if let Some(full) = self.full_detail.wait() {
+            self.take_full_detail(full);
         }
     }
 
-    fn take_full_detail(&mut self, (levels, stats): (Vec<AreaLevel>, MeshStats)) {
+    fn take_full_detail(&mut self, (levels, stats): FullLevels) {
         for (area, level) in self.areas_mut().zip(levels) {
             area.set_level(0, level);
         }
         self.stats.add(&stats);
-        self.full_detail = FullDetail::Over;
         self.has_full_detail = true;
     }
 
@@ -252,7 +194,7 @@ impl Layers {
             wanted
         } else {
             // Until the full level arrives, the next one stands in for it.
-            if wanted == 0 && !matches!(self.full_detail, FullDetail::Over) {
+            if wanted == 0 && self.full_detail.is_pending() {
                 p.ctx().request_repaint_after(Duration::from_millis(50));
             }
             wanted.max(1)

@@ -2,6 +2,7 @@
 
 pub mod camera;
 pub mod event_layer;
+pub mod full_detail;
 pub mod gpu_mesh;
 pub mod input;
 pub mod labels;

@@ -5,8 +5,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use border_incidents::app::{App, StartOptions};
+use border_incidents::app::App;
 use border_incidents::data::Data;
+use border_incidents::start::StartOptions;
 use egui_kittest::Harness;
 
 /// The size every UI test window has, in points.
