@@ -137,6 +137,52 @@ fn dragging_pans_the_map() {
 }
 
 #[test]
+fn arrow_keys_pan_the_map_and_f_fits_it_again() {
+    let mut harness = common::harness();
+    let fitted = harness.state().view().camera;
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(1);
+    for key in [egui::Key::ArrowRight, egui::Key::ArrowDown] {
+        harness.key_press(key);
+        harness.run_steps(2);
+    }
+    let panned = harness.state().view().camera;
+    // → and ↓ look further east and south, at the same zoom, selecting nothing.
+    assert!(panned.center_lon > fitted.center_lon + 0.1);
+    assert!(panned.center_lat < fitted.center_lat - 0.05);
+    assert_eq!(panned.points_per_km, fitted.points_per_km);
+    assert!(harness.state().view().selection.is_none());
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert!(harness.state().view().camera.center_lon < panned.center_lon);
+    harness.key_press(egui::Key::F);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().camera, fitted);
+}
+
+#[test]
+fn double_click_zooms_the_map_in() {
+    let mut harness = common::harness();
+    let before = harness.state().view().camera;
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(1);
+    // Two presses and releases within one frame (a test step is a quarter
+    // of a second, longer than a double click may take).
+    for pressed in [true, false, true, false] {
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: EMPTY_SPOT,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    let after = harness.state().view().camera;
+    assert!(after.points_per_km > before.points_per_km * 1.4);
+    assert!(harness.state().view().selection.is_none());
+}
+
+#[test]
 fn wheel_zooms_about_the_cursor() {
     let mut harness = common::harness();
     let before = harness.state().view().camera;

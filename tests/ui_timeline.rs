@@ -108,11 +108,20 @@ fn arrow_keys_select_the_next_and_previous_event() {
         .filter(|&i| key(i).0 > cursor)
         .min_by_key(|&i| key(i))
         .unwrap();
+    // The keys step through events with the pointer over the timeline.
+    harness.get_by_label("Play").hover();
+    harness.run();
+    let camera = harness.state().view().camera;
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(2);
     assert_eq!(
         harness.state().view().selection.as_deref(),
         Some(data.events[next].id.as_str())
+    );
+    assert_eq!(
+        harness.state().view().camera,
+        camera,
+        "the map did not pan as well"
     );
     let now = harness.state().view().time.cursor;
     assert_eq!(now, key(next).0);

@@ -77,7 +77,18 @@ pub fn show(
         }
     }
 
-    actions.extend(keys(ui.ctx(), data, index, view, visible, &mut state));
+    // ← and → step through events while the pointer is over the timeline;
+    // elsewhere they pan the map.
+    let stepping = ui.rect_contains_pointer(ui.max_rect());
+    actions.extend(keys(
+        ui.ctx(),
+        data,
+        index,
+        view,
+        visible,
+        stepping,
+        &mut state,
+    ));
     actions.extend(controls::show(ui, time, index, &mut state));
     if let Some(t) = state.focus_on.take() {
         bring_into_view(&mut state, t, t + 1);
@@ -130,14 +141,16 @@ fn bring_into_view(state: &mut State, from: Seconds, to: Seconds) {
     });
 }
 
-/// Space plays or pauses; ← and → step to the previous or next event start
-/// and select that event. Ignored while any widget has keyboard focus.
+/// Space plays or pauses; while `stepping` (the pointer is over the
+/// timeline), ← and → step to the previous or next event start and select
+/// that event. Ignored while any widget has keyboard focus.
 fn keys(
     ctx: &egui::Context,
     data: &Data,
     index: &TimeIndex,
     view: &ViewState,
     visible: &Visible,
+    stepping: bool,
     state: &mut State,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -149,8 +162,8 @@ fn keys(
     let (space, left, right) = ctx.input_mut(|i| {
         (
             i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
-            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
+            stepping && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
+            stepping && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
         )
     });
     if space {
