@@ -175,6 +175,34 @@ fn related_accounts_are_side_by_side_and_clickable() {
     assert_eq!(selection(&harness).as_deref(), Some("tajik-account"));
 }
 
+/// The two sides tell the clashes differently, each as an incident of its
+/// own: selecting one side's version shows the other's beside it.
+#[test]
+fn one_sides_version_of_the_clashes_shows_the_others_beside_it() {
+    let harness = common::harness_with(border_incidents::start::StartOptions {
+        select: Some("incursion-batken-kg-claim".into()),
+        ..Default::default()
+    });
+    // The card is in the right-hand panel; the events list is on the left.
+    let card_left = harness
+        .get_by_label("Other accounts of this incident")
+        .rect()
+        .left();
+    let in_card = |label: &str| {
+        harness
+            .query_all_by_label(label)
+            .any(|n| n.rect().center().x >= card_left)
+    };
+    assert!(in_card("About"));
+    assert!(in_card("Fighting along the Kyrgyz–Tajik border"));
+    assert!(in_card("Tajik account"));
+    assert!(in_card(
+        "Tajik towns shelled from across the border (Tajik account)"
+    ));
+    assert!(in_card("Tajikistan: its towns were shelled first"));
+    assert!(in_card("Kyrgyzstan: Tajikistan invaded Batken villages"));
+}
+
 #[test]
 fn search_narrows_the_list() {
     let mut harness = common::harness();

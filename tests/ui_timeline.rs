@@ -205,6 +205,7 @@ fn crowded_data(copies: usize) -> Data {
             start: at,
             end: at,
             refers_to: Vec::new(),
+            account_of: None,
             ..model.clone()
         }
     }));

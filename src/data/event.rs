@@ -200,6 +200,9 @@ pub struct Event {
     pub side: Option<Side>,
     /// Ids of the incidents a statement speaks about.
     pub refers_to: Vec<String>,
+    /// For an incident given as one side's account of what happened: the id
+    /// of the incident it is an account of.
+    pub account_of: Option<String>,
     /// Tolls and counts.
     pub figures: Figures,
     /// What other reports say.

@@ -136,6 +136,16 @@ pub enum Problem {
     /// `refers_to` names a statement.
     #[error("refers_to {0:?} is a statement; statements refer to incidents")]
     ReferenceNotIncident(String),
+    /// `account_of` names no incident.
+    #[error("account_of {0:?}: no incident has that id")]
+    AccountOfUnknown(String),
+    /// `account_of` names an incident that is itself an account, or the
+    /// incident itself.
+    #[error("account_of {0:?} must name another incident that is not itself an account")]
+    AccountOfAccount(String),
+    /// A statement has `account_of`, which is for incidents.
+    #[error("`account_of` is for incidents; a statement names what it is about in `refers_to`")]
+    AccountOfOnStatement,
     /// A statement lacks a property statements need.
     #[error("a statement needs `{0}`")]
     StatementNeeds(&'static str),

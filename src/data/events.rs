@@ -184,7 +184,8 @@ fn at(events: &[Event], index: usize, problem: Problem) -> EventError {
     }
 }
 
-/// Unique ids; every `refers_to` names an incident.
+/// Unique ids; every `refers_to` names an incident; every `account_of`
+/// names another incident that is not itself an account.
 fn check_ids_and_references(events: &[Event]) -> Vec<EventError> {
     let mut errors = Vec::new();
     let mut first: HashMap<&str, usize> = HashMap::new();
@@ -207,6 +208,16 @@ fn check_ids_and_references(events: &[Event]) -> Vec<EventError> {
                     errors.push(at(events, i, Problem::ReferenceNotIncident(target.clone())));
                 }
                 Some(EventKind::Incident) => {}
+            }
+        }
+        if let Some(target) = &e.account_of {
+            match first.get(target.as_str()).map(|&t| &events[t]) {
+                Some(t) if t.kind == EventKind::Incident => {
+                    if t.account_of.is_some() || t.id == e.id {
+                        errors.push(at(events, i, Problem::AccountOfAccount(target.clone())));
+                    }
+                }
+                _ => errors.push(at(events, i, Problem::AccountOfUnknown(target.clone()))),
             }
         }
     }

@@ -147,6 +147,39 @@ fn duplicate_ids_and_bad_references() {
 }
 
 #[test]
+fn accounts_name_another_incident_that_is_not_an_account() {
+    let account =
+        |id: &str, of: &str| incident(id, &format!(r#","side":"kyrgyz","account_of":"{of}""#));
+    let src = collection(&[
+        incident("clash", ""),
+        account("kg", "clash"),
+        account("tj", "nope"),
+        account("again", "kg"),
+        account("self", "self"),
+        incident(
+            "st",
+            r#","claimant":"C","side":"tajik","refers_to":["clash"],"account_of":"clash""#,
+        )
+        .replace(r#""kind":"incident""#, r#""kind":"statement""#),
+    ]);
+    let got = problems(&src);
+    assert!(
+        got.contains(&Problem::AccountOfUnknown("nope".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&Problem::AccountOfAccount("kg".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&Problem::AccountOfAccount("self".into())),
+        "{got:?}"
+    );
+    assert!(got.contains(&Problem::AccountOfOnStatement), "{got:?}");
+    assert_eq!(got.len(), 4, "the account of `clash` is sound: {got:?}");
+}
+
+#[test]
 fn statements_need_claimant_side_and_references() {
     let src =
         collection(&[incident("s", "").replace(r#""kind":"incident""#, r#""kind":"statement""#)]);

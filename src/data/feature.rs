@@ -31,6 +31,7 @@ const KNOWN: &[&str] = &[
     "claimant",
     "side",
     "refers_to",
+    "account_of",
     "figures",
     "verification",
     "geometry_note",
@@ -122,6 +123,7 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
         claimant: r.optional("claimant"),
         side: r.optional("side"),
         refers_to: r.optional("refers_to").unwrap_or_default(),
+        account_of: r.optional("account_of"),
         figures,
         verification: r.optional::<Verification>("verification"),
         geometry,
@@ -145,6 +147,9 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
             if lacking {
                 r.problems.push(Problem::StatementNeeds(field));
             }
+        }
+        if event.account_of.is_some() {
+            r.problems.push(Problem::AccountOfOnStatement);
         }
     }
     if r.problems.is_empty() {

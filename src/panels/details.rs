@@ -45,6 +45,15 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
         if let Some(cat) = &event.category {
             ui.label(RichText::new(format::category(cat)).small().weak());
         }
+        // The verdict up front; its note and sources close the card.
+        if let Some(v) = &event.verification {
+            badge(
+                ui,
+                format::verdict(Some(v.verdict)),
+                colors::verdict(Some(v.verdict)),
+            )
+            .on_hover_text("What other reports say: see Verification below");
+        }
     });
     ui.heading(&event.title);
     ui.add_space(4.0);
@@ -56,6 +65,9 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
         ui.add_space(6.0);
         ui.label(summary);
     }
+    // What the other side and third parties say comes before the quotes,
+    // so that conflicting claims are seen together without scrolling.
+    super::details_related::show(ui, data, event, actions);
     for (i, quote) in event.quotes.iter().enumerate() {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -72,7 +84,6 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
             }
         });
     }
-    super::details_related::show(ui, data, event, actions);
     verification(ui, event);
     if let Some(note) = &event.geometry_note {
         ui.add_space(6.0);
@@ -155,12 +166,13 @@ fn verification(ui: &mut egui::Ui, event: &Event) {
 }
 
 /// A coloured badge with white text.
-fn badge(ui: &mut egui::Ui, text: &str, fill: Color32) {
+fn badge(ui: &mut egui::Ui, text: &str, fill: Color32) -> egui::Response {
     egui::Frame::new()
         .fill(fill)
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| {
             ui.label(RichText::new(text).color(Color32::WHITE).strong());
-        });
+        })
+        .response
 }

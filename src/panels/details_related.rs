@@ -16,36 +16,58 @@ const SIDES: [Option<Side>; 4] = [
     Some(Side::Neutral),
 ];
 
-/// The incidents this event is about, and the statements about them (this
-/// event excluded). For an incident: itself, and statements referring to it.
-pub fn related<'a>(data: &'a Data, event: &Event) -> (Vec<&'a Event>, Vec<&'a Event>) {
-    let incident_ids: Vec<&str> = match event.kind {
-        EventKind::Incident => vec![event.id.as_str()],
+/// The incident `id` is an account of, or `id` itself when it is none.
+fn told_incident<'a>(data: &'a Data, id: &'a str) -> &'a str {
+    data.events
+        .iter()
+        .find(|e| e.id == id)
+        .and_then(|e| e.account_of.as_deref())
+        .unwrap_or(id)
+}
+
+/// The incidents this event is about, and the other accounts of them.
+///
+/// An incident is about what it is an account of (`account_of`); a
+/// statement, about what it refers to. The accounts are the statements
+/// about those incidents or about any side's account of them, and those
+/// side accounts themselves: selecting the Kyrgyz version of the clashes
+/// shows the Tajik version and the Tajik statement beside it. The event
+/// itself and the incidents it is about are not listed as accounts.
+pub fn related<'a>(data: &'a Data, event: &'a Event) -> (Vec<&'a Event>, Vec<&'a Event>) {
+    let about: Vec<&str> = match event.kind {
+        EventKind::Incident => event.account_of.as_deref().into_iter().collect(),
         EventKind::Statement => event.refers_to.iter().map(String::as_str).collect(),
     };
+    let mut told: Vec<&str> = match event.kind {
+        EventKind::Incident => vec![told_incident(data, &event.id)],
+        EventKind::Statement => about.iter().map(|id| told_incident(data, id)).collect(),
+    };
+    told.sort_unstable();
+    told.dedup();
     let incidents = data
         .events
         .iter()
-        .filter(|e| e.id != event.id && incident_ids.contains(&e.id.as_str()))
+        .filter(|e| about.contains(&e.id.as_str()))
         .collect();
-    let statements = data
+    let accounts = data
         .events
         .iter()
-        .filter(|e| {
-            e.id != event.id
-                && e.kind == EventKind::Statement
-                && e.refers_to
-                    .iter()
-                    .any(|r| incident_ids.contains(&r.as_str()))
+        .filter(|e| e.id != event.id && !about.contains(&e.id.as_str()))
+        .filter(|e| match e.kind {
+            EventKind::Statement => e
+                .refers_to
+                .iter()
+                .any(|r| told.contains(&told_incident(data, r))),
+            EventKind::Incident => e.account_of.as_deref().is_some_and(|a| told.contains(&a)),
         })
         .collect();
-    (incidents, statements)
+    (incidents, accounts)
 }
 
 /// Draws the incidents referred to and the other accounts in columns.
 pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>) {
-    let (incidents, statements) = related(data, event);
-    if incidents.is_empty() && statements.is_empty() {
+    let (incidents, accounts) = related(data, event);
+    if incidents.is_empty() && accounts.is_empty() {
         return;
     }
     ui.add_space(6.0);
@@ -55,7 +77,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
             link(ui, inc, actions);
         }
     }
-    if statements.is_empty() {
+    if accounts.is_empty() {
         return;
     }
     ui.add_space(4.0);
@@ -63,7 +85,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
     let columns: Vec<(Option<Side>, Vec<&Event>)> = SIDES
         .iter()
         .map(|side| {
-            let items = statements
+            let items = accounts
                 .iter()
                 .copied()
                 .filter(|s| s.side == *side)
