@@ -12,10 +12,38 @@ pub struct Candidate {
     pub size: Vec2,
     /// Higher goes first (e.g. population).
     pub priority: f64,
+    /// Whether the label may move farther from its anchor when everything
+    /// near it is taken (capitals, whose names must not vanish under a
+    /// crowd of markers); the caller then joins them with a leader line.
+    pub insistent: bool,
 }
 
 /// Gap between a dot and its label.
 const GAP: f32 = 4.0;
+
+/// Gaps tried, after [`GAP`], for an insistent label.
+const FARTHER_GAPS: [f32; 4] = [16.0, 30.0, 46.0, 64.0];
+
+/// Where a label of `size` may go around `anchor`, `gap` away: right, left,
+/// above, below, then the four corners.
+fn positions(anchor: Pos2, size: Vec2, gap: f32) -> [Rect; 8] {
+    let half = size.y / 2.0;
+    let (left, right) = (anchor.x - gap - size.x, anchor.x + gap);
+    let (above, below) = (anchor.y - gap - size.y, anchor.y + gap);
+    let middle_x = anchor.x - size.x / 2.0;
+    let middle_y = anchor.y - half;
+    [
+        (right, middle_y),
+        (left, middle_y),
+        (middle_x, above),
+        (middle_x, below),
+        (right, above),
+        (left, above),
+        (right, below),
+        (left, below),
+    ]
+    .map(|(x, y)| Rect::from_min_size(Pos2::new(x, y), size))
+}
 
 /// Places labels without overlaps, inside `bounds`, avoiding `obstacles`.
 /// Returns, for each placed candidate, its index and rectangle.
@@ -25,16 +53,10 @@ pub fn place(candidates: &[Candidate], bounds: Rect, obstacles: &[Rect]) -> Vec<
     let mut placed: Vec<(usize, Rect)> = Vec::new();
     for i in order {
         let c = candidates[i];
-        let half = c.size.y / 2.0;
-        let options = [
-            Pos2::new(c.anchor.x + GAP, c.anchor.y - half),
-            Pos2::new(c.anchor.x - GAP - c.size.x, c.anchor.y - half),
-            Pos2::new(c.anchor.x - c.size.x / 2.0, c.anchor.y - GAP - c.size.y),
-            Pos2::new(c.anchor.x - c.size.x / 2.0, c.anchor.y + GAP),
-        ];
-        let free = options
-            .into_iter()
-            .map(|min| Rect::from_min_size(min, c.size))
+        let farther: &[f32] = if c.insistent { &FARTHER_GAPS } else { &[] };
+        let free = std::iter::once(GAP)
+            .chain(farther.iter().copied())
+            .flat_map(|gap| positions(c.anchor, c.size, gap))
             .find(|r| {
                 bounds.contains_rect(*r)
                     && !obstacles.iter().any(|o| o.intersects(*r))
@@ -81,6 +103,7 @@ mod tests {
                     anchor: Pos2::new(20.0 + i as f32 * 23.0, 20.0 + j as f32 * 17.0),
                     size: approx_size(5 + (i * j) % 9, 12.0),
                     priority: ((i * 7 + j * 13) % 31) as f64,
+                    insistent: false,
                 });
             }
         }
@@ -100,5 +123,32 @@ mod tests {
             .max_by(|&a, &b| candidates[a].priority.total_cmp(&candidates[b].priority))
             .unwrap_or(0);
         assert!(placed.iter().any(|(i, _)| *i == best));
+    }
+
+    #[test]
+    fn an_insistent_label_moves_out_of_a_crowd_of_markers() {
+        let anchor = Pos2::new(200.0, 200.0);
+        // Markers on a ring around the spot, as a spread cluster draws them,
+        // and one on the spot.
+        let mut markers: Vec<Rect> = (0..8)
+            .map(|k| {
+                let a = k as f32 * std::f32::consts::TAU / 8.0;
+                Rect::from_center_size(anchor + 18.0 * vec2(a.cos(), a.sin()), vec2(14.0, 14.0))
+            })
+            .collect();
+        markers.push(Rect::from_center_size(anchor, vec2(14.0, 14.0)));
+        let bounds = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 400.0));
+        let label = |insistent| Candidate {
+            anchor,
+            size: approx_size(7, 14.5),
+            priority: 1.0,
+            insistent,
+        };
+        assert!(place(&[label(false)], bounds, &markers).is_empty());
+        let placed = place(&[label(true)], bounds, &markers);
+        assert_eq!(placed.len(), 1);
+        let rect = placed[0].1;
+        assert!(!markers.iter().any(|m| m.intersects(rect)));
+        assert!(rect.distance_to_pos(anchor) < 70.0, "{rect:?}");
     }
 }

@@ -7,6 +7,9 @@ use super::labels::{Candidate, min_population, place};
 use super::style::Palette;
 use crate::data::geodata::Place;
 
+/// How far a label may sit from its dot before a leader line joins them.
+const LEADER_FROM: f32 = 8.0;
+
 /// Draws the places big enough for this zoom; labels avoid `obstacles`.
 /// Returns the rectangles of the labels drawn.
 pub fn paint(
@@ -43,6 +46,7 @@ pub fn paint(
             } else {
                 pl.population as f64
             },
+            insistent: pl.is_capital(),
         })
         .collect();
     let placed = place(&candidates, rect.shrink(2.0), obstacles);
@@ -69,6 +73,13 @@ pub fn paint(
     }
     let mut drawn = Vec::with_capacity(placed.len());
     for (i, r) in placed {
+        // A label moved away from its dot (out of a crowd of markers) is
+        // joined to it.
+        let dot = shown[i].1;
+        if r.distance_to_pos(dot) > LEADER_FROM {
+            let end = r.clamp(dot);
+            p.line_segment([dot, end], Stroke::new(1.0, pal.place));
+        }
         p.rect_filled(r, 3.0, pal.text_halo);
         p.galley(pos2(r.min.x + 2.0, r.min.y), galleys[i].clone(), pal.place);
         drawn.push(r);
