@@ -112,6 +112,7 @@ pub fn events(n: usize) -> Vec<Event> {
                 claimant: None,
                 side: Some(side),
                 refers_to: Vec::new(),
+                account_of: None,
                 figures: Figures::default(),
                 verification: None,
                 geometry: Some(geo::Geometry::Point(Point::new(

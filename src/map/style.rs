@@ -47,7 +47,7 @@ pub fn palette(dark: bool) -> Palette {
             place: Color32::from_rgb(225, 225, 228),
             text_halo: Color32::from_rgba_unmultiplied(20, 20, 24, 190),
             ink: Color32::from_rgb(230, 230, 235),
-            selection: Color32::from_rgb(255, 235, 60),
+            selection: Color32::from_rgb(90, 180, 255),
             dark,
         }
     } else {

@@ -29,14 +29,22 @@ pub fn kind_accent(kind: EventKind) -> Color32 {
     }
 }
 
-/// The colour of a side's account.
-pub fn side(side: Option<Side>) -> Color32 {
-    match side {
-        Some(Side::Kyrgyz) => Color32::from_rgb(200, 40, 40),
-        Some(Side::Tajik) => Color32::from_rgb(20, 140, 80),
-        Some(Side::ThirdParty) => Color32::from_rgb(130, 80, 190),
-        Some(Side::Neutral) | None => Color32::from_rgb(120, 120, 120),
-    }
+/// The colour of text naming a side's account: the hue the map and the
+/// timeline give that side (`map::style::side_color`), darkened on the light
+/// panels and lightened on the dark ones, so that it reads at a contrast of
+/// at least 4.5:1.
+pub fn side(side: Option<Side>, dark: bool) -> Color32 {
+    let [r, g, b, _] = crate::map::style::side_color(side).to_array();
+    let shade = |c: u8| -> u8 {
+        let c = f32::from(c);
+        let shaded = if dark {
+            c + (255.0 - c) * 0.35
+        } else {
+            c * 0.7
+        };
+        shaded.round() as u8
+    };
+    Color32::from_rgb(shade(r), shade(g), shade(b))
 }
 
 /// The fill of a verdict badge (text on it is white).
@@ -47,5 +55,49 @@ pub fn verdict(verdict: Option<Verdict>) -> Color32 {
         Some(Verdict::Unverified) => Color32::from_rgb(100, 100, 110),
         Some(Verdict::Contradicted) => Color32::from_rgb(180, 35, 35),
         None => Color32::from_rgb(120, 120, 120),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn side_text_reads_on_both_themes_panels() {
+        let sides = [
+            Some(Side::Kyrgyz),
+            Some(Side::Tajik),
+            Some(Side::ThirdParty),
+            Some(Side::Neutral),
+        ];
+        for dark in [false, true] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            for account in sides {
+                let ratio = contrast(side(account, dark), visuals.panel_fill);
+                assert!(ratio >= 4.5, "{account:?}, dark {dark}: {ratio:.2}");
+            }
+        }
     }
 }

@@ -130,7 +130,8 @@ fn facts(ui: &mut egui::Ui, event: &Event) {
         row(ui, "Actors", event.actors.join(", "));
     }
     ui.label(RichText::new("Account").weak());
-    ui.label(RichText::new(format::side(event.side)).color(colors::side(event.side)));
+    let color = colors::side(event.side, ui.visuals().dark_mode);
+    ui.label(RichText::new(format::side(event.side)).color(color));
     ui.end_row();
 }
 

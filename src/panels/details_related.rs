@@ -102,7 +102,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
             for (col, (side, items)) in cols.iter_mut().zip(row) {
                 col.label(
                     RichText::new(column_title(*side))
-                        .color(colors::side(*side))
+                        .color(colors::side(*side, col.visuals().dark_mode))
                         .strong(),
                 );
                 for item in items {
@@ -129,7 +129,7 @@ fn column_title(side: Option<Side>) -> &'static str {
 
 /// A clickable title that selects the event.
 fn link(ui: &mut egui::Ui, event: &Event, actions: &mut Vec<Action>) {
-    let text = RichText::new(&event.title).color(colors::side(event.side));
+    let text = RichText::new(&event.title).color(colors::side(event.side, ui.visuals().dark_mode));
     if ui
         .add(egui::Button::new(text).frame(false).wrap())
         .on_hover_text(format!("Select: {}", event.title))

@@ -12,8 +12,9 @@ use super::density::Density;
 use super::index::TimeIndex;
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::event::{Event, EventKind, Side};
+use crate::data::event::{Event, EventKind};
 use crate::data::time::Seconds;
+use crate::map::style::side_color;
 use crate::view::ViewState;
 
 /// Narrowest bar drawn, in points, so that short events stay visible.
@@ -30,16 +31,6 @@ pub struct BarsOutput {
     pub actions: Vec<Action>,
     /// A time to zoom the axis in about (a click on a crowded row).
     pub zoom_at: Option<f64>,
-}
-
-/// The colour of a side.
-pub fn side_color(side: Option<Side>) -> Color32 {
-    match side {
-        Some(Side::Kyrgyz) => Color32::from_rgb(200, 40, 50),
-        Some(Side::Tajik) => Color32::from_rgb(20, 130, 70),
-        Some(Side::ThirdParty) => Color32::from_rgb(40, 90, 200),
-        Some(Side::Neutral) | None => Color32::from_rgb(110, 110, 120),
-    }
 }
 
 /// The accessible label of an event's bar.
