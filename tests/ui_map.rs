@@ -70,6 +70,38 @@ fn every_located_event_has_a_marker_and_a_click_selects_it() {
     );
 }
 
+/// A marker's label names the dates even where the article's time words are
+/// no date ("insists": said over the days up to publication).
+#[test]
+fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
+    let data = common::data();
+    let claim = data
+        .events
+        .iter()
+        .find(|e| e.id == "kyrgyz-account")
+        .expect("the Kyrgyz account");
+    assert_eq!(claim.date_text.as_deref(), Some("insists"));
+    assert_eq!(
+        marker_label(claim),
+        "Statement: Kyrgyzstan: Tajikistan invaded Batken villages, 15–19 Sep 2022"
+    );
+    let shelling = data
+        .events
+        .iter()
+        .find(|e| e.id == "shelling-tajik-towns-tj-claim")
+        .expect("the Tajik account of the shelling");
+    // The hover card gives the dates and the article's words for them.
+    assert_eq!(
+        border_incidents::map::markers::when_text(shelling),
+        "12–18 Sep 2022 · ‘over the course of several days’"
+    );
+    let harness = common::harness();
+    harness.get_by_label(&marker_label(shelling));
+    harness.get_by_label(
+        "Bar: Tajik towns shelled from across the border (Tajik account), 12–18 Sep 2022",
+    );
+}
+
 #[test]
 fn selecting_a_statement_by_its_marker() {
     let data = common::data();

@@ -110,9 +110,7 @@ pub fn show(
         }
         resp.0.on_hover_ui(|ui| {
             ui.strong(&event.title);
-            if let Some(date) = &event.date_text {
-                ui.label(date);
-            }
+            ui.label(markers::when_text(event));
             if let Some(place) = &event.place {
                 ui.label(place);
             }

@@ -49,15 +49,24 @@ pub fn shape_for(event: &Event) -> MarkerShape {
     }
 }
 
-/// The accessible label of an event's marker.
+/// The accessible label of an event's marker: kind, title and dates (the
+/// article's own time words are often no date: "insists", "now").
 pub fn marker_label(event: &Event) -> String {
     let kind = match event.kind {
         EventKind::Incident => "Incident",
         EventKind::Statement => "Statement",
     };
+    let dates = crate::panels::format::date_range(&event.start, &event.end);
+    format!("{kind}: {}, {dates}", event.title)
+}
+
+/// When an event happened (or a statement was made), with the article's
+/// words for it: "15–18 Sep 2022 · ‘late last week’".
+pub fn when_text(event: &Event) -> String {
+    let dates = crate::panels::format::date_range(&event.start, &event.end);
     match &event.date_text {
-        Some(date) => format!("{kind}: {}, {date}", event.title),
-        None => format!("{kind}: {}", event.title),
+        Some(words) => format!("{dates} · ‘{words}’"),
+        None => dates,
     }
 }
 

@@ -35,10 +35,8 @@ pub struct BarsOutput {
 
 /// The accessible label of an event's bar.
 pub fn bar_label(event: &Event) -> String {
-    match &event.date_text {
-        Some(when) => format!("Bar: {}, {when}", event.title),
-        None => format!("Bar: {}, {}", event.title, event.start),
-    }
+    let dates = crate::panels::format::date_range(&event.start, &event.end);
+    format!("Bar: {}, {dates}", event.title)
 }
 
 /// How bars are grouped into rows.
@@ -290,14 +288,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
         if response.hovered() {
-            let tip = format!(
-                "{}\n{}",
-                event.title,
-                event
-                    .date_text
-                    .clone()
-                    .unwrap_or_else(|| event.start.to_string())
-            );
+            let tip = format!("{}\n{}", event.title, crate::map::markers::when_text(event));
             response.clone().on_hover_text(tip);
         }
         if response.clicked() {
