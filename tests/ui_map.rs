@@ -102,6 +102,55 @@ fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
     );
 }
 
+/// Circles of `radius` painted in the last frame, by centre.
+fn circles_of_radius(
+    harness: &egui_kittest::Harness<'_, border_incidents::app::App>,
+    radius: f32,
+) -> Vec<egui::Pos2> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Circle(circle) if (circle.radius - radius).abs() < 0.01 => {
+                Some(circle.center)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A statement with no place of its own (videos on social media) still
+/// shows on the map what it is about: the incident it refers to is ringed.
+#[test]
+fn a_statement_without_a_place_rings_what_it_refers_to() {
+    let data = common::data();
+    let videos = data
+        .events
+        .iter()
+        .find(|e| e.id == "social-media-videos")
+        .expect("the videos statement");
+    assert!(videos.geometry.is_none());
+    assert_eq!(videos.refers_to, ["clashes-2022-09"]);
+    let clashes = data
+        .events
+        .iter()
+        .find(|e| e.id == "clashes-2022-09")
+        .expect("the clashes");
+    let mut harness = common::harness();
+    let marker = harness.get_by_label(&marker_label(clashes)).rect().center();
+    assert!(circles_of_radius(&harness, 17.0).is_empty());
+    harness.get_by_label(&videos.title).click();
+    harness.run_steps(3);
+    let marker_now = harness.get_by_label(&marker_label(clashes)).rect().center();
+    assert_eq!(marker, marker_now, "the map stays where it was");
+    let rings = circles_of_radius(&harness, 17.0);
+    assert!(
+        rings.iter().any(|c| c.distance(marker) < 2.0),
+        "no ring at {marker:?}: {rings:?}"
+    );
+}
+
 #[test]
 fn selecting_a_statement_by_its_marker() {
     let data = common::data();
@@ -253,6 +302,22 @@ fn scale_bar_and_cursor_coordinates_are_labelled() {
     harness.get_by_label("Legend").click();
     harness.run_steps(3);
     let _ = harness.get_by_label_contains("Kyrgyz–Tajik border (≈ ");
+    // Place labels keep out from under the open legend.
+    let legend = border_incidents::map::legend::last_rect(&harness.ctx).expect("drawn");
+    assert!(legend.height() > 200.0, "the legend is open: {legend:?}");
+    // Texts straddling its edge are map labels partly under it (its own
+    // texts lie within it).
+    let half_covered: Vec<egui::Rect> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some(t.visual_bounding_rect()),
+            _ => None,
+        })
+        .filter(|r| r.intersects(legend) && !legend.contains_rect(*r))
+        .collect();
+    assert!(half_covered.is_empty(), "{half_covered:?} under {legend:?}");
 }
 
 #[test]

@@ -21,6 +21,9 @@ pub fn obstacles(layout: &Layout) -> Vec<Rect> {
     markers.chain(clusters).collect()
 }
 
+/// Radius of the ring around an incident the selected statement refers to.
+const REFERRED_RING: f32 = 17.0;
+
 /// Uncertainty halos drawn to scale, one per distinct spot and radius; a spot
 /// whose events come from different sides gets the neutral colour.
 pub fn paint_halos(p: &egui::Painter, data: &Data, layout: &Layout, ppk: f64) {
@@ -189,7 +192,9 @@ fn zoom_to(extent: &KmBox, cam: &Camera, map_size: egui::Vec2) -> Camera {
     }
 }
 
-/// Dashed arcs from a selected statement to the incidents it speaks about.
+/// Dashed arcs from a selected statement to the incidents it speaks about,
+/// and a ring around each of those incidents (the only mark when the
+/// statement has no place of its own).
 pub fn paint_links(
     p: &egui::Painter,
     data: &Data,
@@ -216,9 +221,9 @@ pub fn paint_links(
             None => positions.get(i).map(|p| t.apply(p)),
         }
     };
-    let Some(from) = pos_of(index) else {
-        return;
-    };
+    // A statement made nowhere in particular (on social media, in a video)
+    // has no marker: what it refers to is still ringed.
+    let from = pos_of(index);
     let color = side_color(statement.side);
     let color = if pal.dark {
         color
@@ -232,7 +237,10 @@ pub fn paint_links(
             .position(|e| &e.id == target)
             .and_then(pos_of);
         if let Some(to) = to {
-            markers::paint_link(p, from, to, color);
+            if let Some(from) = from {
+                markers::paint_link(p, from, to, color);
+            }
+            p.circle_stroke(to, REFERRED_RING, egui::Stroke::new(2.0, pal.selection));
         }
     }
 }

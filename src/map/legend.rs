@@ -9,7 +9,7 @@ use crate::data::geodata::GeoData;
 
 /// Shows the legend anchored to the map `rect`.
 pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
-    egui::Area::new(egui::Id::unique("map_legend"))
+    egui::Area::new(area_id())
         .fixed_pos(rect.right_top() + vec2(-8.0, 8.0))
         .pivot(egui::Align2::RIGHT_TOP)
         .constrain_to(rect)
@@ -21,6 +21,17 @@ pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &P
                     .show(ui, |ui| body(ui, geo, kgz_tjk_km, pal));
             });
         });
+}
+
+/// The legend's area.
+fn area_id() -> egui::Id {
+    egui::Id::unique("map_legend")
+}
+
+/// Where the legend was last drawn, open or closed, so that place labels
+/// keep out from under it.
+pub fn last_rect(ctx: &egui::Context) -> Option<Rect> {
+    ctx.memory(|m| m.area_rect(area_id()))
 }
 
 fn swatch(ui: &mut Ui, text: &str, paint: impl FnOnce(&egui::Painter, Rect)) {

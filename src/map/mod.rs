@@ -155,6 +155,7 @@ impl MapView {
         }
         let mut obstacles = event_layer::obstacles(&layout);
         obstacles.push(overlay::strip_rect(rect));
+        obstacles.extend(legend::last_rect(ui.ctx()));
         if view.layers.valley
             && let Some((_, label)) = &self.layers.valley
         {

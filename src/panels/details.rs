@@ -25,6 +25,9 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
         ui.add_space(8.0);
         return actions;
     };
+    // A solid scroll bar, always there when the card runs on below its
+    // divider, so that nobody takes the cut-off card for all there is.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .id_salt("details_scroll")
         .auto_shrink([false, false])
