@@ -288,3 +288,19 @@ fn a_crowded_timeline_shows_density_and_a_click_zooms_in_to_bars() {
     let bars = harness.query_all_by_label_contains("Bar: ").count();
     assert!(bars > 20, "{bars} bars after zooming in");
 }
+
+/// A first run's timeline opens on the week most events fall in, with the
+/// century of background one "Fit all" away.
+#[test]
+fn the_timeline_opens_where_most_events_are() {
+    let mut harness = common::harness();
+    let bar = "Bar: Putin urges both sides to de-escalate, 17–18 Sep 2022";
+    let width = |h: &egui_kittest::Harness<'_, App>| h.get_by_label(bar).rect().width();
+    assert!(width(&harness) > 100.0, "{}", width(&harness));
+    // The window still holds every event.
+    let shown = harness.state_mut().visible_count();
+    assert_eq!(shown, common::data().events.len());
+    harness.get_by_label("Fit all").click();
+    harness.run();
+    assert!(width(&harness) < 5.0, "{}", width(&harness));
+}

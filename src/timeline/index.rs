@@ -15,6 +15,9 @@ use std::collections::HashMap;
 use crate::data::Data;
 use crate::data::time::Seconds;
 
+/// Seconds in a day.
+const DAY: Seconds = 86_400;
+
 /// Event times sorted by start, grouped by duration, with their ends sorted
 /// on their own.
 #[derive(Clone, Debug, Default)]
@@ -139,6 +142,17 @@ impl TimeIndex {
         let first = *self.starts.first()?;
         let last = *self.sorted_ends.last()?;
         Some((first, last))
+    }
+
+    /// Where most events begin: the shortest stretch holding the starts of
+    /// half of them (at least one), to a day after the last of those starts.
+    /// An article about one week with a century of background opens on that
+    /// week.
+    pub fn busiest_span(&self) -> Option<(Seconds, Seconds)> {
+        let n = self.starts.len();
+        let k = n.div_ceil(2).max(1);
+        let i = (0..=n.checked_sub(k)?).min_by_key(|&i| self.starts[i + k - 1] - self.starts[i])?;
+        Some((self.starts[i], self.starts[i + k - 1] + DAY))
     }
 
     /// How many events overlap `[from, to)`, found by binary search alone.
@@ -283,5 +297,22 @@ mod tests {
         assert_eq!(index.prev_start_before(0, |_| true), None);
         assert_eq!(index.next_start_after(0, |i| i == 2), Some((2, 30)));
         assert_eq!(index.span(), Some((0, 31)));
+    }
+
+    #[test]
+    fn the_busiest_span_holds_half_the_starts() {
+        // Two events a century back, three within a week.
+        let week = [0, 2, 6].map(|d| 3_000_000_000 + d * DAY);
+        let spans = [(0, DAY), (DAY, 2 * DAY), (week[0], week[0] + DAY)]
+            .into_iter()
+            .chain(week[1..].iter().map(|&s| (s, s + DAY)))
+            .collect::<Vec<_>>();
+        let index = TimeIndex::from_spans(&spans);
+        assert_eq!(index.busiest_span(), Some((week[0], week[2] + DAY)));
+        assert_eq!(TimeIndex::from_spans(&[]).busiest_span(), None);
+        assert_eq!(
+            TimeIndex::from_spans(&[(5, 9)]).busiest_span(),
+            Some((5, 5 + DAY))
+        );
     }
 }

@@ -66,7 +66,7 @@ pub fn show(
     let span = index.span().unwrap_or(time.window);
 
     if state.axis.is_none() {
-        state.axis = Some(Axis::around(time.window.0, time.window.1));
+        state.axis = Some(first_axis(time.window, index));
     }
     if let Some(reveal) = &view.reveal
         && reveal.serial != state.last_reveal
@@ -122,6 +122,18 @@ pub fn show(
     }
     ui.data_mut(|d| d.insert_temp(id, state));
     actions
+}
+
+/// The axis the timeline opens on: the time window, or, while the window
+/// spans all events and most of them begin within a twentieth of it, the
+/// stretch where they do (the rest stays one "Fit all" away).
+fn first_axis(window: (Seconds, Seconds), index: &TimeIndex) -> Axis {
+    let busiest = index
+        .busiest_span()
+        .filter(|_| index.span() == Some(window))
+        .filter(|(from, to)| (to - from) * 20 < window.1 - window.0);
+    let (from, to) = busiest.unwrap_or(window);
+    Axis::around(from, to)
 }
 
 /// Pans (and zooms out if needed) so that `[from, to)` is in view.
