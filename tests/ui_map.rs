@@ -337,21 +337,52 @@ fn starting_with_a_selection_keeps_the_region_in_view() {
 }
 
 #[test]
-fn starting_with_a_far_selection_centres_the_map_on_it() {
+fn starting_with_a_far_selection_shows_it_and_the_region_together() {
     let data = common::data();
     let harness = common::harness_with(border_incidents::start::StartOptions {
         select: Some("putin-appeal".to_owned()),
         ..Default::default()
     });
-    let event = data
+    // Said in Moscow, far outside the map's data: the map zooms out to show
+    // Moscow and the region it speaks about, not Moscow on a blank plane.
+    let moscow = data
         .events
         .iter()
         .find(|e| e.id == "putin-appeal")
         .and_then(event_lonlat)
         .expect("located");
+    let map = harness.get_by_label("Map").rect();
     let cam = harness.state().view().camera;
-    assert!((cam.center_lon - event[0]).abs() < 1e-6);
-    assert!((cam.center_lat - event[1]).abs() < 1e-6);
+    for [lon, lat] in [moscow, [70.8, 40.06]] {
+        let at = cam.to_screen(map, lon, lat);
+        assert!(map.contains(at), "{lon}, {lat} at {at:?} outside {map:?}");
+    }
+}
+
+#[test]
+fn panning_keeps_part_of_the_map_in_view() {
+    let mut harness = common::harness();
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(1);
+    for _ in 0..60 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.key_press(egui::Key::ArrowUp);
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    // The view stopped where the map's data (which ends around 80° E and
+    // 45° N) still reaches into it: more presses move it no farther.
+    let stopped = harness.state().view().camera;
+    assert!(
+        stopped.center_lon < 90.0 && stopped.center_lat < 50.0,
+        "{stopped:?}"
+    );
+    for _ in 0..10 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.key_press(egui::Key::ArrowUp);
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().view().camera, stopped);
 }
 
 #[test]

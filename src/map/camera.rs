@@ -199,6 +199,38 @@ impl Camera {
         }
     }
 
+    /// The camera moved as little as needed for `area` to cover at least
+    /// `keep` points of a view of `size` across and down (the whole view at
+    /// most; all of the area, when it is smaller), so that panning cannot
+    /// lose the map in the blank plane around the data.
+    pub fn kept_over(&self, area: &KmBox, size: egui::Vec2, keep: f32) -> Self {
+        if area.is_empty() {
+            return *self;
+        }
+        let [cx, cy] = project(self.center_lon, self.center_lat);
+        let clamp_axis = |c: f64, min: f64, max: f64, view_points: f32| {
+            let half = f64::from(view_points) / 2.0 / self.points_per_km;
+            let keep = (f64::from(keep.min(view_points)) / self.points_per_km).min(max - min);
+            let (low, high) = (min - half + keep, max + half - keep);
+            if low <= high {
+                c.clamp(low, high)
+            } else {
+                (min + max) / 2.0
+            }
+        };
+        let x = clamp_axis(cx, area.min[0], area.max[0], size.x);
+        let y = clamp_axis(cy, area.min[1], area.max[1], size.y);
+        if (x, y) == (cx, cy) {
+            return *self;
+        }
+        let [lon, lat] = unproject(x, y);
+        Self {
+            center_lon: lon,
+            center_lat: lat,
+            ..*self
+        }
+    }
+
     /// A camera showing the box `bbox` within a view of `size` points, with
     /// a margin of `margin` points on every side.
     pub fn fit(bbox: &KmBox, size: egui::Vec2, margin: f32) -> Self {
@@ -226,6 +258,30 @@ impl Camera {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_over_leaves_a_camera_over_the_area_alone_and_pulls_others_back() {
+        let mut area = KmBox::EMPTY;
+        area.add(project(66.5, 36.5));
+        area.add(project(80.5, 43.5));
+        let size = egui::vec2(800.0, 600.0);
+        let inside = Camera {
+            center_lon: 72.0,
+            center_lat: 40.0,
+            points_per_km: 1.0,
+        };
+        assert_eq!(inside.kept_over(&area, size, 150.0), inside);
+        let far = Camera {
+            center_lon: 120.0,
+            center_lat: 60.0,
+            ..inside
+        };
+        let kept = far.kept_over(&area, size, 150.0);
+        let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+        let corner = kept.transform(rect).apply(area.max);
+        assert!((corner.x - 150.0).abs() < 0.5, "{corner:?}");
+        assert!((corner.y - (600.0 - 150.0)).abs() < 0.5, "{corner:?}");
+    }
 
     #[test]
     fn projection_round_trips() {

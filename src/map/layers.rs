@@ -174,6 +174,23 @@ impl Layers {
         self.gpu = Some(format);
     }
 
+    /// Where the map draws every layer: the box its lakes and rivers span
+    /// (the pipeline clips them to the view box; some countries reach
+    /// beyond it, whole).
+    pub fn extent(&self) -> KmBox {
+        let mut extent = KmBox::EMPTY;
+        let lakes = self.lakes.iter().map(|a| a.bbox);
+        let rivers = self
+            .rivers
+            .iter()
+            .flat_map(|(_, lines)| lines.lods.first().into_iter().flatten())
+            .map(|l| l.bbox);
+        for bbox in lakes.chain(rivers).filter(|b| !b.is_empty()) {
+            extent.union(&bbox);
+        }
+        extent
+    }
+
     /// Whether the areas have their full level of detail.
     pub fn has_full_detail(&self) -> bool {
         self.has_full_detail

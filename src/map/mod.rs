@@ -35,6 +35,13 @@ use mesh::MeshStats;
 /// Space kept around the region when the map fits it, in points.
 pub const FIT_MARGIN: f32 = 40.0;
 
+/// How far inside the map's edge a revealed event must be, in points.
+const REVEAL_MARGIN: f32 = 40.0;
+
+/// How much of the map's data, in points across and down, panning and
+/// zooming keep in view.
+const KEEP_IN_VIEW: f32 = 150.0;
+
 /// What the map draws from: the loaded data, what was derived from it, the
 /// view state and the user's overlay layers.
 #[derive(Clone, Copy)]
@@ -56,6 +63,8 @@ pub struct MapView {
     layers: Layers,
     kgz_tjk_km: Option<f64>,
     focus: camera::KmBox,
+    /// Where the map has data; panning keeps some of it in view.
+    extent: camera::KmBox,
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
     layouts: LayoutCache,
@@ -71,8 +80,10 @@ impl MapView {
             .iter()
             .find(|b| is_kgz_tjk(&b.countries))
             .map(|b| b.length_km);
+        let layers = Layers::new(geo);
         Self {
-            layers: Layers::new(geo),
+            extent: layers.extent(),
+            layers,
             kgz_tjk_km,
             focus: layers::focus_box(geo),
             last_reveal: None,
@@ -197,7 +208,8 @@ impl MapView {
         legend::show(ui, rect, &data.geo, self.kgz_tjk_km, &pal);
 
         if let Some(new) = input::camera_after_input(ui, &response, rect, cam) {
-            actions.push(Action::SetCamera(new));
+            let kept = new.kept_over(&self.extent, rect.size(), KEEP_IN_VIEW);
+            actions.push(Action::SetCamera(kept));
         }
         if self.keeps_fitting(previous_size, rect.size(), cam, &data.geo) {
             actions.push(Action::SetCamera(self.fit_camera()));
@@ -207,15 +219,13 @@ impl MapView {
         {
             self.last_reveal = Some(reveal.serial);
             let target = data.events.iter().find(|e| e.id == reveal.event_id);
-            let in_view = rect.shrink(40.0);
+            let in_view = rect.shrink(REVEAL_MARGIN);
             if let Some([lon, lat]) = target.and_then(markers::event_lonlat)
                 && !in_view.contains(t.apply(project(lon, lat)))
             {
-                actions.push(Action::SetCamera(Camera {
-                    center_lon: lon,
-                    center_lat: lat,
-                    ..*cam
-                }));
+                actions.push(Action::SetCamera(
+                    self.camera_to_reveal(lon, lat, cam, rect),
+                ));
             }
         }
         actions
@@ -223,6 +233,30 @@ impl MapView {
 }
 
 impl MapView {
+    /// A camera showing the point `lon`, `lat` at the same zoom: centred on
+    /// it, or moved from there as far as needed (keeping the point well in
+    /// view) for the map's data to fill the view, as near its edge (Bishkek).
+    /// A point far outside the data (a statement made in Moscow) is shown
+    /// together with the region, zoomed out.
+    fn camera_to_reveal(&self, lon: f64, lat: f64, cam: &Camera, rect: egui::Rect) -> Camera {
+        let centred = Camera {
+            center_lon: lon,
+            center_lat: lat,
+            ..*cam
+        };
+        let filled = centred.kept_over(&self.extent, rect.size(), rect.width().max(rect.height()));
+        let point = filled.to_screen(rect, lon, lat);
+        if rect.shrink(REVEAL_MARGIN).contains(point) {
+            return filled;
+        }
+        if centred.kept_over(&self.extent, rect.size(), KEEP_IN_VIEW) == centred {
+            return centred;
+        }
+        let mut both = self.focus;
+        both.add(project(lon, lat));
+        Camera::fit(&both, rect.size(), FIT_MARGIN)
+    }
+
     /// Whether the map should fit the region again because its size changed
     /// while the camera still showed the fitted region: at start (when the
     /// panels settle) and when the window is resized before the user has
