@@ -156,7 +156,8 @@ fn row(
     ui.add(egui::Label::new(RichText::new(meta).small().weak()).truncate());
 }
 
-/// A small circle for an incident, a diamond for a statement.
+/// A small circle for an incident, a speech bubble for a statement (as on
+/// the map, where a diamond is an armed clash).
 fn kind_glyph(ui: &mut egui::Ui, kind: EventKind) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(12.0, 18.0), egui::Sense::hover());
     let c = rect.center();
@@ -166,18 +167,16 @@ fn kind_glyph(ui: &mut egui::Ui, kind: EventKind) {
             ui.painter().circle_filled(c, 4.5, color);
         }
         EventKind::Statement => {
-            let r = 5.0;
-            let points = vec![
-                c + egui::vec2(0.0, -r),
-                c + egui::vec2(r, 0.0),
-                c + egui::vec2(0.0, r),
-                c + egui::vec2(-r, 0.0),
+            let body =
+                egui::Rect::from_center_size(c - egui::vec2(0.0, 1.5), egui::vec2(11.0, 7.5));
+            ui.painter().rect_filled(body, 2.5, color);
+            let tail = vec![
+                body.left_bottom() + egui::vec2(2.0, -0.5),
+                body.left_bottom() + egui::vec2(5.5, -0.5),
+                body.left_bottom() + egui::vec2(1.5, 3.5),
             ];
-            ui.painter().add(egui::Shape::convex_polygon(
-                points,
-                color,
-                egui::Stroke::NONE,
-            ));
+            ui.painter()
+                .add(egui::Shape::convex_polygon(tail, color, egui::Stroke::NONE));
         }
     }
     response.on_hover_text(format::kind(kind));
