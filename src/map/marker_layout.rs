@@ -328,7 +328,10 @@ fn spread(markers: &mut [Marker], g: &Group) {
         .iter()
         .map(|&i| markers[i].radius)
         .fold(0.0, f32::max);
-    let ring = ((2.0 * widest + 5.0) * n / std::f32::consts::TAU).max(2.0 * widest + 6.0);
+    // Diamonds and triangles reach past the radius (by a fifth); leave room
+    // for the widest shape between neighbours and around the centre.
+    let reach = widest * crate::map::markers::SHAPE_REACH;
+    let ring = ((2.0 * reach + 5.0) * n / std::f32::consts::TAU).max(2.0 * reach + 6.0);
     for (k, &i) in g.members.iter().enumerate() {
         let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;
         markers[i].pos = g.centre + ring * vec2(angle.cos(), angle.sin());

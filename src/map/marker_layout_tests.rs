@@ -57,6 +57,24 @@ fn a_few_markers_on_one_spot_are_spread_on_a_ring() {
 }
 
 #[test]
+fn shapes_spread_on_a_ring_do_not_touch() {
+    // Nine on one spot, as at Batken: even diamonds, which reach past their
+    // radius, keep clear of their neighbours.
+    let (events, items) = events_at(&[(70.8, 40.0); 9]);
+    let (t, rect) = view(2.0);
+    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    assert_eq!(out.markers.len(), 9);
+    let reach = crate::map::markers::SHAPE_REACH;
+    for (i, a) in out.markers.iter().enumerate() {
+        for b in &out.markers[i + 1..] {
+            let room = (a.radius + b.radius) * reach;
+            let apart = a.pos.distance(b.pos);
+            assert!(apart >= room, "{apart} < {room}");
+        }
+    }
+}
+
+#[test]
 fn a_crowd_becomes_a_cluster_that_splits_when_zoomed_in() {
     let points: Vec<(f64, f64)> = (0..30)
         .map(|i| {

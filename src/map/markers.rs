@@ -35,6 +35,10 @@ pub const SHAPES: &[(MarkerShape, &str)] = &[
     (MarkerShape::Bubble, "Statement"),
 ];
 
+/// How far past its radius the widest shape (a diamond or a triangle)
+/// reaches, as a factor of the radius.
+pub const SHAPE_REACH: f32 = 1.2;
+
 /// The shape an event is drawn with.
 pub fn shape_for(event: &Event) -> MarkerShape {
     if event.kind == EventKind::Statement {
@@ -99,7 +103,7 @@ pub fn paint_shape(
     let poly = |pts: Vec<Pos2>| Shape::convex_polygon(pts, fill, stroke);
     match shape {
         MarkerShape::Diamond => {
-            let r = r * 1.2;
+            let r = r * SHAPE_REACH;
             p.add(poly(vec![
                 pos2(c.x, c.y - r),
                 pos2(c.x + r, c.y),
@@ -108,7 +112,7 @@ pub fn paint_shape(
             ]));
         }
         MarkerShape::Triangle => {
-            let r = r * 1.2;
+            let r = r * SHAPE_REACH;
             p.add(poly(vec![
                 pos2(c.x, c.y - r),
                 pos2(c.x + 0.87 * r, c.y + 0.5 * r),
