@@ -1,5 +1,7 @@
 //! The other claims about the same incident, side by side by account.
 
+use std::collections::HashMap;
+
 use egui::RichText;
 
 use crate::action::Action;
@@ -16,15 +18,6 @@ const SIDES: [Option<Side>; 4] = [
     Some(Side::Neutral),
 ];
 
-/// The incident `id` is an account of, or `id` itself when it is none.
-fn told_incident<'a>(data: &'a Data, id: &'a str) -> &'a str {
-    data.events
-        .iter()
-        .find(|e| e.id == id)
-        .and_then(|e| e.account_of.as_deref())
-        .unwrap_or(id)
-}
-
 /// The incidents this event is about, and the other accounts of them.
 ///
 /// An incident is about what it is an account of (`account_of`); a
@@ -34,13 +27,21 @@ fn told_incident<'a>(data: &'a Data, id: &'a str) -> &'a str {
 /// shows the Tajik version and the Tajik statement beside it. The event
 /// itself and the incidents it is about are not listed as accounts.
 pub fn related<'a>(data: &'a Data, event: &'a Event) -> (Vec<&'a Event>, Vec<&'a Event>) {
+    // Which incident each side's account tells: one pass over the events,
+    // then lookups, so the card's cost stays linear in the events.
+    let tells: HashMap<&str, &str> = data
+        .events
+        .iter()
+        .filter_map(|e| Some((e.id.as_str(), e.account_of.as_deref()?)))
+        .collect();
+    let told_incident = |id: &'a str| -> &'a str { tells.get(id).copied().unwrap_or(id) };
     let about: Vec<&str> = match event.kind {
         EventKind::Incident => event.account_of.as_deref().into_iter().collect(),
         EventKind::Statement => event.refers_to.iter().map(String::as_str).collect(),
     };
     let mut told: Vec<&str> = match event.kind {
-        EventKind::Incident => vec![told_incident(data, &event.id)],
-        EventKind::Statement => about.iter().map(|id| told_incident(data, id)).collect(),
+        EventKind::Incident => vec![told_incident(&event.id)],
+        EventKind::Statement => about.iter().map(|id| told_incident(id)).collect(),
     };
     told.sort_unstable();
     told.dedup();
@@ -54,10 +55,7 @@ pub fn related<'a>(data: &'a Data, event: &'a Event) -> (Vec<&'a Event>, Vec<&'a
         .iter()
         .filter(|e| e.id != event.id && !about.contains(&e.id.as_str()))
         .filter(|e| match e.kind {
-            EventKind::Statement => e
-                .refers_to
-                .iter()
-                .any(|r| told.contains(&told_incident(data, r))),
+            EventKind::Statement => e.refers_to.iter().any(|r| told.contains(&told_incident(r))),
             EventKind::Incident => e.account_of.as_deref().is_some_and(|a| told.contains(&a)),
         })
         .collect();
