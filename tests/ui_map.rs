@@ -92,7 +92,7 @@ fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
         .expect("the Tajik account of the shelling");
     // The hover card gives the dates and the article's words for them.
     assert_eq!(
-        border_incidents::map::markers::when_text(shelling),
+        border_incidents::panels::format::when(shelling),
         "12–18 Sep 2022 · ‘over the course of several days’"
     );
     let harness = common::harness();

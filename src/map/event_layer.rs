@@ -113,7 +113,7 @@ pub fn show(
         }
         resp.0.on_hover_ui(|ui| {
             ui.strong(&event.title);
-            ui.label(markers::when_text(event));
+            ui.label(crate::panels::format::when(event));
             if let Some(place) = &event.place {
                 ui.label(place);
             }

@@ -64,16 +64,6 @@ pub fn marker_label(event: &Event) -> String {
     format!("{kind}: {}, {dates}", event.title)
 }
 
-/// When an event happened (or a statement was made), with the article's
-/// words for it: "15–18 Sep 2022 · ‘late last week’".
-pub fn when_text(event: &Event) -> String {
-    let dates = crate::panels::format::date_range(&event.start, &event.end);
-    match &event.date_text {
-        Some(words) => format!("{dates} · ‘{words}’"),
-        None => dates,
-    }
-}
-
 /// Marker radius in points: larger for a larger death toll.
 pub fn radius_for(event: &Event) -> f32 {
     let killed = event

@@ -100,10 +100,7 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
 
 /// Date, place, figures, actors or claimant and side, as a two-column grid.
 fn facts(ui: &mut egui::Ui, event: &Event) {
-    let mut when = format::date_range(&event.start, &event.end);
-    if let Some(words) = &event.date_text {
-        when.push_str(&format!(" · ‘{words}’"));
-    }
+    let mut when = format::when(event);
     if let Some(p) = event.date_precision {
         when.push_str(&format!(" · {}", format::date_precision(p)));
     }

@@ -27,6 +27,16 @@ fn clock(t: &EventTime) -> Option<String> {
     }
 }
 
+/// When an event happened (or a statement was made), with the article's
+/// words for it: "15–18 Sep 2022 · ‘late last week’".
+pub fn when(event: &Event) -> String {
+    let dates = date_range(&event.start, &event.end);
+    match &event.date_text {
+        Some(words) => format!("{dates} · ‘{words}’"),
+        None => dates,
+    }
+}
+
 /// A compact date range: "16 Sep 2022", "15–17 Sep 2022",
 /// "30 Aug – 2 Sep 2022", "1917 – 1991" style ranges across years, with
 /// times of day when the source gives them.

@@ -288,7 +288,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
         if response.hovered() {
-            let tip = format!("{}\n{}", event.title, crate::map::markers::when_text(event));
+            let tip = format!("{}\n{}", event.title, crate::panels::format::when(event));
             response.clone().on_hover_text(tip);
         }
         if response.clicked() {
