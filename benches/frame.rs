@@ -22,7 +22,7 @@ use std::time::Duration;
 use border_incidents::action::Action;
 use border_incidents::app::App;
 use border_incidents::data::Data;
-use border_incidents::map::camera::Camera;
+use border_incidents::model::camera::Camera;
 use border_incidents::start::StartOptions;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -171,8 +171,8 @@ fn frame_generated(c: &mut Criterion) {
     let data = Arc::new(Data {
         geo: synth::geo_with_countries(&bundled.geo, synth::countries(1_000_000, 1000)),
         events: synth::events(100_000),
-        article: bundled.article,
-        source: bundled.source,
+        sources: bundled.sources,
+        vocabulary: bundled.vocabulary,
     });
     bench_views(c, "frame_generated_1M_vertices_100k_events", data);
 }

@@ -9,19 +9,22 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use border_incidents::data::Data;
-use border_incidents::map::camera::{Camera, KmBox, project};
 use border_incidents::map::marker_layout::{EventPositions, layout};
-use border_incidents::timeline::index::TimeIndex;
+use border_incidents::model::camera::{Camera, KmBox, project};
+use border_incidents::model::event_index::TimeIndex;
+use border_incidents::model::visibility::VisibilityCache;
 use border_incidents::view_defaults::initial_view;
-use border_incidents::visibility::VisibilityCache;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// One day, in seconds.
 const DAY: i64 = 86_400;
 
 fn generated() -> Data {
+    let bundled = Data::bundled().expect("bundled data loads");
     Data {
         events: synth::events(100_000),
+        sources: bundled.sources,
+        vocabulary: bundled.vocabulary,
         ..Data::default()
     }
 }

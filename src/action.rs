@@ -1,7 +1,7 @@
 //! What widgets ask for. Widgets never change state themselves: they return
 //! actions, and the app applies them in order after drawing.
 
-use crate::map::camera::Camera;
+use crate::model::camera::Camera;
 use crate::view::{Filters, LayerToggles, Theme, TimeView};
 
 /// A change the user asked for.
@@ -29,6 +29,17 @@ pub enum Action {
     SetTime(TimeView),
     /// Switch the theme.
     SetTheme(Theme),
+    /// Show this source's text in the article panel (`None`: the selected
+    /// event's source).
+    ShowSource(Option<String>),
     /// Ask for files to open (the file dialog).
     OpenFiles,
+    /// Remove the overlay with this id.
+    RemoveOverlay(u64),
+    /// Fit the map to the overlay with this id.
+    ZoomToOverlay(u64),
+    /// Cancel the load at this index of the loading list.
+    CancelLoad(usize),
+    /// Close the problems window (forgets the problems).
+    CloseProblems,
 }

@@ -6,30 +6,40 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::data::Data;
+use crate::data::overlay::Overlay;
+use crate::diagnostic::Diagnostic;
+use crate::file_dialog::{FileDialog, Picked, SystemDialog};
+use crate::import::loader::{Loader, Outcome};
+use crate::import::{FileProblem, Want};
 use crate::map::MapInput;
-use crate::map::marker_layout::EventPositions;
-use crate::open::dialog::{FileDialog, Picked, SystemDialog};
-use crate::open::loader::{Kind, Outcome};
-use crate::open::{OpenAction, Opened};
+use crate::model::positions::EventPositions;
+use crate::model::visibility::VisibilityCache;
 use crate::start::StartOptions;
 use crate::view::{Theme, ViewState};
-use crate::visibility::VisibilityCache;
 
-/// Key under which the view state is saved between runs.
-pub const STORAGE_KEY: &str = "border-incidents/view-state/v1";
+/// The files the user opened and those still loading.
+#[derive(Default)]
+pub struct OpenFiles {
+    /// Files still loading.
+    pub loader: Loader,
+    /// Overlays, in the order opened (drawn in that order).
+    pub overlays: Vec<Overlay>,
+    /// Problems of the files opened, until the user closes the window.
+    pub problems: Vec<FileProblem>,
+}
 
 /// The application.
 pub struct App {
     data: Arc<Data>,
     view: ViewState,
     visibility: VisibilityCache,
-    time_index: crate::timeline::index::TimeIndex,
+    time_index: crate::model::event_index::TimeIndex,
     positions: EventPositions,
-    /// Every quoted span of the article, made once per data.
-    article_spans: Vec<crate::panels::article::Span>,
+    /// Every source's quoted spans, made once per data.
+    article_spans: crate::model::spans::SourceSpans,
     map: crate::map::MapView,
     windows: crate::menu::Windows,
-    opened: Opened,
+    opened: OpenFiles,
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
     map_size: egui::Vec2,
@@ -58,17 +68,17 @@ impl App {
             visibility: VisibilityCache::default(),
             time_index: Default::default(),
             positions: EventPositions::default(),
-            article_spans: Vec::new(),
+            article_spans: Default::default(),
             map,
             windows: crate::menu::Windows::default(),
-            opened: Opened::default(),
+            opened: OpenFiles::default(),
             dialog: Box::new(SystemDialog),
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
         };
         app.derive_from_data();
-        app.open_files(opts.files, Kind::Detect);
-        app.open_files(opts.events, Kind::Events);
+        app.open_files(opts.files, Want::Anything);
+        app.open_files(opts.events, Want::Events);
         if let Some(id) = opts.select {
             app.apply(Action::Reveal {
                 event_id: id,
@@ -84,17 +94,16 @@ impl App {
         self
     }
 
-    /// Starts loading `paths` in the background, as overlays (or events
-    /// when a file looks so) or, with [`Kind::Events`], as events files.
-    pub fn open_files(&mut self, paths: Vec<PathBuf>, kind: Kind) {
-        let article: Arc<str> = Arc::from(self.data.article.as_str());
+    /// Starts loading `paths` in the background, as events when a file
+    /// holds them, else as overlays (or, with [`Want::Events`], as events).
+    pub fn open_files(&mut self, paths: Vec<PathBuf>, want: Want) {
         for path in paths {
-            self.opened.loader.start(path, kind, article.clone());
+            self.opened.loader.start(path, want, self.data.clone());
         }
     }
 
     /// The files opened and loading.
-    pub fn opened(&self) -> &Opened {
+    pub fn opened(&self) -> &OpenFiles {
         &self.opened
     }
 
@@ -111,7 +120,7 @@ impl App {
         match picking.try_recv() {
             Ok(paths) => {
                 self.picking = None;
-                self.open_files(paths, Kind::Detect);
+                self.open_files(paths, Want::Anything);
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -124,47 +133,74 @@ impl App {
     fn receive_loaded(&mut self) {
         for outcome in self.opened.loader.poll() {
             match outcome {
-                Outcome::Layer(layer) => {
-                    self.opened.layers.push(*layer);
+                Outcome::Overlay(overlay) => {
+                    self.report(&overlay.name, overlay.warnings.clone());
+                    self.opened.overlays.push(*overlay);
                     self.windows.layers = true;
                 }
-                Outcome::Events { name, events } => self.add_events(&name, events),
-                Outcome::Failed { lines, .. } => self.opened.problems.extend(lines),
+                Outcome::Events { name, loaded } => {
+                    self.report(&name, loaded.diagnostics);
+                    if let Some(collection) = loaded.collection {
+                        self.add_events(&name, collection);
+                    }
+                }
+                Outcome::Failed { name, diagnostics } => self.report(&name, diagnostics),
                 Outcome::Cancelled { .. } => {}
             }
         }
+    }
+
+    /// Lists the problems of the file `name` in the Problems window.
+    fn report(&mut self, name: &str, diagnostics: Vec<Diagnostic>) {
+        self.opened
+            .problems
+            .extend(diagnostics.into_iter().map(|diagnostic| FileProblem {
+                file: name.to_owned(),
+                diagnostic,
+            }));
     }
 
     /// Rebuilds what is derived from the data once: the time index, the
     /// events' map positions, the article's quoted spans; and forgets which
     /// events were visible.
     fn derive_from_data(&mut self) {
-        self.time_index = crate::timeline::index::TimeIndex::new(&self.data);
+        self.time_index = crate::model::event_index::TimeIndex::new(&self.data);
         self.positions = EventPositions::new(&self.data.events);
-        self.article_spans = crate::panels::article::spans(&self.data);
+        self.article_spans = crate::model::spans::SourceSpans::new(&self.data);
         self.visibility = VisibilityCache::default();
     }
 
-    /// Adds events, unless an id clashes, and rebuilds what depends on them.
-    fn add_events(&mut self, name: &str, events: Vec<crate::data::event::Event>) {
-        match crate::open::merge::merge_events(&self.data, name, events) {
-            Ok(merged) => {
+    /// Adds an opened file's events and sources, unless an id clashes, and
+    /// rebuilds what depends on them.
+    fn add_events(&mut self, name: &str, collection: crate::data::events::Collection) {
+        let mut merged = (*self.data).clone();
+        match merged.add(collection) {
+            Ok(()) => {
                 self.data = Arc::new(merged);
                 self.derive_from_data();
             }
-            Err(line) => self.opened.problems.push(line),
+            Err(message) => self.report(name, vec![Diagnostic::error(message)]),
         }
     }
 
-    /// Applies an action of the open-files widgets.
-    fn apply_open(&mut self, action: OpenAction) {
-        if let Some(i) = self.opened.apply(action)
-            && let Some(layer) = self.opened.layers.get(i)
-        {
-            let camera =
-                crate::map::camera::Camera::fit(&layer.bbox, self.map_size, crate::map::FIT_MARGIN);
-            self.apply(Action::SetCamera(camera));
-        }
+    /// A camera fitting the overlay with this id into the map.
+    fn camera_for_overlay(&self, id: u64) -> Option<crate::model::camera::Camera> {
+        let overlay = self.opened.overlays.iter().find(|o| o.id == id)?;
+        let bounds = overlay.bounds?;
+        let mut bbox = crate::model::camera::KmBox::EMPTY;
+        bbox.add(crate::model::camera::project(
+            bounds.min().x,
+            bounds.min().y,
+        ));
+        bbox.add(crate::model::camera::project(
+            bounds.max().x,
+            bounds.max().y,
+        ));
+        Some(crate::model::camera::Camera::fit(
+            &bbox,
+            self.map_size,
+            crate::map::FIT_MARGIN,
+        ))
     }
 
     /// The current view state.
@@ -222,8 +258,12 @@ impl App {
     /// Applies one action to the view state.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Select(id) => self.view.selection = id,
+            Action::Select(id) => {
+                self.view.selection = id;
+                self.view.reading = None;
+            }
             Action::Reveal { event_id, quote } => {
+                self.view.reading = None;
                 let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
                 self.view.selection = Some(event_id.clone());
                 self.view.reveal = Some(crate::view::Reveal {
@@ -238,11 +278,24 @@ impl App {
             Action::SetLayers(layers) => self.view.layers = layers,
             Action::SetTime(time) => self.view.time = time,
             Action::SetTheme(theme) => self.view.theme = theme,
+            Action::ShowSource(id) => self.view.reading = id,
             Action::OpenFiles => {
                 if self.picking.is_none() {
                     self.picking = Some(self.dialog.pick_files());
                 }
             }
+            Action::RemoveOverlay(id) => self.opened.overlays.retain(|o| o.id != id),
+            Action::ZoomToOverlay(id) => {
+                if let Some(camera) = self.camera_for_overlay(id) {
+                    self.view.camera = camera;
+                }
+            }
+            Action::CancelLoad(i) => {
+                if let Some(job) = self.opened.loader.jobs().get(i) {
+                    job.cancel();
+                }
+            }
+            Action::CloseProblems => self.opened.problems.clear(),
         }
     }
 }
@@ -257,21 +310,29 @@ impl eframe::App for App {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        self.open_files(dropped, Kind::Detect);
+        self.open_files(dropped, Want::Anything);
         self.receive_picked(ui.ctx());
         self.receive_loaded();
-        let mut open_actions: Vec<OpenAction> = Vec::new();
+        let mut actions: Vec<Action> = Vec::new();
         if self.opened.loader.busy() {
             ui.ctx().request_repaint();
             egui::Panel::bottom("loading").show(ui, |ui| {
-                open_actions.extend(crate::open::ui::progress(ui, self.opened.loader.jobs()));
+                actions.extend(crate::panels::open_files::progress(
+                    ui,
+                    self.opened.loader.jobs(),
+                ));
             });
         }
-        let mut actions: Vec<Action> = Vec::new();
         let data = self.data.clone();
         let visible = self.visibility.get(&data, &self.time_index, &self.view);
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            actions.extend(crate::menu::show(ui, &self.view, &mut self.windows));
+            let layer_list = self.map.layer_list();
+            actions.extend(crate::menu::show(
+                ui,
+                &self.view,
+                &layer_list,
+                &mut self.windows,
+            ));
         });
         egui::Panel::bottom("timeline")
             .resizable(true)
@@ -335,16 +396,17 @@ impl eframe::App for App {
                 positions: &self.positions,
                 view: &self.view,
                 visible: &visible,
-                overlays: &self.opened.layers,
+                overlays: &self.opened.overlays,
             };
             actions.extend(self.map.show(ui, &input));
         });
-        open_actions.extend(crate::open::ui::layers_window(
+        actions.extend(crate::panels::open_files::layers_window(
             ui.ctx(),
-            &self.opened.layers,
+            &self.opened.overlays,
+            &self.view.layers,
             &mut self.windows.layers,
         ));
-        open_actions.extend(crate::open::ui::problems_window(
+        actions.extend(crate::panels::open_files::problems_window(
             ui.ctx(),
             &self.opened.problems,
         ));
@@ -353,12 +415,9 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
-        for action in open_actions {
-            self.apply_open(action);
-        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.view);
+        eframe::set_value(storage, crate::start::STORAGE_KEY, &self.view);
     }
 }

@@ -64,8 +64,8 @@ pub enum Command {
         /// Check the files as events files (the events schema).
         #[arg(long)]
         events: bool,
-        /// With --events: the article the quotes are byte spans of
-        /// (default: the bundled article).
+        /// With --events: the text of an article source that names no
+        /// `text_file` (the quotes are byte spans of it).
         #[arg(long, value_name = "FILE", requires = "events")]
         article: Option<PathBuf>,
         /// The files to check.

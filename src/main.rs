@@ -7,8 +7,8 @@ use clap::Parser as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use border_incidents::check::{EventsSchema, EventsValidator, run_check_with};
 use border_incidents::cli::{Cli, Command};
+use border_incidents::commands::check::{CheckOptions, USAGE, run_check};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -31,19 +31,18 @@ fn main() -> ExitCode {
 /// `check`: validates files, prints problems, returns 0 / 1 / 2.
 fn check(files: &[PathBuf], events: bool, article: Option<&Path>) -> ExitCode {
     let article = match article {
-        None => border_incidents::data::events::BUNDLED_ARTICLE.to_owned(),
+        None => None,
         Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => text,
+            Ok(text) => Some(text),
             Err(e) => {
                 eprintln!("{}: error: cannot read the article: {e}", path.display());
-                return ExitCode::from(2);
+                return ExitCode::from(USAGE as u8);
             }
         },
     };
-    let schema = EventsSchema { article };
-    let validator = events.then_some(&schema as &dyn EventsValidator);
+    let opts = CheckOptions { events, article };
     let mut out = std::io::stdout().lock();
-    let code = run_check_with(files, validator, &mut out);
+    let code = run_check(files, &opts, &mut out);
     let _ = out.flush();
     ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -13,7 +13,12 @@ pub struct Windows {
 }
 
 /// Draws the menu bar and returns what the user chose.
-pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<Action> {
+pub fn show(
+    ui: &mut egui::Ui,
+    view: &ViewState,
+    layer_list: &[(&str, String)],
+    windows: &mut Windows,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -26,22 +31,11 @@ pub fn show(ui: &mut egui::Ui, view: &ViewState, windows: &mut Windows) -> Vec<A
             }
         });
         ui.menu_button("View", |ui| {
-            let mut layers = view.layers.clone();
-            let toggles: [(&str, &mut bool); 8] = [
-                ("Countries", &mut layers.countries),
-                ("Lakes", &mut layers.lakes),
-                ("Rivers", &mut layers.rivers),
-                ("Borders", &mut layers.borders),
-                ("Fergana Valley (approximate)", &mut layers.valley),
-                ("Places", &mut layers.places),
-                ("Incidents and statements", &mut layers.events),
-                ("Uncertainty halos", &mut layers.halos),
-            ];
-            for (label, value) in toggles {
-                ui.checkbox(value, label);
-            }
-            if layers != view.layers {
-                actions.push(Action::SetLayers(layers));
+            for (id, label) in layer_list {
+                let mut shown = view.layers.shown(id);
+                if ui.checkbox(&mut shown, label.as_str()).changed() {
+                    actions.push(Action::SetLayers(view.layers.with(id, shown)));
+                }
             }
             ui.separator();
             if ui.button("Layers…").clicked() {

@@ -3,10 +3,12 @@
 
 use std::path::PathBuf;
 
-use crate::app::STORAGE_KEY;
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::view::{Theme, ViewState};
+
+/// Key under which the view state is saved between runs.
+pub const STORAGE_KEY: &str = "border-incidents/view-state/v2";
 
 /// How the app should start, from the command line.
 #[derive(Clone, Debug, Default)]

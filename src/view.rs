@@ -5,43 +5,67 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::event::{EventKind, Side, Verdict};
+use crate::data::event::{EventKind, Verdict};
 use crate::data::time::Seconds;
-use crate::map::camera::Camera;
+use crate::model::camera::Camera;
 
-/// Which base layers are drawn.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LayerToggles {
-    /// Country fills.
-    pub countries: bool,
+/// The ids of the map's built-in layers, under which their toggles are
+/// saved. Overlays opened by the user have ids of their own
+/// (`Overlay::layer_id`).
+pub mod layer_ids {
+    /// Country fills and outlines.
+    pub const COUNTRIES: &str = "countries";
     /// Lakes and reservoirs.
-    pub lakes: bool,
+    pub const LAKES: &str = "lakes";
     /// Rivers.
-    pub rivers: bool,
+    pub const RIVERS: &str = "rivers";
     /// Borders between countries.
-    pub borders: bool,
-    /// The Fergana Valley area.
-    pub valley: bool,
+    pub const BORDERS: &str = "borders";
+    /// The region's area of interest (the Fergana Valley).
+    pub const AREA: &str = "area";
     /// Place dots and labels.
-    pub places: bool,
+    pub const PLACES: &str = "places";
     /// Incident and statement markers.
-    pub events: bool,
+    pub const EVENTS: &str = "events";
+    /// Background (context) rows on the map.
+    pub const CONTEXT: &str = "context";
     /// Uncertainty halos around markers.
-    pub halos: bool,
+    pub const HALOS: &str = "halos";
+}
+
+/// Which map layers are drawn, by layer id (see [`layer_ids`]). A layer
+/// is drawn unless hidden; some layers start hidden.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LayerToggles {
+    /// Ids of the layers not drawn.
+    pub hidden: BTreeSet<String>,
 }
 
 impl Default for LayerToggles {
+    /// Every layer drawn but the background (context) events, which are
+    /// not incidents of the conflict and stay on the timeline.
     fn default() -> Self {
         Self {
-            countries: true,
-            lakes: true,
-            rivers: true,
-            borders: true,
-            valley: true,
-            places: true,
-            events: true,
-            halos: true,
+            hidden: BTreeSet::from([layer_ids::CONTEXT.to_owned()]),
         }
+    }
+}
+
+impl LayerToggles {
+    /// Whether the layer `id` is drawn.
+    pub fn shown(&self, id: &str) -> bool {
+        !self.hidden.contains(id)
+    }
+
+    /// These toggles with the layer `id` drawn or not.
+    pub fn with(&self, id: &str, shown: bool) -> Self {
+        let mut next = self.clone();
+        if shown {
+            next.hidden.remove(id);
+        } else {
+            next.hidden.insert(id.to_owned());
+        }
+        next
     }
 }
 
@@ -52,28 +76,33 @@ pub struct Filters {
     pub text: String,
     /// Kinds hidden by the user.
     pub hidden_kinds: BTreeSet<EventKindKey>,
-    /// Categories hidden by the user.
+    /// Categories hidden by the user (vocabulary ids).
     pub hidden_categories: BTreeSet<String>,
-    /// Sides hidden by the user.
-    pub hidden_sides: BTreeSet<SideKey>,
+    /// Sides hidden by the user (vocabulary ids; [`NO_SIDE`] for events
+    /// with none).
+    pub hidden_sides: BTreeSet<String>,
     /// Verdicts hidden by the user.
     pub hidden_verdicts: BTreeSet<VerdictKey>,
+    /// Sources hidden by the user (source ids).
+    #[serde(default)]
+    pub hidden_sources: BTreeSet<String>,
 }
 
 /// A serialisable, ordered key for [`EventKind`].
 pub type EventKindKey = String;
-/// A serialisable, ordered key for [`Side`].
-pub type SideKey = String;
 /// A serialisable, ordered key for [`Verdict`].
 pub type VerdictKey = String;
 
+/// The side filter's key for events no side is given for.
+pub const NO_SIDE: &str = "";
+
 /// The filter key of a kind.
 pub fn kind_key(kind: EventKind) -> EventKindKey {
-    format!("{kind:?}")
+    kind.key().to_owned()
 }
 /// The filter key of a side.
-pub fn side_key(side: Option<Side>) -> SideKey {
-    side.map_or_else(|| "None".to_owned(), |s| format!("{s:?}"))
+pub fn side_key(side: Option<&str>) -> String {
+    side.unwrap_or(NO_SIDE).to_owned()
 }
 /// The filter key of a verdict.
 pub fn verdict_key(verdict: Option<Verdict>) -> VerdictKey {
@@ -190,7 +219,13 @@ pub struct ViewState {
     pub layers: LayerToggles,
     /// Theme.
     pub theme: Theme,
-    /// The latest reveal request.
+    /// The id of the source the article panel shows, when the user chose
+    /// one; else it shows the selected event's source.
+    #[serde(default)]
+    pub reading: Option<String>,
+    /// The latest reveal request: a one-shot command for this run, never
+    /// saved, so that a restored view does not replay it.
+    #[serde(skip)]
     pub reveal: Option<Reveal>,
 }
 
@@ -199,11 +234,15 @@ impl ViewState {
     /// inside the zoom limits and the world, and a time window that is not
     /// empty. A saved state written by hand or by an older version may not be.
     pub fn is_sound(&self) -> bool {
-        use crate::map::camera::{MAX_POINTS_PER_KM, MIN_POINTS_PER_KM};
+        use crate::model::camera::{MAX_POINTS_PER_KM, MIN_POINTS_PER_KM};
         let c = &self.camera;
         (MIN_POINTS_PER_KM..=MAX_POINTS_PER_KM).contains(&c.points_per_km)
             && (-180.0..=180.0).contains(&c.center_lon)
             && (-90.0..=90.0).contains(&c.center_lat)
             && self.time.window.0 < self.time.window.1
+            && self.time.window.1.checked_sub(self.time.window.0).is_some()
+            && crate::data::time::in_calendar(self.time.window.0)
+            && crate::data::time::in_calendar(self.time.window.1)
+            && crate::data::time::in_calendar(self.time.cursor)
     }
 }

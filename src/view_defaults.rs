@@ -2,7 +2,7 @@
 
 use crate::data::Data;
 use crate::data::geodata::GeoData;
-use crate::map::camera::Camera;
+use crate::model::camera::Camera;
 use crate::view::{Filters, LayerToggles, Theme, TimeView, ViewState};
 
 /// The map's size in the default window, before the map is first drawn.
@@ -41,6 +41,7 @@ pub fn initial_view(data: &Data) -> ViewState {
         filters: Filters::default(),
         layers: LayerToggles::default(),
         theme: Theme::Light,
+        reading: None,
         reveal: None,
     }
 }

@@ -6,7 +6,17 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use border_incidents::check::{Keep, check_geojson, check_reader, run_check};
+use border_incidents::check::{Keep, check_geojson, check_reader};
+use border_incidents::commands::check::CheckOptions;
+
+/// `check` on `files`, as events files or not.
+fn run_check(files: &[PathBuf], events: bool, out: &mut Vec<u8>) -> i32 {
+    let opts = CheckOptions {
+        events,
+        article: None,
+    };
+    border_incidents::commands::check::run_check(files, &opts, out)
+}
 
 /// Runs `check` on one file; returns its problem lines (without the summary,
 /// file names relative to the corpus folder) and the exit status.
@@ -145,7 +155,7 @@ fn many_empty_rings_are_counted_not_kept() {
     let report = check_reader("rings", text.as_bytes(), Keep::Nothing);
     assert_eq!(report.errors, 2_000_000);
     assert_eq!(
-        report.problems[0].message,
+        report.problems[0].describe(),
         "coordinates[0][0]: expected an array of positions, found an empty array"
     );
 }

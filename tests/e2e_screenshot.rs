@@ -67,7 +67,7 @@ fn screenshot_has_the_asked_size_and_shows_the_map() {
         colours.len()
     );
     for iso3 in ["KGZ", "TJK", "UZB"] {
-        let fill = border_incidents::map::style::country_fill(iso3, false);
+        let fill = border_incidents::ui_kit::palette::country_fill(iso3, false);
         let rgb = [fill.r(), fill.g(), fill.b()];
         let found = img.pixels().filter(|p| close(p.0, rgb, 6)).count();
         assert!(

@@ -4,11 +4,12 @@
 mod common;
 
 use border_incidents::data::event::EventKind;
-use border_incidents::map::marker_layout::EventPositions;
-use border_incidents::map::markers::{event_lonlat, marker_label};
+use border_incidents::map::markers::marker_label;
 use border_incidents::map::{MapInput, MapView};
+use border_incidents::model::positions::EventPositions;
+use border_incidents::model::positions::event_lonlat;
+use border_incidents::model::visibility::VisibilityCache;
 use border_incidents::view_defaults::initial_view;
-use border_incidents::visibility::VisibilityCache;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// A point on the map away from markers, the legend and the status strip.
@@ -92,7 +93,7 @@ fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
         .expect("the Tajik account of the shelling");
     // The hover card gives the dates and the article's words for them.
     assert_eq!(
-        border_incidents::panels::format::when(shelling),
+        border_incidents::ui_kit::format::when(shelling),
         "12–18 Sep 2022 · ‘over the course of several days’"
     );
     let harness = common::harness();
@@ -402,7 +403,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
     // Coarser levels of detail have fewer triangles.
     assert!(stats.triangles[0] > stats.triangles[1] && stats.triangles[1] > stats.triangles[2]);
     eprintln!("mesh stats: {stats:?}");
-    let index = border_incidents::timeline::index::TimeIndex::new(&data);
+    let index = border_incidents::model::event_index::TimeIndex::new(&data);
     let visible = VisibilityCache::default().get(&data, &index, &view);
     let positions = EventPositions::new(&data.events);
     let ctx = egui::Context::default();
@@ -571,7 +572,7 @@ fn the_view_is_remembered_between_runs() {
 #[test]
 fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
     let defaults = initial_view(&common::data());
-    let key = border_incidents::app::STORAGE_KEY;
+    let key = border_incidents::start::STORAGE_KEY;
     let sound = ron_of(&defaults);
     let zero_zoom = sound.replace(
         &format!("points_per_km:{}", defaults.camera.points_per_km),
@@ -593,9 +594,9 @@ fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
 /// A view state as eframe writes it.
 fn ron_of(view: &border_incidents::view::ViewState) -> String {
     let mut storage = MemoryStorage::default();
-    eframe::set_value(&mut storage, border_incidents::app::STORAGE_KEY, view);
+    eframe::set_value(&mut storage, border_incidents::start::STORAGE_KEY, view);
     storage
         .0
-        .remove(border_incidents::app::STORAGE_KEY)
+        .remove(border_incidents::start::STORAGE_KEY)
         .unwrap()
 }

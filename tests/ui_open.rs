@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use border_incidents::app::App;
-use border_incidents::open::dialog::{FileDialog, Picked};
+use border_incidents::file_dialog::{FileDialog, Picked};
 use border_incidents::start::StartOptions;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -94,7 +94,7 @@ fn the_window_keeps_working_while_the_file_dialog_is_open() {
         .unwrap();
     harness.run_steps(1);
     common::wait_loaded(&mut harness);
-    assert_eq!(harness.state().opened().layers.len(), 1);
+    assert_eq!(harness.state().opened().overlays.len(), 1);
     harness.get_by_label("good_feature_collection.geojson");
 }
 
@@ -111,15 +111,17 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
     common::wait_loaded(&mut harness);
     harness.get_by_label("good_feature_collection.geojson");
     harness.get_by_label("Zoom to good_feature_collection.geojson");
-    let layers = &harness.state().opened().layers;
+    let layers = &harness.state().opened().overlays;
     assert_eq!(layers.len(), 1);
-    assert!(layers[0].visible);
+    let layer_id = layers[0].layer_id();
+    assert!(harness.state().view().layers.shown(&layer_id));
     // A Point and a two-point MultiPoint; a LineString and two lines of a
     // MultiLineString; a Polygon and two of a MultiPolygon; a null geometry.
     assert_eq!(layers[0].features.len(), 6);
-    assert_eq!(layers[0].shapes.points.len(), 3);
-    assert_eq!(layers[0].shapes.lines.lods[0].len(), 3);
-    assert_eq!(layers[0].shapes.areas.len(), 3);
+    let shapes = border_incidents::map::overlay_shapes::Shapes::new(&layers[0].features);
+    assert_eq!(shapes.points.len(), 3);
+    assert_eq!(shapes.lines.lods[0].len(), 3);
+    assert_eq!(shapes.areas.len(), 3);
 
     let before = harness.state().view().camera;
     harness
@@ -132,7 +134,7 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
         .get_by_label("good_feature_collection.geojson")
         .click();
     harness.run_steps(2);
-    assert!(!harness.state().opened().layers[0].visible);
+    assert!(!harness.state().view().layers.shown(&layer_id));
 
     open_via_menu(&mut harness, &dialog, &data_file("bad_bbox.geojson"));
     common::wait_loaded(&mut harness);
@@ -148,7 +150,7 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
         .get_by_label("Remove good_feature_collection.geojson")
         .click();
     harness.run_steps(2);
-    assert!(harness.state().opened().layers.is_empty());
+    assert!(harness.state().opened().overlays.is_empty());
 }
 
 #[test]
@@ -160,6 +162,7 @@ fn events_with_loaded_ids_are_refused_naming_an_id() {
         &copy,
     )
     .unwrap();
+    copy_article(&dir);
     let loaded = common::data().events.len();
     let first_id = common::data().events[0].id.clone();
     let opts = StartOptions {
@@ -200,7 +203,7 @@ fn dropped_file_opens_as_a_layer() {
         .push(Arc::new(Dropped(data_file("good_single_feature.geojson"))));
     common::wait_loaded(&mut harness);
     harness.get_by_label("good_single_feature.geojson");
-    assert_eq!(harness.state().opened().layers.len(), 1);
+    assert_eq!(harness.state().opened().overlays.len(), 1);
 }
 
 #[test]
@@ -235,15 +238,26 @@ fn cancel_stops_a_load_without_a_layer_or_a_problem() {
     }
     drop(writer);
     common::wait_loaded(&mut harness);
-    assert!(harness.state().opened().layers.is_empty());
+    assert!(harness.state().opened().overlays.is_empty());
     assert!(harness.state().opened().problems.is_empty());
     assert!(harness.query_by_label("Problems opening files").is_none());
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// Puts the bundled article beside events files copied into `dir`, where
+/// their source's `text_file` names it.
+fn copy_article(dir: &Path) {
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/article.txt"),
+        dir.join("article.txt"),
+    )
+    .unwrap();
+}
+
 /// A copy of the bundled events file keeping only its first event, under a
-/// new id.
+/// new id, with the article beside it.
 fn one_renamed_event(dir: &Path) -> (PathBuf, String) {
+    copy_article(dir);
     let src = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/events.geojson"),
     )
@@ -269,7 +283,7 @@ fn an_events_file_opened_from_the_menu_adds_its_events() {
     open_via_menu(&mut harness, &dialog, &path);
     common::wait_loaded(&mut harness);
     assert!(harness.query_by_label("Problems opening files").is_none());
-    assert!(harness.state().opened().layers.is_empty());
+    assert!(harness.state().opened().overlays.is_empty());
     let data = harness.state().data().clone();
     assert_eq!(data.events.len(), loaded + 1);
     assert!(data.events.iter().any(|e| e.id == id));
@@ -289,7 +303,12 @@ fn a_broken_events_file_shows_what_check_events_prints() {
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("\"incident\"", "\"skirmish\"")).unwrap();
     let mut out = Vec::new();
-    let code = border_incidents::check::run_check(std::slice::from_ref(&path), true, &mut out);
+    let opts = border_incidents::commands::check::CheckOptions {
+        events: true,
+        article: None,
+    };
+    let code =
+        border_incidents::commands::check::run_check(std::slice::from_ref(&path), &opts, &mut out);
     assert_eq!(code, 1);
     let printed = String::from_utf8(out).unwrap();
     let first = printed.lines().next().unwrap();

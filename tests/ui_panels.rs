@@ -153,7 +153,8 @@ fn related_accounts_are_side_by_side_and_clickable() {
         ..Default::default()
     });
     harness.run();
-    harness.get_by_label("Kyrgyz account");
+    // The Kyrgyz column's heading, and the card's side row.
+    assert_eq!(harness.query_all_by_label("Kyrgyz account").count(), 2);
     harness.get_by_label("Tajik account");
     // The Tajik statement appears in the list and in its account column.
     let tajik = "Tajikistan: its towns were shelled first";
@@ -247,7 +248,7 @@ fn about_window_opens_from_help_menu() {
     harness.get_by_label("About / Sources").click();
     harness.run();
     harness.get_by_label_contains("OpenStreetMap");
-    harness.get_by_label_contains("Andrea Peters");
+    harness.get_by_label_contains("World Socialist Web Site · Andrea Peters");
 }
 
 /// Brightness of a colour, 0 (black) to 255 (white).

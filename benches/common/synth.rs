@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use border_incidents::data::event::{Event, EventKind, Figures, Side};
+use border_incidents::data::event::{Event, EventKind, Figures};
 use border_incidents::data::geodata::{Country, GeoData};
 use border_incidents::data::time::EventTime;
 use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
@@ -82,14 +82,10 @@ pub fn events(n: usize) -> Vec<Event> {
             let t = start
                 .checked_add(jiff::Span::new().minutes(minutes))
                 .unwrap_or(start);
-            let side = match i % 4 {
-                0 => Side::Kyrgyz,
-                1 => Side::Tajik,
-                2 => Side::ThirdParty,
-                _ => Side::Neutral,
-            };
+            let side = ["kyrgyz", "tajik", "third_party", "neutral"][i % 4];
             Event {
                 id: format!("synthetic-{i}"),
+                source: 0,
                 kind: if i % 3 == 0 {
                     EventKind::Statement
                 } else {
@@ -110,7 +106,7 @@ pub fn events(n: usize) -> Vec<Event> {
                 actors: Vec::new(),
                 quotes: Vec::new(),
                 claimant: None,
-                side: Some(side),
+                side: Some(side.to_owned()),
                 refers_to: Vec::new(),
                 account_of: None,
                 figures: Figures::default(),
@@ -120,6 +116,7 @@ pub fn events(n: usize) -> Vec<Event> {
                     rng.range(BOX[1], BOX[3]),
                 ))),
                 geometry_note: None,
+                fields: Default::default(),
             }
         })
         .collect()

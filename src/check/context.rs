@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use super::reader::{Pos, SharedTracker};
-use super::{Problem, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Problems kept per file; the rest are only counted.
 pub const MAX_PROBLEMS: usize = 100;
@@ -67,7 +67,7 @@ impl fmt::Display for Path<'_> {
 #[derive(Debug, Default)]
 pub struct Sink {
     /// The problems kept, in the order found.
-    pub kept: Vec<Problem>,
+    pub kept: Vec<Diagnostic>,
     /// Errors found, kept or not.
     pub errors: usize,
     /// Warnings found, kept or not.
@@ -76,7 +76,7 @@ pub struct Sink {
 
 impl Sink {
     /// Records a problem.
-    pub fn push(&mut self, problem: Problem) {
+    pub fn push(&mut self, problem: Diagnostic) {
         match problem.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -122,18 +122,15 @@ impl Ctx {
         self.tracker.borrow().value_start()
     }
 
-    /// Records a problem at `at`, prefixed with `path` when it is not the root.
+    /// Records a problem at `at` about the value at `path` (the root when
+    /// it has no steps).
     pub fn report(&self, severity: Severity, at: Pos, path: &Path<'_>, message: impl fmt::Display) {
-        let message = if path.last().is_some() {
-            format!("{path}: {message}")
-        } else {
-            message.to_string()
-        };
-        self.sink.borrow_mut().push(Problem {
+        self.sink.borrow_mut().push(Diagnostic {
             severity,
             line: Some(at.line),
             column: Some(at.column),
-            message,
+            path: path.last().is_some().then(|| path.to_string()),
+            message: message.to_string(),
         });
     }
 

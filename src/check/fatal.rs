@@ -6,7 +6,7 @@ use std::io::Read;
 use serde_json::error::Category;
 
 use super::reader::{SharedTracker, TrackingReader};
-use super::{Problem, Severity};
+use crate::diagnostic::Diagnostic;
 
 /// How deep `serde_json` lets arrays and objects nest (its limit of 128
 /// counts the level that overflows).
@@ -17,15 +17,13 @@ pub fn describe<R: Read>(
     e: &serde_json::Error,
     tracker: &SharedTracker,
     reader: &mut TrackingReader<R>,
-) -> Problem {
-    let at = |line: usize, column: usize, message: String| Problem {
-        severity: Severity::Error,
-        line: Some(line),
-        column: Some(column),
-        message,
-    };
+) -> Diagnostic {
+    let at =
+        |line: usize, column: usize, message: String| Diagnostic::error(message).at(line, column);
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
+    // serde_json counts columns in bytes; the tracker knows the characters.
+    let column = tracker.borrow().char_column(e.line(), e.column());
     let reason = text.strip_suffix(&suffix).unwrap_or(&text);
     match e.classify() {
         Category::Io => {
@@ -39,15 +37,15 @@ pub fn describe<R: Read>(
                     };
                     at(pos.line, pos.column, message.to_owned())
                 }
-                None => Problem::file_error(format!("cannot read: {reason}")),
+                None => Diagnostic::error(format!("cannot read: {reason}")),
             }
         }
         Category::Eof if tracker.borrow().first_solid().is_none() => {
-            Problem::file_error("file is empty")
+            Diagnostic::error("file is empty")
         }
         Category::Eof => at(
             e.line(),
-            e.column().max(1),
+            column.max(1),
             format!("unexpected end of file: {reason}"),
         ),
         Category::Syntax | Category::Data => {
@@ -64,7 +62,7 @@ pub fn describe<R: Read>(
             } else {
                 reason.to_owned()
             };
-            at(e.line(), e.column(), message)
+            at(e.line(), column, message)
         }
     }
 }

@@ -60,7 +60,7 @@ mod tests {
             (checked.errors, checked.warnings),
             (loaded.errors, loaded.warnings)
         );
-        checked.problems.iter().map(|p| p.message.clone()).collect()
+        checked.problems.iter().map(|p| p.describe()).collect()
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub trait Handler<'de>: Sized {
     fn null(self, at: Pos) -> Self::Out {
         self.other(at, "null")
     }
+
+    /// `true` or `false`.
+    fn boolean(self, at: Pos, _value: bool) -> Self::Out {
+        self.other(at, "a boolean")
+    }
 }
 
 /// Consumes the rest of an array.
@@ -144,9 +149,9 @@ impl<'de, H: Handler<'de>> Visitor<'de> for Classify<H> {
         f.write_str("any JSON value")
     }
 
-    fn visit_bool<E: de::Error>(self, _v: bool) -> Result<H::Out, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<H::Out, E> {
         let at = self.at();
-        Ok(self.0.other(at, "a boolean"))
+        Ok(self.0.boolean(at, v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<H::Out, E> {

@@ -2,7 +2,7 @@
 //! handler for a member seen twice.
 
 use serde::Deserialize as _;
-use serde::de::value::MapAccessDeserializer;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{MapAccess, SeqAccess};
 
 use super::context::{Ctx, Path, Step};
@@ -83,6 +83,49 @@ impl<'de> Handler<'de> for Properties<'_> {
             skip_map(map)?;
             Ok(serde_json::Value::Null)
         }
+    }
+}
+
+/// A member GeoJSON does not define, at the top level of a file whose
+/// content is kept (an events file's `sources`): its value, whatever it is,
+/// and where it starts.
+pub struct Foreign<'a>(pub &'a Ctx);
+
+impl<'de> Handler<'de> for Foreign<'_> {
+    type Out = (Pos, serde_json::Value);
+
+    fn ctx(&self) -> &Ctx {
+        self.0
+    }
+
+    fn other(self, at: Pos, _found: &'static str) -> (Pos, serde_json::Value) {
+        (at, serde_json::Value::Null)
+    }
+
+    fn seq<A: SeqAccess<'de>>(self, at: Pos, seq: A) -> Result<Self::Out, A::Error> {
+        Ok((
+            at,
+            serde_json::Value::deserialize(SeqAccessDeserializer::new(seq))?,
+        ))
+    }
+
+    fn map<A: MapAccess<'de>>(self, at: Pos, map: A) -> Result<Self::Out, A::Error> {
+        Ok((
+            at,
+            serde_json::Value::deserialize(MapAccessDeserializer::new(map))?,
+        ))
+    }
+
+    fn number(self, at: Pos, value: f64) -> Self::Out {
+        (at, value.into())
+    }
+
+    fn string(self, at: Pos, value: &str) -> Self::Out {
+        (at, value.into())
+    }
+
+    fn boolean(self, at: Pos, value: bool) -> Self::Out {
+        (at, value.into())
     }
 }
 

@@ -8,7 +8,6 @@
 
 mod context;
 mod coords;
-mod events;
 mod fatal;
 mod guesses;
 mod handler;
@@ -17,86 +16,35 @@ mod members;
 mod object;
 mod ranges;
 mod reader;
-mod run;
 mod shape;
 
-use std::fmt;
 use std::io::Read;
 
 use serde::de::DeserializeSeed as _;
 
+use crate::diagnostic::{Diagnostic, Severity};
 pub use context::MAX_PROBLEMS;
-pub use events::{EventsSchema, EventsValidator};
-pub use run::{run_check, run_check_with};
 
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    /// The file is not valid.
-    Error,
-    /// The file is usable, but something deserves a look.
-    Warning,
+/// A member GeoJSON does not define at the top level of a file (an events
+/// file's `sources`), kept with the content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForeignMember {
+    /// The member's name.
+    pub name: String,
+    /// Line where its value starts.
+    pub line: usize,
+    /// Column (in characters) where its value starts.
+    pub column: usize,
+    /// The value.
+    pub value: serde_json::Value,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-        })
-    }
-}
-
-/// One problem found in a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// 1-based line, when the problem has a place.
-    pub line: Option<usize>,
-    /// 1-based column in bytes, when the problem has a place.
-    pub column: Option<usize>,
-    /// What is wrong, starting with the JSON path when there is one.
-    pub message: String,
-}
-
-impl Problem {
-    /// An error about the whole file.
-    pub fn file_error(message: impl Into<String>) -> Self {
-        Self {
-            severity: Severity::Error,
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-
-    /// The problem as `FILE:LINE:COL: error: message` (or `FILE: error: …`).
-    pub fn in_file<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
-        InFile(file, self)
-    }
-}
-
-struct InFile<'a>(&'a str, &'a Problem);
-
-impl fmt::Display for InFile<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let InFile(file, p) = self;
-        match (p.line, p.column) {
-            (Some(line), Some(column)) => write!(f, "{file}:{line}:{column}: ")?,
-            (Some(line), None) => write!(f, "{file}:{line}: ")?,
-            _ => write!(f, "{file}: ")?,
-        }
-        write!(f, "{}: {}", p.severity, p.message)
-    }
-}
-
-/// A feature read from a valid file, for drawing as an overlay.
+/// A feature read from a valid file, with where it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OverlayFeature {
     /// Line where the feature starts.
     pub line: usize,
-    /// Column where the feature starts.
+    /// Column (in characters) where the feature starts.
     pub column: usize,
     /// The feature's `id`, if any.
     pub id: Option<serde_json::Value>,
@@ -111,7 +59,8 @@ pub struct OverlayFeature {
 pub enum Keep {
     /// Only check: memory stays bounded whatever the file's size.
     Nothing,
-    /// Also keep every feature's geometry and properties.
+    /// Also keep every feature's geometry and properties, and the
+    /// members GeoJSON does not define at the top level.
     Features,
 }
 
@@ -121,7 +70,7 @@ pub struct Report {
     /// The file name used in messages.
     pub name: String,
     /// The first [`MAX_PROBLEMS`] problems, in the order found.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
     /// All errors found, including those not kept.
     pub errors: usize,
     /// All warnings found, including those not kept.
@@ -129,6 +78,10 @@ pub struct Report {
     /// The features, when asked for and the file has no errors. A bare
     /// geometry becomes one feature with null properties.
     pub features: Option<Vec<OverlayFeature>>,
+    /// The top-level members GeoJSON does not define, when features are kept.
+    pub foreign: Vec<ForeignMember>,
+    /// Whether the top-level value is a FeatureCollection.
+    pub is_collection: bool,
 }
 
 impl Report {
@@ -143,7 +96,7 @@ impl Report {
     }
 
     /// Adds a problem found by a later check (events validation).
-    pub fn push(&mut self, problem: Problem) {
+    pub fn push(&mut self, problem: Diagnostic) {
         match problem.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -187,19 +140,19 @@ pub fn check_reader(name: &str, input: impl Read, keep: Keep) -> Report {
         keep: keep == Keep::Features,
     };
     let mut features = None;
+    let mut foreign = Vec::new();
+    let mut is_collection = false;
     match reader.skip_bom() {
         Err(e) => ctx
             .sink
             .borrow_mut()
-            .push(Problem::file_error(format!("cannot read: {e}"))),
+            .push(Diagnostic::error(format!("cannot read: {e}"))),
         Ok(bom) => {
             if bom {
-                ctx.sink.borrow_mut().push(Problem {
-                    severity: Severity::Warning,
-                    line: Some(1),
-                    column: Some(1),
-                    message: "byte order mark at the start (JSON forbids it); ignored".into(),
-                });
+                ctx.sink.borrow_mut().push(
+                    Diagnostic::warning("byte order mark at the start (JSON forbids it); ignored")
+                        .at(1, 1),
+                );
             }
             let mut de = serde_json::Deserializer::from_reader(&mut reader);
             let root = object::Object {
@@ -212,8 +165,11 @@ pub fn check_reader(name: &str, input: impl Read, keep: Keep) -> Report {
                 .and_then(|out| de.end().map(|()| out));
             match result {
                 Ok(out) => {
+                    is_collection = matches!(out, object::Out::Collection(..));
                     let start = ctx.tracker.borrow().first_solid().unwrap_or_default();
-                    features = Some(into_features(out, start));
+                    let (kept, members) = into_features(out, start);
+                    features = Some(kept);
+                    foreign = members;
                 }
                 Err(e) => {
                     let problem = fatal::describe(&e, &ctx.tracker, &mut reader);
@@ -230,20 +186,28 @@ pub fn check_reader(name: &str, input: impl Read, keep: Keep) -> Report {
         errors: sink.errors,
         warnings: sink.warnings,
         features: features.filter(|_| keep_features),
+        foreign: if keep_features { foreign } else { Vec::new() },
+        is_collection,
     }
 }
 
-fn into_features(out: object::Out, start: reader::Pos) -> Vec<OverlayFeature> {
+fn into_features(
+    out: object::Out,
+    start: reader::Pos,
+) -> (Vec<OverlayFeature>, Vec<ForeignMember>) {
     match out {
-        object::Out::Nothing => Vec::new(),
-        object::Out::Collection(features) => features,
-        object::Out::Feature(feature) => vec![feature],
-        object::Out::Geometry(geometry) => vec![OverlayFeature {
-            line: start.line,
-            column: start.column,
-            id: None,
-            geometry,
-            properties: serde_json::Value::Null,
-        }],
+        object::Out::Nothing => (Vec::new(), Vec::new()),
+        object::Out::Collection(features, foreign) => (features, foreign),
+        object::Out::Feature(feature) => (vec![feature], Vec::new()),
+        object::Out::Geometry(geometry) => (
+            vec![OverlayFeature {
+                line: start.line,
+                column: start.column,
+                id: None,
+                geometry,
+                properties: serde_json::Value::Null,
+            }],
+            Vec::new(),
+        ),
     }
 }

@@ -7,16 +7,16 @@
 use geo::{Geometry, GeometryCollection};
 use serde::de::MapAccess;
 
-use super::OverlayFeature;
 use super::context::{Ctx, Path, Step};
 use super::coords::{Coords, Expected, Node};
 use super::guesses::Guesses;
 use super::handler::{Handler, KeySeed, Skip, Value};
 use super::lists::{Features, Geometries};
-use super::members::{Bbox, Crs, Duplicate, Id, Properties, TypeName};
+use super::members::{Bbox, Crs, Duplicate, Foreign, Id, Properties, TypeName};
 use super::ranges::RangeNotes;
 use super::reader::Pos;
 use super::shape::{self, Simple};
+use super::{ForeignMember, OverlayFeature};
 
 /// What kind of object is expected where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,8 +39,8 @@ pub enum Out {
     Geometry(Option<Geometry<f64>>),
     /// A feature.
     Feature(OverlayFeature),
-    /// A FeatureCollection's features.
-    Collection(Vec<OverlayFeature>),
+    /// A FeatureCollection's features and its foreign members.
+    Collection(Vec<OverlayFeature>, Vec<ForeignMember>),
 }
 
 /// The `type` of an object.
@@ -110,6 +110,8 @@ struct Members {
     geometries: Option<Vec<Option<Geometry<f64>>>>,
     bbox: Option<()>,
     crs: Option<()>,
+    /// Members GeoJSON does not define, kept at the top level only.
+    foreign: Vec<ForeignMember>,
 }
 
 impl<'de> Handler<'de> for Object<'_> {
@@ -193,6 +195,16 @@ impl Object<'_> {
             }
             "bbox" => "bbox",
             "crs" => "crs",
+            _ if self.expect == Expect::Top && ctx.keep => {
+                let (at, value) = map.next_value_seed(Value(Foreign(ctx)))?;
+                m.foreign.push(ForeignMember {
+                    name: key.to_owned(),
+                    line: at.line,
+                    column: at.column,
+                    value,
+                });
+                return Ok(());
+            }
             _ => {
                 map.next_value_seed(Skip)?;
                 return Ok(());
@@ -297,7 +309,7 @@ impl Object<'_> {
             return Out::Nothing;
         }
         match ty {
-            Type::FeatureCollection => self.collection(at, m.features),
+            Type::FeatureCollection => self.collection(at, m.features, m.foreign),
             Type::Feature => self.feature(at, m),
             Type::GeometryCollection => self.geometry_collection(at, m.geometries),
             Type::Simple(kind) => {
@@ -319,7 +331,12 @@ impl Object<'_> {
         }
     }
 
-    fn collection(&self, at: Pos, features: Option<(Pos, usize, Vec<OverlayFeature>)>) -> Out {
+    fn collection(
+        &self,
+        at: Pos,
+        features: Option<(Pos, usize, Vec<OverlayFeature>)>,
+        foreign: Vec<ForeignMember>,
+    ) -> Out {
         let Some((list_at, count, kept)) = features else {
             let message = "FeatureCollection has no \"features\" member";
             self.ctx.error(at, &self.path, message);
@@ -330,7 +347,7 @@ impl Object<'_> {
             self.ctx
                 .warn(list_at, &path, "FeatureCollection has no features");
         }
-        Out::Collection(kept)
+        Out::Collection(kept, foreign)
     }
 
     fn feature(&self, at: Pos, m: Members) -> Out {

@@ -8,13 +8,13 @@ use std::cell::RefCell;
 use std::io::{self, Read};
 use std::rc::Rc;
 
-/// A place in the input: 1-based line and 1-based column counted in bytes,
-/// as `serde_json` counts them.
+/// A place in the input: 1-based line and 1-based column counted in
+/// characters (a multi-byte character is at the column of its first byte).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos {
     /// Line, starting at 1.
     pub line: usize,
-    /// Byte column, starting at 1.
+    /// Column in characters, starting at 1.
     pub column: usize,
 }
 
@@ -73,6 +73,11 @@ pub struct Tracker {
     utf8: Utf8,
     /// Where the input stopped being valid UTF-8, if it did.
     bad_utf8: Option<Pos>,
+    /// Bytes read on the current line.
+    byte_column: usize,
+    /// The character column of the last few byte columns of the current
+    /// line, to place errors that `serde_json` reports in bytes.
+    recent_columns: [(usize, usize); 16],
 }
 
 impl Tracker {
@@ -86,6 +91,8 @@ impl Tracker {
             start: Pos::default(),
             utf8: Utf8::default(),
             bad_utf8: None,
+            byte_column: 0,
+            recent_columns: [(0, 0); 16],
         }
     }
 
@@ -94,8 +101,15 @@ impl Tracker {
         if b == b'\n' {
             self.here.line += 1;
             self.here.column = 0;
+            self.byte_column = 0;
         } else {
-            self.here.column += 1;
+            if self.utf8.pending == 0 {
+                // The continuation bytes of a character stay in its column.
+                self.here.column += 1;
+            }
+            self.byte_column += 1;
+            let slot = self.byte_column % self.recent_columns.len();
+            self.recent_columns[slot] = (self.byte_column, self.here.column);
         }
         if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
             self.last_solid = Some((b, self.here));
@@ -140,6 +154,23 @@ impl Tracker {
     /// The last eight bytes read, oldest first (zeros before the start).
     pub fn recent(&self) -> [u8; 8] {
         self.recent.to_be_bytes()
+    }
+
+    /// The character column of byte column `byte_column` of `line`, as
+    /// `serde_json` counts them in its errors; a column far behind the
+    /// reader is taken to have only one-byte characters after it.
+    pub fn char_column(&self, line: usize, byte_column: usize) -> usize {
+        if line != self.here.line {
+            return byte_column;
+        }
+        let known = self
+            .recent_columns
+            .iter()
+            .find(|(byte, _)| *byte == byte_column && byte_column > 0);
+        match known {
+            Some(&(_, column)) => column,
+            None => byte_column.saturating_sub(self.byte_column - self.here.column),
+        }
     }
 
     /// Where the input stopped being valid UTF-8, if it did.
@@ -287,6 +318,9 @@ mod tests {
         let mut sink = Vec::new();
         r.read_to_end(&mut sink).unwrap();
         assert_eq!(t.borrow().here(), Pos { line: 3, column: 1 });
+        let (mut r, t) = TrackingReader::new("\"Баткен\"".as_bytes());
+        r.read_to_end(&mut sink).unwrap();
+        assert_eq!(t.borrow().here(), Pos { line: 1, column: 8 });
     }
 
     /// Hands out one byte per read, as a slow pipe might.

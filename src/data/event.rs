@@ -7,28 +7,34 @@ use serde::{Deserialize, Serialize};
 
 use super::time::EventTime;
 
-/// Whether a feature is something that happened or something somebody said.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Whether a feature is something that happened, something somebody said,
+/// or background the source gives for the conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
-    /// Something that happened (fighting, an evacuation, a meeting…).
+    /// Something that happened in the conflict (fighting, an evacuation, a
+    /// meeting…).
     Incident,
     /// A claim made by a named claimant at a known time.
     Statement,
+    /// Background the source dates but that is not an incident of the
+    /// conflict (a revolution, old maps, the end of the Soviet Union): drawn
+    /// on a timeline row of its own, and off the map unless asked for.
+    Context,
 }
 
-/// Whose account an item is, used to colour it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// Claimed by Kyrgyz officials or media.
-    Kyrgyz,
-    /// Claimed by Tajik officials or media.
-    Tajik,
-    /// Claimed by a third party (Russia, the UN, …).
-    ThirdParty,
-    /// Reported by the source itself, attributed to no side.
-    Neutral,
+impl EventKind {
+    /// Every kind, in the order lists and rows show them.
+    pub const ALL: [EventKind; 3] = [Self::Incident, Self::Statement, Self::Context];
+
+    /// The kind as the events file writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Incident => "incident",
+            Self::Statement => "statement",
+            Self::Context => "context",
+        }
+    }
 }
 
 /// How exactly the source dates an item (see `assets/README.md` for the
@@ -73,13 +79,13 @@ pub enum LocationPrecision {
     Elsewhere,
 }
 
-/// A verbatim span of the source article.
+/// A verbatim span of the event's source text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The exact text of the span.
     pub text: String,
-    /// UTF-8 byte offset where the span starts.
+    /// UTF-8 byte offset into the source's text where the span starts.
     pub start: usize,
     /// UTF-8 byte offset one past the span's end.
     pub end: usize,
@@ -110,6 +116,27 @@ pub struct Figures {
     /// People evacuated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evacuated: Option<Figure>,
+    /// People who fled or were displaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub displaced: Option<Figure>,
+}
+
+impl Figures {
+    /// Each figure with its name, in the order the card shows them.
+    pub fn named(&self) -> [(&'static str, Option<&Figure>); 4] {
+        let Self {
+            killed,
+            injured,
+            evacuated,
+            displaced,
+        } = self;
+        [
+            ("killed", killed.as_ref()),
+            ("injured", injured.as_ref()),
+            ("evacuated", evacuated.as_ref()),
+            ("displaced", displaced.as_ref()),
+        ]
+    }
 }
 
 /// What other reports say about a claim.
@@ -118,12 +145,26 @@ pub struct Figures {
 pub enum Verdict {
     /// Other reports agree.
     Consistent,
+    /// Independent reports document part of the claim; the rest rests on
+    /// the claimant's word.
+    PartlyDocumented,
     /// Other reports agree in substance but differ in dates or figures.
     Imprecise,
     /// No other report confirms or refutes it.
     Unverified,
     /// Other reports say otherwise.
     Contradicted,
+}
+
+impl Verdict {
+    /// Every verdict, from the best supported to the contradicted.
+    pub const ALL: [Verdict; 5] = [
+        Self::Consistent,
+        Self::PartlyDocumented,
+        Self::Imprecise,
+        Self::Unverified,
+        Self::Contradicted,
+    ];
 }
 
 /// The verification of a claim against other reports.
@@ -138,34 +179,15 @@ pub struct Verification {
     pub sources: Vec<String>,
 }
 
-/// The documented `category` vocabulary (see `assets/README.md`).
-pub const CATEGORIES: &[&str] = &[
-    "armed_clash",
-    "shelling",
-    "incursion",
-    "evacuation",
-    "displacement",
-    "return",
-    "ceasefire",
-    "diplomacy",
-    "legal",
-    "context",
-    "history",
-    "account",
-    "accusation",
-    "appeal",
-    "declaration",
-    "remarks",
-    "footage",
-];
-
-/// One incident or statement, validated.
+/// One incident, statement or piece of context, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Unique, stable slug.
     pub id: String,
-    /// Incident or statement.
+    /// Incident, statement or context.
     pub kind: EventKind,
+    /// Index of its source in the loaded sources (`Data::sources`).
+    pub source: usize,
     /// Short title.
     pub title: String,
     /// First moment (inclusive). For a statement, when it was said.
@@ -186,18 +208,18 @@ pub struct Event {
     pub location_precision: Option<LocationPrecision>,
     /// Radius of the place's uncertainty, in kilometres.
     pub uncertainty_km: Option<f64>,
-    /// Category from the documented vocabulary.
+    /// Category: an id of the collection's category vocabulary.
     pub category: Option<String>,
     /// A summary in the project's words.
     pub summary: Option<String>,
     /// The actors involved.
     pub actors: Vec<String>,
-    /// Verbatim spans of the article supporting it.
+    /// Verbatim spans of its source's text supporting it.
     pub quotes: Vec<Quote>,
     /// Who made the statement (statements only).
     pub claimant: Option<String>,
-    /// Whose account it is.
-    pub side: Option<Side>,
+    /// Whose account it is: an id of the collection's side vocabulary.
+    pub side: Option<String>,
     /// Ids of the incidents a statement speaks about.
     pub refers_to: Vec<String>,
     /// For an incident given as one side's account of what happened: the id
@@ -211,4 +233,7 @@ pub struct Event {
     pub geometry: Option<geo::Geometry<f64>>,
     /// Why there is no geometry, or how it was chosen.
     pub geometry_note: Option<String>,
+    /// Fields of the original record the schema has no place for (an ACLED
+    /// row's `source_scale` or `tags`), kept to show and to export back.
+    pub fields: std::collections::BTreeMap<String, String>,
 }

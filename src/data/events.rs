@@ -1,23 +1,29 @@
-//! Loads and validates an events FeatureCollection (see `assets/README.md`
-//! for the schema) and gives access to the bundled article and its events.
+//! Events files: a GeoJSON FeatureCollection of incidents, statements and
+//! context rows with the sources they come from and the vocabularies they
+//! use (the schema is in `assets/README.md`), read in one positioned pass.
 //!
-//! Every check runs and every problem is returned, each tied to its feature
-//! and, where known, a line and column, so a data editor can fix a file in
-//! one pass (`border-incidents check --events FILE` prints them).
+//! The streaming GeoJSON check reads the file once, keeping each feature's
+//! geometry, properties and position and the top-level `sources` and
+//! `vocabularies`; the events are built from that. Every problem is
+//! returned as a [`Diagnostic`] placed at its feature's line and column,
+//! with the path of the member it is about, so that a file can be fixed
+//! in one pass (`border-incidents check --events FILE` prints them).
 
 use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use geo::{Distance as _, Haversine, Point};
-use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::Value;
 
-pub use super::event_error::{EventError, Position, Problem};
-
+use super::collection_header::{self, SourceTexts};
 use super::dates;
 use super::event::{Event, EventKind};
-use super::feature;
-use super::json_pos::feature_offsets;
+use super::event_problem::Problem;
+use super::feature::{self, FeatureContext};
+use super::source::Source;
+use super::vocabulary::{List, Vocabulary};
+use crate::check::{Keep, OverlayFeature, Report, check_reader};
+use crate::diagnostic::Diagnostic;
 
 /// The bundled article's text.
 pub const BUNDLED_ARTICLE: &str = include_str!("../../assets/article.txt");
@@ -25,199 +31,245 @@ pub const BUNDLED_ARTICLE: &str = include_str!("../../assets/article.txt");
 /// The bundled article's events, as GeoJSON.
 pub const BUNDLED_EVENTS: &str = include_str!("../../assets/events.geojson");
 
-/// The article a collection was extracted from (the collection's optional
-/// top-level `source` member).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SourceInfo {
-    /// Headline.
-    pub title: Option<String>,
-    /// Author.
-    pub author: Option<String>,
-    /// Publication date; date phrases are resolved against it.
-    pub published: Option<Date>,
-    /// Publisher.
-    pub publisher: Option<String>,
-    /// File name of the article's text, next to the events file.
-    pub text: Option<String>,
-}
-
-/// `source` as written, before its date is parsed.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    /// Headline.
-    title: Option<String>,
-    /// Author.
-    author: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    published: Option<String>,
-    /// Publisher.
-    publisher: Option<String>,
-    /// Text file name.
-    text: Option<String>,
-}
-
-impl RawSource {
-    /// Parses the date.
-    fn parse(self) -> Result<SourceInfo, String> {
-        let published = match self.published {
-            Some(d) => Some(
-                d.parse::<Date>()
-                    .map_err(|e| format!("published {d:?}: {e}"))?,
-            ),
-            None => None,
-        };
-        Ok(SourceInfo {
-            title: self.title,
-            author: self.author,
-            published,
-            publisher: self.publisher,
-            text: self.text,
-        })
-    }
-}
-
-/// A validated collection: its source and its events, in file order.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EventCollection {
-    /// The article, when the file says.
-    pub source: SourceInfo,
-    /// The events.
+/// What one events file holds, validated: every event's `source` is an
+/// index into `sources`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Collection {
+    /// Its sources, in file order.
+    pub sources: Vec<Source>,
+    /// Its vocabularies: those declared, and defaults for ids used but not
+    /// declared.
+    pub vocabulary: Vocabulary,
+    /// Its events, in file order.
     pub events: Vec<Event>,
 }
 
-/// Parses and validates an events FeatureCollection.
-///
-/// With `article`, every quote must be the article's text at its byte span.
-/// Returns all problems found, not just the first.
-pub fn parse_events(src: &str, article: Option<&str>) -> Result<Vec<Event>, Vec<EventError>> {
-    parse_collection(src, article).map(|c| c.events)
+/// What reading a file gave: the collection when the file has no errors,
+/// and every problem found (warnings too).
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    /// The events, when there is no error.
+    pub collection: Option<Collection>,
+    /// Every problem, in file order.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Like [`parse_events`], also returning the collection's `source`. When
-/// `source.published` is given, each event's `start`/`end` must equal what
-/// its `date_text` resolves to (see [`check_dates`]).
-pub fn parse_collection(
-    src: &str,
-    article: Option<&str>,
-) -> Result<EventCollection, Vec<EventError>> {
-    let root: Value = serde_json::from_str(src).map_err(|e| {
-        let position = (e.line() > 0).then_some(Position {
-            line: e.line(),
-            column: e.column(),
-        });
-        vec![EventError::file(Problem::Syntax(e.to_string()), position)]
-    })?;
-    let not_collection =
-        |why: &str| vec![EventError::file(Problem::NotCollection(why.into()), None)];
-    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
-        return Err(not_collection("`type` is not \"FeatureCollection\""));
-    }
-    let Some(features) = root.get("features").and_then(Value::as_array) else {
-        return Err(not_collection("no `features` array"));
-    };
-    let mut errors = Vec::new();
-    let raw = root.get("source").map(RawSource::deserialize).transpose();
-    let source = match raw
-        .map_err(|e| e.to_string())
-        .and_then(|r| r.map(RawSource::parse).transpose())
-    {
-        Ok(s) => s.unwrap_or_default(),
-        Err(message) => {
-            let problem = Problem::Invalid {
-                field: "source".into(),
-                message,
-            };
-            errors.push(EventError::file(problem, None));
-            SourceInfo::default()
+impl Loaded {
+    /// The collection, or the errors (warnings dropped) for callers that
+    /// need a valid file.
+    pub fn into_result(self) -> Result<Collection, Vec<Diagnostic>> {
+        match self.collection {
+            Some(c) => Ok(c),
+            None => Err(self.diagnostics),
         }
+    }
+}
+
+/// Texts kept beside the events file, in its folder.
+#[derive(Clone, Debug)]
+pub struct TextsBeside {
+    /// The events file's folder.
+    pub folder: PathBuf,
+    /// The text to use for an article source that names none.
+    pub fallback: Option<String>,
+}
+
+impl TextsBeside {
+    /// Texts beside the file at `path`.
+    pub fn file(path: &Path) -> Self {
+        Self {
+            folder: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            fallback: None,
+        }
+    }
+}
+
+impl SourceTexts for TextsBeside {
+    fn read(&self, text_file: &str) -> Result<String, String> {
+        let path = self.folder.join(text_file);
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "not UTF-8 at byte {} (save it as UTF-8)",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    fn fallback(&self) -> Option<String> {
+        self.fallback.clone()
+    }
+}
+
+/// The texts compiled into the binary: the bundled article.
+pub struct BundledTexts;
+
+impl SourceTexts for BundledTexts {
+    fn read(&self, text_file: &str) -> Result<String, String> {
+        match text_file {
+            "article.txt" => Ok(BUNDLED_ARTICLE.to_owned()),
+            other => Err(format!("{other:?} is not bundled")),
+        }
+    }
+}
+
+/// Reads an events file from `input` in one pass. References (`refers_to`,
+/// `account_of`) may name events of the file or of `known` (events already
+/// loaded).
+pub fn read(name: &str, input: impl Read, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
+    let report = check_reader(name, input, Keep::Features);
+    from_report(report, texts, known)
+}
+
+/// Reads an events file held in memory.
+pub fn parse(name: &str, text: &str, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
+    read(name, text.as_bytes(), texts, known)
+}
+
+/// The bundled article's collection.
+pub fn bundled() -> Result<Collection, Vec<Diagnostic>> {
+    parse("assets/events.geojson", BUNDLED_EVENTS, &BundledTexts, &[]).into_result()
+}
+
+/// Builds the events from a GeoJSON check that kept the features.
+pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
+    let mut diagnostics = report.problems;
+    let Some(features) = report.features else {
+        return Loaded {
+            collection: None,
+            diagnostics,
+        };
     };
-    let offsets = feature_offsets(src);
-    let position = |i: usize| offsets.get(i).map(|&o| Position::of_offset(src, o));
+    if !report.is_collection {
+        diagnostics.push(Diagnostic::error(Problem::NotCollection.to_string()));
+        return Loaded {
+            collection: None,
+            diagnostics,
+        };
+    }
+    let (header, problems) = collection_header::read(&report.foreign, &report.name, texts);
+    diagnostics.extend(problems);
+    let ctx = FeatureContext {
+        sources: &header.sources,
+        source_ids: header
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect(),
+        vocabulary: &header.vocabulary,
+        sides_declared: header.sides_declared,
+        categories_declared: header.categories_declared,
+    };
     let mut events = Vec::with_capacity(features.len());
-    let mut indices = Vec::with_capacity(features.len());
-    for (index, value) in features.iter().enumerate() {
-        match feature::to_event(value, article) {
+    // The index in the file of each event's feature.
+    let mut placed: Vec<usize> = Vec::with_capacity(features.len());
+    for (index, f) in features.iter().enumerate() {
+        match feature::to_event(&f.properties, f.geometry.clone(), &ctx) {
             Ok(event) => {
                 events.push(event);
-                indices.push(index);
+                placed.push(index);
             }
-            Err(problems) => errors.extend(problems.into_iter().map(|problem| EventError {
-                feature: Some(index),
-                id: feature::feature_id(value),
-                position: position(index),
-                problem,
-            })),
+            Err(problems) => {
+                let id = feature::feature_id(&f.properties);
+                diagnostics.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| at_feature(p, index, id.as_deref(), f)),
+                );
+            }
         }
     }
-    let mut cross = check_ids_and_references(&events);
-    if let Some(published) = source.published {
-        cross.extend(check_dates(&events, published));
+    let mut cross = check_ids_and_references(&events, known);
+    cross.extend(check_dates(&events, &header.sources));
+    for (i, problem) in cross {
+        let index = placed[i];
+        diagnostics.push(at_feature(
+            problem,
+            index,
+            Some(&events[i].id),
+            &features[index],
+        ));
     }
-    for e in &mut cross {
-        if let Some(i) = e.feature {
-            e.feature = indices.get(i).copied();
-            e.position = e.feature.and_then(position);
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Loaded {
+            collection: None,
+            diagnostics,
+        };
+    }
+    let mut vocabulary = header.vocabulary.clone();
+    for e in &events {
+        if let Some(side) = &e.side {
+            vocabulary.ensure(List::Sides, side);
+        }
+        if let Some(category) = &e.category {
+            vocabulary.ensure(List::Categories, category);
         }
     }
-    errors.extend(cross);
-    if errors.is_empty() {
-        Ok(EventCollection { source, events })
-    } else {
-        errors.sort_by_key(|e| e.feature);
-        Err(errors)
+    vocabulary.settle_colours();
+    Loaded {
+        collection: Some(Collection {
+            sources: header.sources,
+            vocabulary,
+            events,
+        }),
+        diagnostics,
     }
 }
 
-/// The bundled article and its validated events.
-pub fn bundled() -> Result<(&'static str, EventCollection), Vec<EventError>> {
-    parse_collection(BUNDLED_EVENTS, Some(BUNDLED_ARTICLE)).map(|c| (BUNDLED_ARTICLE, c))
-}
-
-/// An error about `events[index]` (no position; callers add it).
-fn at(events: &[Event], index: usize, problem: Problem) -> EventError {
-    EventError {
-        feature: Some(index),
-        id: events.get(index).map(|e| e.id.clone()),
-        position: None,
-        problem,
-    }
+/// A feature's problem as a diagnostic at the feature's start.
+fn at_feature(problem: Problem, index: usize, id: Option<&str>, f: &OverlayFeature) -> Diagnostic {
+    let path = match problem.member() {
+        Some(member) => format!("features[{index}].{member}"),
+        None => format!("features[{index}]"),
+    };
+    let message = match id {
+        Some(id) if !id.is_empty() => format!("event {id:?}: {problem}"),
+        _ => problem.to_string(),
+    };
+    Diagnostic::error(message)
+        .at(f.line, f.column)
+        .with_path(path)
 }
 
 /// Unique ids; every `refers_to` names an incident; every `account_of`
-/// names another incident that is not itself an account.
-fn check_ids_and_references(events: &[Event]) -> Vec<EventError> {
+/// names another incident that is not itself an account. Targets may be in
+/// `events` or in `known`.
+fn check_ids_and_references(events: &[Event], known: &[Event]) -> Vec<(usize, Problem)> {
     let mut errors = Vec::new();
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if let Some(&f) = first.get(e.id.as_str()) {
-            let problem = Problem::DuplicateId {
-                id: e.id.clone(),
-                first: f,
-            };
-            errors.push(at(events, i, problem));
+            let id = e.id.clone();
+            errors.push((i, Problem::DuplicateId { id, first: f }));
         } else {
             first.insert(&e.id, i);
         }
     }
+    let others: HashMap<&str, &Event> = known.iter().map(|e| (e.id.as_str(), e)).collect();
+    let find = |id: &str| {
+        first
+            .get(id)
+            .map(|&i| &events[i])
+            .or(others.get(id).copied())
+    };
     for (i, e) in events.iter().enumerate() {
         for target in &e.refers_to {
-            match first.get(target.as_str()).map(|&t| events[t].kind) {
-                None => errors.push(at(events, i, Problem::DanglingReference(target.clone()))),
-                Some(EventKind::Statement) => {
-                    errors.push(at(events, i, Problem::ReferenceNotIncident(target.clone())));
-                }
+            match find(target).map(|t| t.kind) {
+                None => errors.push((i, Problem::DanglingReference(target.clone()))),
                 Some(EventKind::Incident) => {}
+                Some(_) => errors.push((i, Problem::ReferenceNotIncident(target.clone()))),
             }
         }
         if let Some(target) = &e.account_of {
-            match first.get(target.as_str()).map(|&t| &events[t]) {
+            match find(target) {
                 Some(t) if t.kind == EventKind::Incident => {
                     if t.account_of.is_some() || t.id == e.id {
-                        errors.push(at(events, i, Problem::AccountOfAccount(target.clone())));
+                        errors.push((i, Problem::AccountOfAccount(target.clone())));
                     }
                 }
-                _ => errors.push(at(events, i, Problem::AccountOfUnknown(target.clone()))),
+                _ => errors.push((i, Problem::AccountOfUnknown(target.clone()))),
             }
         }
     }
@@ -225,14 +277,18 @@ fn check_ids_and_references(events: &[Event]) -> Vec<EventError> {
 }
 
 /// Each event's `start`/`end` (and `date_precision`, when given) must be
-/// what [`dates::resolve`] makes of its `date_text` for an article published
-/// on `published`. Events without `date_text` are not checked.
-pub fn check_dates(events: &[Event], published: Date) -> Vec<EventError> {
+/// what [`dates::resolve`] makes of its `date_text` for its source's
+/// publication date. Events without `date_text`, or whose source has no
+/// date, are not checked.
+fn check_dates(events: &[Event], sources: &[Source]) -> Vec<(usize, Problem)> {
     let mut errors = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let Some(text) = &e.date_text else { continue };
+        let Some(published) = sources.get(e.source).and_then(|s| s.published) else {
+            continue;
+        };
         match dates::resolve(published, text) {
-            Err(err) => errors.push(at(events, i, Problem::DateText(err))),
+            Err(err) => errors.push((i, Problem::DateText(err))),
             Ok(r) => {
                 let precision_differs = e.date_precision.is_some_and(|p| p != r.precision);
                 if r.start != e.start || r.end != e.end || precision_differs {
@@ -241,7 +297,7 @@ pub fn check_dates(events: &[Event], published: Date) -> Vec<EventError> {
                         expected: format!("{}/{} ({:?})", r.start, r.end, r.precision),
                         found: format!("{}/{} ({:?})", e.start, e.end, e.date_precision),
                     };
-                    errors.push(at(events, i, problem));
+                    errors.push((i, problem));
                 }
             }
         }
@@ -251,14 +307,13 @@ pub fn check_dates(events: &[Event], published: Date) -> Vec<EventError> {
 
 /// Checks every `place_ref` with a gazetteer's `resolve` (true when it knows
 /// the name), and that every geometry has a `place_ref` to trace it to.
-pub fn validate_places(events: &[Event], resolve: impl Fn(&str) -> bool) -> Vec<EventError> {
+/// Returns each problem with the index of its event.
+pub fn validate_places(events: &[Event], resolve: impl Fn(&str) -> bool) -> Vec<(usize, Problem)> {
     let mut errors = Vec::new();
     for (i, e) in events.iter().enumerate() {
         match &e.place_ref {
-            Some(name) if !resolve(name) => {
-                errors.push(at(events, i, Problem::UnknownPlace(name.clone())))
-            }
-            None if e.geometry.is_some() => errors.push(at(events, i, Problem::UntracedGeometry)),
+            Some(name) if !resolve(name) => errors.push((i, Problem::UnknownPlace(name.clone()))),
+            None if e.geometry.is_some() => errors.push((i, Problem::UntracedGeometry)),
             _ => {}
         }
     }
@@ -271,7 +326,7 @@ pub fn validate_place_points(
     events: &[Event],
     lookup: impl Fn(&str) -> Option<Point<f64>>,
     tolerance_km: f64,
-) -> Vec<EventError> {
+) -> Vec<(usize, Problem)> {
     let mut errors = validate_places(events, |name| lookup(name).is_some());
     for (i, e) in events.iter().enumerate() {
         let (Some(name), Some(geo::Geometry::Point(p))) = (&e.place_ref, &e.geometry) else {
@@ -280,11 +335,8 @@ pub fn validate_place_points(
         let Some(known) = lookup(name) else { continue };
         let distance_km = Haversine.distance(*p, known) / 1000.0;
         if distance_km > tolerance_km {
-            let problem = Problem::PlaceMismatch {
-                place: name.clone(),
-                distance_km,
-            };
-            errors.push(at(events, i, problem));
+            let place = name.clone();
+            errors.push((i, Problem::PlaceMismatch { place, distance_km }));
         }
     }
     errors

@@ -1,19 +1,22 @@
-//! Turns one GeoJSON feature into an [`Event`], collecting every problem
-//! with its properties rather than stopping at the first.
+//! Turns one feature's properties and geometry into an [`Event`],
+//! collecting every problem with them rather than stopping at the first.
 
-use geo::CoordsIter as _;
-use serde::Deserialize as _;
+use std::collections::{BTreeMap, HashMap};
+
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::event::{CATEGORIES, Event, EventKind, Figures, Quote, Verification};
-use super::event_error::Problem;
+use super::event::{Event, EventKind, Figures, Quote, Verification};
+use super::event_problem::Problem;
+use super::source::Source;
 use super::time::EventTime;
+use super::vocabulary::{List, Vocabulary};
 
 /// The properties the schema knows.
 const KNOWN: &[&str] = &[
     "id",
     "kind",
+    "source",
     "title",
     "start",
     "end",
@@ -35,32 +38,37 @@ const KNOWN: &[&str] = &[
     "figures",
     "verification",
     "geometry_note",
+    "fields",
 ];
 
-/// The feature's id, if it has a string one (for messages).
-pub fn feature_id(feature: &Value) -> Option<String> {
-    feature
-        .get("properties")?
-        .get("id")?
-        .as_str()
-        .map(str::to_owned)
+/// What every feature of one file is read against: its sources and the
+/// vocabularies it declares.
+pub struct FeatureContext<'a> {
+    /// The file's sources; an event's `source` is an index into them.
+    pub sources: &'a [Source],
+    /// Each source's index, by id.
+    pub source_ids: HashMap<&'a str, usize>,
+    /// The declared vocabularies.
+    pub vocabulary: &'a Vocabulary,
+    /// Whether the file declares its sides (then no other may be used).
+    pub sides_declared: bool,
+    /// Whether the file declares its categories.
+    pub categories_declared: bool,
+}
+
+/// The feature's `id` property, if it is a string (for messages).
+pub fn feature_id(properties: &Value) -> Option<String> {
+    properties.get("id")?.as_str().map(str::to_owned)
 }
 
 /// Converts a feature, or returns every problem found in it.
-pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Problem>> {
-    let Some(object) = feature.as_object() else {
-        return Err(vec![Problem::NotFeature(format!(
-            "found {}",
-            kind_of(feature)
-        ))]);
-    };
-    if object.get("type").and_then(Value::as_str) != Some("Feature") {
-        return Err(vec![Problem::NotFeature(
-            "`type` is not \"Feature\"".into(),
-        )]);
-    }
-    let Some(props) = object.get("properties").and_then(Value::as_object) else {
-        return Err(vec![Problem::NotFeature("no `properties` object".into())]);
+pub fn to_event(
+    properties: &Value,
+    geometry: Option<geo::Geometry<f64>>,
+    ctx: &FeatureContext<'_>,
+) -> Result<Event, Vec<Problem>> {
+    let Some(props) = properties.as_object() else {
+        return Err(vec![Problem::NoProperties]);
     };
     let mut r = Reader {
         props,
@@ -74,15 +82,14 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
     let title = r.required("title");
     let start = r.time("start");
     let end = r.time("end");
+    let source = r.source(ctx);
     let category: Option<String> = r.optional("category");
-    if let Some(c) = category.as_deref().filter(|c| !CATEGORIES.contains(c)) {
-        r.invalid(
-            "category",
-            format!(
-                "unknown value {c:?}; expected one of {}",
-                CATEGORIES.join(", ")
-            ),
-        );
+    if let Some(c) = &category {
+        r.check_term(ctx, List::Categories, "category", c);
+    }
+    let side: Option<String> = r.optional("side");
+    if let Some(s) = &side {
+        r.check_term(ctx, List::Sides, "side", s);
     }
     let uncertainty_km: Option<f64> = r.optional("uncertainty_km");
     if uncertainty_km.is_some_and(|u| !(u.is_finite() && u > 0.0)) {
@@ -92,20 +99,19 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
         );
     }
     let quotes: Vec<Quote> = r.optional("quotes").unwrap_or_default();
-    if let Some(text) = article {
-        check_quotes(&quotes, text, &mut r.problems);
+    if let Some(s) = source.and_then(|i| ctx.sources.get(i)) {
+        check_quotes(&quotes, s, &mut r.problems);
     }
     let figures: Figures = r.optional("figures").unwrap_or_default();
     check_figures(&figures, &mut r.problems);
-    let geometry_value = object.get("geometry").filter(|v| !v.is_null());
-    let geometry = geometry(geometry_value, &mut r.problems);
     let geometry_note: Option<String> = r.optional("geometry_note");
-    if geometry_value.is_none() && geometry_note.is_none() {
+    if geometry.is_none() && geometry_note.is_none() {
         r.problems.push(Problem::MissingGeometryNote);
     }
     let event = Event {
         id: id.unwrap_or_default(),
         kind: kind.unwrap_or(EventKind::Incident),
+        source: source.unwrap_or_default(),
         title: title.unwrap_or_default(),
         start: start.unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
         end: end.unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
@@ -121,13 +127,16 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
         actors: r.optional("actors").unwrap_or_default(),
         quotes,
         claimant: r.optional("claimant"),
-        side: r.optional("side"),
+        side,
         refers_to: r.optional("refers_to").unwrap_or_default(),
         account_of: r.optional("account_of"),
         figures,
         verification: r.optional::<Verification>("verification"),
         geometry,
         geometry_note,
+        fields: r
+            .optional::<BTreeMap<String, String>>("fields")
+            .unwrap_or_default(),
     };
     if let (Some(s), Some(e)) = (start, end)
         && s.first_second() > e.first_second()
@@ -137,6 +146,17 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
             end: e.to_string(),
         });
     }
+    check_kind(&event, &mut r.problems);
+    if r.problems.is_empty() {
+        Ok(event)
+    } else {
+        Err(r.problems)
+    }
+}
+
+/// A statement needs a claimant, a side and what it refers to; only an
+/// incident may be an account of another.
+fn check_kind(event: &Event, problems: &mut Vec<Problem>) {
     if event.kind == EventKind::Statement {
         let needs = [
             ("claimant", event.claimant.is_none()),
@@ -145,17 +165,12 @@ pub fn to_event(feature: &Value, article: Option<&str>) -> Result<Event, Vec<Pro
         ];
         for (field, lacking) in needs {
             if lacking {
-                r.problems.push(Problem::StatementNeeds(field));
+                problems.push(Problem::StatementNeeds(field));
             }
         }
-        if event.account_of.is_some() {
-            r.problems.push(Problem::AccountOfOnStatement);
-        }
     }
-    if r.problems.is_empty() {
-        Ok(event)
-    } else {
-        Err(r.problems)
+    if event.kind != EventKind::Incident && event.account_of.is_some() {
+        problems.push(Problem::AccountOfNotIncident);
     }
 }
 
@@ -208,25 +223,68 @@ impl Reader<'_> {
             }
         }
     }
+
+    /// The index of the event's source: the one named, or the file's only one.
+    fn source(&mut self, ctx: &FeatureContext<'_>) -> Option<usize> {
+        match self.optional::<String>("source") {
+            Some(id) => {
+                let found = ctx.source_ids.get(id.as_str()).copied();
+                if found.is_none() {
+                    self.problems.push(Problem::UnknownSource(id));
+                }
+                found
+            }
+            None if ctx.sources.len() == 1 => Some(0),
+            None => {
+                self.problems.push(Problem::WhichSource);
+                None
+            }
+        }
+    }
+
+    /// Checks that `id` is in a declared vocabulary.
+    fn check_term(&mut self, ctx: &FeatureContext<'_>, list: List, field: &str, id: &str) {
+        let declared = match list {
+            List::Sides => ctx.sides_declared,
+            List::Categories => ctx.categories_declared,
+        };
+        let terms = ctx.vocabulary.list(list);
+        if declared && !terms.iter().any(|t| t.id == id) {
+            let ids: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
+            let message = format!(
+                "{id:?} is not in the file's vocabulary; expected one of {}",
+                ids.join(", ")
+            );
+            self.invalid(field, message);
+        }
+    }
 }
 
-/// Checks each quote is the article's text at its byte span.
-fn check_quotes(quotes: &[Quote], article: &str, problems: &mut Vec<Problem>) {
+/// Checks each quote is the source's text at its byte span.
+fn check_quotes(quotes: &[Quote], source: &Source, problems: &mut Vec<Problem>) {
+    let Some(text) = source.text.as_deref() else {
+        problems.extend((0..quotes.len()).map(|index| Problem::QuoteWithoutText {
+            index,
+            source_id: source.id.clone(),
+        }));
+        return;
+    };
     for (index, q) in quotes.iter().enumerate() {
         let (start, end) = (q.start, q.end);
-        match article.get(start..end).filter(|_| start < end) {
+        match text.get(start..end).filter(|_| start < end) {
             None => problems.push(Problem::QuoteSpan {
                 index,
                 start,
                 end,
-                len: article.len(),
+                len: text.len(),
             }),
             Some(found) if found != q.text => problems.push(Problem::QuoteMismatch {
                 index,
+                source_id: source.id.clone(),
                 start,
                 end,
                 found: found.chars().take(80).collect(),
-                hint: article.find(q.text.as_str()).filter(|_| !q.text.is_empty()),
+                hint: text.find(q.text.as_str()).filter(|_| !q.text.is_empty()),
             }),
             Some(_) => {}
         }
@@ -235,16 +293,7 @@ fn check_quotes(quotes: &[Quote], article: &str, problems: &mut Vec<Problem>) {
 
 /// Checks each figure's low ≤ high and that neither is negative.
 fn check_figures(figures: &Figures, problems: &mut Vec<Problem>) {
-    let Figures {
-        killed,
-        injured,
-        evacuated,
-    } = figures;
-    for (name, figure) in [
-        ("killed", killed),
-        ("injured", injured),
-        ("evacuated", evacuated),
-    ] {
+    for (name, figure) in figures.named() {
         let Some(f) = figure else { continue };
         let bad_order = matches!((f.low, f.high), (Some(l), Some(h)) if l > h);
         let negative = f.low.is_some_and(|v| v < 0.0) || f.high.is_some_and(|v| v < 0.0);
@@ -254,43 +303,5 @@ fn check_figures(figures: &Figures, problems: &mut Vec<Problem>) {
                 message: "low and high must be non-negative with low ≤ high".into(),
             });
         }
-    }
-}
-
-/// Parses the feature's geometry (`None` when absent or invalid).
-fn geometry(value: Option<&Value>, problems: &mut Vec<Problem>) -> Option<geo::Geometry<f64>> {
-    let value = value?;
-    let parsed = geojson::Geometry::deserialize(value)
-        .map_err(|e| e.to_string())
-        .and_then(|g| geo::Geometry::<f64>::try_from(&g).map_err(|e| e.to_string()));
-    match parsed {
-        Ok(g)
-            if g.coords_iter()
-                .all(|c| c.x.abs() <= 180.0 && c.y.abs() <= 90.0) =>
-        {
-            Some(g)
-        }
-        Ok(_) => {
-            problems.push(Problem::Geometry(
-                "coordinates outside longitude ±180, latitude ±90".into(),
-            ));
-            None
-        }
-        Err(e) => {
-            problems.push(Problem::Geometry(e));
-            None
-        }
-    }
-}
-
-/// A JSON value's kind, for messages.
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

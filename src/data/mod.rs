@@ -1,50 +1,120 @@
 //! Loaded data: immutable once loaded. Nothing here knows about egui.
+//!
+//! [`Data`] is the model every view draws from: the base map, the sources
+//! (articles and datasets), the vocabularies their events use, and the
+//! events. Files are one way to fill it (`events.rs`, and the importers of
+//! `crate::import`); it does not know where its contents came from.
 
+mod collection_header;
 pub mod dates;
 pub mod event;
-mod event_error;
+mod event_problem;
 pub mod events;
 mod feature;
 pub mod gazetteer;
 pub mod geodata;
 pub mod geodata_load;
 pub mod geojson_read;
-mod json_pos;
+pub mod overlay;
+pub mod source;
 pub mod time;
 pub mod translit;
+pub mod vocabulary;
+
+pub use collection_header::SourceTexts;
+pub use event_problem::Problem as EventProblem;
 
 use event::Event;
+use events::Collection;
 use geodata::GeoData;
+use source::Source;
+use vocabulary::Vocabulary;
 
-/// Everything the app shows, loaded once and never changed.
+/// Everything the app shows, loaded once and never changed in place (a
+/// new [`Data`] is made when events are added).
 #[derive(Clone, Debug, Default)]
 pub struct Data {
     /// Base map layers.
     pub geo: GeoData,
-    /// Incidents and statements.
+    /// The articles and datasets the events come from.
+    pub sources: Vec<Source>,
+    /// The sides and categories the events use.
+    pub vocabulary: Vocabulary,
+    /// Incidents, statements and context; each names its source by index
+    /// into `sources`.
     pub events: Vec<Event>,
-    /// The source article's full text (quotes are byte spans into it).
-    pub article: String,
-    /// Title, author, date and publisher of the article.
-    pub source: events::SourceInfo,
 }
 
 impl Data {
     /// The data bundled into the binary: base layers, the article and its events.
     pub fn bundled() -> anyhow::Result<Self> {
         let geo = GeoData::bundled()?;
-        let (article, collection) = events::bundled().map_err(|errors| {
+        let collection = events::bundled().map_err(|errors| {
             let lines: Vec<String> = errors
                 .iter()
-                .map(|e| e.render("assets/events.geojson"))
+                .map(|e| e.in_file("assets/events.geojson").to_string())
                 .collect();
             anyhow::anyhow!("the bundled events are invalid:\n{}", lines.join("\n"))
         })?;
-        Ok(Self {
+        let mut data = Self {
             geo,
-            events: collection.events,
-            article: article.to_owned(),
-            source: collection.source,
-        })
+            ..Self::default()
+        };
+        data.add(collection)
+            .map_err(|e| anyhow::anyhow!("the bundled events: {e}"))?;
+        Ok(data)
+    }
+
+    /// The source of an event.
+    pub fn source_of(&self, event: &Event) -> Option<&Source> {
+        self.sources.get(event.source)
+    }
+
+    /// Adds a collection: its sources beside the loaded ones (a source
+    /// already loaded, with the same id and text, is shared), its
+    /// vocabularies merged (a term already loaded keeps its label and
+    /// colour) and its events. Refused, leaving the data as it was, when an
+    /// event id is already loaded or repeated, or a source id is taken by
+    /// another source.
+    pub fn add(&mut self, collection: Collection) -> Result<(), String> {
+        let mut clashes: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> =
+            self.events.iter().map(|e| e.id.as_str()).collect();
+        for event in &collection.events {
+            if !seen.insert(event.id.as_str()) && !clashes.contains(&event.id.as_str()) {
+                clashes.push(&event.id);
+            }
+        }
+        if !clashes.is_empty() {
+            return Err(format!(
+                "refused: event ids already loaded: {}",
+                clashes.join(", ")
+            ));
+        }
+        let mut placed = Vec::with_capacity(collection.sources.len());
+        let mut new_sources = Vec::new();
+        for source in &collection.sources {
+            match self.sources.iter().position(|s| s.id == source.id) {
+                Some(i) if self.sources[i].same_as(source) => placed.push(i),
+                Some(_) => {
+                    return Err(format!(
+                        "refused: a different source with the id {:?} is already loaded",
+                        source.id
+                    ));
+                }
+                None => {
+                    placed.push(self.sources.len() + new_sources.len());
+                    new_sources.push(source.clone());
+                }
+            }
+        }
+        self.sources.extend(new_sources);
+        self.vocabulary.merge(&collection.vocabulary);
+        self.events
+            .extend(collection.events.into_iter().map(|mut e| {
+                e.source = placed.get(e.source).copied().unwrap_or_default();
+                e
+            }));
+        Ok(())
     }
 }

@@ -76,6 +76,15 @@ pub fn from_seconds(s: Seconds) -> DateTime {
         .unwrap_or(if s < 0 { DateTime::MIN } else { DateTime::MAX })
 }
 
+/// Whether a timeline second falls within the calendar (years −9999 to
+/// 9999); a saved or typed time outside it is not used.
+pub fn in_calendar(s: Seconds) -> bool {
+    let epoch = DateTime::constant(1970, 1, 1, 0, 0, 0, 0);
+    epoch
+        .checked_add(jiff::SignedDuration::from_secs(s))
+        .is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +94,12 @@ mod tests {
         let t = EventTime::parse("2022-09-16").unwrap();
         assert_eq!(t.end_exclusive() - t.first_second(), 86_400);
         assert_eq!(from_seconds(t.first_second()).date(), t.date());
+    }
+
+    #[test]
+    fn calendar_bounds_times() {
+        assert!(in_calendar(0) && in_calendar(-60_000_000_000));
+        assert!(!in_calendar(i64::MAX) && !in_calendar(i64::MIN));
     }
 
     #[test]

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use egui::{Rect, Sense, Stroke};
 
-use super::camera::{Camera, KmBox, MAX_POINTS_PER_KM, ScreenTransform};
 use super::marker_layout::{Hit, Layout, Marker, cluster_rect, marker_rect};
 use super::markers;
-use super::style::{Palette, side_color};
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
+use crate::model::camera::{Camera, KmBox, MAX_POINTS_PER_KM, ScreenTransform};
+use crate::ui_kit::palette::{Palette, side_colour};
 use crate::view::ViewState;
 
 /// Screen areas taken by markers and clusters, which place labels avoid.
@@ -28,14 +28,15 @@ const REFERRED_RING: f32 = 17.0;
 /// whose events come from different sides gets the neutral colour.
 pub fn paint_halos(p: &egui::Painter, data: &Data, layout: &Layout, ppk: f64) {
     let spot = |m: &Marker| (m.anchor.x.round() as i32, m.anchor.y.round() as i32);
-    let mut sides: HashMap<(i32, i32), Option<crate::data::event::Side>> = HashMap::new();
+    let mut sides: HashMap<(i32, i32), Option<&str>> = HashMap::new();
     let mut mixed: HashMap<(i32, i32), bool> = HashMap::new();
     for m in &layout.markers {
         let Some(event) = data.events.get(m.index) else {
             continue;
         };
-        let first = *sides.entry(spot(m)).or_insert(event.side);
-        *mixed.entry(spot(m)).or_default() |= first != event.side;
+        let side = event.side.as_deref();
+        let first = *sides.entry(spot(m)).or_insert(side);
+        *mixed.entry(spot(m)).or_default() |= first != side;
     }
     let mut done: HashMap<((i32, i32), u64), ()> = HashMap::new();
     for m in &layout.markers {
@@ -49,9 +50,9 @@ pub fn paint_halos(p: &egui::Painter, data: &Data, layout: &Layout, ppk: f64) {
             continue;
         }
         let color = if mixed.get(&spot(m)).copied().unwrap_or(false) {
-            side_color(None)
+            side_colour(&data.vocabulary, None)
         } else {
-            side_color(event.side)
+            side_colour(&data.vocabulary, event.side.as_deref())
         };
         let alpha = if m.faint { 0.4 } else { 1.0 };
         p.circle(
@@ -77,7 +78,7 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     for (k, c) in layout.clusters.iter().enumerate() {
-        markers::paint_cluster(painter, c, pal.ink, side_color(None));
+        markers::paint_cluster(painter, c, pal.ink, side_colour(&data.vocabulary, None));
         let id = egui::Id::unique(("map_cluster", c.members.first()));
         let resp = accessible(ui, cluster_rect(c), id, || markers::cluster_label(c));
         if resp.1 {
@@ -105,7 +106,15 @@ pub fn show(
             continue;
         };
         let selected = view.selection.as_deref() == Some(event.id.as_str());
-        markers::paint_marker(painter, event, m, selected, pal.ink, pal.selection);
+        markers::paint_marker(
+            painter,
+            event,
+            &data.vocabulary,
+            m,
+            selected,
+            pal.ink,
+            pal.selection,
+        );
         let id = egui::Id::unique(("map_marker", &event.id));
         let resp = accessible(ui, marker_rect(m), id, || markers::marker_label(event));
         if resp.1 {
@@ -113,7 +122,7 @@ pub fn show(
         }
         resp.0.on_hover_ui(|ui| {
             ui.strong(&event.title);
-            ui.label(crate::panels::format::when(event));
+            ui.label(crate::ui_kit::format::when(event));
             if let Some(place) = &event.place {
                 ui.label(place);
             }
@@ -224,7 +233,7 @@ pub fn paint_links(
     // A statement made nowhere in particular (on social media, in a video)
     // has no marker: what it refers to is still ringed.
     let from = pos_of(index);
-    let color = side_color(statement.side);
+    let color = side_colour(&data.vocabulary, statement.side.as_deref());
     let color = if pal.dark {
         color
     } else {

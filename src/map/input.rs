@@ -2,7 +2,7 @@
 
 use egui::{Key, Rect, Response, Ui};
 
-use super::camera::Camera;
+use crate::model::camera::Camera;
 
 /// How far one arrow key press pans, in points.
 const ARROW_STEP: f32 = 80.0;

@@ -2,7 +2,7 @@
 
 use egui::{Color32, Stroke};
 
-use super::camera::{KmBox, ScreenTransform, project};
+use crate::model::camera::{KmBox, ScreenTransform, project};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -13,10 +13,19 @@ use super::gpu_mesh::TargetFormat;
 use super::mesh::{
     Area, KmLine, Lines, MeshStats, lod_for, prepare_area_levels, prepare_areas, prepare_lines,
 };
-use super::style::{Palette, country_fill};
 use super::tessellated::{MeshBuilder, TessKey, Tessellated};
 use crate::data::geodata::GeoData;
-use crate::view::LayerToggles;
+use crate::ui_kit::palette::{Palette, country_fill};
+use crate::view::{LayerToggles, layer_ids};
+
+/// The layers tessellated into the cached base mesh.
+const BASE_LAYERS: [&str; 5] = [
+    layer_ids::COUNTRIES,
+    layer_ids::LAKES,
+    layer_ids::RIVERS,
+    layer_ids::BORDERS,
+    layer_ids::AREA,
+];
 
 /// A prepared border between two countries.
 #[derive(Debug)]
@@ -226,10 +235,12 @@ impl Layers {
             // Only the base layers' toggles: showing or hiding places and
             // events must not tessellate the base layers again.
             toggles: LayerToggles {
-                places: false,
-                events: false,
-                halos: false,
-                ..layers.clone()
+                hidden: layers
+                    .hidden
+                    .iter()
+                    .filter(|id| BASE_LAYERS.contains(&id.as_str()))
+                    .cloned()
+                    .collect(),
             },
         };
         if let Some(done) = &self.tessellated
@@ -257,7 +268,7 @@ impl Layers {
         layers: &LayerToggles,
     ) {
         let view = t.visible_box(reach);
-        if layers.countries {
+        if layers.shown(layer_ids::COUNTRIES) {
             for (iso3, area) in &self.countries {
                 let color = country_fill(iso3, pal.dark);
                 fill_area(area, lod, &view, t, color, &mut out.mesh);
@@ -266,7 +277,7 @@ impl Layers {
                 stroke_area(out, area, lod, &view, t, Stroke::new(0.6, pal.outline));
             }
         }
-        if layers.valley
+        if layers.shown(layer_ids::AREA)
             && let Some((area, _)) = &self.valley
         {
             fill_area(area, lod, &view, t, pal.valley_fill, &mut out.mesh);
@@ -280,7 +291,7 @@ impl Layers {
                 }
             }
         }
-        if layers.rivers {
+        if layers.shown(layer_ids::RIVERS) {
             for (level, lines) in &self.rivers {
                 let width = match level {
                     1 => 1.8,
@@ -295,12 +306,12 @@ impl Layers {
                 }
             }
         }
-        if layers.lakes {
+        if layers.shown(layer_ids::LAKES) {
             for area in &self.lakes {
                 fill_area(area, lod, &view, t, pal.water, &mut out.mesh);
             }
         }
-        if layers.borders {
+        if layers.shown(layer_ids::BORDERS) {
             for border in &self.borders {
                 let stroke = if border.main {
                     Stroke::new(3.0, pal.border_main)

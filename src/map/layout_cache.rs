@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use egui::Rect;
 
-use super::camera::{Camera, ScreenTransform};
 use super::marker_layout::{self, EventPositions, Layout};
 use super::tessellated::Tessellated;
+use crate::model::camera::{Camera, ScreenTransform};
 
 /// What a layout was made from besides where the map is centred.
 #[derive(PartialEq)]

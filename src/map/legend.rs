@@ -2,13 +2,13 @@
 
 use egui::{Color32, Rect, Sense, Stroke, Ui, vec2};
 
-use super::markers::{MarkerShape, SHAPES, paint_shape};
-use super::style::{Palette, country_fill, side_color, side_name};
-use crate::data::event::Side;
-use crate::data::geodata::GeoData;
+use crate::data::Data;
+use crate::data::vocabulary::{Symbol, Vocabulary};
+use crate::ui_kit::palette::{Palette, country_fill, rgb};
+use crate::ui_kit::symbols;
 
 /// Shows the legend anchored to the map `rect`.
-pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
+pub fn show(ui: &Ui, rect: Rect, data: &Data, kgz_tjk_km: Option<f64>, pal: &Palette) {
     egui::Area::new(area_id())
         .fixed_pos(rect.right_top() + vec2(-8.0, 8.0))
         .pivot(egui::Align2::RIGHT_TOP)
@@ -18,7 +18,7 @@ pub fn show(ui: &Ui, rect: Rect, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &P
                 ui.set_max_width(270.0);
                 egui::CollapsingHeader::new("Legend")
                     .default_open(false)
-                    .show(ui, |ui| body(ui, geo, kgz_tjk_km, pal));
+                    .show(ui, |ui| body(ui, data, kgz_tjk_km, pal));
             });
         });
 }
@@ -42,10 +42,10 @@ fn swatch(ui: &mut Ui, text: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
     });
 }
 
-fn body(ui: &mut Ui, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
+fn body(ui: &mut Ui, data: &Data, kgz_tjk_km: Option<f64>, pal: &Palette) {
     ui.spacing_mut().item_spacing.y = 2.0;
     ui.strong("Countries");
-    for c in &geo.countries {
+    for c in &data.geo.countries {
         let fill = country_fill(&c.iso3, pal.dark);
         swatch(ui, &c.name, |p, r| {
             p.rect(
@@ -88,21 +88,38 @@ fn body(ui: &mut Ui, geo: &GeoData, kgz_tjk_km: Option<f64>, pal: &Palette) {
             egui::StrokeKind::Inside,
         );
     });
+    events(ui, &data.vocabulary, pal);
+}
+
+/// The events part: one row per symbol in use, one per side.
+fn events(ui: &mut Ui, vocabulary: &Vocabulary, pal: &Palette) {
     ui.strong("Events");
-    let grey = side_color(Some(Side::Neutral));
-    for &(shape, text) in SHAPES {
-        swatch(ui, text, |p, r| {
-            paint_shape(p, shape, r.center(), 6.0, grey, Stroke::new(1.0, pal.ink))
+    let grey = rgb(crate::data::vocabulary::NEUTRAL);
+    for symbol in Symbol::ALL {
+        let names: Vec<&str> = vocabulary
+            .categories
+            .iter()
+            .filter(|t| t.symbol == symbol && symbol != Symbol::Bubble)
+            .map(|t| t.label.as_str())
+            .collect();
+        let text = match symbol {
+            Symbol::Bubble => "Statement".to_owned(),
+            Symbol::Ring if names.is_empty() => "Background (context)".to_owned(),
+            _ if names.is_empty() => continue,
+            _ => names.join(", "),
+        };
+        swatch(ui, &text, |p, r| {
+            symbols::paint(p, symbol, r.center(), 6.0, grey, Stroke::new(1.0, pal.ink))
         });
     }
-    for side in [Side::Kyrgyz, Side::Tajik, Side::ThirdParty, Side::Neutral] {
-        swatch(ui, side_name(Some(side)), |p, r| {
-            paint_shape(
+    for side in &vocabulary.sides {
+        swatch(ui, &side.label, |p, r| {
+            symbols::paint(
                 p,
-                MarkerShape::Circle,
+                Symbol::Circle,
                 r.center(),
                 6.0,
-                side_color(Some(side)),
+                rgb(side.colour),
                 Stroke::new(1.0, pal.ink),
             );
         });

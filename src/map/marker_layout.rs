@@ -5,13 +5,11 @@
 //! through a grid of screen cells, not by comparing every pair.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{Pos2, Rect, Vec2, vec2};
 
-use super::camera::{KmBox, ScreenTransform, project};
-use super::markers::{event_lonlat, radius_for};
-use crate::data::event::Event;
+use crate::model::camera::{KmBox, ScreenTransform};
+pub use crate::model::positions::EventPositions;
 
 /// Markers whose true positions are closer than this (or than their symbols'
 /// radii together, when larger) share a ring.
@@ -26,49 +24,6 @@ pub const MAX_ONE_SPOT_RING: usize = 30;
 /// Side of the grid cells used to find nearby markers: no two markers farther
 /// apart than this ever join one group.
 const CELL: f32 = 48.0;
-
-/// Every event's position on the map plane (projected kilometres) and
-/// marker radius, computed once when the events are loaded and kept compact,
-/// so that laying out many markers never reads the events themselves.
-#[derive(Clone, Debug, Default)]
-pub struct EventPositions {
-    positions: Vec<Option<[f64; 2]>>,
-    radii: Vec<f32>,
-    generation: u64,
-}
-
-/// Tells sets of positions apart, so that what was laid out from one set is
-/// never reused for another.
-static GENERATIONS: AtomicU64 = AtomicU64::new(1);
-
-impl EventPositions {
-    /// Projects the events that have a geometry.
-    pub fn new(events: &[Event]) -> Self {
-        Self {
-            positions: events
-                .iter()
-                .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
-                .collect(),
-            radii: events.iter().map(radius_for).collect(),
-            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
-        }
-    }
-
-    /// The position of the event with this index, if it has one.
-    pub fn get(&self, index: usize) -> Option<[f64; 2]> {
-        self.positions.get(index).copied().flatten()
-    }
-
-    /// The marker radius of the event with this index, in points.
-    pub fn radius(&self, index: usize) -> f32 {
-        self.radii.get(index).copied().unwrap_or(0.0)
-    }
-
-    /// A number no other set of positions made by this process has.
-    pub fn generation(&self) -> u64 {
-        self.generation
-    }
-}
 
 /// A marker laid out on the screen.
 #[derive(Clone, Debug)]
@@ -330,7 +285,7 @@ fn spread(markers: &mut [Marker], g: &Group) {
         .fold(0.0, f32::max);
     // Diamonds and triangles reach past the radius (by a fifth); leave room
     // for the widest shape between neighbours and around the centre.
-    let reach = widest * crate::map::markers::SHAPE_REACH;
+    let reach = widest * crate::ui_kit::symbols::SHAPE_REACH;
     let ring = ((2.0 * reach + 5.0) * n / std::f32::consts::TAU).max(2.0 * reach + 6.0);
     for (k, &i) in g.members.iter().enumerate() {
         let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;

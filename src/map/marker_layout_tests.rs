@@ -1,7 +1,8 @@
 //! Unit tests of the marker layout on hand-placed events.
 
 use super::*;
-use crate::map::camera::Camera;
+use crate::data::event::Event;
+use crate::model::camera::Camera;
 
 /// A 800×600 view centred on Batken at `ppk` points per kilometre.
 fn view(ppk: f64) -> (ScreenTransform, Rect) {
@@ -64,7 +65,7 @@ fn shapes_spread_on_a_ring_do_not_touch() {
     let (t, rect) = view(2.0);
     let out = layout(&EventPositions::new(&events), &items, &t, rect);
     assert_eq!(out.markers.len(), 9);
-    let reach = crate::map::markers::SHAPE_REACH;
+    let reach = crate::ui_kit::symbols::SHAPE_REACH;
     for (i, a) in out.markers.iter().enumerate() {
         for b in &out.markers[i + 1..] {
             let room = (a.radius + b.radius) * reach;

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use geo::{Area as _, LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
-use super::camera::{KmBox, ScreenTransform, project};
+use crate::model::camera::{KmBox, ScreenTransform, project};
 
 /// Simplification tolerances of the levels of detail, in kilometres
 /// (level 0 is the full source geometry).

@@ -1,6 +1,5 @@
 //! The map: camera, prepared layers, markers, labels.
 
-pub mod camera;
 pub mod event_layer;
 pub mod full_detail;
 pub mod gpu_mesh;
@@ -13,9 +12,10 @@ pub mod marker_layout;
 pub mod markers;
 pub mod mesh;
 pub mod overlay;
+pub mod overlay_layer;
+pub mod overlay_shapes;
 pub mod places;
 pub mod preparing;
-pub mod style;
 pub mod tessellated;
 
 use egui::Sense;
@@ -23,10 +23,11 @@ use egui::Sense;
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::geodata::GeoData;
-use crate::open::layer::OverlayLayer;
-use crate::view::ViewState;
-use crate::visibility::Visible;
-use camera::{Camera, project};
+use crate::data::overlay::Overlay;
+use crate::model::camera::{self, Camera, project};
+use crate::model::visibility::Visible;
+use crate::ui_kit::palette as style;
+use crate::view::{ViewState, layer_ids};
 use layers::{Layers, is_kgz_tjk};
 use layout_cache::LayoutCache;
 use marker_layout::EventPositions;
@@ -54,8 +55,8 @@ pub struct MapInput<'a> {
     pub view: &'a ViewState,
     /// The events passing the filters and the time window.
     pub visible: &'a Visible,
-    /// The overlay layers the user opened.
-    pub overlays: &'a [OverlayLayer],
+    /// The overlays the user opened.
+    pub overlays: &'a [Overlay],
 }
 
 /// The map widget with its prepared (triangulated, simplified) layers.
@@ -68,6 +69,7 @@ pub struct MapView {
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
     layouts: LayoutCache,
+    overlays: overlay_layer::OverlayCache,
     /// How many times the map has been drawn.
     frames_drawn: u64,
 }
@@ -89,8 +91,25 @@ impl MapView {
             last_reveal: None,
             last_size: None,
             layouts: LayoutCache::default(),
+            overlays: overlay_layer::OverlayCache::default(),
             frames_drawn: 0,
         }
+    }
+
+    /// The map's layers that can be shown or hidden, as (id, label), in
+    /// the order the View menu lists them.
+    pub fn layer_list(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (layer_ids::COUNTRIES, "Countries".into()),
+            (layer_ids::LAKES, "Lakes".into()),
+            (layer_ids::RIVERS, "Rivers".into()),
+            (layer_ids::BORDERS, "Borders".into()),
+            (layer_ids::AREA, "Fergana Valley (approximate)".into()),
+            (layer_ids::PLACES, "Places".into()),
+            (layer_ids::EVENTS, "Incidents and statements".into()),
+            (layer_ids::CONTEXT, "Background (context) events".into()),
+            (layer_ids::HALOS, "Uncertainty halos".into()),
+        ]
     }
 
     /// What preparing the layers produced (triangulations, triangles, vertices).
@@ -151,23 +170,35 @@ impl MapView {
         painter.rect_filled(rect, 0.0, pal.background);
         self.layers
             .paint(&painter, &t, cam.points_per_km, &pal, &view.layers);
-        crate::open::draw::paint(&painter, &t, cam.points_per_km, overlays);
+        self.overlays
+            .paint(&painter, &t, cam.points_per_km, overlays, &view.layers);
 
         let mut items: Vec<(usize, bool)> = Vec::new();
-        if view.layers.events {
-            items.extend(visible.shown.iter().map(|&i| (i, false)));
-            if view.time.show_outside {
-                items.extend(visible.outside().map(|i| (i, true)));
-            }
+        let on_map = |i: &usize| {
+            let id = match data.events[*i].kind {
+                crate::data::event::EventKind::Context => layer_ids::CONTEXT,
+                _ => layer_ids::EVENTS,
+            };
+            view.layers.shown(id)
+        };
+        items.extend(
+            visible
+                .shown
+                .iter()
+                .filter(|i| on_map(i))
+                .map(|&i| (i, false)),
+        );
+        if view.time.show_outside {
+            items.extend(visible.outside().filter(|i| on_map(i)).map(|i| (i, true)));
         }
         let layout = self.layouts.get(positions, items, cam, rect);
-        if view.layers.halos {
+        if view.layers.shown(layer_ids::HALOS) {
             event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
         }
         let mut obstacles = event_layer::obstacles(&layout);
         obstacles.push(overlay::strip_rect(rect));
         obstacles.extend(legend::last_rect(ui.ctx()));
-        if view.layers.valley
+        if view.layers.shown(layer_ids::AREA)
             && let Some((_, label)) = &self.layers.valley
         {
             let r = places::paint_area_label(
@@ -179,7 +210,7 @@ impl MapView {
             );
             obstacles.push(r);
         }
-        if view.layers.places {
+        if view.layers.shown(layer_ids::PLACES) {
             places::paint(
                 &painter,
                 &data.geo.places,
@@ -205,7 +236,7 @@ impl MapView {
             actions.extend(event_layer::clicked(pos, data, view, &layout, rect.size()));
         }
         overlay::show(ui, rect, cam, &pal);
-        legend::show(ui, rect, &data.geo, self.kgz_tjk_km, &pal);
+        legend::show(ui, rect, data, self.kgz_tjk_km, &pal);
 
         if let Some(new) = input::camera_after_input(ui, &response, rect, cam) {
             let kept = new.kept_over(&self.extent, rect.size(), KEEP_IN_VIEW);
@@ -220,7 +251,7 @@ impl MapView {
             self.last_reveal = Some(reveal.serial);
             let target = data.events.iter().find(|e| e.id == reveal.event_id);
             let in_view = rect.shrink(REVEAL_MARGIN);
-            if let Some([lon, lat]) = target.and_then(markers::event_lonlat)
+            if let Some([lon, lat]) = target.and_then(crate::model::positions::event_lonlat)
                 && !in_view.contains(t.apply(project(lon, lat)))
             {
                 actions.push(Action::SetCamera(

@@ -2,8 +2,8 @@
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
-use super::camera::Camera;
 use super::style::Palette;
+use crate::model::camera::Camera;
 
 /// The longest scale bar, in points.
 const MAX_BAR: f32 = 140.0;

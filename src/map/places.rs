@@ -2,10 +2,10 @@
 
 use egui::{Align2, FontId, Rect, Stroke, pos2, vec2};
 
-use super::camera::{ScreenTransform, project};
 use super::labels::{Candidate, min_population, place};
 use super::style::Palette;
 use crate::data::geodata::Place;
+use crate::model::camera::{ScreenTransform, project};
 
 /// How far a label may sit from its dot before a leader line joins them.
 const LEADER_FROM: f32 = 8.0;

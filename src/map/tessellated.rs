@@ -12,8 +12,8 @@ use egui::epaint::{Mesh, Tessellator};
 use egui::layers::ShapeIdx;
 use egui::{Rect, Shape, Vec2};
 
-use super::camera::ScreenTransform;
 use super::gpu_mesh::{self, TargetFormat};
+use crate::model::camera::ScreenTransform;
 use crate::view::LayerToggles;
 
 /// What a tessellation depends on besides where the map is centred.
@@ -146,7 +146,7 @@ impl MeshBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::camera::Camera;
+    use crate::model::camera::Camera;
     use egui::{Color32, Pos2, Stroke, pos2, vec2};
 
     fn key() -> TessKey {

@@ -23,35 +23,27 @@ pub fn show(ctx: &egui::Context, data: &Data, open: &mut bool) {
 fn content(ui: &mut egui::Ui, data: &Data) {
     ui.heading("border-incidents");
     ui.label(
-        "A map, timeline and reading view of the armed incidents on the Kyrgyz–Tajik border \
-         in September 2022, and of the statements about them, as told by one news article. \
-         Every incident and statement is tied to the words of the article that report it.",
+        "A map, timeline and reading view of armed border incidents and of the statements \
+         about them, as told by news articles and recorded by datasets. Every incident and \
+         statement is tied to the source it comes from and, for an article, to its words.",
     );
     ui.add_space(8.0);
-    ui.label(RichText::new("The article").strong());
-    let s = &data.source;
-    let mut line = Vec::new();
-    if let Some(t) = &s.title {
-        line.push(format!("“{t}”"));
+    ui.label(RichText::new("Sources").strong());
+    for source in &data.sources {
+        let count = data
+            .events
+            .iter()
+            .filter(|e| data.source_of(e).is_some_and(|s| s.id == source.id))
+            .count();
+        let mut line = crate::ui_kit::format::byline(source);
+        if line.is_empty() {
+            line = source.id.clone();
+        }
+        ui.label(format!("{line}: {count} events"));
+        if let Some(licence) = &source.licence {
+            ui.label(RichText::new(format!("Used as: {licence}")).small().weak());
+        }
     }
-    if let Some(a) = &s.author {
-        line.push(format!("by {a}"));
-    }
-    if let Some(p) = &s.publisher {
-        line.push(p.clone());
-    }
-    if let Some(d) = s.published {
-        line.push(d.strftime("%-d %B %Y").to_string());
-    }
-    if line.is_empty() {
-        ui.label("The loaded events name no source article.");
-    } else {
-        ui.label(line.join(", "));
-    }
-    ui.label(format!(
-        "{} incidents and statements are extracted from it.",
-        data.events.len()
-    ));
     ui.add_space(8.0);
     ui.label(RichText::new("Map data").strong());
     ui.label(ATTRIBUTION);

@@ -1,6 +1,7 @@
-//! The article panel: the full source text with every quoted span
+//! The article panel: the full text of one source with every quoted span
 //! highlighted; clicking a highlight selects its event, and a reveal request
-//! scrolls the article to the requested quote.
+//! scrolls the text to the requested quote. A chooser switches between the
+//! sources that have a text; selecting an event shows its source.
 
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, Rect, Sense};
@@ -8,42 +9,10 @@ use egui::{Align, Color32, Rect, Sense};
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
+use crate::data::source::Source;
+use crate::model::spans::{SourceSpans, Span};
+use crate::ui_kit::{colors, format};
 use crate::view::ViewState;
-
-use super::colors;
-
-/// One quoted span: which event and quote, and its byte range in the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    /// Index of the event in `Data::events`.
-    pub event: usize,
-    /// Index of the quote in the event's quotes.
-    pub quote: usize,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-}
-
-/// Every quoted span of every event, sorted by start.
-pub fn spans(data: &Data) -> Vec<Span> {
-    let mut out: Vec<Span> = data
-        .events
-        .iter()
-        .enumerate()
-        .flat_map(|(ei, e)| {
-            e.quotes.iter().enumerate().map(move |(qi, q)| Span {
-                event: ei,
-                quote: qi,
-                start: q.start,
-                end: q.end,
-            })
-        })
-        .filter(|s| s.start < s.end && s.end <= data.article.len())
-        .collect();
-    out.sort_by_key(|s| (s.start, s.end));
-    out
-}
 
 /// The span to pick at a byte offset: the selected event's if it covers the
 /// offset, else the shortest covering span.
@@ -61,22 +30,43 @@ fn pick(spans: &[Span], at: usize, selected: Option<usize>) -> Option<Span> {
     best
 }
 
-/// Draws the article with the quoted `spans` (from [`spans`], made once per
-/// data) highlighted; `selected` is the selected event's index. Returns what
-/// the user asked for.
+/// The index of the source the panel shows: the one the user chose, else
+/// the selected event's, else the first with a text.
+pub fn shown_source(data: &Data, view: &ViewState, selected: Option<usize>) -> Option<usize> {
+    let chosen = view
+        .reading
+        .as_deref()
+        .and_then(|id| data.sources.iter().position(|s| s.id == id));
+    chosen
+        .or_else(|| selected.and_then(|i| data.events.get(i)).map(|e| e.source))
+        .or_else(|| data.sources.iter().position(|s| s.text.is_some()))
+}
+
+/// Draws the shown source's text with its quoted spans (from
+/// [`SourceSpans`], made once per data) highlighted; `selected` is the
+/// selected event's index. Returns what the user asked for.
 pub fn show(
     ui: &mut egui::Ui,
     data: &Data,
-    spans: &[Span],
+    spans: &SourceSpans,
     selected: Option<usize>,
     view: &ViewState,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.heading("Article");
-    if data.article.is_empty() {
-        ui.label("No article text was loaded.");
+    let shown = shown_source(data, view, selected);
+    heading(ui, data, shown, &mut actions);
+    let Some(source) = shown.and_then(|i| data.sources.get(i)) else {
+        ui.label("No source is loaded.");
         return actions;
-    }
+    };
+    let Some(text) = source.text.as_deref() else {
+        ui.label(
+            "This source is a dataset, with no text to read: its rows' notes show on the \
+             detail card.",
+        );
+        return actions;
+    };
+    let spans = spans.of(shown.unwrap_or_default());
     let serial_id = ui.scope_id().with("article_reveal_serial");
     let last_serial: Option<u64> = ui.data(|d| d.get_temp(serial_id));
     let pending = view
@@ -84,19 +74,16 @@ pub fn show(
         .as_ref()
         .filter(|r| Some(r.serial) != last_serial)
         .and_then(|r| {
-            let ei = data.events.iter().position(|e| e.id == r.event_id)?;
-            let q = data.events[ei]
-                .quotes
-                .get(r.quote)
-                .or(data.events[ei].quotes.first())?;
-            Some((r.serial, q.start))
+            let e = data.events.iter().find(|e| e.id == r.event_id)?;
+            let q = e.quotes.get(r.quote).or(e.quotes.first())?;
+            (Some(e.source) == shown).then_some((r.serial, q.start))
         });
     egui::ScrollArea::vertical()
-        .id_salt("article_scroll")
+        .id_salt(("article_scroll", &source.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut offset = 0;
-            for line in data.article.split_inclusive('\n') {
+            for line in text.split_inclusive('\n') {
                 let text = line.trim_end_matches(['\n', '\r']);
                 if !text.trim().is_empty() {
                     let ctx = Paragraph {
@@ -118,17 +105,63 @@ pub fn show(
     actions
 }
 
+/// The panel's heading: the source's title, and a chooser when several
+/// sources have a text.
+fn heading(ui: &mut egui::Ui, data: &Data, shown: Option<usize>, actions: &mut Vec<Action>) {
+    let readable: Vec<(usize, &Source)> = data
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.text.is_some())
+        .collect();
+    ui.horizontal(|ui| {
+        ui.heading("Article");
+        if readable.len() < 2 {
+            return;
+        }
+        let current = shown
+            .and_then(|i| data.sources.get(i))
+            .map_or("", Source::short_name);
+        let label = ui.label("Source");
+        egui::ComboBox::from_id_salt("article_source")
+            .selected_text(current)
+            .width(ui.available_width().min(260.0))
+            .show_ui(ui, |ui| {
+                for (i, s) in &readable {
+                    if ui
+                        .selectable_label(shown == Some(*i), s.short_name())
+                        .clicked()
+                    {
+                        actions.push(Action::ShowSource(Some(s.id.clone())));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    // With one text, the text's own head says what it is.
+    if let Some(s) = shown
+        .and_then(|i| data.sources.get(i))
+        .filter(|_| readable.len() > 1)
+    {
+        let byline = format::byline(s);
+        if !byline.is_empty() {
+            ui.label(egui::RichText::new(byline).small().weak());
+        }
+    }
+}
+
 /// What one paragraph needs to be drawn.
 struct Paragraph<'a> {
     /// The paragraph's text, without its line break.
     text: &'a str,
-    /// Byte offset of the paragraph in the article.
+    /// Byte offset of the paragraph in the source's text.
     offset: usize,
     /// All quoted spans.
     spans: &'a [Span],
     /// The selected event's index.
     selected: Option<usize>,
-    /// Article byte offset to scroll to, if a reveal is pending.
+    /// Byte offset to scroll to, if a reveal is pending.
     scroll_to: Option<usize>,
 }
 

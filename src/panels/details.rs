@@ -7,7 +7,7 @@ use crate::data::Data;
 use crate::data::event::Event;
 use crate::view::ViewState;
 
-use super::{colors, format};
+use crate::ui_kit::{colors, format};
 
 /// What the card says when nothing is selected.
 pub const EMPTY_TEXT: &str = "Select an incident on the map, in the list or on the timeline.";
@@ -46,7 +46,8 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
                 .color(colors::kind_accent(event.kind)),
         );
         if let Some(cat) = &event.category {
-            ui.label(RichText::new(format::category(cat)).small().weak());
+            let label = data.vocabulary.category_label(cat);
+            ui.label(RichText::new(label).small().weak());
         }
         // The verdict up front; its note and sources close the card.
         if let Some(v) = &event.verification {
@@ -63,7 +64,7 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
     egui::Grid::new("details_facts")
         .num_columns(2)
         .spacing([8.0, 4.0])
-        .show(ui, |ui| facts(ui, event));
+        .show(ui, |ui| facts(ui, data, event));
     if let Some(summary) = &event.summary {
         ui.add_space(6.0);
         ui.label(summary);
@@ -98,8 +99,9 @@ fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>
     }
 }
 
-/// Date, place, figures, actors or claimant and side, as a two-column grid.
-fn facts(ui: &mut egui::Ui, event: &Event) {
+/// Date, place, figures, actors or claimant and side, and the source, as a
+/// two-column grid.
+fn facts(ui: &mut egui::Ui, data: &Data, event: &Event) {
     let mut when = format::when(event);
     if let Some(p) = event.date_precision {
         when.push_str(&format!(" · {}", format::date_precision(p)));
@@ -113,14 +115,13 @@ fn facts(ui: &mut egui::Ui, event: &Event) {
         place.push_str(&format!(" · within about {} km", format::number(km)));
     }
     row(ui, "Where", place);
-    let figures = [
-        ("Killed", &event.figures.killed),
-        ("Injured", &event.figures.injured),
-        ("Evacuated", &event.figures.evacuated),
-    ];
-    for (name, fig) in figures {
+    for (name, fig) in event.figures.named() {
         if let Some(fig) = fig {
-            row(ui, name, format::figure(fig));
+            row(
+                ui,
+                &crate::data::vocabulary::default_label(name),
+                format::figure(fig),
+            );
         }
     }
     if let Some(claimant) = &event.claimant {
@@ -129,10 +130,21 @@ fn facts(ui: &mut egui::Ui, event: &Event) {
     if !event.actors.is_empty() {
         row(ui, "Actors", event.actors.join(", "));
     }
-    ui.label(RichText::new("Account").weak());
-    let color = colors::side(event.side, ui.visuals().dark_mode);
-    ui.label(RichText::new(format::side(event.side)).color(color));
+    ui.label(RichText::new("Side").weak());
+    let side = event.side.as_deref();
+    let color = colors::side(&data.vocabulary, side, ui.visuals().dark_mode);
+    ui.label(RichText::new(data.vocabulary.side_label(side)).color(color));
     ui.end_row();
+    if let Some(source) = data.source_of(event) {
+        row(ui, "Source", format::byline(source));
+    }
+    for (name, value) in &event.fields {
+        row(
+            ui,
+            &crate::data::vocabulary::default_label(name),
+            value.clone(),
+        );
+    }
 }
 
 /// One labelled grid row with wrapping text.

@@ -6,17 +6,9 @@ use egui::RichText;
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::event::{Event, EventKind, Side};
+use crate::data::event::{Event, EventKind};
 
-use super::colors;
-
-/// The column order of the accounts.
-const SIDES: [Option<Side>; 4] = [
-    Some(Side::Kyrgyz),
-    Some(Side::Tajik),
-    Some(Side::ThirdParty),
-    Some(Side::Neutral),
-];
+use crate::ui_kit::colors;
 
 /// The incidents this event is about, and the other accounts of them.
 ///
@@ -38,10 +30,12 @@ pub fn related<'a>(data: &'a Data, event: &'a Event) -> (Vec<&'a Event>, Vec<&'a
     let about: Vec<&str> = match event.kind {
         EventKind::Incident => event.account_of.as_deref().into_iter().collect(),
         EventKind::Statement => event.refers_to.iter().map(String::as_str).collect(),
+        EventKind::Context => Vec::new(),
     };
     let mut told: Vec<&str> = match event.kind {
         EventKind::Incident => vec![told_incident(&event.id)],
         EventKind::Statement => about.iter().map(|id| told_incident(id)).collect(),
+        EventKind::Context => Vec::new(),
     };
     told.sort_unstable();
     told.dedup();
@@ -57,6 +51,7 @@ pub fn related<'a>(data: &'a Data, event: &'a Event) -> (Vec<&'a Event>, Vec<&'a
         .filter(|e| match e.kind {
             EventKind::Statement => e.refers_to.iter().any(|r| told.contains(&told_incident(r))),
             EventKind::Incident => e.account_of.as_deref().is_some_and(|a| told.contains(&a)),
+            EventKind::Context => false,
         })
         .collect();
     (incidents, accounts)
@@ -72,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
     if !incidents.is_empty() {
         ui.label(RichText::new("About").strong());
         for inc in incidents {
-            link(ui, inc, actions);
+            link(ui, data, inc, actions);
         }
     }
     if accounts.is_empty() {
@@ -80,17 +75,24 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
     }
     ui.add_space(4.0);
     ui.label(RichText::new("Other accounts of this incident").strong());
-    let columns: Vec<(Option<Side>, Vec<&Event>)> = SIDES
+    // One column per side, in the vocabulary's order, then the accounts
+    // no side is given for.
+    let sides = data
+        .vocabulary
+        .sides
         .iter()
+        .map(|t| Some(t.id.as_str()))
+        .chain([None]);
+    let columns: Vec<(Option<&str>, Vec<&Event>)> = sides
         .map(|side| {
             let items = accounts
                 .iter()
                 .copied()
-                .filter(|s| s.side == *side)
+                .filter(|s| s.side.as_deref() == side)
                 .collect();
-            (*side, items)
+            (side, items)
         })
-        .filter(|(_, items): &(Option<Side>, Vec<&Event>)| !items.is_empty())
+        .filter(|(_, items): &(Option<&str>, Vec<&Event>)| !items.is_empty())
         .collect();
     // As many accounts side by side as the panel has room for, the rest on
     // further rows.
@@ -99,12 +101,16 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
         ui.columns(per_row, |cols| {
             for (col, (side, items)) in cols.iter_mut().zip(row) {
                 col.label(
-                    RichText::new(column_title(*side))
-                        .color(colors::side(*side, col.visuals().dark_mode))
+                    RichText::new(data.vocabulary.side_label(*side))
+                        .color(colors::side(
+                            &data.vocabulary,
+                            *side,
+                            col.visuals().dark_mode,
+                        ))
                         .strong(),
                 );
                 for item in items {
-                    link(col, item, actions);
+                    link(col, data, item, actions);
                 }
             }
         });
@@ -115,19 +121,11 @@ pub fn show(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Act
 /// The narrowest an account column may be, in points.
 const MIN_COLUMN_WIDTH: f32 = 150.0;
 
-/// The heading of an account column.
-fn column_title(side: Option<Side>) -> &'static str {
-    match side {
-        Some(Side::Kyrgyz) => "Kyrgyz account",
-        Some(Side::Tajik) => "Tajik account",
-        Some(Side::ThirdParty) => "Third parties",
-        Some(Side::Neutral) | None => "Neutral reports",
-    }
-}
-
 /// A clickable title that selects the event.
-fn link(ui: &mut egui::Ui, event: &Event, actions: &mut Vec<Action>) {
-    let text = RichText::new(&event.title).color(colors::side(event.side, ui.visuals().dark_mode));
+fn link(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>) {
+    let dark = ui.visuals().dark_mode;
+    let colour = colors::side(&data.vocabulary, event.side.as_deref(), dark);
+    let text = RichText::new(&event.title).color(colour);
     if ui
         .add(egui::Button::new(text).frame(false).wrap())
         .on_hover_text(format!("Select: {}", event.title))

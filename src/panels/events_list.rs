@@ -6,10 +6,10 @@ use egui::RichText;
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
+use crate::model::visibility::Visible;
 use crate::view::{Filters, ViewState};
-use crate::visibility::Visible;
 
-use super::{colors, format};
+use crate::ui_kit::{colors, format};
 
 /// The id of the search box, so that Ctrl+F can focus it.
 pub fn search_id() -> egui::Id {
@@ -156,8 +156,8 @@ fn row(
     ui.add(egui::Label::new(RichText::new(meta).small().weak()).truncate());
 }
 
-/// A small circle for an incident, a speech bubble for a statement (as on
-/// the map, where a diamond is an armed clash).
+/// A small circle for an incident, a speech bubble for a statement, a
+/// ring for context (as on the map, where a diamond is an armed clash).
 fn kind_glyph(ui: &mut egui::Ui, kind: EventKind) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(12.0, 18.0), egui::Sense::hover());
     let c = rect.center();
@@ -177,6 +177,10 @@ fn kind_glyph(ui: &mut egui::Ui, kind: EventKind) {
             ];
             ui.painter()
                 .add(egui::Shape::convex_polygon(tail, color, egui::Stroke::NONE));
+        }
+        EventKind::Context => {
+            ui.painter()
+                .circle_stroke(c, 4.0, egui::Stroke::new(1.5, color));
         }
     }
     response.on_hover_text(format::kind(kind));

@@ -1,13 +1,12 @@
-//! Filter toggles for the events list: kind, category, side and verdict,
-//! each a checkbox list in a collapsing section.
+//! Filter toggles for the events list: kind, source, category, side and
+//! verdict, each a checkbox list in a collapsing section.
 
 use std::collections::BTreeSet;
 
 use crate::data::Data;
-use crate::data::event::{EventKind, Side, Verdict};
+use crate::data::event::{EventKind, Verdict};
+use crate::ui_kit::format;
 use crate::view::{Filters, kind_key, side_key, verdict_key};
-
-use super::format;
 
 /// Draws the toggles on a copy of `filters`; returns the copy if it changed.
 pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters> {
@@ -15,51 +14,55 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
     egui::CollapsingHeader::new("Filters")
         .id_salt("filters")
         .show(ui, |ui| {
+            let kinds = EventKind::ALL
+                .into_iter()
+                .filter(|k| data.events.iter().any(|e| e.kind == *k));
             section(
                 ui,
                 "Kind",
                 &mut f.hidden_kinds,
-                [EventKind::Incident, EventKind::Statement]
-                    .iter()
-                    .map(|k| (kind_key(*k), format::kind(*k).to_owned())),
+                kinds.map(|k| (kind_key(k), format::kinds(k).to_owned())),
             );
-            let categories: BTreeSet<&String> = data
+            if data.sources.len() > 1 {
+                section(
+                    ui,
+                    "Source",
+                    &mut f.hidden_sources,
+                    data.sources
+                        .iter()
+                        .map(|s| (s.id.clone(), s.short_name().to_owned())),
+                );
+            }
+            let used: BTreeSet<&str> = data
                 .events
                 .iter()
-                .filter_map(|e| e.category.as_ref())
+                .filter_map(|e| e.category.as_deref())
                 .collect();
             section(
                 ui,
                 "Category",
                 &mut f.hidden_categories,
-                categories
-                    .into_iter()
-                    .map(|c| (c.clone(), format::category(c))),
+                data.vocabulary
+                    .categories
+                    .iter()
+                    .filter(|t| used.contains(t.id.as_str()))
+                    .map(|t| (t.id.clone(), t.label.clone())),
             );
-            let sides = [
-                Some(Side::Kyrgyz),
-                Some(Side::Tajik),
-                Some(Side::ThirdParty),
-                Some(Side::Neutral),
-                None,
-            ];
-            let sides_present = sides
-                .into_iter()
-                .filter(|s| data.events.iter().any(|e| e.side == *s));
+            let sides = data
+                .vocabulary
+                .sides
+                .iter()
+                .map(|t| Some(t.id.as_str()))
+                .chain([None])
+                .filter(|s| data.events.iter().any(|e| e.side.as_deref() == *s));
             section(
                 ui,
                 "Side",
                 &mut f.hidden_sides,
-                sides_present.map(|s| (side_key(s), format::side(s).to_owned())),
+                sides.map(|s| (side_key(s), data.vocabulary.side_label(s).to_owned())),
             );
-            let verdicts = [
-                Some(Verdict::Consistent),
-                Some(Verdict::Imprecise),
-                Some(Verdict::Unverified),
-                Some(Verdict::Contradicted),
-                None,
-            ];
-            let verdicts_present = verdicts.into_iter().filter(|v| {
+            let verdicts = Verdict::ALL.into_iter().map(Some).chain([None]);
+            let verdicts_present = verdicts.filter(|v| {
                 data.events
                     .iter()
                     .any(|e| e.verification.as_ref().map(|x| x.verdict) == *v)

@@ -1,10 +1,10 @@
-//! Side panels: the events list, the detail card, the article, About.
+//! Side panels and windows: the events list with its filters, the detail
+//! card, the article, the windows about opened files, About.
 
 pub mod about;
 pub mod article;
-pub mod colors;
 pub mod details;
 mod details_related;
 pub mod events_list;
 mod filters;
-pub mod format;
+pub mod open_files;

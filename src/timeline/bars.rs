@@ -9,12 +9,13 @@ use super::axis::Axis;
 use super::bar_shape::{add_faded_bar, fade_fraction};
 use super::crowd::{self, CrowdRow};
 use super::density::Density;
-use super::index::TimeIndex;
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::event::{Event, EventKind};
+use crate::data::event::Event;
 use crate::data::time::Seconds;
-use crate::map::style::side_color;
+use crate::data::vocabulary::Vocabulary;
+use crate::model::event_index::TimeIndex;
+use crate::ui_kit::palette::side_colour;
 use crate::view::ViewState;
 
 /// Narrowest bar drawn, in points, so that short events stay visible.
@@ -35,14 +36,14 @@ pub struct BarsOutput {
 
 /// The accessible label of an event's bar.
 pub fn bar_label(event: &Event) -> String {
-    let dates = crate::panels::format::date_range(&event.start, &event.end);
+    let dates = crate::ui_kit::format::date_range(&event.start, &event.end);
     format!("Bar: {}, {dates}", event.title)
 }
 
 /// How bars are grouped into rows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Rows {
-    /// One row for incidents, one for statements.
+    /// One row per kind: incidents, statements, background.
     #[default]
     Kind,
     /// One row per category.
@@ -50,16 +51,20 @@ pub enum Rows {
 }
 
 /// The names of the rows.
-pub fn row_names(rows: Rows, index: &TimeIndex) -> Vec<String> {
+pub fn row_names(rows: Rows, index: &TimeIndex, vocabulary: &Vocabulary) -> Vec<String> {
     match rows {
-        Rows::Kind => vec!["Incidents".to_owned(), "Statements".to_owned()],
+        Rows::Kind => index
+            .kinds()
+            .iter()
+            .map(|k| crate::ui_kit::format::kinds(*k).to_owned())
+            .collect(),
         Rows::Category => {
             let mut names: Vec<String> = index
                 .categories()
                 .iter()
-                .map(|c| c.replace('_', " "))
+                .map(|c| vocabulary.category_label(c).to_owned())
                 .collect();
-            names.push("other".to_owned());
+            names.push("Other".to_owned());
             names
         }
     }
@@ -68,7 +73,11 @@ pub fn row_names(rows: Rows, index: &TimeIndex) -> Vec<String> {
 /// The row an event's bar goes in.
 pub fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
     match rows {
-        Rows::Kind => usize::from(event.kind == EventKind::Statement),
+        Rows::Kind => index
+            .kinds()
+            .iter()
+            .position(|k| *k == event.kind)
+            .unwrap_or_default(),
         Rows::Category => event
             .category
             .as_ref()
@@ -123,7 +132,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         rows,
     } = *input;
     let mut actions = Vec::new();
-    let names = row_names(rows, index);
+    let names = row_names(rows, index, &data.vocabulary);
     let row_h = rect.height() / names.len() as f32;
     let lanes = ((row_h - 4.0) / LANE).floor().max(1.0) as usize;
     let painter = ui.painter_at(rect);
@@ -248,7 +257,8 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             (true, true) => 0.45,
             (false, _) => 0.25,
         };
-        let color = side_color(event.side).gamma_multiply(strength);
+        let color =
+            side_colour(&input.data.vocabulary, event.side.as_deref()).gamma_multiply(strength);
         let fade = if x1 - x0 >= 6.0 {
             fade_fraction(event.date_precision) * (full.1 - full.0)
         } else {
@@ -288,7 +298,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
         if response.hovered() {
-            let tip = format!("{}\n{}", event.title, crate::panels::format::when(event));
+            let tip = format!("{}\n{}", event.title, crate::ui_kit::format::when(event));
             response.clone().on_hover_text(tip);
         }
         if response.clicked() {

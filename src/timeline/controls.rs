@@ -4,10 +4,10 @@
 use super::State;
 use super::axis::Axis;
 use super::bars::Rows;
-use super::index::TimeIndex;
 use super::playback::{toggle_play, with_cursor};
 use crate::action::Action;
 use crate::data::time::{EventTime, Seconds};
+use crate::model::event_index::TimeIndex;
 use crate::view::{PlaySpeed, TimeView};
 
 /// A named range of the axis.

@@ -9,11 +9,11 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bars::{Rows, row_names, row_of};
-use super::index::TimeIndex;
 use crate::data::Data;
 use crate::data::time::Seconds;
+use crate::model::event_index::TimeIndex;
+use crate::model::visibility::Visible;
 use crate::view::Filters;
-use crate::visibility::Visible;
 
 /// Source of [`Density::serial`].
 static SERIAL: AtomicU64 = AtomicU64::new(1);
@@ -47,7 +47,7 @@ impl Density {
 
     /// Builds the density of the events `visible` lets pass, by `rows`.
     pub fn new(data: &Data, index: &TimeIndex, visible: &Visible, key: DensityKey) -> Self {
-        let names = row_names(key.2, index);
+        let names = row_names(key.2, index, &data.vocabulary);
         let mut events: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
         let mut spans: Vec<Vec<(Seconds, Seconds)>> = vec![Vec::new(); names.len()];
         for (i, event) in data.events.iter().enumerate() {
@@ -128,7 +128,7 @@ mod tests {
             let step = (last - first) / 40;
             for k in 0..40 {
                 let (from, to) = (first + k * step, first + (k + 3) * step);
-                let mut by_row = vec![0; row_names(rows, &index).len()];
+                let mut by_row = vec![0; row_names(rows, &index, &data.vocabulary).len()];
                 index.for_each_overlapping(from, to, |i, _, _| {
                     if passes[i] {
                         by_row[row_of(&data.events[i], rows, &index)] += 1;

@@ -92,9 +92,9 @@ pub fn paint(
 mod tests {
     use super::*;
     use crate::data::Data;
-    use crate::timeline::index::TimeIndex;
+    use crate::model::event_index::TimeIndex;
+    use crate::model::visibility::Visible;
     use crate::view::Filters;
-    use crate::visibility::Visible;
 
     #[test]
     fn long_events_count_in_every_bucket() {

@@ -12,23 +12,23 @@ mod controls;
 pub mod crowd;
 pub mod density;
 pub mod histogram;
-pub mod index;
+
 pub mod playback;
 mod plot;
 
 use std::sync::Arc;
 
+use crate::model::event_index::TimeIndex;
 use axis::Axis;
 use bars::Rows;
 use density::Density;
 use histogram::Histogram;
-use index::TimeIndex;
 
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::time::Seconds;
+use crate::model::visibility::Visible;
 use crate::view::{TimeView, ViewState};
-use crate::visibility::Visible;
 
 /// What the timeline remembers between frames.
 #[derive(Clone, Debug, Default)]

@@ -61,7 +61,7 @@ pub fn harness() -> Harness<'static, App> {
 /// The app started with `opts`, using `dialog` for File → Open….
 pub fn harness_with_dialog(
     opts: StartOptions,
-    dialog: Box<dyn border_incidents::open::dialog::FileDialog>,
+    dialog: Box<dyn border_incidents::file_dialog::FileDialog>,
 ) -> Harness<'static, App> {
     let data = data();
     let mut harness = Harness::builder()

@@ -1,17 +1,21 @@
-//! The layers window, the loading strip and the problems window.
+//! The windows about opened files: the layers window, the loading strip
+//! and the problems window.
 
-use super::OpenAction;
-use super::draw::layer_color;
-use super::layer::OverlayLayer;
-use super::loader::Job;
+use crate::action::Action;
+use crate::data::overlay::Overlay;
+use crate::import::FileProblem;
+use crate::import::loader::Job;
+use crate::ui_kit::palette::overlay_colour;
+use crate::view::LayerToggles;
 
 /// The "Layers" window: each overlay with a visibility checkbox, a zoom and
 /// a remove button.
 pub fn layers_window(
     ctx: &egui::Context,
-    layers: &[OverlayLayer],
+    layers: &[Overlay],
+    toggles: &LayerToggles,
     open: &mut bool,
-) -> Vec<OpenAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Window::new("Layers")
         .open(open)
@@ -26,23 +30,24 @@ pub fn layers_window(
                 ui.horizontal(|ui| {
                     let (swatch, _) =
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter().rect_filled(swatch, 2.0, layer_color(i));
-                    let mut visible = layer.visible;
+                    ui.painter().rect_filled(swatch, 2.0, overlay_colour(i));
+                    let id = layer.layer_id();
+                    let mut visible = toggles.shown(&id);
                     if ui.checkbox(&mut visible, &layer.name).changed() {
-                        actions.push(OpenAction::SetVisible(i, visible));
+                        actions.push(Action::SetLayers(toggles.with(&id, visible)));
                     }
                     ui.label(format!("{} features", layer.features.len()));
                 });
                 ui.horizontal(|ui| {
                     if ui.button(format!("Zoom to {}", layer.name)).clicked() {
-                        actions.push(OpenAction::ZoomTo(i));
+                        actions.push(Action::ZoomToOverlay(layer.id));
                     }
                     if ui.button(format!("Remove {}", layer.name)).clicked() {
-                        actions.push(OpenAction::Remove(i));
+                        actions.push(Action::RemoveOverlay(layer.id));
                     }
                 });
-                for warning in &layer.problems {
-                    ui.small(warning);
+                for warning in &layer.warnings {
+                    ui.small(warning.in_file(&layer.name).to_string());
                 }
                 ui.separator();
             }
@@ -51,13 +56,13 @@ pub fn layers_window(
 }
 
 /// The loading strip: one progress bar per file, with a Cancel button.
-pub fn progress(ui: &mut egui::Ui, jobs: &[Job]) -> Vec<OpenAction> {
+pub fn progress(ui: &mut egui::Ui, jobs: &[Job]) -> Vec<Action> {
     let mut actions = Vec::new();
     for (i, job) in jobs.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("Loading {}", job.name));
             if ui.button("Cancel").clicked() {
-                actions.push(OpenAction::Cancel(i));
+                actions.push(Action::CancelLoad(i));
             }
             ui.add(
                 egui::ProgressBar::new(job.progress())
@@ -70,7 +75,7 @@ pub fn progress(ui: &mut egui::Ui, jobs: &[Job]) -> Vec<OpenAction> {
 }
 
 /// The "Problems opening files" window, shown while there are problems.
-pub fn problems_window(ctx: &egui::Context, problems: &[String]) -> Vec<OpenAction> {
+pub fn problems_window(ctx: &egui::Context, problems: &[FileProblem]) -> Vec<Action> {
     let mut actions = Vec::new();
     if problems.is_empty() {
         return actions;
@@ -83,12 +88,12 @@ pub fn problems_window(ctx: &egui::Context, problems: &[String]) -> Vec<OpenActi
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .show(ui, |ui| {
-                    for line in problems {
-                        ui.label(egui::RichText::new(line).monospace());
+                    for problem in problems {
+                        ui.label(egui::RichText::new(problem.line()).monospace());
                     }
                 });
             if ui.button("Close").clicked() {
-                actions.push(OpenAction::CloseProblems);
+                actions.push(Action::CloseProblems);
             }
         });
     actions

@@ -1,8 +1,9 @@
-//! Colours of the map in the light and dark themes.
+//! Colours of the map in the light and dark themes, and the colours of
+//! vocabulary terms and overlays as egui draws them.
 
 use egui::Color32;
 
-use crate::data::event::Side;
+use crate::data::vocabulary::{Rgb, Vocabulary};
 
 /// The colours one theme draws the map with.
 #[derive(Clone, Copy, Debug)]
@@ -83,22 +84,26 @@ pub fn country_fill(iso3: &str, dark: bool) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The colour of an account's side (Okabe–Ito colours, safe for colour-blind readers).
-pub fn side_color(side: Option<Side>) -> Color32 {
-    match side {
-        Some(Side::Kyrgyz) => Color32::from_rgb(213, 94, 0),
-        Some(Side::Tajik) => Color32::from_rgb(0, 158, 115),
-        Some(Side::ThirdParty) => Color32::from_rgb(204, 121, 167),
-        Some(Side::Neutral) | None => Color32::from_rgb(128, 128, 128),
-    }
+/// A vocabulary colour as egui draws it.
+pub fn rgb(c: Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
 }
 
-/// The legend's name for a side.
-pub fn side_name(side: Option<Side>) -> &'static str {
-    match side {
-        Some(Side::Kyrgyz) => "Kyrgyz account",
-        Some(Side::Tajik) => "Tajik account",
-        Some(Side::ThirdParty) => "Third party",
-        Some(Side::Neutral) | None => "Neutral / the source",
-    }
+/// The colour of a side (or actor) across map, legend, timeline and,
+/// shaded for contrast, panels; grey for none.
+pub fn side_colour(vocabulary: &Vocabulary, side: Option<&str>) -> Color32 {
+    rgb(vocabulary.side_colour(side))
+}
+
+/// Colours given to overlay layers in turn (chosen apart from the base map's).
+const OVERLAY_COLOURS: [Color32; 4] = [
+    Color32::from_rgb(0x6a, 0x3d, 0x9a),
+    Color32::from_rgb(0x00, 0x86, 0x8b),
+    Color32::from_rgb(0xb1, 0x59, 0x28),
+    Color32::from_rgb(0x1f, 0x5f, 0xbf),
+];
+
+/// The colour of the `index`th overlay layer.
+pub fn overlay_colour(index: usize) -> Color32 {
+    OVERLAY_COLOURS[index % OVERLAY_COLOURS.len()]
 }

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use crate::data::Data;
+use crate::data::event::EventKind;
 use crate::data::time::Seconds;
 
 /// Seconds in a day.
@@ -36,6 +37,8 @@ pub struct TimeIndex {
     refers: Vec<Vec<usize>>,
     /// The categories that occur, in the order of first appearance by time.
     categories: Vec<String>,
+    /// The kinds that occur, in the order of [`EventKind::ALL`].
+    kinds: Vec<EventKind>,
     /// Each event's position in `Data::events`, by id.
     by_id: HashMap<String, usize>,
 }
@@ -84,6 +87,10 @@ impl TimeIndex {
                 index.categories.push(cat.clone());
             }
         }
+        index.kinds = EventKind::ALL
+            .into_iter()
+            .filter(|k| data.events.iter().any(|e| e.kind == *k))
+            .collect();
         index
     }
 
@@ -118,6 +125,7 @@ impl TimeIndex {
             classes,
             refers: vec![Vec::new(); spans.len()],
             categories: Vec::new(),
+            kinds: Vec::new(),
             by_id: HashMap::new(),
         }
     }
@@ -233,6 +241,11 @@ impl TimeIndex {
     /// The categories that occur, by first appearance in time.
     pub fn categories(&self) -> &[String] {
         &self.categories
+    }
+
+    /// The kinds that occur, in the order of [`EventKind::ALL`].
+    pub fn kinds(&self) -> &[EventKind] {
+        &self.kinds
     }
 }
 

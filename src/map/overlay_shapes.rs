@@ -1,29 +1,10 @@
-//! Overlay layers: geometry read from a user's file, prepared once for drawing.
-
-use std::path::PathBuf;
+//! An overlay's geometry prepared for drawing: projected, simplified and
+//! triangulated once when the overlay is first drawn.
 
 use geo::{Geometry, LineString, MultiPolygon, Polygon};
 
-use crate::map::camera::{KmBox, project};
-use crate::map::mesh::{Area, Lines, MeshStats, prepare_area, prepare_lines};
-
-/// One opened GeoJSON file shown on the map.
-pub struct OverlayLayer {
-    /// The file's name.
-    pub name: String,
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// The features' geometries (null geometries left out).
-    pub features: Vec<Geometry<f64>>,
-    /// Bounding box on the map plane, in projected kilometres.
-    pub bbox: KmBox,
-    /// Whether the layer is drawn.
-    pub visible: bool,
-    /// Warnings found while checking the file, as `FILE:LINE:COL: warning: …`.
-    pub problems: Vec<String>,
-    /// The geometry prepared for drawing.
-    pub shapes: Shapes,
-}
+use super::mesh::{Area, Lines, MeshStats, prepare_area, prepare_lines};
+use crate::model::camera::{KmBox, project};
 
 /// An overlay's geometry, projected, simplified and triangulated once.
 #[derive(Default)]
@@ -34,20 +15,17 @@ pub struct Shapes {
     pub lines: Lines,
     /// Points, projected.
     pub points: Vec<[f64; 2]>,
+    /// Bounding box on the map plane, in projected kilometres.
+    pub bbox: KmBox,
 }
 
-impl OverlayLayer {
-    /// Prepares a layer from its geometries.
-    pub fn new(
-        name: String,
-        path: PathBuf,
-        features: Vec<Geometry<f64>>,
-        problems: Vec<String>,
-    ) -> Self {
+impl Shapes {
+    /// Prepares the geometries of an overlay.
+    pub fn new(features: &[Geometry<f64>]) -> Self {
         let mut polygons: Vec<Polygon<f64>> = Vec::new();
         let mut lines: Vec<LineString<f64>> = Vec::new();
         let mut points: Vec<[f64; 2]> = Vec::new();
-        for g in &features {
+        for g in features {
             collect(g, &mut polygons, &mut lines, &mut points);
         }
         let mut stats = MeshStats::default();
@@ -67,17 +45,10 @@ impl OverlayLayer {
             bbox.add(p);
         }
         Self {
-            name,
-            path,
-            features,
+            areas,
+            lines,
+            points,
             bbox,
-            visible: true,
-            problems,
-            shapes: Shapes {
-                areas,
-                lines,
-                points,
-            },
         }
     }
 }
@@ -114,22 +85,15 @@ mod tests {
 
     #[test]
     fn sorts_geometry_and_boxes_it() {
-        let layer = OverlayLayer::new(
-            "t".into(),
-            PathBuf::from("t.geojson"),
-            vec![
-                Geometry::Point(point!(x: 70.0, y: 40.0)),
-                Geometry::LineString(line_string![(x: 70.0, y: 40.0), (x: 71.0, y: 41.0)]),
-                Geometry::Polygon(
-                    polygon![(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0)],
-                ),
-            ],
-            Vec::new(),
-        );
-        assert_eq!(layer.shapes.points.len(), 1);
-        assert_eq!(layer.shapes.lines.lods[0].len(), 1);
-        assert_eq!(layer.shapes.areas.len(), 1);
-        assert_eq!(layer.bbox.min, project(70.0, 40.0));
-        assert_eq!(layer.bbox.max, project(71.0, 41.0));
+        let shapes = Shapes::new(&[
+            Geometry::Point(point!(x: 70.0, y: 40.0)),
+            Geometry::LineString(line_string![(x: 70.0, y: 40.0), (x: 71.0, y: 41.0)]),
+            Geometry::Polygon(polygon![(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0)]),
+        ]);
+        assert_eq!(shapes.points.len(), 1);
+        assert_eq!(shapes.lines.lods[0].len(), 1);
+        assert_eq!(shapes.areas.len(), 1);
+        assert_eq!(shapes.bbox.min, project(70.0, 40.0));
+        assert_eq!(shapes.bbox.max, project(71.0, 41.0));
     }
 }

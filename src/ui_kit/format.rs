@@ -1,8 +1,7 @@
 //! Words for dates, places, figures and codes, as the panels show them.
 
-use crate::data::event::{
-    DatePrecision, Event, EventKind, Figure, LocationPrecision, Side, Verdict,
-};
+use crate::data::event::{DatePrecision, Event, EventKind, Figure, LocationPrecision, Verdict};
+use crate::data::source::Source;
 use crate::data::time::EventTime;
 
 /// Short month names, January first.
@@ -138,22 +137,21 @@ pub fn figure(f: &Figure) -> String {
     }
 }
 
-/// "Incident" or "Statement".
+/// "Incident", "Statement" or "Context".
 pub fn kind(k: EventKind) -> &'static str {
     match k {
         EventKind::Incident => "Incident",
         EventKind::Statement => "Statement",
+        EventKind::Context => "Context",
     }
 }
 
-/// Whose account, in words.
-pub fn side(s: Option<Side>) -> &'static str {
-    match s {
-        Some(Side::Kyrgyz) => "Kyrgyz",
-        Some(Side::Tajik) => "Tajik",
-        Some(Side::ThirdParty) => "Third party",
-        Some(Side::Neutral) => "Neutral (the article itself)",
-        None => "Not attributed",
+/// The plural, for filters and timeline rows.
+pub fn kinds(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Incident => "Incidents",
+        EventKind::Statement => "Statements",
+        EventKind::Context => "Background",
     }
 }
 
@@ -161,6 +159,7 @@ pub fn side(s: Option<Side>) -> &'static str {
 pub fn verdict(v: Option<Verdict>) -> &'static str {
     match v {
         Some(Verdict::Consistent) => "Consistent",
+        Some(Verdict::PartlyDocumented) => "Partly documented",
         Some(Verdict::Imprecise) => "Imprecise",
         Some(Verdict::Unverified) => "Unverified",
         Some(Verdict::Contradicted) => "Contradicted",
@@ -168,9 +167,22 @@ pub fn verdict(v: Option<Verdict>) -> &'static str {
     }
 }
 
-/// A category code in words ("armed_clash" → "armed clash").
-pub fn category(c: &str) -> String {
-    c.replace('_', " ")
+/// A source in one line: "“Title” · Outlet · Author · 19 Sep 2022".
+pub fn byline(s: &Source) -> String {
+    let mut parts = Vec::new();
+    if let Some(t) = &s.title {
+        parts.push(format!("“{t}”"));
+    }
+    if let Some(o) = &s.outlet {
+        parts.push(o.clone());
+    }
+    if let Some(a) = &s.author {
+        parts.push(a.clone());
+    }
+    if let Some(d) = s.published {
+        parts.push(d.strftime("%-d %b %Y").to_string());
+    }
+    parts.join(" · ")
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::time::Seconds;
-use crate::timeline::index::TimeIndex;
+use crate::model::event_index::TimeIndex;
 use crate::view::{Filters, ViewState, kind_key, side_key, verdict_key};
 
 /// The events to show, as indices into `Data::events`.
@@ -48,10 +48,22 @@ impl Visible {
     }
 }
 
-/// Whether an event passes the user's filters (not the time window).
-pub fn passes_filters(event: &Event, filters: &Filters) -> bool {
-    if filters.hidden_kinds.contains(&kind_key(event.kind))
-        || filters.hidden_sides.contains(&side_key(event.side))
+/// For each source of `data`, whether the filters hide it.
+pub fn hidden_sources(data: &Data, filters: &Filters) -> Vec<bool> {
+    data.sources
+        .iter()
+        .map(|s| filters.hidden_sources.contains(&s.id))
+        .collect()
+}
+
+/// Whether an event passes the user's filters (not the time window);
+/// `hidden_sources` is what [`hidden_sources`] returns for the data.
+pub fn passes_filters(event: &Event, filters: &Filters, hidden_sources: &[bool]) -> bool {
+    if hidden_sources.get(event.source).copied().unwrap_or(false)
+        || filters.hidden_kinds.contains(&kind_key(event.kind))
+        || filters
+            .hidden_sides
+            .contains(&side_key(event.side.as_deref()))
         || filters
             .hidden_verdicts
             .contains(&verdict_key(event.verification.as_ref().map(|v| v.verdict)))
@@ -117,8 +129,9 @@ impl VisibilityCache {
         let filter_key = (view.filters.clone(), data.events.len());
         let filters_changed = self.filter_key.as_ref() != Some(&filter_key);
         if filters_changed {
+            let hidden = hidden_sources(data, &view.filters);
             let passing: Vec<usize> = (0..data.events.len())
-                .filter(|&i| passes_filters(&data.events[i], &view.filters))
+                .filter(|&i| passes_filters(&data.events[i], &view.filters, &hidden))
                 .collect();
             let mut passes = vec![false; data.events.len()];
             for &i in &passing {

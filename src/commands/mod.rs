@@ -1,0 +1,3 @@
+//! The subcommands that run without a window: `check`.
+
+pub mod check;

@@ -1,0 +1,69 @@
+//! Every event's position on the map plane and marker radius, computed once
+//! when the events are loaded.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use geo::Centroid as _;
+
+use super::camera::project;
+use crate::data::event::Event;
+
+/// Every event's position on the map plane (projected kilometres) and
+/// marker radius, computed once when the events are loaded and kept compact,
+/// so that laying out many markers never reads the events themselves.
+#[derive(Clone, Debug, Default)]
+pub struct EventPositions {
+    positions: Vec<Option<[f64; 2]>>,
+    radii: Vec<f32>,
+    generation: u64,
+}
+
+/// Tells sets of positions apart, so that what was laid out from one set is
+/// never reused for another.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+impl EventPositions {
+    /// Projects the events that have a geometry.
+    pub fn new(events: &[Event]) -> Self {
+        Self {
+            positions: events
+                .iter()
+                .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
+                .collect(),
+            radii: events.iter().map(radius_for).collect(),
+            generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The position of the event with this index, if it has one.
+    pub fn get(&self, index: usize) -> Option<[f64; 2]> {
+        self.positions.get(index).copied().flatten()
+    }
+
+    /// The marker radius of the event with this index, in points.
+    pub fn radius(&self, index: usize) -> f32 {
+        self.radii.get(index).copied().unwrap_or(0.0)
+    }
+
+    /// A number no other set of positions made by this process has.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
+/// Longitude and latitude of an event's geometry, if it has one.
+pub fn event_lonlat(event: &Event) -> Option<[f64; 2]> {
+    let c = event.geometry.as_ref()?.centroid()?;
+    Some([c.x(), c.y()])
+}
+
+/// Marker radius in points: larger for a larger death toll.
+pub fn radius_for(event: &Event) -> f32 {
+    let killed = event
+        .figures
+        .killed
+        .as_ref()
+        .and_then(|f| f.high.or(f.low))
+        .unwrap_or(0.0);
+    (6.5 + 1.6 * (1.0 + killed.max(0.0)).ln() as f32).min(15.0)
+}
