@@ -10,6 +10,7 @@ pub mod dates;
 pub mod event;
 mod event_problem;
 pub mod events;
+pub mod events_write;
 mod feature;
 pub mod gazetteer;
 pub mod geodata;
