@@ -53,6 +53,11 @@ pub struct Cli {
     /// Start from the default view instead of the one saved by the last run.
     #[arg(long)]
     pub fresh: bool,
+
+    /// A region profile (JSON, see assets/regions/fergana.json) to start on
+    /// instead of the bundled Fergana Valley one; it starts with no events.
+    #[arg(long, value_name = "FILE")]
+    pub region: Option<PathBuf>,
 }
 
 /// Subcommands.

@@ -19,6 +19,7 @@ pub mod import;
 pub mod map;
 pub mod menu;
 pub mod model;
+pub mod panel;
 pub mod panels;
 pub mod run;
 pub mod shortcuts;

@@ -69,6 +69,26 @@ impl LayerToggles {
     }
 }
 
+/// A switch of the View menu: the id the choice is saved under and the
+/// name shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toggle {
+    /// The layer id ([`layer_ids`], or an overlay's id).
+    pub id: String,
+    /// What the menu calls it.
+    pub name: String,
+}
+
+impl Toggle {
+    /// A toggle for the layer `id` named `name`.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
+
 /// Which events the list, map and timeline show.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Filters {

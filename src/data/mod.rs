@@ -17,6 +17,7 @@ pub mod geodata;
 pub mod geodata_load;
 pub mod geojson_read;
 pub mod overlay;
+pub mod region;
 pub mod source;
 pub mod time;
 pub mod translit;
@@ -28,6 +29,7 @@ pub use event_problem::Problem as EventProblem;
 use event::Event;
 use events::Collection;
 use geodata::GeoData;
+use region::RegionProfile;
 use source::Source;
 use vocabulary::Vocabulary;
 
@@ -35,6 +37,9 @@ use vocabulary::Vocabulary;
 /// new [`Data`] is made when events are added).
 #[derive(Clone, Debug, Default)]
 pub struct Data {
+    /// What makes the app about one region: focus, projection, fills,
+    /// presets.
+    pub region: RegionProfile,
     /// Base map layers.
     pub geo: GeoData,
     /// The articles and datasets the events come from.
@@ -57,13 +62,31 @@ impl Data {
                 .collect();
             anyhow::anyhow!("the bundled events are invalid:\n{}", lines.join("\n"))
         })?;
+        let region = RegionProfile::bundled()
+            .map_err(|e| anyhow::anyhow!("assets/regions/fergana.json: {e}"))?;
         let mut data = Self {
+            region,
             geo,
             ..Self::default()
         };
         data.add(collection)
             .map_err(|e| anyhow::anyhow!("the bundled events: {e}"))?;
         Ok(data)
+    }
+
+    /// The data for another region: its profile and base map (the bundled
+    /// one unless the profile names a folder of its own), and no events
+    /// yet.
+    pub fn for_region(region: RegionProfile) -> anyhow::Result<Self> {
+        let geo = match &region.geodata {
+            Some(folder) => GeoData::from_folder(folder).map_err(anyhow::Error::msg)?,
+            None => GeoData::bundled()?,
+        };
+        Ok(Self {
+            region,
+            geo,
+            ..Self::default()
+        })
     }
 
     /// The source of an event.

@@ -8,7 +8,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::bars::{Rows, row_names, row_of};
+use super::rows::{Rows, row_names, row_of};
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::model::event_index::TimeIndex;

@@ -112,7 +112,7 @@ mod tests {
         let key = Density::key(
             &data,
             &Filters::default(),
-            crate::timeline::bars::Rows::Kind,
+            crate::timeline::rows::Rows::Kind,
         );
         let density = Density::new(&data, &index, &visible, key);
         let axis = Axis {
