@@ -99,13 +99,14 @@ fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
     // The hover card gives the dates and the article's words for them.
     assert_eq!(
         border_incidents::ui_kit::format::when(shelling),
-        "12–18 Sep 2022 · ‘over the course of several days’"
+        "15–18 Sep 2022 · ‘over the course of several days’"
     );
     let harness = common::harness();
     harness.get_by_label(&marker_label(shelling));
-    harness.get_by_label(
-        "Bar: Tajik towns shelled from across the border (Tajik account), 12–18 Sep 2022",
-    );
+    // Its bar shares its days (15–18 Sep) with the fighting and the Kyrgyz
+    // account, and at this size the incidents row has lanes for only some
+    // of them; the Tajik side's statement keeps its bar, dated.
+    harness.get_by_label("Bar: Tajikistan: its towns were shelled first, 15–19 Sep 2022");
 }
 
 /// Circles of `radius` painted in the last frame, by centre.
