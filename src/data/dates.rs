@@ -12,6 +12,8 @@ use jiff::civil::{Date, Weekday};
 use super::event::DatePrecision;
 use super::time::EventTime;
 
+pub use super::date_phrases::precision_of;
+
 /// The inclusive range a phrase stands for, and how exact it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ResolvedDate {
