@@ -59,7 +59,7 @@ fn precision_and_recall_per_article() {
         let source = &expected.sources[0];
         let proposed = run(source.text_or_empty(), source.published.unwrap(), &places);
         let s = score(&proposed, &expected.events);
-        total = total.add(s);
+        total = total.plus(s);
         rows.push((name.to_owned(), s));
     }
     let bundled = events::bundled().unwrap();

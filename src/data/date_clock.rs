@@ -73,9 +73,9 @@ pub fn clock(words: &[&str]) -> Option<(Window, usize)> {
         _ => 2,
     };
     match words.get(i).copied()? {
-        "midnight" => return Some((Window::part(23 * 60, 25 * 60 - 1), i + 1)).map(clocked),
+        "midnight" => return Some(clocked((Window::part(23 * 60, 25 * 60 - 1), i + 1))),
         "noon" | "midday" => {
-            return Some((Window::part(11 * 60 + 30, 12 * 60 + 30), i + 1)).map(clocked);
+            return Some(clocked((Window::part(11 * 60 + 30, 12 * 60 + 30), i + 1)));
         }
         _ => {}
     }

@@ -6,6 +6,7 @@
 //! `crate::import`); it does not know where its contents came from.
 
 mod collection_header;
+mod date_calendar;
 pub mod date_clock;
 mod date_phrases;
 pub mod dates;

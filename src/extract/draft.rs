@@ -1,8 +1,12 @@
 //! A proposal while it is being made: what one sentence (or several,
 //! once merged) gives, before it becomes an [`Event`](crate::data::event::Event).
 
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+
 use crate::data::dates::ResolvedDate;
-use crate::data::event::{EventKind, Figures};
+use crate::data::event::{DatePrecision, EventKind, Figures};
+use crate::data::time::EventTime;
 
 use super::places::PlaceMention;
 
@@ -71,5 +75,36 @@ impl Draft {
         let (a, b) = (&self.when.resolved, &other.when.resolved);
         a.start.first_second() < b.end.end_exclusive()
             && b.start.first_second() < a.end.end_exclusive()
+    }
+}
+
+/// A statement with no words for when it was said: after what it tells
+/// began (or within the week before publication) and by publication.
+pub fn said_before(published: Date, content_start: Option<Date>) -> When {
+    let week_before = published.checked_sub(7.days()).unwrap_or(published);
+    let start = content_start
+        .filter(|d| *d <= published)
+        .unwrap_or(week_before);
+    When {
+        date_text: None,
+        resolved: ResolvedDate {
+            start: EventTime::Date(start),
+            end: EventTime::Date(published),
+            precision: crate::data::dates::precision_of(start, published),
+        },
+    }
+}
+
+/// An incident the article gives no time for: the 30 days up to
+/// publication, flagged.
+pub fn undated(published: Date) -> When {
+    let start = published.checked_sub(30.days()).unwrap_or(published);
+    When {
+        date_text: None,
+        resolved: ResolvedDate {
+            start: EventTime::Date(start),
+            end: EventTime::Date(published),
+            precision: DatePrecision::Month,
+        },
     }
 }

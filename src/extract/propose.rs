@@ -11,7 +11,7 @@ use crate::data::event::{DatePrecision, EventKind, Figures};
 use crate::data::time::EventTime;
 
 use super::dates::DatePhrase;
-use super::draft::{Draft, When, Where};
+use super::draft::{Draft, When, Where, said_before, undated};
 use super::gazetteer_index::PlaceIndex;
 use super::incidents::{self, VIOLENT};
 use super::places::{self, PlaceMention};
@@ -365,37 +365,6 @@ fn attach_figures(incidents: &mut [Draft], figures: Figures) {
     give("armed_clash", injured, |f| &mut f.injured);
     give("evacuation", evacuated, |f| &mut f.evacuated);
     give("displacement", displaced, |f| &mut f.displaced);
-}
-
-/// A statement with no words for when it was said: after what it tells
-/// began (or within the week before publication) and by publication.
-fn said_before(published: Date, content_start: Option<Date>) -> When {
-    let week_before = published.checked_sub(7.days()).unwrap_or(published);
-    let start = content_start
-        .filter(|d| *d <= published)
-        .unwrap_or(week_before);
-    When {
-        date_text: None,
-        resolved: ResolvedDate {
-            start: EventTime::Date(start),
-            end: EventTime::Date(published),
-            precision: crate::data::dates::precision_of(start, published),
-        },
-    }
-}
-
-/// An incident the article gives no time for: the 30 days up to
-/// publication, flagged.
-fn undated(published: Date) -> When {
-    let start = published.checked_sub(30.days()).unwrap_or(published);
-    When {
-        date_text: None,
-        resolved: ResolvedDate {
-            start: EventTime::Date(start),
-            end: EventTime::Date(published),
-            precision: DatePrecision::Month,
-        },
-    }
 }
 
 /// The clause around a date phrase: from the last comma, dash or

@@ -50,7 +50,7 @@ impl Score {
     }
 
     /// The sum of two scores.
-    pub fn add(self, other: Score) -> Score {
+    pub fn plus(self, other: Score) -> Score {
         Score {
             proposed: self.proposed + other.proposed,
             expected: self.expected + other.expected,
