@@ -1,4 +1,4 @@
-//! The `border-incidents` binary: opens the app, renders a screenshot, or checks files.
+//! The `border-incidents` binary: opens the app, renders a screenshot, checks files, or extracts articles.
 
 use std::process::ExitCode;
 
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use border_incidents::cli::{Cli, Command};
 use border_incidents::commands::check::{CheckOptions, USAGE, run_check};
+use border_incidents::commands::extract::{ExtractOptions, run_extract};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,6 +19,23 @@ fn main() -> ExitCode {
             article,
             files,
         }) => check(&files, events, article.as_deref()),
+        Some(Command::Extract {
+            articles,
+            published,
+            title,
+            outlet,
+            out,
+        }) => {
+            let opts = ExtractOptions {
+                inputs: articles,
+                published,
+                title,
+                outlet,
+                out,
+            };
+            let code = run_extract(&opts, &mut std::io::stdout(), &mut std::io::stderr());
+            ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
         None => match border_incidents::run::run(cli) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

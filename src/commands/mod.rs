@@ -1,3 +1,4 @@
-//! The subcommands that run without a window: `check`.
+//! The subcommands that run without a window: `check`, `extract`.
 
 pub mod check;
+pub mod extract;

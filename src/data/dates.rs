@@ -12,6 +12,8 @@ use jiff::civil::{Date, Weekday};
 use super::event::DatePrecision;
 use super::time::EventTime;
 
+pub use super::date_phrases::precision_of;
+
 /// The inclusive range a phrase stands for, and how exact it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ResolvedDate {
@@ -91,6 +93,10 @@ pub enum DateError {
 /// - **"in the YYY0s"** or "the YYY0s": that decade, `years`.
 /// - **"during the Soviet period"**: 1922 (the Union treaty) to 1991 (the
 ///   dissolution the article dates), `years`.
+/// - **Every other phrase** (weekdays with parts of the day, written
+///   dates, clock times, "earlier this week", months and seasons, phrases
+///   anchored to another with `>`): the rules of `date_phrases.rs`, tried
+///   only when none of the above fits.
 pub fn resolve(published: Date, phrase: &str) -> Result<ResolvedDate, DateError> {
     let mut hull: Option<ResolvedDate> = None;
     for part in phrase.split(';') {
@@ -243,6 +249,9 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
     if let Some(year) = parse_year(bare) {
         let (start, end) = year_range(year).map_err(out_of_range)?;
         return Ok(span(start, end, DatePrecision::Year));
+    }
+    if let Some(found) = super::date_phrases::resolve(published, &phrase, raw)? {
+        return Ok(found);
     }
     Err(DateError::Unknown(raw.trim().to_owned()))
 }

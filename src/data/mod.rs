@@ -6,6 +6,9 @@
 //! `crate::import`); it does not know where its contents came from.
 
 mod collection_header;
+mod date_calendar;
+pub mod date_clock;
+mod date_phrases;
 pub mod dates;
 pub mod event;
 mod event_problem;
@@ -16,6 +19,7 @@ pub mod gazetteer;
 pub mod geodata;
 pub mod geodata_load;
 pub mod geojson_read;
+pub mod number_words;
 pub mod overlay;
 pub mod region;
 pub mod source;
