@@ -410,7 +410,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
     assert!(stats.triangles[0] > stats.triangles[1] && stats.triangles[1] > stats.triangles[2]);
     eprintln!("mesh stats: {stats:?}");
     let index = border_incidents::model::event_index::TimeIndex::new(&data);
-    let visible = VisibilityCache::default().get(&data, &index, &view);
+    let visible = VisibilityCache::default().get(&data, &index, &view.filters, view.time.window);
     let positions = EventPositions::new(&data.events, &projection());
     let ctx = egui::Context::default();
     for zoom in [0.3, 1.5, 8.0, 40.0] {

@@ -37,7 +37,12 @@ impl eframe::App for App {
             });
         }
         let data = self.data.clone();
-        let visible = self.visibility.get(&data, &self.derived.index, &self.view);
+        let visible = self.visibility.get(
+            &data,
+            &self.derived.index,
+            &self.view.filters,
+            self.view.time.window,
+        );
         let frame = Frame {
             data: &data,
             derived: &self.derived,

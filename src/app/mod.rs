@@ -141,7 +141,12 @@ impl App {
     /// Number of events shown (passing the filters and overlapping the window).
     pub fn visible_count(&mut self) -> usize {
         self.visibility
-            .get(&self.data, &self.derived.index, &self.view)
+            .get(
+                &self.data,
+                &self.derived.index,
+                &self.view.filters,
+                self.view.time.window,
+            )
             .shown
             .len()
     }

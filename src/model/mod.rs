@@ -7,6 +7,7 @@
 pub mod camera;
 pub mod derived;
 pub mod event_index;
+pub mod filters;
 pub mod positions;
 pub mod projection;
 pub mod spans;
