@@ -1,0 +1,374 @@
+//! Coding an article in the app: the review's commands applied, the
+//! session's kept events put into the data after every change, the file
+//! dialogs and the extraction job polled, unsaved work autosaved to the
+//! recovery file, and closing with unsaved changes asked about.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::App;
+use crate::action::Action;
+use crate::coding::job::{Input, Job, Outcome};
+use crate::coding::recovery::Recovery;
+use crate::coding::{CloseAnswer, Command, Edit, Session, fields, save};
+use crate::diagnostic::Diagnostic;
+use crate::panels::review::{Paste, Review};
+
+/// Texts longer than this are autosaved at most every [`AUTOSAVE_EVERY`].
+const LONG_TEXT: usize = 2 << 20;
+/// How often the recovery file of a long text is written.
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+
+impl App {
+    /// Keeps unsaved coding work in a recovery file in `dir` (the app's
+    /// data folder; a temporary one in tests), and offers back the work a
+    /// file left there holds.
+    pub fn with_recovery_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        let recovery = Recovery::in_dir(dir);
+        self.coding.offer = recovery.read();
+        self.coding.recovery = Some(recovery);
+        self
+    }
+
+    /// The coding state: the session under review, its job and windows.
+    pub fn review(&self) -> &Review {
+        &self.coding
+    }
+
+    /// Applies a command of the review panel or its windows.
+    pub(super) fn apply_coding(&mut self, command: Command) {
+        self.coding.notice = None;
+        match command {
+            Command::OpenArticle => {
+                if self.may_start_coding() && self.coding.picking_article.is_none() {
+                    self.coding.picking_article = Some(self.dialog.pick_article());
+                }
+            }
+            Command::PasteText => {
+                if self.may_start_coding() {
+                    self.coding.ui.paste = Some(Paste::default());
+                }
+            }
+            Command::CodePasted {
+                text,
+                title,
+                published,
+            } => {
+                let published = match parse_date(&published) {
+                    Ok(d) => d,
+                    Err(message) => return self.fail("pasted text", message),
+                };
+                let job = Job::read(Input::Pasted { text, title }, published, self.data.clone());
+                self.coding.job = Some(job);
+            }
+            Command::Published(typed) => {
+                let Some(article) = self.coding.asking.take() else {
+                    return;
+                };
+                match parse_date(&typed) {
+                    Ok(Some(date)) => {
+                        self.coding.job = Some(Job::extract(*article, date, self.data.clone()));
+                    }
+                    Ok(None) | Err(_) => {
+                        self.coding.asking = Some(article);
+                        self.coding.notice =
+                            Some(format!("{typed:?} is not a date: type it as YYYY-MM-DD"));
+                    }
+                }
+            }
+            Command::CancelJob => {
+                if let Some(job) = &self.coding.job {
+                    job.cancel();
+                }
+            }
+            Command::Dismiss => {
+                self.coding.failure = None;
+                self.coding.asking = None;
+                if matches!(self.coding.offer, Some(Err(_))) {
+                    self.coding.offer = None;
+                }
+            }
+            Command::Edit(edit) => self.edit(edit),
+            Command::Undo | Command::Redo => {
+                let Some(session) = &mut self.coding.session else {
+                    return;
+                };
+                let done = if command == Command::Undo {
+                    session.undo()
+                } else {
+                    session.redo()
+                };
+                if done {
+                    self.publish_coding();
+                }
+            }
+            Command::Select(id) => self.select_proposal(id),
+            Command::PickPlace(on) => self.view.picking_place = on && self.coding.session.is_some(),
+            Command::Save => match self
+                .coding
+                .session
+                .as_ref()
+                .and_then(|s| s.target().cloned())
+            {
+                Some(target) => self.save_coding(target),
+                None => self.apply_coding(Command::SaveAs),
+            },
+            Command::SaveAs => match &self.coding.session {
+                None => self.coding.notice = Some("nothing to save: code an article first".into()),
+                Some(session) => {
+                    let name = format!("{}.events.geojson", session.source().id);
+                    self.coding.picking_save = Some(self.dialog.save_events(&name));
+                }
+            },
+            Command::Recover => {
+                if let Some(Ok(session)) = self.coding.offer.take() {
+                    self.start_session(session);
+                }
+            }
+            Command::DiscardRecovery => {
+                self.coding.offer = None;
+                self.clear_recovery();
+            }
+            Command::Closing(answer) => self.answer_closing(answer),
+        }
+    }
+
+    /// Whether a new article may be coded now: not while one with unsaved
+    /// changes is open or recovered work waits for an answer.
+    fn may_start_coding(&mut self) -> bool {
+        let why = if self.coding.offer.is_some() {
+            "answer the question about the recovered work first"
+        } else if self.coding.unsaved() {
+            "save the events of the article under review first (File → Save events)"
+        } else if self.coding.job.is_some() {
+            "an article is being read"
+        } else {
+            return true;
+        };
+        self.fail("Code an article", why.to_owned());
+        false
+    }
+
+    /// Shows why coding cannot go on.
+    fn fail(&mut self, name: &str, message: String) {
+        self.coding.failure = Some((name.to_owned(), vec![Diagnostic::error(message)]));
+    }
+
+    /// Applies an edit to the session and shows its kept events.
+    fn edit(&mut self, edit: Edit) {
+        let Some(session) = &mut self.coding.session else {
+            return;
+        };
+        match session.apply(edit) {
+            Ok(created) => {
+                self.coding.ui.text_selection = None;
+                if created.is_some() {
+                    self.coding.ui.selected = created;
+                }
+                self.publish_coding();
+            }
+            Err(message) => self.coding.notice = Some(message),
+        }
+    }
+
+    /// Selects a proposal; a kept one is brought into view everywhere.
+    fn select_proposal(&mut self, id: Option<String>) {
+        self.view.picking_place = false;
+        self.coding.ui.selected.clone_from(&id);
+        let kept = id
+            .as_deref()
+            .is_some_and(|id| self.data.events.iter().any(|e| e.id == id));
+        if let Some(event_id) = id.filter(|_| kept) {
+            self.apply(Action::Reveal { event_id, quote: 0 });
+        }
+        if let Some(session) = &self.coding.session {
+            self.view.reading = Some(session.source().id.clone());
+        }
+    }
+
+    /// Places the selected proposal at a point clicked on the map.
+    pub(super) fn apply_picked_point(&mut self, lon: f64, lat: f64) {
+        self.view.picking_place = false;
+        let Some(session) = &self.coding.session else {
+            return;
+        };
+        let Some(p) = self
+            .coding
+            .ui
+            .selected
+            .as_deref()
+            .and_then(|id| session.proposal(id))
+        else {
+            return;
+        };
+        let placed = fields::at_point(&p.event, lon, lat);
+        self.edit(Edit::Replace(Box::new(placed)));
+    }
+
+    /// Opens a session: its source and kept events join the data, the
+    /// article panel shows its text.
+    fn start_session(&mut self, session: Session) {
+        self.view.reading = Some(session.source().id.clone());
+        self.coding.ui.selected = session.proposals().first().map(|p| p.event.id.clone());
+        self.coding.session = Some(session);
+        self.coding.autosaved = 0;
+        self.publish_coding();
+    }
+
+    /// Puts the session's kept events into the data.
+    fn publish_coding(&mut self) {
+        let Some(session) = &self.coding.session else {
+            return;
+        };
+        match session.publish(&self.data) {
+            Ok(data) => {
+                self.data = Arc::new(data);
+                self.derive_from_data();
+            }
+            Err(message) => self.coding.notice = Some(message),
+        }
+    }
+
+    /// Saves the kept events to `target`; on success the recovery file
+    /// goes, and a close waiting for the save goes ahead.
+    fn save_coding(&mut self, target: PathBuf) {
+        let Some(session) = &mut self.coding.session else {
+            return;
+        };
+        match save::save(session, &target) {
+            Ok(text_file) => {
+                session.saved(target, text_file);
+                self.clear_recovery();
+                if self.coding.closing {
+                    self.coding.close_confirmed = true;
+                }
+            }
+            Err(problems) => {
+                let lines: Vec<String> = problems.iter().map(Diagnostic::describe).collect();
+                self.coding.notice = Some(format!("not saved: {}", lines.join("; ")));
+                self.coding.closing = false;
+            }
+        }
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(r) = &self.coding.recovery
+            && let Err(e) = r.clear()
+        {
+            self.coding.notice = Some(format!("cannot delete {}: {e}", r.path().display()));
+        }
+    }
+
+    fn answer_closing(&mut self, answer: CloseAnswer) {
+        match answer {
+            CloseAnswer::Save => self.apply_coding(Command::Save),
+            CloseAnswer::Discard => {
+                self.clear_recovery();
+                self.coding.close_confirmed = true;
+            }
+            CloseAnswer::Stay => self.coding.closing = false,
+        }
+    }
+
+    /// Once a frame: the dialogs' answers, the job's outcome, the
+    /// autosave, and a close request while changes are unsaved.
+    pub(super) fn coding_frame(&mut self, ctx: &egui::Context) {
+        if let Some(paths) = poll(&mut self.coding.picking_article, ctx)
+            && let Some(path) = paths.into_iter().next()
+        {
+            self.coding.job = Some(Job::read(Input::File(path), None, self.data.clone()));
+        }
+        if let Some(paths) = poll(&mut self.coding.picking_save, ctx) {
+            match paths.into_iter().next() {
+                Some(path) => self.save_coding(path),
+                None => self.coding.closing = false,
+            }
+        }
+        if let Some(outcome) = self.coding.job.as_ref().and_then(Job::poll) {
+            let name = self.coding.job.take().map(|j| j.name).unwrap_or_default();
+            match outcome {
+                Outcome::Done(session) => self.start_session(*session),
+                Outcome::NeedsDate(article) => self.coding.asking = Some(article),
+                Outcome::Failed { name, diagnostics } => {
+                    self.coding.failure = Some((name, diagnostics))
+                }
+                Outcome::Cancelled => {
+                    self.coding.notice = Some(format!("reading {name} was cancelled"))
+                }
+            }
+        }
+        self.autosave(ctx);
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.coding.unsaved()
+            && !self.coding.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.coding.closing = true;
+        }
+        if self.coding.close_confirmed && self.coding.closing {
+            self.coding.closing = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Writes the recovery file when the session changed since it was
+    /// last written (a long text at most every few seconds).
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let c = &mut self.coding;
+        let (Some(recovery), Some(session)) = (&c.recovery, &c.session) else {
+            return;
+        };
+        if c.offer.is_some() || !session.is_dirty() || session.revision() == c.autosaved {
+            return;
+        }
+        if session.text().len() > LONG_TEXT
+            && let Some(at) = c.autosaved_at
+            && at.elapsed() < AUTOSAVE_EVERY
+        {
+            ctx.request_repaint_after(AUTOSAVE_EVERY.saturating_sub(at.elapsed()));
+            return;
+        }
+        match recovery.write(session) {
+            Ok(()) => {
+                c.autosaved = session.revision();
+                c.autosaved_at = Some(Instant::now());
+            }
+            Err(e) => {
+                c.autosaved = session.revision();
+                c.notice = Some(format!(
+                    "cannot write the recovery file {}: {e}",
+                    recovery.path().display()
+                ));
+            }
+        }
+    }
+}
+
+/// The answer of a file dialog, once it closes.
+fn poll(
+    picking: &mut Option<crate::file_dialog::Picked>,
+    ctx: &egui::Context,
+) -> Option<Vec<PathBuf>> {
+    let answer = match picking.as_ref()?.try_recv() {
+        Ok(paths) => Some(paths),
+        Err(std::sync::mpsc::TryRecvError::Empty) => {
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return None;
+        }
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Some(Vec::new()),
+    };
+    *picking = None;
+    answer
+}
+
+/// A typed publication date: `None` when empty.
+fn parse_date(typed: &str) -> Result<Option<jiff::civil::Date>, String> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse()
+        .map(Some)
+        .map_err(|_| format!("{t:?} is not a date: type the publication date as YYYY-MM-DD"))
+}
