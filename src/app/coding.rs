@@ -210,6 +210,19 @@ impl App {
     /// article panel shows its text.
     fn start_session(&mut self, session: Session) {
         self.view.reading = Some(session.source().id.clone());
+        // The time the article tells of (its background rows aside), so
+        // that what is accepted shows at once.
+        let told = session
+            .proposals()
+            .iter()
+            .filter(|p| p.event.kind != crate::data::event::EventKind::Context);
+        let start = told.clone().map(|p| p.event.start.first_second()).min();
+        let end = told.map(|p| p.event.end.end_exclusive()).max();
+        if let (Some(start), Some(end)) = (start, end) {
+            self.view.time.window = (start, end);
+            self.view.time.cursor = end;
+            self.view.time.playing = false;
+        }
         self.coding.ui.selected = session.proposals().first().map(|p| p.event.id.clone());
         self.coding.session = Some(session);
         self.coding.autosaved = 0;

@@ -64,6 +64,8 @@ struct Change {
     id: String,
     before: Option<Proposal>,
     after: Option<Proposal>,
+    /// Where a removed proposal stood, so that undoing puts it back there.
+    index: Option<usize>,
 }
 
 /// What one edit changed, to apply again or undo.
@@ -85,7 +87,10 @@ impl Patch {
                 (Some(i), Some(after)) => proposals[i] = after.clone(),
                 (None, Some(after)) => {
                     let start = first_start(after);
-                    let i = proposals.partition_point(|p| first_start(p) <= start);
+                    let i = c.index.map_or_else(
+                        || proposals.partition_point(|p| first_start(p) <= start),
+                        |i| i.min(proposals.len()),
+                    );
                     proposals.insert(i, after.clone());
                 }
                 (None, None) => {}
@@ -113,6 +118,7 @@ impl Patch {
                     id: c.id.clone(),
                     before: c.after.clone(),
                     after: c.before.clone(),
+                    index: c.index,
                 })
                 .collect(),
         }
@@ -136,6 +142,7 @@ pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
         id: before.event.id.clone(),
         before: Some(before.clone()),
         after: Some(after),
+        index: None,
     };
     let changes = match edit {
         Edit::SetStatus { id, status } => {
@@ -176,6 +183,7 @@ pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
                     id: new.event.id.clone(),
                     before: None,
                     after: Some(new),
+                    index: None,
                 },
             ]
         }
@@ -202,6 +210,7 @@ pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
                 id: new.event.id.clone(),
                 before: None,
                 after: Some(new),
+                index: None,
             }]
         }
     };
@@ -245,11 +254,13 @@ fn merge(session: &Session, into: &str, from: &str) -> Result<Vec<Change>, Strin
             id: into.to_owned(),
             before: Some(a.clone()),
             after: Some(merged),
+            index: None,
         },
         Change {
             id: from.to_owned(),
             before: Some(b.clone()),
             after: None,
+            index: session.proposals().iter().position(|p| p.event.id == from),
         },
     ];
     // References to the merged-away proposal now name the one that stays.
@@ -273,6 +284,7 @@ fn merge(session: &Session, into: &str, from: &str) -> Result<Vec<Change>, Strin
             id: p.event.id.clone(),
             before: Some(p.clone()),
             after: Some(after),
+            index: None,
         });
     }
     Ok(changes)

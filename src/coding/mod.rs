@@ -320,3 +320,6 @@ pub fn status_from_key(key: &str) -> Option<Status> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod session_tests;

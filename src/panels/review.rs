@@ -190,7 +190,7 @@ fn header(ui: &mut egui::Ui, session: &Session, notice: Option<&str>, actions: &
         count(|s| s == Status::Rejected),
     ));
     for note in session.notes() {
-        ui.label(RichText::new(format!("⚠ {}", note.message)).small());
+        ui.label(RichText::new(format!("Note: {}", note.message)).small());
     }
     ui.horizontal(|ui| {
         let undo = ui.add_enabled(session.can_undo(), egui::Button::new("Undo"));
@@ -201,7 +201,11 @@ fn header(ui: &mut egui::Ui, session: &Session, notice: Option<&str>, actions: &
         if redo.on_hover_text("Ctrl+Shift+Z").clicked() {
             actions.push(Action::Coding(Command::Redo));
         }
-        if ui.button("Save events").clicked() {
+        if ui
+            .button("Save")
+            .on_hover_text("File → Save events")
+            .clicked()
+        {
             actions.push(Action::Coding(Command::Save));
         }
         let state = match (session.is_dirty(), session.target()) {
@@ -216,13 +220,13 @@ fn header(ui: &mut egui::Ui, session: &Session, notice: Option<&str>, actions: &
     }
 }
 
-/// The mark a status gets in the list.
-pub fn status_mark(status: Status) -> &'static str {
+/// The word a status gets in the list.
+pub fn status_word(status: Status) -> &'static str {
     match status {
-        Status::Proposed => "○",
-        Status::Accepted => "✔",
-        Status::Edited => "✎",
-        Status::Rejected => "✖",
+        Status::Proposed => "new",
+        Status::Accepted => "kept",
+        Status::Edited => "edited",
+        Status::Rejected => "rejected",
     }
 }
 
@@ -241,7 +245,7 @@ fn list(ui: &mut egui::Ui, session: &Session, state: &ReviewUi, actions: &mut Ve
     }
 }
 
-/// A row: the status mark, the title, the date and the confidence.
+/// A row: the status, the title, the date and the confidence.
 fn row_text(ui: &egui::Ui, p: &Proposal) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     let body = egui::TextStyle::Body.resolve(ui.style());
@@ -253,7 +257,7 @@ fn row_text(ui: &egui::Ui, p: &Proposal) -> egui::text::LayoutJob {
         _ => colors::kind_accent(p.event.kind),
     };
     let text = |font: &egui::FontId, color| egui::TextFormat::simple(font.clone(), color);
-    job.append(status_mark(p.status), 0.0, text(&body, mark_colour));
+    job.append(status_word(p.status), 0.0, text(&small, mark_colour));
     let title_colour = if p.status == Status::Rejected {
         weak
     } else {

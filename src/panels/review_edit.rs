@@ -202,11 +202,11 @@ fn fields_grid(
                 (None, _) => "the article has no publication date".to_owned(),
                 (Some(d), phrase) => match fields::date(d, phrase) {
                     Ok(r) => format!(
-                        "→ {} ({})",
+                        "reads as {} ({})",
                         format::date_range(&r.start, &r.end),
                         format::date_precision(r.precision)
                     ),
-                    Err(err) => format!("✖ {err}"),
+                    Err(err) => format!("cannot read it: {err}"),
                 },
             };
             ui.label(RichText::new(reading).small());
@@ -336,7 +336,9 @@ fn edited(form: &Form, e: &Event, session: &Session, frame: &Frame<'_>) -> Resul
             },
             (_, Some(published)) => fields::with_date(&new, published, phrase)?,
             (_, None) => {
-                return Err("the article has no publication date to read the phrase against".into());
+                return Err(
+                    "the article has no publication date to read the phrase against".into(),
+                );
             }
         };
     }

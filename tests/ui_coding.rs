@@ -1,0 +1,338 @@
+//! Coding an article in the app, as a reviewer does it: File → Code an
+//! article…, accept proposals, place one by clicking the map, add a quote
+//! by selecting words, undo and redo, save and reopen; the recovery file
+//! after a crash; bad input.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use border_incidents::app::App;
+use border_incidents::coding::is_kept;
+use border_incidents::data::event::Event;
+use border_incidents::extract::Status;
+use border_incidents::file_dialog::{FileDialog, Picked};
+use border_incidents::start::StartOptions;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// A file dialog answering with the path the test gives it.
+#[derive(Clone, Default)]
+struct FakeDialog(Arc<Mutex<Vec<PathBuf>>>);
+
+impl FakeDialog {
+    fn will_pick(&self, path: &Path) {
+        *self.0.lock().unwrap() = vec![path.to_owned()];
+    }
+}
+
+impl FileDialog for FakeDialog {
+    fn pick_files(&self) -> Picked {
+        let (send, receive) = std::sync::mpsc::channel();
+        send.send(std::mem::take(&mut *self.0.lock().unwrap()))
+            .unwrap();
+        receive
+    }
+}
+
+fn article() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/coding/vorukh-clash.txt")
+}
+
+fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "border-incidents-coding-{test}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app on the bundled data with `dialog` and, when given, a recovery folder.
+fn harness(dialog: &FakeDialog, recovery: Option<&Path>) -> Harness<'static, App> {
+    let data = common::data();
+    let dialog = dialog.clone();
+    let recovery = recovery.map(Path::to_path_buf);
+    let mut harness = Harness::builder()
+        .with_size(common::SIZE)
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |cc| {
+            let app = common::app(data.clone(), StartOptions::default())
+                .started_in(cc)
+                .with_file_dialog(Box::new(dialog.clone()));
+            match &recovery {
+                Some(dir) => app.with_recovery_dir(dir),
+                None => app,
+            }
+        });
+    harness.run_steps(3);
+    harness
+}
+
+fn menu(harness: &mut Harness<'static, App>, item: &str) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label(item).click();
+    harness.run_steps(2);
+}
+
+/// Steps frames until the article is read and proposed (at most ~20 s).
+fn wait_coded(harness: &mut Harness<'static, App>) {
+    for _ in 0..2000 {
+        harness.step();
+        if harness.state().review().job.is_none() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the article was not coded in time");
+}
+
+fn code_article(harness: &mut Harness<'static, App>, dialog: &FakeDialog, path: &Path) {
+    dialog.will_pick(path);
+    menu(harness, "Code an article…");
+    wait_coded(harness);
+}
+
+/// The proposal whose title is `title`.
+fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {
+    let session = harness
+        .state()
+        .review()
+        .session
+        .as_ref()
+        .expect("a session");
+    &session
+        .proposals()
+        .iter()
+        .find(|p| p.event.title == title)
+        .unwrap_or_else(|| panic!("no proposal {title:?}"))
+        .event
+}
+
+fn select_and_accept(harness: &mut Harness<'static, App>, title: &str) {
+    harness.get_by_label_contains(title).click();
+    harness.run_steps(2);
+    harness.get_by_label("Accept").click();
+    harness.run_steps(2);
+}
+
+/// The events of the coded article in the app's data.
+fn coded_events(app: &App) -> Vec<Event> {
+    let data = app.data();
+    let Some(source) = data
+        .sources
+        .iter()
+        .position(|s| s.id.starts_with("guards-trade-fire"))
+    else {
+        return Vec::new();
+    };
+    data.events
+        .iter()
+        .filter(|e| e.source == source)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn code_an_article_review_it_save_and_reopen() {
+    let dir = temp_dir("review");
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    code_article(&mut harness, &dialog, &article());
+    harness.get_by_label("Review");
+    harness.get_by_label("Article paragraph 3");
+
+    // Accept two proposals: they show in the events list at once.
+    select_and_accept(&mut harness, "Shelling (Batken region)");
+    select_and_accept(&mut harness, "Evacuation (Kok-Tash)");
+    let kept = coded_events(harness.state());
+    assert_eq!(kept.len(), 2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Shelling (Batken region)")
+            .count()
+            >= 2
+    );
+
+    // Place the evacuation by clicking the map.
+    harness.get_by_label("Pick on map").click();
+    harness.run_steps(2);
+    assert!(harness.state().view().picking_place);
+    let map = harness.get_by_label("Map").rect();
+    let spot = egui::pos2(map.left() + map.width() * 0.5, map.top() + 60.0);
+    harness.hover_at(spot);
+    harness.run_steps(1);
+    harness.drag_at(spot);
+    harness.run_steps(1);
+    harness.drop_at(spot);
+    harness.run_steps(3);
+    let placed = proposal(&harness, "Evacuation (Kok-Tash)").clone();
+    assert!(
+        placed
+            .geometry_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("by the reviewer")
+    );
+    assert!(!harness.state().view().picking_place);
+    let on_map = coded_events(harness.state())
+        .into_iter()
+        .find(|e| e.id == placed.id)
+        .unwrap();
+    assert_eq!(
+        on_map.geometry, placed.geometry,
+        "the map shows the new place"
+    );
+
+    // Select words of the first paragraph and add them as a quote.
+    let para = harness.get_by_label("Article paragraph 3").rect();
+    let from = egui::pos2(para.left() + 2.0, para.top() + 8.0);
+    let to = egui::pos2(para.left() + 120.0, para.top() + 8.0);
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(1);
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let selection = harness
+        .state()
+        .review()
+        .ui
+        .text_selection
+        .expect("words selected");
+    harness.get_by_label("Add quote to selected").click();
+    harness.run_steps(2);
+    let quotes = proposal(&harness, "Evacuation (Kok-Tash)").quotes.clone();
+    assert_eq!(quotes.len(), 2);
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.start >= selection.0 && q.end <= selection.1)
+    );
+
+    // Undo takes the quote away, redo brings it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(proposal(&harness, "Evacuation (Kok-Tash)").quotes.len(), 1);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(2);
+    assert_eq!(proposal(&harness, "Evacuation (Kok-Tash)").quotes, quotes);
+
+    // Save: the events and the text beside them.
+    let target = dir.join("vorukh.events.geojson");
+    dialog.will_pick(&target);
+    menu(&mut harness, "Save events");
+    harness.run_steps(2);
+    assert!(target.is_file());
+    assert!(dir.join("vorukh.article.txt").is_file());
+    assert!(!harness.state().review().unsaved());
+    let saved = coded_events(harness.state());
+    assert_eq!(saved.len(), 2);
+
+    // Reopen in a new window: the same events, with their evidence.
+    let dialog = FakeDialog::default();
+    let start = saved.iter().map(|e| e.start.first_second()).min().unwrap();
+    let end = saved.iter().map(|e| e.end.end_exclusive()).max().unwrap();
+    let opts = StartOptions {
+        window: Some((start, end)),
+        ..StartOptions::default()
+    };
+    let mut reopened = common::harness_with_dialog(opts, Box::new(dialog.clone()));
+    dialog.will_pick(&target);
+    menu(&mut reopened, "Open…");
+    common::wait_loaded(&mut reopened);
+    let mut back = coded_events(reopened.state());
+    back.iter_mut().for_each(|e| e.source = 0);
+    let mut expected = saved;
+    expected.iter_mut().for_each(|e| e.source = 0);
+    assert_eq!(back, expected);
+    assert!(
+        reopened
+            .query_all_by_label_contains("Evacuation (Kok-Tash)")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let recovery = temp_dir("recovery");
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, Some(&recovery));
+    code_article(&mut harness, &dialog, &article());
+    select_and_accept(&mut harness, "Shelling (Batken region)");
+    harness
+        .get_by_label_contains("Evacuation (Kok-Tash)")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Reject").click();
+    harness.run_steps(3);
+    // The app ends without saving: a crash or a kill.
+    drop(harness);
+
+    let mut again = self::harness(&FakeDialog::default(), Some(&recovery));
+    again.get_by_label("Recover unsaved work");
+    again.get_by_label("Recover").click();
+    again.run_steps(3);
+    let session = again
+        .state()
+        .review()
+        .session
+        .as_ref()
+        .expect("the work is back");
+    let status = |title: &str| {
+        session
+            .proposals()
+            .iter()
+            .find(|p| p.event.title == title)
+            .map(|p| p.status)
+    };
+    assert_eq!(status("Shelling (Batken region)"), Some(Status::Accepted));
+    assert_eq!(status("Evacuation (Kok-Tash)"), Some(Status::Rejected));
+    assert!(
+        again.state().review().unsaved(),
+        "recovered work is not saved yet"
+    );
+    let kept = session
+        .proposals()
+        .iter()
+        .filter(|p| is_kept(p.status))
+        .count();
+    assert_eq!(coded_events(again.state()).len(), kept);
+    // In the review list and in the events list.
+    assert!(
+        again
+            .query_all_by_label_contains("Shelling (Batken region)")
+            .count()
+            >= 2
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks() {
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    code_article(&mut harness, &dialog, &article());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    assert!(harness.state().review().session.is_some());
+}
