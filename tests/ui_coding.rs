@@ -1,101 +1,19 @@
 //! Coding an article in the app, as a reviewer does it: File → Code an
 //! article…, accept proposals, place one by clicking the map, add a quote
 //! by selecting words, undo and redo, save and reopen; the recovery file
-//! after a crash; bad input.
+//! after a crash; closing with unsaved changes.
 
+mod coding_kit;
 mod common;
-
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use border_incidents::app::App;
 use border_incidents::coding::is_kept;
 use border_incidents::data::event::Event;
 use border_incidents::extract::Status;
-use border_incidents::file_dialog::{FileDialog, Picked};
 use border_incidents::start::StartOptions;
+use coding_kit::{FakeDialog, article, code_article, harness, menu, temp_dir};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-/// A file dialog answering with the path the test gives it.
-#[derive(Clone, Default)]
-struct FakeDialog(Arc<Mutex<Vec<PathBuf>>>);
-
-impl FakeDialog {
-    fn will_pick(&self, path: &Path) {
-        *self.0.lock().unwrap() = vec![path.to_owned()];
-    }
-}
-
-impl FileDialog for FakeDialog {
-    fn pick_files(&self) -> Picked {
-        let (send, receive) = std::sync::mpsc::channel();
-        send.send(std::mem::take(&mut *self.0.lock().unwrap()))
-            .unwrap();
-        receive
-    }
-}
-
-fn article() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/coding/vorukh-clash.txt")
-}
-
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "border-incidents-coding-{test}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// The app on the bundled data with `dialog` and, when given, a recovery folder.
-fn harness(dialog: &FakeDialog, recovery: Option<&Path>) -> Harness<'static, App> {
-    let data = common::data();
-    let dialog = dialog.clone();
-    let recovery = recovery.map(Path::to_path_buf);
-    let mut harness = Harness::builder()
-        .with_size(common::SIZE)
-        .with_pixels_per_point(1.0)
-        .build_eframe(move |cc| {
-            let app = common::app(data.clone(), StartOptions::default())
-                .started_in(cc)
-                .with_file_dialog(Box::new(dialog.clone()));
-            match &recovery {
-                Some(dir) => app.with_recovery_dir(dir),
-                None => app,
-            }
-        });
-    harness.run_steps(3);
-    harness
-}
-
-fn menu(harness: &mut Harness<'static, App>, item: &str) {
-    harness.get_by_label("File").click();
-    harness.run_steps(2);
-    harness.get_by_label(item).click();
-    harness.run_steps(2);
-}
-
-/// Steps frames until the article is read and proposed (at most ~20 s).
-fn wait_coded(harness: &mut Harness<'static, App>) {
-    for _ in 0..2000 {
-        harness.step();
-        if harness.state().review().job.is_none() {
-            harness.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the article was not coded in time");
-}
-
-fn code_article(harness: &mut Harness<'static, App>, dialog: &FakeDialog, path: &Path) {
-    dialog.will_pick(path);
-    menu(harness, "Code an article…");
-    wait_coded(harness);
-}
 
 /// The proposal whose title is `title`.
 fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {

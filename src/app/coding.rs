@@ -78,8 +78,10 @@ impl App {
                 }
             }
             Command::CancelJob => {
-                if let Some(job) = &self.coding.job {
+                // The worker stops at its next check; the app forgets it now.
+                if let Some(job) = self.coding.job.take() {
                     job.cancel();
+                    self.coding.notice = Some(format!("reading {} was cancelled", job.name));
                 }
             }
             Command::Dismiss => {
@@ -140,7 +142,7 @@ impl App {
         let why = if self.coding.offer.is_some() {
             "answer the question about the recovered work first"
         } else if self.coding.unsaved() {
-            "save the events of the article under review first (File → Save events)"
+            "save the events of the article under review first (File > Save events)"
         } else if self.coding.job.is_some() {
             "an article is being read"
         } else {

@@ -11,5 +11,6 @@ mod filters;
 pub mod open_files;
 pub mod review;
 mod review_edit;
+mod review_form;
 mod review_text;
 pub mod review_windows;

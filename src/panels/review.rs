@@ -18,7 +18,7 @@ use crate::file_dialog::Picked;
 use crate::panel::Frame;
 use crate::ui_kit::{colors, format};
 
-use super::review_edit::Form;
+use super::review_form::Form;
 
 /// Everything about coding an article the app keeps between frames.
 #[derive(Default)]
@@ -203,7 +203,7 @@ fn header(ui: &mut egui::Ui, session: &Session, notice: Option<&str>, actions: &
         }
         if ui
             .button("Save")
-            .on_hover_text("File → Save events")
+            .on_hover_text("File > Save events")
             .clicked()
         {
             actions.push(Action::Coding(Command::Save));

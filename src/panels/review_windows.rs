@@ -26,7 +26,10 @@ pub fn show(ctx: &egui::Context, review: &mut Review) -> Vec<Action> {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
         window("Coding an article").show(ctx, |ui| {
             ui.label(format!("Reading {} and proposing its events…", job.name));
-            ui.add(egui::ProgressBar::new(job.progress()).show_percentage());
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.add(egui::ProgressBar::new(job.progress()).show_percentage());
+            });
             if ui.button("Cancel").clicked() {
                 actions.push(coding(Command::CancelJob));
             }
