@@ -11,6 +11,7 @@ use border_incidents::coding::is_kept;
 use border_incidents::data::event::Event;
 use border_incidents::extract::Status;
 use border_incidents::start::StartOptions;
+use border_incidents::timeline::bars::bar_label;
 use coding_kit::{FakeDialog, article, code_article, harness, menu, temp_dir};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -75,6 +76,13 @@ fn code_an_article_review_it_save_and_reopen() {
             .count()
             >= 2
     );
+    // The one kept last is selected and brought into view on the timeline.
+    let last = kept
+        .iter()
+        .find(|e| e.title == "Evacuation (Kok-Tash)")
+        .unwrap();
+    assert_eq!(harness.state().view().selection.as_ref(), Some(&last.id));
+    harness.get_by_label(&bar_label(last));
 
     // Place the evacuation by clicking the map.
     harness.get_by_label("Pick on map").click();

@@ -169,6 +169,14 @@ impl App {
                     self.coding.ui.selected = created;
                 }
                 self.publish_coding();
+                // A proposal just kept is brought into view everywhere, the
+                // timeline included, as selecting it would.
+                let selected = self.coding.ui.selected.clone();
+                let kept = (selected.as_ref())
+                    .is_some_and(|id| self.data.events.iter().any(|e| &e.id == id));
+                if kept && selected != self.view.selection {
+                    self.select_proposal(selected);
+                }
             }
             Err(message) => self.coding.notice = Some(message),
         }
@@ -181,8 +189,11 @@ impl App {
         let kept = id
             .as_deref()
             .is_some_and(|id| self.data.events.iter().any(|e| e.id == id));
-        if let Some(event_id) = id.filter(|_| kept) {
-            self.apply(Action::Reveal { event_id, quote: 0 });
+        // One selection everywhere: a proposal not on the map unselects
+        // what the map, list and timeline had selected.
+        match id.filter(|_| kept) {
+            Some(event_id) => self.apply(Action::Reveal { event_id, quote: 0 }),
+            None => self.view.selection = None,
         }
         if let Some(session) = &self.coding.session {
             self.view.reading = Some(session.source().id.clone());

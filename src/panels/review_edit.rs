@@ -164,9 +164,11 @@ fn fields_grid(
             ui.end_row();
             field(ui, "Place", &mut form.place);
             field(ui, "Find place", &mut form.query);
-            ui.label("");
-            ui.vertical(|ui| place_results(ui, frame, form));
-            ui.end_row();
+            if form.query.trim().chars().count() >= 3 || form.chosen.is_some() {
+                ui.label("");
+                ui.vertical(|ui| place_results(ui, frame, form));
+                ui.end_row();
+            }
             ui.label("");
             if frame.view.picking_place {
                 ui.horizontal(|ui| {
