@@ -136,3 +136,31 @@ fn a_long_text_shows_progress_and_can_be_cancelled() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_article_with_no_dates_and_no_places_says_so() {
+    let dir = temp_dir("vague");
+    let path = dir.join("vague.txt");
+    std::fs::write(
+        &path,
+        "Shots at the border\n\nGuards exchanged fire and two soldiers were wounded, officials said.\n",
+    )
+    .unwrap();
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    code_article(&mut harness, &dialog, &path);
+    harness.get_by_label("Published (YYYY-MM-DD)").click();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Published (YYYY-MM-DD)")
+        .type_text("2023-03-13");
+    harness.run_steps(2);
+    harness.get_by_label("Propose events").click();
+    harness.run_steps(2);
+    wait_coded(&mut harness);
+    let review = harness.state().review();
+    assert!(review.session.is_some(), "{:?}", review.failure);
+    harness.get_by_label_contains("no date phrase found");
+    harness.get_by_label_contains("no proposal has a point");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
