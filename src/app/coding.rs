@@ -1,36 +1,21 @@
 //! Coding an article in the app: the review's commands applied, the
 //! session's kept events put into the data after every change, the file
 //! dialogs and the extraction job polled, unsaved work autosaved to the
-//! recovery file, and closing with unsaved changes asked about.
+//! recovery file, and closing with unsaved changes asked about
+//! (`coding_keep.rs`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::App;
 use crate::action::Action;
 use crate::coding::job::{Input, Job, Outcome};
-use crate::coding::recovery::Recovery;
-use crate::coding::{CloseAnswer, Command, Edit, Session, fields, save};
+use crate::coding::{Command, Edit, Session, fields};
 use crate::diagnostic::Diagnostic;
 use crate::panels::review::{Paste, Review};
 
-/// Texts longer than this are autosaved at most every [`AUTOSAVE_EVERY`].
-const LONG_TEXT: usize = 2 << 20;
-/// How often the recovery file of a long text is written.
-const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
-
 impl App {
-    /// Keeps unsaved coding work in a recovery file in `dir` (the app's
-    /// data folder; a temporary one in tests), and offers back the work a
-    /// file left there holds.
-    pub fn with_recovery_dir(mut self, dir: impl Into<PathBuf>) -> Self {
-        let recovery = Recovery::in_dir(dir);
-        self.coding.offer = recovery.read();
-        self.coding.recovery = Some(recovery);
-        self
-    }
-
     /// The coding state: the session under review, its job and windows.
     pub fn review(&self) -> &Review {
         &self.coding
@@ -256,47 +241,6 @@ impl App {
         }
     }
 
-    /// Saves the kept events to `target`; on success the recovery file
-    /// goes, and a close waiting for the save goes ahead.
-    fn save_coding(&mut self, target: PathBuf) {
-        let Some(session) = &mut self.coding.session else {
-            return;
-        };
-        match save::save(session, &target) {
-            Ok(text_file) => {
-                session.saved(target, text_file);
-                self.clear_recovery();
-                if self.coding.closing {
-                    self.coding.close_confirmed = true;
-                }
-            }
-            Err(problems) => {
-                let lines: Vec<String> = problems.iter().map(Diagnostic::describe).collect();
-                self.coding.notice = Some(format!("not saved: {}", lines.join("; ")));
-                self.coding.closing = false;
-            }
-        }
-    }
-
-    fn clear_recovery(&mut self) {
-        if let Some(r) = &self.coding.recovery
-            && let Err(e) = r.clear()
-        {
-            self.coding.notice = Some(format!("cannot delete {}: {e}", r.path().display()));
-        }
-    }
-
-    fn answer_closing(&mut self, answer: CloseAnswer) {
-        match answer {
-            CloseAnswer::Save => self.apply_coding(Command::Save),
-            CloseAnswer::Discard => {
-                self.clear_recovery();
-                self.coding.close_confirmed = true;
-            }
-            CloseAnswer::Stay => self.coding.closing = false,
-        }
-    }
-
     /// Once a frame: the dialogs' answers, the job's outcome, the
     /// autosave, and a close request while changes are unsaved.
     pub(super) fn coding_frame(&mut self, ctx: &egui::Context) {
@@ -335,38 +279,6 @@ impl App {
         if self.coding.close_confirmed && self.coding.closing {
             self.coding.closing = false;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    /// Writes the recovery file when the session changed since it was
-    /// last written (a long text at most every few seconds).
-    fn autosave(&mut self, ctx: &egui::Context) {
-        let c = &mut self.coding;
-        let (Some(recovery), Some(session)) = (&c.recovery, &c.session) else {
-            return;
-        };
-        if c.offer.is_some() || !session.is_dirty() || session.revision() == c.autosaved {
-            return;
-        }
-        if session.text().len() > LONG_TEXT
-            && let Some(at) = c.autosaved_at
-            && at.elapsed() < AUTOSAVE_EVERY
-        {
-            ctx.request_repaint_after(AUTOSAVE_EVERY.saturating_sub(at.elapsed()));
-            return;
-        }
-        match recovery.write(session) {
-            Ok(()) => {
-                c.autosaved = session.revision();
-                c.autosaved_at = Some(Instant::now());
-            }
-            Err(e) => {
-                c.autosaved = session.revision();
-                c.notice = Some(format!(
-                    "cannot write the recovery file {}: {e}",
-                    recovery.path().display()
-                ));
-            }
         }
     }
 }

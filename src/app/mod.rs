@@ -4,6 +4,7 @@
 //! `files.rs`.
 
 mod coding;
+mod coding_keep;
 mod files;
 mod layout;
 
