@@ -172,7 +172,7 @@ fn fields_grid(
             ui.label("");
             if frame.view.picking_place {
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new("Click the map where it happened").strong());
+                    ui.label(RichText::new("Click the map").strong());
                     if ui.button("Stop picking").clicked() {
                         actions.push(Action::Coding(Command::PickPlace(false)));
                     }

@@ -72,6 +72,20 @@ pub fn show(ctx: &egui::Context, review: &mut Review) -> Vec<Action> {
             }
         });
     }
+    // Without a review panel to show it in, a notice gets a window.
+    let quiet = review.job.is_none() && review.asking.is_none() && review.failure.is_none();
+    if let Some(notice) = review
+        .notice
+        .as_ref()
+        .filter(|_| quiet && review.session.is_none())
+    {
+        window("Coding").show(ctx, |ui| {
+            ui.label(notice);
+            if ui.button("OK").clicked() {
+                actions.push(coding(Command::Dismiss));
+            }
+        });
+    }
     paste(ctx, &mut review.ui.paste, &mut actions);
     actions.extend(undo_keys(ctx, review));
     offer(ctx, review, &mut actions);
