@@ -241,6 +241,10 @@ fn unsaved_work_is_offered_back_after_a_crash() {
             .count()
             >= 2
     );
+    // It is selected and in view on the timeline.
+    let shelling = coded_events(again.state()).remove(0);
+    assert_eq!(again.state().view().selection.as_ref(), Some(&shelling.id));
+    again.get_by_label(&bar_label(&shelling));
 }
 
 #[test]

@@ -221,10 +221,15 @@ impl App {
             self.view.time.cursor = end;
             self.view.time.playing = false;
         }
-        self.coding.ui.selected = session.proposals().first().map(|p| p.event.id.clone());
+        // Recovered work opens on its first kept event, brought into view.
+        let first = (session.proposals().iter())
+            .find(|p| crate::coding::is_kept(p.status))
+            .or_else(|| session.proposals().first())
+            .map(|p| p.event.id.clone());
         self.coding.session = Some(session);
         self.coding.autosaved = 0;
         self.publish_coding();
+        self.select_proposal(first);
     }
 
     /// Puts the session's kept events into the data.
