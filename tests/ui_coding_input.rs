@@ -1,7 +1,8 @@
 //! Bad input when coding an article in the app: an empty file, a binary
 //! file, text not in UTF-8, a Windows-1251 text with no date, a second
 //! article while work is unsaved, and a 50 MB text read with progress and
-//! cancelled. Each gets a clear message and the open work stays.
+//! cancelled, pasted text (and an empty paste). Each gets a clear message
+//! and the open work stays.
 
 mod coding_kit;
 mod common;
@@ -158,4 +159,48 @@ fn an_article_with_no_dates_and_no_places_says_so() {
     harness.get_by_label_contains("no date phrase found");
     harness.get_by_label_contains("no proposal has a point");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn pasted_text_is_coded_and_an_empty_paste_is_refused() {
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    let type_into = |harness: &mut Harness<'static, App>, label: &str, text: &str| {
+        harness.get_by_label(label).click();
+        harness.run_steps(1);
+        harness.get_by_label(label).type_text(text);
+        harness.run_steps(1);
+    };
+
+    // Nothing pasted: a message, and no session.
+    menu(&mut harness, "Code pasted text…");
+    harness.run_steps(2);
+    type_into(&mut harness, "Published (YYYY-MM-DD)", "2023-03-13");
+    harness.get_by_label("Propose events").click();
+    harness.run_steps(2);
+    let text = problem_text(&mut harness);
+    assert!(text.contains("paste the article"), "{text}");
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().review().session.is_none());
+
+    menu(&mut harness, "Code pasted text…");
+    harness.run_steps(2);
+    type_into(&mut harness, "Title", "Evacuation at Kok-Tash");
+    type_into(&mut harness, "Published (YYYY-MM-DD)", "2023-03-13");
+    type_into(
+        &mut harness,
+        "Article text",
+        "About 300 residents of Kok-Tash in the Batken region were evacuated on Sunday evening, the emergencies ministry announced.",
+    );
+    harness.get_by_label("Propose events").click();
+    harness.run_steps(2);
+    wait_coded(&mut harness);
+    let session = harness.state().review().session.as_ref().expect("coded");
+    assert_eq!(
+        session.source().title.as_deref(),
+        Some("Evacuation at Kok-Tash")
+    );
+    assert!(!session.proposals().is_empty());
+    harness.get_by_label("Review");
 }
