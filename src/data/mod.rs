@@ -1,6 +1,7 @@
 //! Loaded data: immutable once loaded. Nothing here knows about egui.
 
 pub mod dates;
+pub mod elevation;
 pub mod event;
 mod event_error;
 pub mod events;
