@@ -1,4 +1,5 @@
-//! The bundled terrain: spot elevations and the rasters' documented layout.
+//! The bundled terrain: spot elevations, the valley drawn from elevation,
+//! and the rasters' documented layout.
 
 use std::time::Instant;
 
@@ -6,7 +7,7 @@ use border_incidents::data::elevation::{
     self, ElevationGrid, GRID_CELLS_PER_DEGREE, HILLSHADE_CELLS_PER_DEGREE, Hillshade,
 };
 use border_incidents::data::geodata::GeoData;
-use geo::Point;
+use geo::{Contains, GeodesicArea, Point};
 
 fn data() -> GeoData {
     GeoData::bundled().expect("bundled geodata parses")
@@ -80,6 +81,50 @@ fn rasters_have_the_documented_size_and_bounds() {
         tiles.iter().map(|t| t.pixels.len()).sum::<usize>(),
         shade.pixels.len()
     );
+}
+
+#[test]
+fn valley_holds_its_cities_and_not_the_ranges() {
+    let d = data();
+    let valley = d.valley.as_ref().expect("valley");
+    assert!(valley.method.contains("1000 m"), "{}", valley.method);
+    assert_eq!(valley.shape.0.len(), 1);
+    let poly = &valley.shape.0[0];
+    assert!(poly.interiors().is_empty(), "no holes");
+    assert!(
+        poly.exterior().0.len() <= 400,
+        "{} vertices",
+        poly.exterior().0.len()
+    );
+    let km2 = poly.geodesic_area_unsigned() / 1e6;
+    assert!((18_000.0..30_000.0).contains(&km2), "{km2:.0} km²");
+    for city in [
+        "Namangan",
+        "Andijon",
+        "Fergana",
+        "Qo'qon",
+        "Marg'ilon",
+        "Jalal-Abad",
+    ] {
+        assert!(valley.shape.contains(&place(&d, city)), "{city} is outside");
+    }
+    for city in ["Tashkent", "Bishkek", "Dushanbe"] {
+        assert!(!valley.shape.contains(&place(&d, city)), "{city} is inside");
+    }
+    // The highest GEBCO_2023 cell in a box over each range's crest above
+    // the valley (geodata/README.md).
+    let grid = ElevationGrid::bundled().unwrap();
+    for (range, lon, lat) in [
+        ("Kurama", 70.3354, 40.8812),
+        ("Chatkal", 70.5688, 41.4271),
+        ("Alai", 71.7146, 39.7896),
+        ("Turkestan", 70.2188, 39.5646),
+    ] {
+        let p = Point::new(lon, lat);
+        assert!(!valley.shape.contains(&p), "{range} crest is inside");
+        let m = grid.elevation_m(lon, lat).unwrap();
+        assert!(m > 3000.0, "{range}: {m:.0} m");
+    }
 }
 
 /// Decode times; run with `cargo test --release --test terrain -- --ignored --nocapture`.

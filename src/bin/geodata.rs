@@ -6,6 +6,8 @@
 mod borders;
 #[path = "geodata/countries.rs"]
 mod countries;
+#[path = "geodata/mask.rs"]
+mod mask;
 #[path = "geodata/netcdf.rs"]
 mod netcdf;
 #[path = "geodata/sources.rs"]
@@ -203,18 +205,33 @@ fn main() -> anyhow::Result<()> {
     ));
 
     // The valley.
-    let (hull, n) = valley::valley(&places);
+    let seeds = valley::SEEDS
+        .iter()
+        .map(|name| {
+            places
+                .iter()
+                .find(|p| p.asciiname == *name)
+                .map(|p| (p.coord.x, p.coord.y))
+                .ok_or_else(|| anyhow::anyhow!("{}: no place named {name}", places_path.display()))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let v = valley::valley(&dem, &seeds)?;
     eprintln!(
-        "valley: hull of {n} settlements, {} vertices",
-        hull.exterior().0.len()
+        "valley: {:.0} km² ({:.0} km² before smoothing), {} vertices, holes filled (km², lon, lat): {:.2?}",
+        v.km2,
+        v.raw_km2,
+        v.shape.exterior().0.len(),
+        v.holes
     );
-    let hull = countries::clean(MultiPolygon::new(vec![hull]));
     let props = vec![
         ("name", write::string("Fergana Valley")),
         ("approximate", "true".to_owned()),
         ("method", write::string(&valley::method())),
     ];
-    let features = vec![(props, write::multi_polygon(&hull))];
+    let features = vec![(
+        props,
+        write::multi_polygon(&MultiPolygon::new(vec![v.shape])),
+    )];
     sizes.push((
         "fergana_valley.geojson",
         write::collection(&cli.out.join("fergana_valley.geojson"), &features)?,

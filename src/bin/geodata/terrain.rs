@@ -43,6 +43,15 @@ impl Dem {
         1.0 / f64::from(self.cells_per_degree)
     }
 
+    /// The cell holding a point (which may lie outside the grid).
+    pub fn cell_of(&self, lon: f64, lat: f64) -> (isize, isize) {
+        let k = f64::from(self.cells_per_degree);
+        (
+            ((lon - self.west) * k).floor() as isize,
+            ((self.north - lat) * k).floor() as isize,
+        )
+    }
+
     /// The centre of a cell.
     pub fn centre(&self, col: usize, row: usize) -> (f64, f64) {
         let s = self.step();
