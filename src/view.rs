@@ -249,3 +249,31 @@ impl ViewState {
             && crate::data::time::in_calendar(self.time.cursor)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A time view saved before speeds were relative to the visible span
+    /// (and before skipping empty stretches) still reads, at the normal
+    /// speed, skipping.
+    #[test]
+    fn an_older_saved_time_view_still_reads() {
+        let old = r#"{"cursor": 10, "window": [0, 20], "show_outside": false,
+            "playing": false, "speed": "Day", "looping": true, "cumulative": false}"#;
+        let time: TimeView = serde_json::from_str(old).expect("reads");
+        assert_eq!(time.speed, PlaySpeed::Normal);
+        assert!(time.skip_gaps && time.looping);
+        let again: TimeView =
+            serde_json::from_str(&serde_json::to_string(&time).expect("writes")).expect("reads");
+        assert_eq!(again, time);
+    }
+
+    #[test]
+    fn the_normal_speed_crosses_the_view_in_25_seconds() {
+        let week = 7.0 * 86_400.0;
+        let s = PlaySpeed::Normal.seconds_per_second(week);
+        assert!((week / s - PLAY_SECONDS).abs() < 1e-9);
+        assert!((PlaySpeed::Double.seconds_per_second(week) / s - 2.0).abs() < 1e-9);
+    }
+}

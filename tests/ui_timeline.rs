@@ -579,3 +579,12 @@ fn every_bar_of_the_week_is_drawn_on_a_first_start() {
         }
     }
 }
+
+#[test]
+fn the_timeline_legend_says_what_the_histogram_and_the_links_are() {
+    let mut harness = common::harness();
+    harness.get_by_label("Timeline legend").click();
+    harness.run_steps(2);
+    let _ = harness.get_by_label_contains("Histogram: events per slice of time, each event");
+    let _ = harness.get_by_label_contains("Line between bars: a statement and an incident");
+}

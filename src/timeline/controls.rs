@@ -125,7 +125,7 @@ fn legend(ui: &mut egui::Ui) {
          dates it less precisely; pale bars lie outside the window; thin bars \
          at the bottom of a row last far longer than the view.",
         &format!("{}.", super::links::MEANING),
-        "Keys (pointer over the timeline): Space plays or pauses; ← and → step \
+        "Keys (pointer over the timeline): Space plays or pauses; the left and right arrows step \
          between events; Home and End put the cursor at the window's start or \
          end; [ and ] set the window's start or end at the cursor. Drag empty \
          bar area or scroll to pan and zoom.",

@@ -111,10 +111,11 @@ pub fn toggle_play(time: &TimeView, playing: &Playing) -> TimeView {
     let (from, to) = playing.range;
     let inside = time.cursor >= from && time.cursor < to;
     let more = playing.next_start.is_some_and(|s| s < to);
-    let mut next = if !time.playing && !(inside && more) {
-        restart(time, from)
-    } else {
+    let resume_here = time.playing || (inside && more);
+    let mut next = if resume_here {
         time.clone()
+    } else {
+        restart(time, from)
     };
     next.playing = !time.playing;
     next

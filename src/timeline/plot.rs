@@ -17,9 +17,9 @@ use crate::data::time::{Seconds, from_seconds};
 /// Height of the tick strip.
 const TICKS_H: f32 = 20.0;
 /// Height of the histogram strip.
-const HIST_H: f32 = 36.0;
+const HIST_H: f32 = 30.0;
 /// Height of the strip showing the time window.
-const STRIP_H: f32 = 12.0;
+const STRIP_H: f32 = 10.0;
 /// Least height of the whole plot, so that bars always have room.
 const MIN_HEIGHT: f32 = 150.0;
 /// The time cursor's colour.
