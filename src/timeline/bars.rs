@@ -124,11 +124,13 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
                 Stroke::new(1.0, ui.visuals().faint_bg_color),
             );
         }
+        // Small enough to fit the header whole, descenders included, also
+        // when a row with nothing in view is only its name at the bottom.
         painter.text(
-            pos2(rect.left() + 4.0, y + 1.0),
+            pos2(rect.left() + 4.0, y),
             egui::Align2::LEFT_TOP,
             name,
-            egui::FontId::proportional(11.0),
+            egui::FontId::proportional(10.5),
             text.gamma_multiply(0.6),
         );
     }
@@ -192,8 +194,10 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             fade,
             color,
         );
+        // The bar answers over its whole lane, gaps included, so that thin
+        // lanes are still easy to hover and click.
         let response = ui.interact(
-            bar.intersect(rect),
+            lanes::hit_area(bar, p.background).intersect(rect),
             Id::unique(("timeline-bar", i)),
             Sense::click(),
         );

@@ -25,8 +25,9 @@ pub fn show(
     let span = index.span().unwrap_or(time.window);
     ui.horizontal_wrapped(|ui| {
         let play = if time.playing { "Pause" } else { "Play" };
+        // As wide for "Pause" as for "Play", so the row does not shift.
         if ui
-            .button(play)
+            .add(egui::Button::new(play).min_size(egui::vec2(48.0, 0.0)))
             .on_hover_text(
                 "Play or pause (Space): from the cursor, or from the start of the \
                  visible range when the cursor is elsewhere",

@@ -61,11 +61,19 @@ impl Zones {
             .intersect(self.plot)
     }
 
-    /// What a press at `p` takes hold of, if it is on the plot.
+    /// The plot and a margin of [`CURSOR_GRIP`] on either side: a press
+    /// there acts as at the nearest end of the plot, so that a cursor
+    /// sitting at an end is held from either side of its line.
+    pub fn reach(&self) -> Rect {
+        self.plot.expand2(egui::vec2(CURSOR_GRIP, 0.0))
+    }
+
+    /// What a press at `p` takes hold of, if it is within [`Self::reach`].
     pub fn grab_at(&self, p: Pos2) -> Option<Grab> {
-        if !self.plot.contains(p) {
+        if !self.reach().contains(p) {
             return None;
         }
+        let p = Pos2::new(p.x.clamp(self.plot.left(), self.plot.right()), p.y);
         let (wa, wb) = self.window_x;
         if self.strip.contains(p) {
             // In the strip the window's edges come first, so that they can
@@ -91,7 +99,10 @@ impl Zones {
     pub fn resizes_at(&self, p: Pos2) -> bool {
         match self.grab_at(p) {
             Some(Grab::WindowStart | Grab::WindowEnd) => true,
-            Some(Grab::Cursor) => self.cursor_band().contains(p),
+            Some(Grab::Cursor) => {
+                let x = p.x.clamp(self.plot.left(), self.plot.right());
+                self.cursor_band().contains(Pos2::new(x, p.y))
+            }
             _ => false,
         }
     }
@@ -140,5 +151,13 @@ mod tests {
             assert_eq!(zones(x).grab_at(pos2(inside, 150.0)), Some(Grab::Cursor));
         }
         assert_eq!(zones(1400.0).grab_at(pos2(995.0, 150.0)), Some(Grab::Pan));
+        // Just past the end of the plot, beside a cursor sitting there.
+        assert_eq!(
+            zones(999.0).grab_at(pos2(1004.0, 150.0)),
+            Some(Grab::Cursor)
+        );
+        assert!(zones(999.0).resizes_at(pos2(1004.0, 150.0)));
+        assert_eq!(zones(500.0).grab_at(pos2(1004.0, 150.0)), Some(Grab::Pan));
+        assert_eq!(zones(999.0).grab_at(pos2(1010.0, 150.0)), None);
     }
 }

@@ -171,6 +171,16 @@ pub fn layout(rect: Rect, crowded: &[bool], candidates: &[Candidate]) -> Layout 
     Layout { rows: boxes, bars }
 }
 
+/// Where a bar placed by [`layout`] answers the pointer: its lane's whole
+/// height, so that the gap between two lanes belongs to one bar or the
+/// other, never to both.
+pub fn hit_area(bar: Rect, background: bool) -> Rect {
+    // A bar is its lane less a gap of 2 points, both scaled alike.
+    let lane = if background { BACKGROUND_LANE } else { LANE };
+    let gap = bar.height() * 2.0 / (lane - 2.0);
+    bar.expand2(egui::vec2(0.0, gap / 2.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +218,24 @@ mod tests {
                 assert!(!a.intersects(*b), "{a:?} and {b:?} overlap");
             }
         }
+    }
+
+    #[test]
+    fn bars_answer_over_their_whole_lane_without_overlapping() {
+        let mut long = bar(0, -10.0, 1010.0);
+        long.background = true;
+        let candidates = [bar(0, 100.0, 400.0), bar(0, 100.0, 400.0), long];
+        let l = layout(plot(60.0), &[false], &candidates);
+        let hits: Vec<Rect> = l
+            .bars
+            .iter()
+            .zip(&candidates)
+            .map(|(b, c)| hit_area(b.expect("drawn"), c.background))
+            .collect();
+        // Each lane's hit area ends where the next one's begins.
+        assert!((hits[0].bottom() - hits[1].top()).abs() < 1e-3, "{hits:?}");
+        assert!((hits[1].bottom() - hits[2].top()).abs() < 1e-3, "{hits:?}");
+        assert!(hits[0].height() > l.bars[0].expect("drawn").height());
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
     let time = &view.time;
     let mut actions = Vec::new();
     let size = vec2(ui.available_width(), ui.available_height().max(MIN_HEIGHT));
-    let (rect, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     if rect.width() < 20.0 {
         return actions;
     }
@@ -65,6 +65,12 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
             axis.x(time.window.1 as f64, x0, x1),
         ),
     };
+    // Presses reach the plot a little past either end (see `Zones::reach`).
+    let background = ui.interact(
+        zones(&axis).reach(),
+        Id::unique("timeline-plot"),
+        Sense::click_and_drag(),
+    );
 
     // A press takes hold of what it lands on until it is released.
     let origin = ui.input(|i| i.pointer.press_origin());
