@@ -495,6 +495,53 @@ fn the_cursor_at_the_right_end_of_the_plot_is_still_held_and_the_ruler_clicked()
     );
 }
 
+/// A drag whose last move arrives in the frame of the release, as on a
+/// slow frame: from `a` halfway to `b`, then to `b` and up at once.
+fn drag_ending_in_one_frame(harness: &mut Harness<'static, App>, a: Pos2, b: Pos2) {
+    harness.hover_at(a);
+    harness.step();
+    harness.drag_at(a);
+    harness.step();
+    harness.hover_at(a + (b - a) * 0.5);
+    harness.step();
+    // Into one frame's input (queued events would get a frame each).
+    harness.input_mut().events.extend([
+        egui::Event::PointerMoved(b),
+        egui::Event::PointerButton {
+            pos: b,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        },
+    ]);
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_last_move_of_a_drag_counts_when_it_comes_with_the_release() {
+    let mut harness = with_window("2022-09-13", "2022-09-18");
+    let ruler = harness.get_by_label("Time ruler").rect();
+    let at = time_at(&harness);
+    let a = pos2(ruler.left() + 300.0, ruler.center().y);
+    let b = a + egui::vec2(400.0, 0.0);
+    drag_ending_in_one_frame(&mut harness, a, b);
+    let cursor = harness.state().view().time.cursor;
+    assert!((cursor - at(b.x)).abs() < HOUR, "{cursor} vs {}", at(b.x));
+    // A pan on empty bar area, likewise, goes the whole way.
+    let clashes = common::data()
+        .events
+        .iter()
+        .find(|e| e.id == "clashes-2022-09")
+        .map(bar_label)
+        .expect("the clashes");
+    let bar_x = harness.get_by_label(&clashes).rect().left();
+    let line = harness.get_by_label("Time cursor").rect();
+    let from = pos2(ruler.left() + 0.2 * ruler.width(), line.bottom() - 8.0);
+    drag_ending_in_one_frame(&mut harness, from, from + egui::vec2(200.0, 0.0));
+    let moved = harness.get_by_label(&clashes).rect().left() - bar_x;
+    assert!((moved - 200.0).abs() < 20.0, "panned by {moved}");
+}
+
 #[test]
 fn play_on_a_fresh_start_shows_the_september_clashes_within_seconds() {
     let mut harness = common::harness();

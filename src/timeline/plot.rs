@@ -72,17 +72,25 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
         Sense::click_and_drag(),
     );
 
-    // A press takes hold of what it lands on until it is released.
+    // A press takes hold of what it lands on until it is released. The
+    // frame of the release still moves what is held: a slow frame may bring
+    // the last move and the release together.
     let origin = ui.input(|i| i.pointer.press_origin());
-    if background.is_pointer_button_down_on() {
+    let released = background.drag_stopped();
+    if background.is_pointer_button_down_on() || released {
         if state.grab.is_none() {
             state.grab = origin.and_then(|p| zones(&axis).grab_at(p));
         }
     } else {
         state.grab = None;
     }
-    if background.dragged() && state.grab == Some(Grab::Pan) {
-        let dx = background.drag_delta().x;
+    let moving = background.dragged() || released;
+    let dx = if moving {
+        ui.input(|i| i.pointer.delta().x)
+    } else {
+        0.0
+    };
+    if moving && state.grab == Some(Grab::Pan) {
         axis = axis.shifted(-f64::from(dx) * axis.span() / f64::from(rect.width()));
     }
     if background.hovered()
@@ -108,7 +116,7 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
     // line once the pointer moves; a click there puts it under the pointer.
     let scrub = match (state.grab, pointer, origin) {
         (Some(Grab::Cursor), Some(p), Some(o)) if zones.ruler.contains(o) => Some(p),
-        (Some(Grab::Cursor), Some(p), _) if background.dragged() => Some(p),
+        (Some(Grab::Cursor), Some(p), _) if moving => Some(p),
         (None, Some(p), _) if background.clicked() && zones.grab_at(p) == Some(Grab::Cursor) => {
             Some(p)
         }
@@ -127,18 +135,14 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
         )
         .show(|ui| ui.label(format!("Time cursor: {}", stamp(t))));
     }
-    if background.dragged()
-        && let Some(p) = pointer
-    {
+    if moving && let Some(p) = pointer {
         let (wa, wb) = time.window;
         let mut next = time.clone();
         match state.grab {
             Some(Grab::WindowStart) => next.window.0 = t_at(p.x).min(wb - MIN_WINDOW),
             Some(Grab::WindowEnd) => next.window.1 = t_at(p.x).max(wa + MIN_WINDOW),
             Some(Grab::Window) => {
-                let dt = (f64::from(background.drag_delta().x) * axis.span()
-                    / f64::from(rect.width()))
-                .round() as Seconds;
+                let dt = (f64::from(dx) * axis.span() / f64::from(rect.width())).round() as Seconds;
                 next.window = (wa + dt, wb + dt);
                 next.cursor += dt;
             }
