@@ -648,3 +648,28 @@ fn the_timeline_legend_says_what_the_histogram_and_the_links_are() {
     let _ = harness.get_by_label_contains("Histogram: events per slice of time, each event");
     let _ = harness.get_by_label_contains("Line between bars: a statement and an incident");
 }
+
+/// The pointer shows a resize cursor over the time cursor's line, down in
+/// the bars too, and not over empty bar area.
+#[test]
+fn the_pointer_is_a_resize_cursor_over_the_cursor_line() {
+    let mut harness = with_window("2022-09-13", "2022-09-18");
+    let at = time_at(&harness);
+    let mid = centre(&harness, "Time ruler").x;
+    set_cursor(&mut harness, at(mid));
+    let icon = |harness: &mut Harness<'static, App>, p: Pos2| {
+        harness.hover_at(p);
+        harness.run_steps(2);
+        harness.output().platform_output.cursor_icon
+    };
+    let on_line = on_cursor_line_in_the_bars(&harness);
+    assert_eq!(
+        icon(&mut harness, on_line),
+        egui::CursorIcon::ResizeHorizontal
+    );
+    let aside = on_line - egui::vec2(200.0, 0.0);
+    assert_ne!(
+        icon(&mut harness, aside),
+        egui::CursorIcon::ResizeHorizontal
+    );
+}
