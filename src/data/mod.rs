@@ -10,6 +10,7 @@ mod date_calendar;
 pub mod date_clock;
 mod date_phrases;
 pub mod dates;
+pub mod elevation;
 pub mod event;
 mod event_problem;
 pub mod events;
@@ -26,6 +27,7 @@ pub mod source;
 pub mod time;
 pub mod translit;
 pub mod vocabulary;
+pub mod world;
 
 pub use collection_header::SourceTexts;
 pub use event_problem::Problem as EventProblem;
