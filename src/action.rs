@@ -42,4 +42,14 @@ pub enum Action {
     CancelLoad(usize),
     /// Close the problems window (forgets the problems).
     CloseProblems,
+    /// Coding an article: a command of the review panel or its windows.
+    Coding(crate::coding::Command),
+    /// The map was clicked at this point while a place was being picked
+    /// (see [`crate::view::ViewState::picking_place`]).
+    PickedPoint {
+        /// Longitude.
+        lon: f64,
+        /// Latitude.
+        lat: f64,
+    },
 }

@@ -13,6 +13,20 @@ pub type Picked = Receiver<Vec<PathBuf>>;
 pub trait FileDialog {
     /// Shows the dialog and returns at once; the answer arrives on the channel.
     fn pick_files(&self) -> Picked;
+
+    /// Asks for an article to code (.txt, .md, .html). A dialog that only
+    /// knows [`FileDialog::pick_files`] answers with what it picks.
+    fn pick_article(&self) -> Picked {
+        self.pick_files()
+    }
+
+    /// Asks where to save an events file, suggesting `name`; the answer is
+    /// one path (none when the user cancels). A dialog that only knows
+    /// [`FileDialog::pick_files`] answers with what it picks.
+    fn save_events(&self, name: &str) -> Picked {
+        let _ = name;
+        self.pick_files()
+    }
 }
 
 /// The system file dialog (through `rfd` and the XDG desktop portal), run on
@@ -30,6 +44,30 @@ impl FileDialog for SystemDialog {
                 .unwrap_or_default();
             // The app may have closed meanwhile; then nobody is listening.
             let _ = send.send(files);
+        });
+        receive
+    }
+
+    fn pick_article(&self) -> Picked {
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            let file = rfd::FileDialog::new()
+                .add_filter("Article", &["txt", "md", "html", "htm"])
+                .pick_file();
+            let _ = send.send(file.into_iter().collect());
+        });
+        receive
+    }
+
+    fn save_events(&self, name: &str) -> Picked {
+        let (send, receive) = channel();
+        let name = name.to_owned();
+        std::thread::spawn(move || {
+            let file = rfd::FileDialog::new()
+                .add_filter("Events GeoJSON", &["geojson"])
+                .set_file_name(name)
+                .save_file();
+            let _ = send.send(file.into_iter().collect());
         });
         receive
     }

@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod coding;
 pub mod commands;
 pub mod data;
 pub mod diagnostic;

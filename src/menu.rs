@@ -26,6 +26,20 @@ pub fn show(
                 actions.push(Action::OpenFiles);
                 ui.close();
             }
+            // Coding an article (src/coding, the review panel).
+            ui.separator();
+            for (label, command) in [
+                ("Code an article…", crate::coding::Command::OpenArticle),
+                ("Code pasted text…", crate::coding::Command::PasteText),
+                ("Save events", crate::coding::Command::Save),
+                ("Save events as…", crate::coding::Command::SaveAs),
+            ] {
+                if ui.button(label).clicked() {
+                    actions.push(Action::Coding(command));
+                    ui.close();
+                }
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }

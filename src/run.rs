@@ -58,7 +58,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 "border-incidents",
                 native,
                 Box::new(move |cc| {
-                    let app = App::with_map(cc.storage, data, map.finish(), opts);
+                    let mut app = App::with_map(cc.storage, data, map.finish(), opts);
+                    // Unsaved coding work is kept in the app's data folder.
+                    if let Some(dir) = eframe::storage_dir("border-incidents") {
+                        app = app.with_recovery_dir(dir.join("recovery"));
+                    }
                     Ok(Box::new(app.started_in(cc)))
                 }),
             )

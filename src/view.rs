@@ -234,6 +234,10 @@ pub struct ViewState {
     /// saved, so that a restored view does not replay it.
     #[serde(skip)]
     pub reveal: Option<Reveal>,
+    /// Whether a place is being picked on the map (for the proposal under
+    /// review): a plain click on the map then answers with its point.
+    #[serde(skip)]
+    pub picking_place: bool,
 }
 
 impl ViewState {

@@ -40,5 +40,6 @@ pub fn initial_view(data: &Data) -> ViewState {
         theme: Theme::Light,
         reading: None,
         reveal: None,
+        picking_place: false,
     }
 }

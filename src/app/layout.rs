@@ -26,6 +26,7 @@ impl eframe::App for App {
         self.open_files(dropped, Want::Anything);
         self.receive_picked(ui.ctx());
         self.receive_loaded();
+        self.coding_frame(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
         if self.opened.loader.busy() {
             ui.ctx().request_repaint();
@@ -67,6 +68,7 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| actions.extend(EventsList.show(ui, &frame)));
+        actions.extend(self.coding.panel(ui, &frame));
         egui::Panel::right("details_and_article")
             .resizable(true)
             .default_size(400.0)
@@ -84,8 +86,11 @@ impl eframe::App for App {
                     egui::Panel::top("details_empty").resizable(false)
                 };
                 card.show(ui, |ui| actions.extend(DetailCard.show(ui, &frame)));
-                egui::CentralPanel::default()
-                    .show(ui, |ui| actions.extend(ArticlePanel.show(ui, &frame)));
+                egui::CentralPanel::default().show(ui, |ui| {
+                    if !self.coding.article(ui, &frame, &mut actions) {
+                        actions.extend(ArticlePanel.show(ui, &frame));
+                    }
+                });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.map_size = ui.max_rect().size();
@@ -102,6 +107,10 @@ impl eframe::App for App {
             &self.opened.problems,
         ));
         crate::panels::about::show(ui.ctx(), &data, &mut self.windows.about);
+        actions.extend(crate::panels::review_windows::show(
+            ui.ctx(),
+            &mut self.coding,
+        ));
         actions.extend(crate::shortcuts::read(ui.ctx(), &self.view));
         for action in actions {
             self.apply(action);

@@ -3,6 +3,8 @@
 //! applies them in one place ([`App::apply`]); opened files are in
 //! `files.rs`.
 
+mod coding;
+mod coding_keep;
 mod files;
 mod layout;
 
@@ -32,6 +34,8 @@ pub struct App {
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
     map_size: egui::Vec2,
+    /// Coding an article: the session under review and its windows.
+    coding: crate::panels::review::Review,
 }
 
 impl App {
@@ -62,6 +66,7 @@ impl App {
             dialog: Box::new(SystemDialog),
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
+            coding: crate::panels::review::Review::default(),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -192,6 +197,8 @@ impl App {
                 }
             }
             Action::CloseProblems => self.opened.problems.clear(),
+            Action::Coding(command) => self.apply_coding(command),
+            Action::PickedPoint { lon, lat } => self.apply_picked_point(lon, lat),
         }
     }
 }

@@ -236,9 +236,15 @@ impl MapView {
         }
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
-            && let Some(action) = self.layers.iter().rev().find_map(|l| l.hit(pos, &frame))
         {
-            actions.push(action);
+            match self.layers.iter().rev().find_map(|l| l.hit(pos, &frame)) {
+                Some(action) => actions.push(action),
+                None if view.picking_place => {
+                    let [lon, lat] = cam.to_lonlat(&self.projection, rect, pos);
+                    actions.push(Action::PickedPoint { lon, lat });
+                }
+                None => {}
+            }
         }
         overlay::show(ui, rect, &self.projection, cam, &pal);
         let mut all: Vec<&dyn MapLayer> = vec![&self.terrain, &self.base];

@@ -1,5 +1,6 @@
 //! Side panels and windows: the events list with its filters, the detail
-//! card, the article, the windows about opened files, About.
+//! card, the article, the windows about opened files, About, and the
+//! review of an article being coded.
 
 pub mod about;
 pub mod article;
@@ -8,3 +9,8 @@ mod details_related;
 pub mod events_list;
 mod filters;
 pub mod open_files;
+pub mod review;
+mod review_edit;
+mod review_form;
+mod review_text;
+pub mod review_windows;

@@ -1,0 +1,268 @@
+//! Coding an article in the app, as a reviewer does it: File → Code an
+//! article…, accept proposals, place one by clicking the map, add a quote
+//! by selecting words, undo and redo, save and reopen; the recovery file
+//! after a crash; closing with unsaved changes.
+
+mod coding_kit;
+mod common;
+
+use border_incidents::app::App;
+use border_incidents::coding::is_kept;
+use border_incidents::data::event::Event;
+use border_incidents::extract::Status;
+use border_incidents::start::StartOptions;
+use border_incidents::timeline::bars::bar_label;
+use coding_kit::{FakeDialog, article, code_article, harness, menu, temp_dir};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// The proposal whose title is `title`.
+fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {
+    let session = harness
+        .state()
+        .review()
+        .session
+        .as_ref()
+        .expect("a session");
+    &session
+        .proposals()
+        .iter()
+        .find(|p| p.event.title == title)
+        .unwrap_or_else(|| panic!("no proposal {title:?}"))
+        .event
+}
+
+fn select_and_accept(harness: &mut Harness<'static, App>, title: &str) {
+    harness.get_by_label_contains(title).click();
+    harness.run_steps(2);
+    harness.get_by_label("Accept").click();
+    harness.run_steps(2);
+}
+
+/// The events of the coded article in the app's data.
+fn coded_events(app: &App) -> Vec<Event> {
+    let data = app.data();
+    let Some(source) = data
+        .sources
+        .iter()
+        .position(|s| s.id.starts_with("guards-trade-fire"))
+    else {
+        return Vec::new();
+    };
+    data.events
+        .iter()
+        .filter(|e| e.source == source)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn code_an_article_review_it_save_and_reopen() {
+    let dir = temp_dir("review");
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    code_article(&mut harness, &dialog, &article());
+    harness.get_by_label("Review");
+    harness.get_by_label("Article paragraph 3");
+
+    // Accept two proposals: they show in the events list at once.
+    select_and_accept(&mut harness, "Shelling (Batken region)");
+    select_and_accept(&mut harness, "Evacuation (Kok-Tash)");
+    let kept = coded_events(harness.state());
+    assert_eq!(kept.len(), 2);
+    assert!(
+        harness
+            .query_all_by_label_contains("Shelling (Batken region)")
+            .count()
+            >= 2
+    );
+    // The one kept last is selected and brought into view on the timeline.
+    let last = kept
+        .iter()
+        .find(|e| e.title == "Evacuation (Kok-Tash)")
+        .unwrap();
+    assert_eq!(harness.state().view().selection.as_ref(), Some(&last.id));
+    harness.get_by_label(&bar_label(last));
+
+    // Place the evacuation by clicking the map.
+    harness.get_by_label("Pick on map").click();
+    harness.run_steps(2);
+    assert!(harness.state().view().picking_place);
+    let map = harness.get_by_label("Map").rect();
+    let spot = egui::pos2(map.left() + map.width() * 0.5, map.top() + 60.0);
+    harness.hover_at(spot);
+    harness.run_steps(1);
+    harness.drag_at(spot);
+    harness.run_steps(1);
+    harness.drop_at(spot);
+    harness.run_steps(3);
+    let placed = proposal(&harness, "Evacuation (Kok-Tash)").clone();
+    assert!(
+        placed
+            .geometry_note
+            .as_deref()
+            .unwrap_or("")
+            .contains("by the reviewer")
+    );
+    assert!(!harness.state().view().picking_place);
+    let on_map = coded_events(harness.state())
+        .into_iter()
+        .find(|e| e.id == placed.id)
+        .unwrap();
+    assert_eq!(
+        on_map.geometry, placed.geometry,
+        "the map shows the new place"
+    );
+
+    // Select words of the first paragraph and add them as a quote.
+    let para = harness.get_by_label("Article paragraph 3").rect();
+    let from = egui::pos2(para.left() + 2.0, para.top() + 8.0);
+    let to = egui::pos2(para.left() + 120.0, para.top() + 8.0);
+    harness.hover_at(from);
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    harness.hover_at(to);
+    harness.run_steps(1);
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let selection = harness
+        .state()
+        .review()
+        .ui
+        .text_selection
+        .expect("words selected");
+    harness.get_by_label("Add quote to selected").click();
+    harness.run_steps(2);
+    let quotes = proposal(&harness, "Evacuation (Kok-Tash)").quotes.clone();
+    assert_eq!(quotes.len(), 2);
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.start >= selection.0 && q.end <= selection.1)
+    );
+
+    // Undo takes the quote away, redo brings it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(proposal(&harness, "Evacuation (Kok-Tash)").quotes.len(), 1);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(2);
+    assert_eq!(proposal(&harness, "Evacuation (Kok-Tash)").quotes, quotes);
+
+    // Save: the events and the text beside them.
+    let target = dir.join("vorukh.events.geojson");
+    dialog.will_pick(&target);
+    menu(&mut harness, "Save events");
+    harness.run_steps(2);
+    assert!(target.is_file());
+    assert!(dir.join("vorukh.article.txt").is_file());
+    assert!(!harness.state().review().unsaved());
+    let saved = coded_events(harness.state());
+    assert_eq!(saved.len(), 2);
+
+    // Reopen in a new window: the same events, with their evidence.
+    let dialog = FakeDialog::default();
+    let start = saved.iter().map(|e| e.start.first_second()).min().unwrap();
+    let end = saved.iter().map(|e| e.end.end_exclusive()).max().unwrap();
+    let opts = StartOptions {
+        window: Some((start, end)),
+        ..StartOptions::default()
+    };
+    let mut reopened = common::harness_with_dialog(opts, Box::new(dialog.clone()));
+    dialog.will_pick(&target);
+    menu(&mut reopened, "Open…");
+    common::wait_loaded(&mut reopened);
+    let mut back = coded_events(reopened.state());
+    back.iter_mut().for_each(|e| e.source = 0);
+    let mut expected = saved;
+    expected.iter_mut().for_each(|e| e.source = 0);
+    assert_eq!(back, expected);
+    assert!(
+        reopened
+            .query_all_by_label_contains("Evacuation (Kok-Tash)")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let recovery = temp_dir("recovery");
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, Some(&recovery));
+    code_article(&mut harness, &dialog, &article());
+    select_and_accept(&mut harness, "Shelling (Batken region)");
+    harness
+        .get_by_label_contains("Evacuation (Kok-Tash)")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Reject").click();
+    harness.run_steps(3);
+    // The app ends without saving: a crash or a kill.
+    drop(harness);
+
+    let mut again = self::harness(&FakeDialog::default(), Some(&recovery));
+    again.get_by_label("Recover unsaved work");
+    again.get_by_label("Recover").click();
+    again.run_steps(3);
+    let session = again
+        .state()
+        .review()
+        .session
+        .as_ref()
+        .expect("the work is back");
+    let status = |title: &str| {
+        session
+            .proposals()
+            .iter()
+            .find(|p| p.event.title == title)
+            .map(|p| p.status)
+    };
+    assert_eq!(status("Shelling (Batken region)"), Some(Status::Accepted));
+    assert_eq!(status("Evacuation (Kok-Tash)"), Some(Status::Rejected));
+    assert!(
+        again.state().review().unsaved(),
+        "recovered work is not saved yet"
+    );
+    let kept = session
+        .proposals()
+        .iter()
+        .filter(|p| is_kept(p.status))
+        .count();
+    assert_eq!(coded_events(again.state()).len(), kept);
+    // In the review list and in the events list.
+    assert!(
+        again
+            .query_all_by_label_contains("Shelling (Batken region)")
+            .count()
+            >= 2
+    );
+    // It is selected and in view on the timeline.
+    let shelling = coded_events(again.state()).remove(0);
+    assert_eq!(again.state().view().selection.as_ref(), Some(&shelling.id));
+    again.get_by_label(&bar_label(&shelling));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks() {
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    code_article(&mut harness, &dialog, &article());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    assert!(harness.state().review().session.is_some());
+}
