@@ -235,5 +235,5 @@ pub struct Event {
     pub geometry_note: Option<String>,
     /// Fields of the original record the schema has no place for (an ACLED
     /// row's `source_scale` or `tags`), kept to show and to export back.
-    pub fields: std::collections::BTreeMap<String, String>,
+    pub fields: super::fields::Fields,
 }

@@ -1,13 +1,14 @@
 //! Turns one feature's properties and geometry into an [`Event`],
 //! collecting every problem with them rather than stopping at the first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::event::{Event, EventKind, Figures, Quote, Verification};
 use super::event_problem::Problem;
+use super::fields::Fields;
 use super::source::Source;
 use super::time::EventTime;
 use super::vocabulary::{List, Vocabulary};
@@ -134,9 +135,7 @@ pub fn to_event(
         verification: r.optional::<Verification>("verification"),
         geometry,
         geometry_note,
-        fields: r
-            .optional::<BTreeMap<String, String>>("fields")
-            .unwrap_or_default(),
+        fields: r.optional::<Fields>("fields").unwrap_or_default(),
     };
     if let (Some(s), Some(e)) = (start, end)
         && s.first_second() > e.first_second()
