@@ -12,6 +12,7 @@ mod event_problem;
 pub mod events;
 pub mod events_write;
 mod feature;
+pub mod fields;
 pub mod gazetteer;
 pub mod geodata;
 pub mod geodata_load;
@@ -22,7 +23,7 @@ pub mod time;
 pub mod translit;
 pub mod vocabulary;
 
-pub use collection_header::SourceTexts;
+pub use collection_header::{SourceTexts, file_stem};
 pub use event_problem::Problem as EventProblem;
 
 use event::Event;
