@@ -14,6 +14,7 @@ pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod diagnostic;
+pub mod export;
 pub mod file_dialog;
 pub mod import;
 pub mod map;

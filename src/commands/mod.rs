@@ -1,3 +1,4 @@
-//! The subcommands that run without a window: `check`.
+//! The subcommands that run without a window: `check` and `convert`.
 
 pub mod check;
+pub mod convert;
