@@ -15,7 +15,10 @@ fn main() -> ExitCode {
         eprintln!("usage: gen_acled OUT.csv [ROWS]");
         return ExitCode::from(2);
     };
-    let rows: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let rows: usize = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     let written = std::fs::File::create(&out).and_then(|f| {
         let mut w = BufWriter::new(f);
         let n = acled_synth::write_acled_csv(rows, &mut w)?;

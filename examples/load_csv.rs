@@ -35,7 +35,11 @@ fn main() -> ExitCode {
     };
     let seconds = started.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let events = load.loaded.collection.as_ref().map_or(0, |c| c.events.len());
+    let events = load
+        .loaded
+        .collection
+        .as_ref()
+        .map_or(0, |c| c.events.len());
     println!(
         "{path}: {bytes} bytes, {events} events, {} errors, {:.2} s, {:.0} MB/s",
         load.errors,

@@ -23,16 +23,38 @@ impl Rng {
 
 const EVENT_TYPES: [(&str, &str, &str); 6] = [
     ("Political violence", "Battles", "Armed clash"),
-    ("Political violence", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (
+        "Political violence",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
     ("Political violence", "Violence against civilians", "Attack"),
     ("Demonstrations", "Protests", "Peaceful protest"),
     ("Demonstrations", "Riots", "Mob violence"),
-    ("Strategic developments", "Strategic developments", "Agreement"),
+    (
+        "Strategic developments",
+        "Strategic developments",
+        "Agreement",
+    ),
 ];
 
 const WORDS: [&str; 16] = [
-    "synthetic", "forces", "village", "reported", "border", "district", "clashed", "near",
-    "according", "residents", "checkpoint", "water", "road", "officials", "sources", "group",
+    "synthetic",
+    "forces",
+    "village",
+    "reported",
+    "border",
+    "district",
+    "clashed",
+    "near",
+    "according",
+    "residents",
+    "checkpoint",
+    "water",
+    "road",
+    "officials",
+    "sources",
+    "group",
 ];
 
 /// The header line.
@@ -63,7 +85,11 @@ pub fn write_acled_csv(rows: usize, out: &mut impl Write) -> io::Result<u64> {
             format!("Synthetic Actor {}", rng.below(300))
         };
         let assoc = if rng.below(5) == 0 {
-            format!("Synthetic Group {}; Synthetic Group {}", rng.below(100), rng.below(100))
+            format!(
+                "Synthetic Group {}; Synthetic Group {}",
+                rng.below(100),
+                rng.below(100)
+            )
         } else {
             String::new()
         };
@@ -84,7 +110,11 @@ pub fn write_acled_csv(rows: usize, out: &mut impl Write) -> io::Result<u64> {
         let lat = 35.0 + rng.below(100_000) as f64 / 10_000.0;
         let lon = 60.0 + rng.below(200_000) as f64 / 10_000.0;
         let fatalities = if rng.below(4) == 0 { rng.below(20) } else { 0 };
-        let tags = if rng.below(10) == 0 { "crowd size=no report" } else { "" };
+        let tags = if rng.below(10) == 0 {
+            "crowd size=no report"
+        } else {
+            ""
+        };
         line.clear();
         use std::fmt::Write as _;
         let _ = writeln!(

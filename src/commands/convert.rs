@@ -84,7 +84,7 @@ fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::R
             writeln!(out, "{}", d.in_file(&name))?;
         }
         let errors = diagnostics.iter().any(Diagnostic::is_error);
-        failed |= errors && !opts.skip_bad_rows || collection.is_none();
+        failed |= (errors && !opts.skip_bad_rows) || collection.is_none();
         if let Some(c) = collection
             && let Err(message) = data.add(c)
         {
@@ -165,15 +165,23 @@ fn write_atomically<T>(
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let temporary = folder.join(format!(".{file_name}.{}.partial", std::process::id()));
-    let result = (|| {
-        let mut w = BufWriter::with_capacity(1 << 20, File::create(&temporary)?);
-        let value = write(&mut w)?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&temporary, path)?;
-        Ok(value)
-    })();
+    let result = write_then_rename(&temporary, path, write);
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// Writes `temporary` with `write`, makes sure it is on disk, and renames
+/// it to `path`.
+fn write_then_rename<T>(
+    temporary: &Path,
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
+    let mut w = BufWriter::with_capacity(1 << 20, File::create(temporary)?);
+    let value = write(&mut w)?;
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(temporary, path)?;
+    Ok(value)
 }

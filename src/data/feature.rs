@@ -68,7 +68,8 @@ impl<'a> FeatureContext<'a> {
         sides_declared: bool,
         categories_declared: bool,
     ) -> Self {
-        let ids = |list: &'a [super::vocabulary::Term]| list.iter().map(|t| t.id.as_str()).collect();
+        let ids =
+            |list: &'a [super::vocabulary::Term]| list.iter().map(|t| t.id.as_str()).collect();
         Self {
             sources,
             source_ids: sources

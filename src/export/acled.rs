@@ -31,7 +31,7 @@ pub fn write(collection: &Collection, out: &mut dyn Write) -> io::Result<Vec<Str
 }
 
 /// The event as an ACLED row, or `None` when it has no point.
-fn record<'a>(e: &Event, collection: &Collection) -> Option<Record<'a>> {
+fn record(e: &Event, collection: &Collection) -> Option<Record<'static>> {
     let (lat, lon) = lat_lon(e, Some(4))?;
     let mut r = Record::from_fields(&COLUMNS, e);
     let date = recorded_date(e);

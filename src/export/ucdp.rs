@@ -28,7 +28,7 @@ pub fn write(collection: &Collection, out: &mut dyn Write) -> io::Result<Vec<Str
 }
 
 /// The event as a UCDP GED row, or `None` when it has no point.
-fn record<'a>(e: &Event, collection: &Collection) -> Option<Record<'a>> {
+fn record(e: &Event, collection: &Collection) -> Option<Record<'static>> {
     let (lat, lon) = lat_lon(e, None)?;
     let mut r = Record::from_fields(&COLUMNS, e);
     r.set("id", e.id.clone());

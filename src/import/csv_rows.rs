@@ -37,7 +37,7 @@ impl Raw {
     }
 
     /// The bytes from `offset` to the end of what was read.
-    fn from(&self, offset: u64) -> &[u8] {
+    fn since(&self, offset: u64) -> &[u8] {
         let start = offset.saturating_sub(self.offset) as usize;
         self.bytes.get(start..).unwrap_or_default()
     }
@@ -183,7 +183,7 @@ impl<'r> Table<'r> {
             let (line, column) = self.field_position(field);
             let last_line = {
                 let raw = self.raw.borrow();
-                let rest = raw.from(self.start.0);
+                let rest = raw.since(self.start.0);
                 let rest = rest.strip_suffix(b"\n").unwrap_or(rest);
                 self.start.1 + rest.iter().filter(|&&b| b == b'\n').count()
             };
@@ -206,7 +206,7 @@ impl<'r> Table<'r> {
         let raw = self.raw.borrow();
         let mut scan = Scan::new(self.start.1);
         let mut open_field = None;
-        for &b in raw.from(self.start.0) {
+        for &b in raw.since(self.start.0) {
             let was_quoted = scan.quoted;
             scan.step(b);
             if scan.quoted && !was_quoted {
@@ -221,7 +221,7 @@ impl<'r> Table<'r> {
     fn field_position(&self, field: usize) -> (usize, usize) {
         let raw = self.raw.borrow();
         let mut scan = Scan::new(self.start.1);
-        for &b in raw.from(self.start.0) {
+        for &b in raw.since(self.start.0) {
             if scan.field >= field {
                 break;
             }

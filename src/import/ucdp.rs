@@ -217,7 +217,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     let best = figure("best", best);
     let (low, high) = (figure("low", low).or(best), figure("high", high).or(best));
     if let (Some(l), Some(m), Some(h)) = (low, best, high)
-        && !(l <= m && m <= h)
+        && (l > m || m > h)
     {
         fail(
             "best",
