@@ -62,3 +62,28 @@ fn bad_rows_are_listed_in_the_problems_window_and_good_rows_load() {
         common::data().events.len() + 2
     );
 }
+
+#[test]
+fn unticking_an_acled_actor_in_the_side_filter_hides_its_events() {
+    let mut harness = open(csv_file("good_acled_current.csv"));
+    harness.run_steps(2);
+    let total = harness.state().data().events.len();
+    let marker = |id: &str| {
+        let event = harness.state().data().events.iter().find(|e| e.id == id);
+        border_incidents::map::markers::marker_label(event.unwrap())
+    };
+    let (tajik_forces, kyrgyz_forces) = (marker("XKG102"), marker("XKG101"));
+    harness.get_by_label(&format!("{total} of {total} events shown"));
+    assert!(harness.query_by_label(&tajik_forces).is_some());
+    harness.get_by_label("Filters").click();
+    harness.run();
+    harness.get_by_label("Side").click();
+    harness.run();
+    harness
+        .get_by_label("Military Forces of Tajikistan (1994-)")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label(&format!("{} of {total} events shown", total - 1));
+    assert!(harness.query_by_label(&tajik_forces).is_none());
+    assert!(harness.query_by_label(&kyrgyz_forces).is_some());
+}

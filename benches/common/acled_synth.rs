@@ -66,10 +66,10 @@ geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
 /// Writes a header and `rows` synthetic rows to `out`; returns the bytes written.
 pub fn write_acled_csv(rows: usize, out: &mut impl Write) -> io::Result<u64> {
     let mut rng = Rng(17);
-    let mut written = 0u64;
+    out.write_all(HEADER.as_bytes())?;
+    out.write_all(b"\n")?;
+    let mut written = HEADER.len() as u64 + 1;
     let mut line = String::with_capacity(1024);
-    line.push_str(HEADER);
-    line.push('\n');
     for i in 0..rows {
         let (disorder, event_type, sub) = EVENT_TYPES[rng.below(6) as usize];
         let day = rng.below(7 * 365) as i64;
