@@ -12,6 +12,9 @@ use border_incidents::data::events::{self, Collection, TextsBeside};
 use border_incidents::data::time::EventTime;
 use border_incidents::import::{acled, ucdp};
 
+#[path = "../benches/common/acled_synth.rs"]
+mod acled_synth;
+
 const DIR: &str = "tests/data/csv/";
 
 fn corpus_file(name: &str) -> PathBuf {
@@ -349,4 +352,16 @@ fn convert_binary() {
         .collect();
     assert_eq!(left.len(), 3, "no temporary file is left: {left:?}");
     fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_generated_acled_file_of_the_benchmarks_reads_without_problems() {
+    let mut text = Vec::new();
+    let written = acled_synth::write_acled_csv(200, &mut text).unwrap();
+    assert_eq!(written, text.len() as u64);
+    let load = acled::read("synthetic.csv", &mut text.as_slice());
+    assert_eq!(load.loaded.diagnostics, Vec::new());
+    let events = load.loaded.collection.unwrap().events;
+    assert_eq!(events.len(), 200);
+    assert_eq!(events[199].id, "SYN199");
 }
