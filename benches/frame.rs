@@ -173,6 +173,7 @@ fn frame_generated(c: &mut Criterion) {
         events: synth::events(100_000),
         sources: bundled.sources,
         vocabulary: bundled.vocabulary,
+        region: bundled.region,
     });
     bench_views(c, "frame_generated_1M_vertices_100k_events", data);
 }

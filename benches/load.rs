@@ -34,7 +34,7 @@ fn startup(c: &mut Criterion) {
             let mut timed = Duration::ZERO;
             for _ in 0..iters {
                 let start = Instant::now();
-                let mut map = black_box(MapView::new(&data.geo));
+                let mut map = black_box(MapView::new(&data));
                 timed += start.elapsed();
                 map.wait_for_full_detail();
             }
@@ -43,7 +43,7 @@ fn startup(c: &mut Criterion) {
     });
     group.bench_function("map_view_new_until_full_detail", |b| {
         b.iter(|| {
-            let mut map = MapView::new(&data.geo);
+            let mut map = MapView::new(&data);
             map.wait_for_full_detail();
             black_box(map)
         })
@@ -54,7 +54,7 @@ fn startup(c: &mut Criterion) {
             for _ in 0..iters {
                 let start = Instant::now();
                 let data = Data::bundled().expect("bundled data loads");
-                let mut map = black_box(MapView::new(&data.geo));
+                let mut map = black_box(MapView::new(&data));
                 timed += start.elapsed();
                 map.wait_for_full_detail();
             }

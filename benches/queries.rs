@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use border_incidents::data::Data;
 use border_incidents::map::marker_layout::{EventPositions, layout};
-use border_incidents::model::camera::{Camera, KmBox, project};
+use border_incidents::model::camera::{Camera, KmBox, Projection};
 use border_incidents::model::event_index::TimeIndex;
 use border_incidents::model::visibility::VisibilityCache;
 use border_incidents::view_defaults::initial_view;
@@ -47,7 +47,12 @@ fn refilter(c: &mut Criterion) {
             step = (step + 1) % (27 * 24);
             let from = first + step * 3600;
             view.time.window = (from, from + 3 * DAY);
-            black_box(cache.get(&data, &index, &view).shown.len())
+            black_box(
+                cache
+                    .get(&data, &index, &view.filters, view.time.window)
+                    .shown
+                    .len(),
+            )
         })
     });
     group.finish();
@@ -60,14 +65,15 @@ fn map_rect() -> egui::Rect {
 
 fn map_events(c: &mut Criterion) {
     let data = generated();
-    let positions = EventPositions::new(&data.events);
+    let proj = Projection::at(data.region.reference_lat);
+    let positions = EventPositions::new(&data.events, &proj);
     let items: Vec<(usize, bool)> = (0..data.events.len()).map(|i| (i, false)).collect();
     let rect = map_rect();
     let mut all = KmBox::EMPTY;
-    all.add(project(synth::BOX[0], synth::BOX[1]));
-    all.add(project(synth::BOX[2], synth::BOX[3]));
+    all.add(proj.project(synth::BOX[0], synth::BOX[1]));
+    all.add(proj.project(synth::BOX[2], synth::BOX[3]));
     let cameras = [
-        ("all_in_view", Camera::fit(&all, rect.size(), 24.0)),
+        ("all_in_view", Camera::fit(&proj, &all, rect.size(), 24.0)),
         (
             "batken_close_up",
             Camera {
@@ -83,7 +89,7 @@ fn map_events(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
     for (name, camera) in cameras {
-        let t = camera.transform(rect);
+        let t = camera.transform(&proj, rect);
         group.bench_function(format!("layout_{name}"), |b| {
             b.iter(|| black_box(layout(&positions, &items, &t, rect)))
         });

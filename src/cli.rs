@@ -53,6 +53,11 @@ pub struct Cli {
     /// Start from the default view instead of the one saved by the last run.
     #[arg(long)]
     pub fresh: bool,
+
+    /// A region profile (JSON, see assets/regions/fergana.json) to start on
+    /// instead of the bundled Fergana Valley one; it starts with no events.
+    #[arg(long, value_name = "FILE")]
+    pub region: Option<PathBuf>,
 }
 
 /// Subcommands.
@@ -88,6 +93,31 @@ pub enum Command {
         /// Convert the rows of a CSV file that read even when others have errors.
         #[arg(long)]
         skip_bad_rows: bool,
+    },
+    /// Propose incidents, statements and context rows from articles
+    /// (.txt, .md, .html): writes an events file per article, its source
+    /// the article, every proposal with its quotes, confidence and rules.
+    /// Exits 0 when done, 1 when an article cannot be read, 2 on usage
+    /// errors or when an article's publication date is unknown.
+    Extract {
+        /// Article files, or folders of them.
+        #[arg(required = true, value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// The publication date every date phrase is read against, when
+        /// the text gives none (a dateline, a "Published …" line or a
+        /// date under the title).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        published: Option<jiff::civil::Date>,
+        /// The article's title (default: its first line).
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The outlet that published it.
+        #[arg(long, value_name = "O")]
+        outlet: Option<String>,
+        /// The events file to write (one article), or the folder for
+        /// several (default: NAME.events.geojson beside each article).
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
     },
 }
 

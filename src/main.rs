@@ -1,5 +1,5 @@
 //! The `border-incidents` binary: opens the app, renders a screenshot, checks
-//! or converts files.
+//! or converts files, or extracts articles.
 
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use border_incidents::cli::{Cli, Command};
 use border_incidents::commands::check::{CheckOptions, USAGE, run_check};
 use border_incidents::commands::convert::{ConvertOptions, run_convert};
+use border_incidents::commands::extract::{ExtractOptions, run_extract};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -35,6 +36,23 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             let code = run_convert(&opts, &mut out);
             let _ = out.flush();
+            ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
+        Some(Command::Extract {
+            articles,
+            published,
+            title,
+            outlet,
+            out,
+        }) => {
+            let opts = ExtractOptions {
+                inputs: articles,
+                published,
+                title,
+                outlet,
+                out,
+            };
+            let code = run_extract(&opts, &mut std::io::stdout(), &mut std::io::stderr());
             ExitCode::from(u8::try_from(code).unwrap_or(2))
         }
         None => match border_incidents::run::run(cli) {

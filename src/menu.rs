@@ -1,7 +1,7 @@
 //! The menu bar: File, View and Help.
 
 use crate::action::Action;
-use crate::view::{Theme, ViewState};
+use crate::view::{Theme, Toggle, ViewState};
 
 /// Which auxiliary windows are open (not saved between runs).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct Windows {
 pub fn show(
     ui: &mut egui::Ui,
     view: &ViewState,
-    layer_list: &[(&str, String)],
+    toggles: &[Toggle],
     windows: &mut Windows,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -31,10 +31,10 @@ pub fn show(
             }
         });
         ui.menu_button("View", |ui| {
-            for (id, label) in layer_list {
-                let mut shown = view.layers.shown(id);
-                if ui.checkbox(&mut shown, label.as_str()).changed() {
-                    actions.push(Action::SetLayers(view.layers.with(id, shown)));
+            for toggle in toggles {
+                let mut shown = view.layers.shown(&toggle.id);
+                if ui.checkbox(&mut shown, toggle.name.as_str()).changed() {
+                    actions.push(Action::SetLayers(view.layers.with(&toggle.id, shown)));
                 }
             }
             ui.separator();

@@ -8,11 +8,9 @@ use anyhow::{Context as _, anyhow};
 use crate::app::App;
 use crate::cli::Cli;
 use crate::data::Data;
+use crate::data::region::RegionProfile;
 use crate::map::preparing::MapPreparation;
 use crate::start::StartOptions;
-
-/// The window title.
-pub const WINDOW_TITLE: &str = "Border incidents — Kyrgyz–Tajik border clashes, September 2022";
 
 /// Frames drawn before the screenshot is taken, so that layout has settled.
 const FRAMES_BEFORE_SCREENSHOT: u32 = 4;
@@ -21,7 +19,15 @@ const FRAMES_BEFORE_GIVING_UP: u32 = 240;
 
 /// Runs the app as the command line asks: a window, or one screenshot.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let data = Arc::new(Data::bundled().context("loading the bundled data")?);
+    let data = match &cli.region {
+        None => Data::bundled().context("loading the bundled data")?,
+        Some(path) => {
+            let region =
+                RegionProfile::read(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+            Data::for_region(region).with_context(|| format!("loading {}", path.display()))?
+        }
+    };
+    let data = Arc::new(data);
     let opts = StartOptions {
         select: cli.select.clone(),
         time: cli.time,
@@ -39,7 +45,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     // The map is triangulated on a thread while eframe opens the window.
     let map = MapPreparation::start(data.clone());
     let viewport = egui::ViewportBuilder::default()
-        .with_title(WINDOW_TITLE)
+        .with_title(data.region.title.clone())
         .with_inner_size(cli.size)
         .with_min_inner_size([640.0, 400.0]);
     match cli.screenshot {

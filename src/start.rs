@@ -7,8 +7,11 @@ use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::view::{Theme, ViewState};
 
-/// Key under which the view state is saved between runs.
-pub const STORAGE_KEY: &str = "border-incidents/view-state/v2";
+/// The key under which the view of a region is saved between runs: each
+/// region has its own (a camera over Fergana means nothing elsewhere).
+pub fn storage_key(region_id: &str) -> String {
+    format!("border-incidents/view-state/v2/{region_id}")
+}
 
 /// How the app should start, from the command line.
 #[derive(Clone, Debug, Default)]
@@ -39,7 +42,7 @@ pub fn first_view(
 ) -> ViewState {
     let saved = if opts.restore {
         storage
-            .and_then(|s| eframe::get_value::<ViewState>(s, STORAGE_KEY))
+            .and_then(|s| eframe::get_value::<ViewState>(s, &storage_key(&data.region.id)))
             .filter(ViewState::is_sound)
     } else {
         None

@@ -1,33 +1,29 @@
 //! The view a first run starts with.
 
 use crate::data::Data;
-use crate::data::geodata::GeoData;
-use crate::model::camera::Camera;
+use crate::model::camera::fit_region;
 use crate::view::{Filters, LayerToggles, Theme, TimeView, ViewState};
 
 /// The map's size in the default window, before the map is first drawn.
 pub const DEFAULT_MAP_SIZE: egui::Vec2 = egui::vec2(870.0, 760.0);
 
-/// A camera that shows the Fergana Valley and the whole Kyrgyz–Tajik border
-/// in a map of the default size (the map refits to its real size when first drawn).
-pub fn fit_camera(geo: &GeoData) -> Camera {
-    Camera::fit(
-        &crate::map::layers::focus_box(geo),
-        DEFAULT_MAP_SIZE,
-        crate::map::FIT_MARGIN,
-    )
-}
-
-/// The view of a first run: the whole region, all of the data's time span.
+/// The view of a first run: the region's focus, and the window its profile
+/// names or else all of the data's time span (a day from now when there
+/// are no events).
 pub fn initial_view(data: &Data) -> ViewState {
     let first = data.events.iter().map(|e| e.start.first_second()).min();
     let last = data.events.iter().map(|e| e.end.end_exclusive()).max();
-    let window = match (first, last) {
-        (Some(a), Some(b)) => (a, b),
-        _ => (0, 0),
+    let window = match (data.region.first_window, first, last) {
+        (Some(w), _, _) => w,
+        (None, Some(a), Some(b)) => (a, b),
+        _ => {
+            let today = jiff::Zoned::now().date();
+            let day = crate::data::time::EventTime::Date(today);
+            (day.first_second(), day.end_exclusive())
+        }
     };
     ViewState {
-        camera: fit_camera(&data.geo),
+        camera: fit_region(&data.region, DEFAULT_MAP_SIZE),
         selection: None,
         time: TimeView {
             cursor: window.1,

@@ -2,8 +2,9 @@
 //! quoted verbatim, placed where GeoNames puts the places they name.
 
 use border_incidents::data::dates::resolve;
-use border_incidents::data::event::{Event, EventKind, LocationPrecision};
+use border_incidents::data::event::{Event, EventKind, LocationPrecision, Verdict};
 use border_incidents::data::events::{self, BUNDLED_ARTICLE, BUNDLED_EVENTS, BundledTexts};
+use border_incidents::data::time::EventTime;
 use geo::Point;
 use jiff::civil::date;
 
@@ -58,12 +59,12 @@ fn bundled_collection_is_valid_and_names_its_source() {
     assert_eq!(source.published, Some(date(2022, 9, 19)));
     assert_eq!(source.author.as_deref(), Some("Andrea Peters"));
     assert!(collection.events.iter().all(|e| e.source == 0));
-    let incidents = collection
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Incident)
-        .count();
-    assert_eq!((incidents, collection.events.len() - incidents), (19, 8));
+    let count = |kind| collection.events.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(
+        EventKind::ALL.map(count),
+        [14, 9, 6],
+        "incidents, statements, context"
+    );
 }
 
 #[test]
@@ -106,16 +107,180 @@ fn points_are_where_geonames_puts_their_place() {
     }
 }
 
+/// A claim placed only by its region, a stretch of border or its country is
+/// drawn with a radius or not at all, never as a bare point; a radius only
+/// comes with a point, and every missing point has a reason.
 #[test]
-fn vague_places_carry_a_radius_and_every_gap_a_reason() {
-    for e in bundled() {
+fn vague_places_carry_a_radius_or_no_point_and_every_gap_a_reason() {
+    let events = bundled();
+    for e in &events {
         let vague = matches!(
             e.location_precision,
-            Some(LocationPrecision::Region | LocationPrecision::Border)
+            Some(
+                LocationPrecision::Region | LocationPrecision::Border | LocationPrecision::Country
+            )
         );
-        assert_eq!(vague, e.uncertainty_km.is_some(), "{}", e.id);
-        if e.geometry.is_none() {
+        let drawn = e.geometry.is_some();
+        if vague && drawn {
+            assert!(e.uncertainty_km.is_some(), "{} is a bare point", e.id);
+        }
+        if e.uncertainty_km.is_some() {
+            assert!(vague && drawn, "{} has a radius around nothing", e.id);
+        }
+        if !drawn {
             assert!(e.geometry_note.is_some(), "{}", e.id);
+            assert_eq!((&e.place_ref, e.geonameid), (&None, None), "{}", e.id);
+        }
+    }
+    // The packed airport has no confirmed place (Batken's airport was
+    // closed to civil flights), and "Kyrgyzstan declared" names only a
+    // country: neither is drawn.
+    for id in ["airport-crowd", "kyrgyz-islamist-militants-claim"] {
+        let e = by_id(&events, id);
+        assert!(e.geometry.is_none(), "{id}");
+    }
+    assert_eq!(
+        by_id(&events, "airport-crowd").location_precision,
+        Some(LocationPrecision::Region)
+    );
+    assert_eq!(
+        by_id(&events, "kyrgyz-islamist-militants-claim").location_precision,
+        Some(LocationPrecision::Country)
+    );
+}
+
+/// The sentence on Zhaparov has two time markers, so it is two statements:
+/// readiness to negotiate "on Sunday", and the address on defending the
+/// borders "just released on YouTube". Each verification says what is and
+/// is not confirmed.
+#[test]
+fn zhaparov_said_two_things_each_dated_by_its_own_words() {
+    let events = bundled();
+    let sunday = by_id(&events, "zhaparov-ready-to-negotiate");
+    let youtube = by_id(&events, "zhaparov-youtube");
+    let day = |y, m, d| EventTime::Date(date(y, m, d));
+    assert_eq!(sunday.date_text.as_deref(), Some("on Sunday"));
+    assert_eq!(
+        (sunday.start, sunday.end),
+        (day(2022, 9, 18), day(2022, 9, 18))
+    );
+    assert_eq!(youtube.date_text.as_deref(), Some("just released"));
+    assert_eq!(
+        (youtube.start, youtube.end),
+        (day(2022, 9, 5), day(2022, 9, 19))
+    );
+    assert!(
+        sunday.quotes[0]
+            .text
+            .contains("on Sunday that his government is ready for negotiations")
+    );
+    assert!(!sunday.quotes.iter().any(|q| q.text.contains("YouTube")));
+    assert!(youtube.quotes[0].text.contains("just released on YouTube"));
+    assert!(youtube.quotes[0].text.contains("defending its borders"));
+    for e in [sunday, youtube] {
+        assert_eq!(e.kind, EventKind::Statement, "{}", e.id);
+        assert_eq!(e.claimant, sunday.claimant, "{}", e.id);
+        let note = &e.verification.as_ref().expect("verified").note;
+        assert!(
+            note.to_lowercase().contains("not confirmed"),
+            "{}: {note}",
+            e.id
+        );
+    }
+}
+
+/// A side's account of an incident cannot begin before the incident: the
+/// Tajik account of its towns shelled "over the course of several days"
+/// is a duration inside the fighting, not a start before it.
+#[test]
+fn accounts_do_not_start_before_the_incident_they_tell() {
+    let events = bundled();
+    let mut accounts = 0;
+    for e in events.iter().filter(|e| e.account_of.is_some()) {
+        let told = by_id(&events, e.account_of.as_deref().unwrap_or_default());
+        assert!(e.start >= told.start, "{} starts before {}", e.id, told.id);
+        accounts += 1;
+    }
+    assert!(accounts >= 3, "{accounts}");
+    let shelling = by_id(&events, "shelling-tajik-towns-tj-claim");
+    assert_eq!(shelling.start, by_id(&events, "clashes-2022-09").start);
+    let firefight = by_id(&events, "firefight-border-guards-kg-claim");
+    assert_eq!(
+        (firefight.side.as_deref(), firefight.category.as_deref()),
+        (Some("kyrgyz"), Some("armed_clash"))
+    );
+    assert!(
+        firefight
+            .verification
+            .as_ref()
+            .is_some_and(|v| v.note.contains("14 Sep"))
+    );
+}
+
+/// Every verdict names the reports it rests on, and every verdict value is
+/// explained in assets/README.md.
+#[test]
+fn every_verdict_cites_a_source_and_is_documented() {
+    let events = bundled();
+    let mut verified = 0;
+    for e in &events {
+        let Some(v) = &e.verification else { continue };
+        assert!(!v.note.trim().is_empty(), "{} has no note", e.id);
+        assert!(!v.sources.is_empty(), "{} cites no source", e.id);
+        assert!(v.sources.iter().all(|s| !s.trim().is_empty()), "{}", e.id);
+        verified += 1;
+    }
+    assert!(verified >= 20, "{verified}");
+    let readme = include_str!("../assets/README.md");
+    for verdict in Verdict::ALL {
+        let key = serde_json::to_string(&verdict).unwrap();
+        let key = key.trim_matches('"');
+        assert!(
+            readme.contains(&format!("| `{key}` |")),
+            "{key} undocumented"
+        );
+    }
+    // Each side's account is partly documented by an independent
+    // investigator, the rest resting on its word.
+    for id in ["incursion-batken-kg-claim", "shelling-tajik-towns-tj-claim"] {
+        let v = by_id(&events, id).verification.as_ref().expect("verified");
+        assert_eq!(v.verdict, Verdict::PartlyDocumented, "{id}");
+    }
+}
+
+/// Background the article gives (1917, the 1920s and 1950s maps, Soviet
+/// rule, 1991) is context, not an incident of the conflict: no statement
+/// or account points at it, and it keeps its quotes.
+#[test]
+fn background_rows_are_context_not_conflict_incidents() {
+    let events = bundled();
+    let background = [
+        "russian-revolution-1917",
+        "border-map-1920s",
+        "border-map-1950s",
+        "soviet-administration",
+        "ussr-dissolution",
+        "rival-map-claims",
+    ];
+    let context: Vec<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Context)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(context.len(), background.len(), "{context:?}");
+    for id in background {
+        let e = by_id(&events, id);
+        assert_eq!(e.kind, EventKind::Context, "{id}");
+        assert!(!e.quotes.is_empty(), "{id}");
+        assert!(e.geometry.is_none(), "{id}");
+    }
+    for e in &events {
+        for target in e.refers_to.iter().chain(&e.account_of) {
+            assert!(
+                !background.contains(&target.as_str()),
+                "{} -> {target}",
+                e.id
+            );
         }
     }
 }

@@ -15,6 +15,11 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 /// A point on the map away from markers, the legend and the status strip.
 const EMPTY_SPOT: egui::Pos2 = egui::pos2(420.0, 640.0);
 
+/// The bundled region's projection.
+fn projection() -> border_incidents::model::camera::Projection {
+    border_incidents::model::camera::Projection::at(common::data().region.reference_lat)
+}
+
 fn scale_label(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> String {
     harness
         .get_by_label_contains("Scale: ")
@@ -46,7 +51,7 @@ fn every_located_event_has_a_marker_and_a_click_selects_it() {
     let mut on_map = 0;
     for event in &located {
         let [lon, lat] = event_lonlat(event).expect("located");
-        let at = camera.to_screen(map, lon, lat);
+        let at = camera.to_screen(&projection(), map, lon, lat);
         let marker = harness.query_by_label(&marker_label(event)).is_some();
         if map.shrink(30.0).contains(at) {
             assert!(marker, "{} has no marker", event.id);
@@ -94,13 +99,14 @@ fn marker_and_bar_labels_give_dates_and_the_hover_card_the_articles_words() {
     // The hover card gives the dates and the article's words for them.
     assert_eq!(
         border_incidents::ui_kit::format::when(shelling),
-        "12–18 Sep 2022 · ‘over the course of several days’"
+        "15–18 Sep 2022 · ‘over the course of several days’"
     );
     let harness = common::harness();
     harness.get_by_label(&marker_label(shelling));
-    harness.get_by_label(
-        "Bar: Tajik towns shelled from across the border (Tajik account), 12–18 Sep 2022",
-    );
+    // Its bar shares its days (15–18 Sep) with the fighting and the Kyrgyz
+    // account, and at this size the incidents row has lanes for only some
+    // of them; the Tajik side's statement keeps its bar, dated.
+    harness.get_by_label("Bar: Tajikistan: its towns were shelled first, 15–19 Sep 2022");
 }
 
 /// Circles of `radius` painted in the last frame, by centre.
@@ -355,7 +361,7 @@ fn starting_with_a_far_selection_shows_it_and_the_region_together() {
     let map = harness.get_by_label("Map").rect();
     let cam = harness.state().view().camera;
     for [lon, lat] in [moscow, [70.8, 40.06]] {
-        let at = cam.to_screen(map, lon, lat);
+        let at = cam.to_screen(&projection(), map, lon, lat);
         assert!(map.contains(at), "{lon}, {lat} at {at:?} outside {map:?}");
     }
 }
@@ -389,7 +395,7 @@ fn panning_keeps_part_of_the_map_in_view() {
 #[test]
 fn meshes_are_triangulated_once_not_per_frame() {
     let data = common::data();
-    let mut map = MapView::new(&data.geo);
+    let mut map = MapView::new(&data);
     // The default view needs only the coarser levels, ready at once; the
     // full level arrives from a thread and is needed once zoomed in.
     let view = initial_view(&data);
@@ -404,8 +410,8 @@ fn meshes_are_triangulated_once_not_per_frame() {
     assert!(stats.triangles[0] > stats.triangles[1] && stats.triangles[1] > stats.triangles[2]);
     eprintln!("mesh stats: {stats:?}");
     let index = border_incidents::model::event_index::TimeIndex::new(&data);
-    let visible = VisibilityCache::default().get(&data, &index, &view);
-    let positions = EventPositions::new(&data.events);
+    let visible = VisibilityCache::default().get(&data, &index, &view.filters, view.time.window);
+    let positions = EventPositions::new(&data.events, &projection());
     let ctx = egui::Context::default();
     for zoom in [0.3, 1.5, 8.0, 40.0] {
         let mut view = view.clone();
@@ -425,7 +431,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
                 visible: &visible,
                 overlays: &[],
             };
-            let _ = map.show(ui, &input);
+            let _ = map.draw(ui, &input);
         });
         output.textures_delta.clear();
     }
@@ -572,18 +578,27 @@ fn the_view_is_remembered_between_runs() {
 #[test]
 fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
     let defaults = initial_view(&common::data());
-    let key = border_incidents::start::STORAGE_KEY;
+    let key = border_incidents::start::storage_key("fergana");
+    let key = key.as_str();
     let sound = ron_of(&defaults);
     let zero_zoom = sound.replace(
         &format!("points_per_km:{}", defaults.camera.points_per_km),
         "points_per_km:0.0",
     );
     assert_ne!(zero_zoom, sound, "the zoom was replaced");
+    // A hand-edited window whose span overflows a 64-bit count of seconds.
+    let (a, b) = defaults.time.window;
+    let overflowing = sound.replace(
+        &format!("window:({a},{b})"),
+        &format!("window:({},{})", i64::MIN + 1, i64::MAX),
+    );
+    assert_ne!(overflowing, sound, "the window was replaced");
     for saved in [
         "not a saved state {{{".to_owned(),
         "(camera:(center_lon:70.0))".to_owned(),
         sound[..sound.len() / 2].to_owned(),
         zero_zoom,
+        overflowing,
     ] {
         let mut storage = MemoryStorage::default();
         eframe::Storage::set_string(&mut storage, key, saved.clone());
@@ -594,9 +609,13 @@ fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
 /// A view state as eframe writes it.
 fn ron_of(view: &border_incidents::view::ViewState) -> String {
     let mut storage = MemoryStorage::default();
-    eframe::set_value(&mut storage, border_incidents::start::STORAGE_KEY, view);
+    eframe::set_value(
+        &mut storage,
+        &border_incidents::start::storage_key("fergana"),
+        view,
+    );
     storage
         .0
-        .remove(border_incidents::start::STORAGE_KEY)
+        .remove(&border_incidents::start::storage_key("fergana"))
         .unwrap()
 }

@@ -118,7 +118,8 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
     // A Point and a two-point MultiPoint; a LineString and two lines of a
     // MultiLineString; a Polygon and two of a MultiPolygon; a null geometry.
     assert_eq!(layers[0].features.len(), 6);
-    let shapes = border_incidents::map::overlay_shapes::Shapes::new(&layers[0].features);
+    let proj = border_incidents::model::camera::Projection::at(40.5);
+    let shapes = border_incidents::map::overlay_shapes::Shapes::new(&proj, &layers[0].features);
     assert_eq!(shapes.points.len(), 3);
     assert_eq!(shapes.lines.lods[0].len(), 3);
     assert_eq!(shapes.areas.len(), 3);

@@ -102,7 +102,8 @@ fn a_panned_map_on_the_gpu_looks_as_drawn_by_egui() {
                 common::harness()
             };
             let camera = harness.state().view().camera;
-            let panned = camera.panned(egui::vec2(120.0, -60.0));
+            let proj = border_incidents::model::camera::Projection::at(40.5);
+            let panned = camera.panned(&proj, egui::vec2(120.0, -60.0));
             harness.state_mut().apply(Action::SetCamera(panned));
             harness.run_steps(4);
             harness.render().expect("renders")

@@ -294,13 +294,21 @@ fn a_crowded_timeline_shows_density_and_a_click_zooms_in_to_bars() {
 #[test]
 fn the_timeline_opens_where_most_events_are() {
     let mut harness = common::harness();
-    let bar = "Bar: Putin urges both sides to de-escalate, 17–18 Sep 2022";
+    let bar = "Bar: Kyrgyzstan: Tajikistan invaded Batken villages, 15–19 Sep 2022";
     let width = |h: &egui_kittest::Harness<'_, App>| h.get_by_label(bar).rect().width();
     assert!(width(&harness) > 100.0, "{}", width(&harness));
     // The window still holds every event.
     let shown = harness.state_mut().visible_count();
     assert_eq!(shown, common::data().events.len());
+    assert!(
+        harness
+            .query_by_label_contains("Bar: The 1917 Russian Revolution")
+            .is_none()
+    );
     harness.get_by_label("Fit all").click();
     harness.run();
     assert!(width(&harness) < 5.0, "{}", width(&harness));
+    // The background is on its own row, below the statements.
+    let revolution = harness.get_by_label_contains("Bar: The 1917 Russian Revolution");
+    assert!(revolution.rect().top() > harness.get_by_label(bar).rect().bottom());
 }

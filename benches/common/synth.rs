@@ -117,6 +117,7 @@ pub fn events(n: usize) -> Vec<Event> {
                 ))),
                 geometry_note: None,
                 fields: Default::default(),
+                extraction: None,
             }
         })
         .collect()

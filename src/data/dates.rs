@@ -12,6 +12,8 @@ use jiff::civil::{Date, Weekday};
 use super::event::DatePrecision;
 use super::time::EventTime;
 
+pub use super::date_phrases::precision_of;
+
 /// The inclusive range a phrase stands for, and how exact it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ResolvedDate {
@@ -47,9 +49,12 @@ pub enum DateError {
 /// trailing possessive `'s`. The rules (the examples assume the bundled
 /// article, published Monday 19 September 2022):
 ///
-/// - **"late last week"**: Thursday to Saturday of the previous week
-///   (15–17 Sep), `days`. "Late" is the last working days; Sunday belongs to
-///   "the weekend", which the article names separately.
+/// - **"late last week"**: Thursday and Friday of the previous week
+///   (15–16 Sep), `days`. "Late" is the end of the working week; Saturday
+///   and Sunday are "the weekend", which the article names on its own ("last
+///   weekend's", "this past weekend"), so neither weekend day is read into
+///   "late last week" and a text joining both phrases covers Thursday to
+///   Sunday.
 /// - **"last week"**: Monday to Sunday of the previous week, `week`.
 /// - **"the weekend", "over the weekend", "this weekend", "this past
 ///   weekend"**: the current weekend if published on a Saturday or Sunday,
@@ -66,8 +71,14 @@ pub enum DateError {
 ///   the present tense: it was made between the start of the crisis (the
 ///   start of "late last week") and publication (15–19 Sep), `days`.
 /// - **"several days", "over the course of several days", "after several
-///   days"**: a run of days ending before publication, read as at most a
-///   week: the seven days before publication (12–18 Sep), `week`.
+///   days"**: a duration inside the current crisis, not a date of its own:
+///   from the crisis's start (the start of "late last week") to the day
+///   before publication (15–18 Sep), `days` (`week` or `month` when an
+///   article published later in the week makes the run longer). The article
+///   says it of the fighting and of one side's account of it, which cannot
+///   begin before the crisis it tells of; counting back a week from
+///   publication would start on Monday 12 Sep, before anything the article
+///   reports.
 /// - **"a few weeks prior", "a few weeks prior to the present crisis"**:
 ///   "a few" read as two to four weeks before the crisis began (the start of
 ///   "late last week"): 18 Aug – 1 Sep, `month`.
@@ -82,6 +93,10 @@ pub enum DateError {
 /// - **"in the YYY0s"** or "the YYY0s": that decade, `years`.
 /// - **"during the Soviet period"**: 1922 (the Union treaty) to 1991 (the
 ///   dissolution the article dates), `years`.
+/// - **Every other phrase** (weekdays with parts of the day, written
+///   dates, clock times, "earlier this week", months and seasons, phrases
+///   anchored to another with `>`): the rules of `date_phrases.rs`, tried
+///   only when none of the above fits.
 pub fn resolve(published: Date, phrase: &str) -> Result<ResolvedDate, DateError> {
     let mut hull: Option<ResolvedDate> = None;
     for part in phrase.split(';') {
@@ -139,7 +154,7 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
         "late last week" => {
             return Ok(span(
                 crisis_start,
-                days(crisis_start, 2)?,
+                days(crisis_start, 1)?,
                 DatePrecision::Days,
             ));
         }
@@ -167,11 +182,14 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
             return Ok(span(crisis_start, published, DatePrecision::Days));
         }
         "several days" | "over the course of several days" | "after several days" => {
-            return Ok(span(
-                days(published, -7)?,
-                days(published, -1)?,
-                DatePrecision::Week,
-            ));
+            let end = days(published, -1)?;
+            let length = end.since(crisis_start).map_err(out_of_range)?.get_days() + 1;
+            let precision = match length {
+                ..=6 => DatePrecision::Days,
+                7 => DatePrecision::Week,
+                _ => DatePrecision::Month,
+            };
+            return Ok(span(crisis_start, end, precision));
         }
         "a few weeks prior" | "a few weeks prior to the present crisis" => {
             return Ok(span(
@@ -231,6 +249,9 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
     if let Some(year) = parse_year(bare) {
         let (start, end) = year_range(year).map_err(out_of_range)?;
         return Ok(span(start, end, DatePrecision::Year));
+    }
+    if let Some(found) = super::date_phrases::resolve(published, &phrase, raw)? {
+        return Ok(found);
     }
     Err(DateError::Unknown(raw.trim().to_owned()))
 }

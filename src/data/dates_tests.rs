@@ -20,12 +20,23 @@ fn expect(phrase: &str, start: &str, end: &str, precision: DatePrecision) {
     );
 }
 
+/// "Late" is the end of the working week: Saturday is "the weekend" as much
+/// as Sunday is, and the article names the weekend on its own, so "late last
+/// week" stops at Friday and joined with a weekend phrase runs to Sunday.
 #[test]
-fn late_last_week_is_thursday_to_saturday() {
+fn late_last_week_is_thursday_and_friday_leaving_the_weekend_to_its_own_words() {
     expect(
         "late last week",
         "2022-09-15",
-        "2022-09-17",
+        "2022-09-16",
+        DatePrecision::Days,
+    );
+    let weekend = r("last weekend");
+    assert!(weekend.0.as_str() > "2022-09-16", "{weekend:?}");
+    expect(
+        "late last week; this past weekend",
+        "2022-09-15",
+        "2022-09-18",
         DatePrecision::Days,
     );
 }
@@ -103,19 +114,44 @@ fn standing_accounts_run_from_the_crisis_to_publication() {
     }
 }
 
+/// "Several days" is how long something lasted, not when it began: the days
+/// of the crisis up to publication. An account of the fighting "over the
+/// course of several days" must not start before the fighting ("late last
+/// week") does.
 #[test]
-fn several_days_is_the_week_before_publication() {
-    expect(
+fn several_days_is_a_duration_inside_the_crisis() {
+    for phrase in [
         "several days",
-        "2022-09-12",
-        "2022-09-18",
-        DatePrecision::Week,
-    );
-    expect(
         "over the course of several days",
-        "2022-09-12",
-        "2022-09-18",
-        DatePrecision::Week,
+        "After several days",
+    ] {
+        expect(phrase, "2022-09-15", "2022-09-18", DatePrecision::Days);
+        assert_eq!(
+            resolve(PUBLISHED, phrase).unwrap().start,
+            resolve(PUBLISHED, "late last week").unwrap().start,
+            "{phrase:?}"
+        );
+    }
+    // Published later in the week, the run is longer and its precision
+    // coarser: Tuesday 20 Sep gives Thu 15 – Mon 19 (five days), Sunday
+    // 18 Sep gives Thu 8 – Sat 17 (ten days).
+    let tuesday = resolve(date(2022, 9, 20), "several days").unwrap();
+    assert_eq!(
+        (tuesday.start, tuesday.end, tuesday.precision),
+        (
+            EventTime::Date(date(2022, 9, 15)),
+            EventTime::Date(date(2022, 9, 19)),
+            DatePrecision::Days
+        )
+    );
+    let sunday = resolve(date(2022, 9, 18), "several days").unwrap();
+    assert_eq!(
+        (sunday.start, sunday.end, sunday.precision),
+        (
+            EventTime::Date(date(2022, 9, 8)),
+            EventTime::Date(date(2022, 9, 17)),
+            DatePrecision::Month
+        )
     );
 }
 
@@ -225,9 +261,9 @@ fn joined_phrases_take_the_hull_and_coarsest_precision() {
     );
     expect(
         "On Monday; several days",
-        "2022-09-12",
+        "2022-09-15",
         "2022-09-19",
-        DatePrecision::Week,
+        DatePrecision::Days,
     );
 }
 

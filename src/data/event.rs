@@ -179,6 +179,19 @@ pub struct Verification {
     pub sources: Vec<String>,
 }
 
+/// How an event was proposed by the article extractor (`crate::extract`):
+/// how sure the rules were and which rules produced it, so that a reviewer
+/// sees why. Events coded by hand have none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extraction {
+    /// From 0 (a guess to review) to 1 (every rule agreed).
+    pub confidence: f64,
+    /// The names of the rules that produced it (`incident:shelling`,
+    /// `date:weekday`, `place:unknown`…), in the order they fired.
+    pub rules: Vec<String>,
+}
+
 /// One incident, statement or piece of context, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -236,4 +249,6 @@ pub struct Event {
     /// Fields of the original record the schema has no place for (an ACLED
     /// row's `source_scale` or `tags`), kept to show and to export back.
     pub fields: super::fields::Fields,
+    /// How the extractor proposed it, for events it proposed.
+    pub extraction: Option<Extraction>,
 }

@@ -155,6 +155,7 @@ fn feature(e: &Event, source: Option<&Source>) -> Value {
     if !e.fields.is_empty() {
         put("fields", json!(e.fields));
     }
+    put("extraction", json!(e.extraction));
     let geometry = e
         .geometry
         .as_ref()
@@ -214,5 +215,28 @@ mod tests {
             .into_result()
             .unwrap();
         assert_eq!(again, bundled);
+    }
+
+    #[test]
+    fn an_extracted_event_keeps_its_confidence_and_rules() {
+        let mut bundled = events::bundled().unwrap();
+        bundled.events[0].extraction = Some(crate::data::event::Extraction {
+            confidence: 0.75,
+            rules: vec!["incident:armed_clash".into(), "date:weekday".into()],
+        });
+        let text = to_geojson(&bundled);
+        assert!(text.contains("\"incident:armed_clash\""));
+        let again = events::parse("again.geojson", &text, &BundledTexts, &[])
+            .into_result()
+            .unwrap();
+        assert_eq!(again, bundled);
+        let bad = text.replace("0.75", "1.5");
+        let errors = events::parse("bad.geojson", &bad, &BundledTexts, &[])
+            .into_result()
+            .unwrap_err();
+        assert!(
+            errors[0].describe().contains("extraction.confidence"),
+            "{errors:?}"
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::event::{Event, EventKind, Figures, Quote, Verification};
+use super::event::{Event, EventKind, Extraction, Figures, Quote, Verification};
 use super::event_problem::Problem;
 use super::fields::Fields;
 use super::source::Source;
@@ -40,6 +40,7 @@ const KNOWN: &[&str] = &[
     "verification",
     "geometry_note",
     "fields",
+    "extraction",
 ];
 
 /// What every feature of one file is read against: its sources and the
@@ -133,6 +134,16 @@ pub fn to_event(
     }
     let figures: Figures = r.optional("figures").unwrap_or_default();
     check_figures(&figures, &mut r.problems);
+    let extraction: Option<Extraction> = r.optional("extraction");
+    if extraction
+        .as_ref()
+        .is_some_and(|x| !(0.0..=1.0).contains(&x.confidence))
+    {
+        r.invalid(
+            "extraction.confidence",
+            "must be a number from 0 to 1".into(),
+        );
+    }
     let geometry_note: Option<String> = r.optional("geometry_note");
     if geometry.is_none() && geometry_note.is_none() {
         r.problems.push(Problem::MissingGeometryNote);
@@ -164,6 +175,7 @@ pub fn to_event(
         geometry,
         geometry_note,
         fields: r.optional::<Fields>("fields").unwrap_or_default(),
+        extraction,
     };
     if let (Some(s), Some(e)) = (start, end)
         && s.first_second() > e.first_second()

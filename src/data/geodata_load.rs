@@ -213,6 +213,38 @@ impl GeoData {
         GeoData::from_geojson_strs(&GeoDataTexts::BUNDLED)
     }
 
+    /// Reads the six base-map files from `folder` (a region's own base
+    /// map); a file that is not there is an empty layer.
+    pub fn from_folder(folder: &std::path::Path) -> Result<GeoData, String> {
+        const EMPTY: &str = r#"{"type":"FeatureCollection","features":[]}"#;
+        let names = [
+            "countries.geojson",
+            "lakes.geojson",
+            "rivers.geojson",
+            "places.geojson",
+            "borders.geojson",
+            "fergana_valley.geojson",
+        ];
+        let mut texts = Vec::with_capacity(names.len());
+        for name in names {
+            let path = folder.join(name);
+            texts.push(match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => EMPTY.to_owned(),
+                Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+            });
+        }
+        let texts = GeoDataTexts {
+            countries: &texts[0],
+            lakes: &texts[1],
+            rivers: &texts[2],
+            places: &texts[3],
+            borders: &texts[4],
+            valley: &texts[5],
+        };
+        GeoData::from_geojson_strs(&texts).map_err(|e| format!("{}/{e}", folder.display()))
+    }
+
     /// The country whose land contains `point`, if any.
     pub fn country_at(&self, point: geo::Point<f64>) -> Option<&Country> {
         use geo::Contains;

@@ -6,7 +6,11 @@
 //! `crate::import`); it does not know where its contents came from.
 
 mod collection_header;
+mod date_calendar;
+pub mod date_clock;
+mod date_phrases;
 pub mod dates;
+pub mod elevation;
 pub mod event;
 mod event_problem;
 pub mod events;
@@ -17,11 +21,14 @@ pub mod gazetteer;
 pub mod geodata;
 pub mod geodata_load;
 pub mod geojson_read;
+pub mod number_words;
 pub mod overlay;
+pub mod region;
 pub mod source;
 pub mod time;
 pub mod translit;
 pub mod vocabulary;
+pub mod world;
 
 pub use collection_header::{SourceTexts, file_stem};
 pub use event_problem::Problem as EventProblem;
@@ -29,6 +36,7 @@ pub use event_problem::Problem as EventProblem;
 use event::Event;
 use events::Collection;
 use geodata::GeoData;
+use region::RegionProfile;
 use source::Source;
 use vocabulary::Vocabulary;
 
@@ -36,6 +44,9 @@ use vocabulary::Vocabulary;
 /// new [`Data`] is made when events are added).
 #[derive(Clone, Debug, Default)]
 pub struct Data {
+    /// What makes the app about one region: focus, projection, fills,
+    /// presets.
+    pub region: RegionProfile,
     /// Base map layers.
     pub geo: GeoData,
     /// The articles and datasets the events come from.
@@ -58,13 +69,31 @@ impl Data {
                 .collect();
             anyhow::anyhow!("the bundled events are invalid:\n{}", lines.join("\n"))
         })?;
+        let region = RegionProfile::bundled()
+            .map_err(|e| anyhow::anyhow!("assets/regions/fergana.json: {e}"))?;
         let mut data = Self {
+            region,
             geo,
             ..Self::default()
         };
         data.add(collection)
             .map_err(|e| anyhow::anyhow!("the bundled events: {e}"))?;
         Ok(data)
+    }
+
+    /// The data for another region: its profile and base map (the bundled
+    /// one unless the profile names a folder of its own), and no events
+    /// yet.
+    pub fn for_region(region: RegionProfile) -> anyhow::Result<Self> {
+        let geo = match &region.geodata {
+            Some(folder) => GeoData::from_folder(folder).map_err(anyhow::Error::msg)?,
+            None => GeoData::bundled()?,
+        };
+        Ok(Self {
+            region,
+            geo,
+            ..Self::default()
+        })
     }
 
     /// The source of an event.

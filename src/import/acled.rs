@@ -253,6 +253,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         geometry: Some(Geometry::Point(Point::new(lon, lat))),
         geometry_note: None,
         fields: b.fields(row),
+        extraction: None,
     })
 }
 

@@ -293,6 +293,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         geometry,
         geometry_note,
         fields,
+        extraction: None,
     })
 }
 

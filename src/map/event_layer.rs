@@ -1,18 +1,64 @@
-//! The events on the map: uncertainty halos, markers and clusters with their
-//! accessible labels, tooltips and clicks, and a selected statement's links.
+//! The events on the map: markers and clusters with their accessible
+//! labels, tooltips and clicks, and a selected statement's links. Which
+//! events are laid out where is decided before any layer is drawn
+//! (`MapView::show`), so that place labels can keep clear of them.
 
-use std::collections::HashMap;
+use egui::{Rect, Sense, Stroke, Ui};
 
-use egui::{Rect, Sense, Stroke};
-
-use super::marker_layout::{Hit, Layout, Marker, cluster_rect, marker_rect};
+use super::layer::{LayerFrame, MapLayer, Toggle};
+use super::legend::swatch;
+use super::marker_layout::{Hit, Layout, cluster_rect, marker_rect};
 use super::markers;
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
-use crate::model::camera::{Camera, KmBox, MAX_POINTS_PER_KM, ScreenTransform};
-use crate::ui_kit::palette::{Palette, side_colour};
-use crate::view::ViewState;
+use crate::data::overlay::Overlay;
+use crate::data::vocabulary::{Symbol, Vocabulary};
+use crate::model::camera::{Camera, KmBox, MAX_POINTS_PER_KM, Projection};
+use crate::ui_kit::palette::{Palette, rgb, side_colour};
+use crate::ui_kit::symbols;
+use crate::view::{ViewState, layer_ids};
+
+/// The incidents, statements and (when switched on) background rows.
+pub struct EventsLayer;
+
+impl MapLayer for EventsLayer {
+    fn toggles(&self, _data: &Data, _overlays: &[Overlay]) -> Vec<Toggle> {
+        vec![
+            Toggle::new(layer_ids::EVENTS, "Incidents and statements"),
+            Toggle::new(layer_ids::CONTEXT, "Background (context) events"),
+        ]
+    }
+
+    fn paint(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        frame: &LayerFrame<'_>,
+        _obstacles: &mut Vec<Rect>,
+    ) -> Vec<Action> {
+        paint_links(painter, frame);
+        show(ui, painter, frame)
+    }
+
+    fn hit(&self, pos: egui::Pos2, frame: &LayerFrame<'_>) -> Option<Action> {
+        on_hit(frame.layout.hit(pos)?, frame)
+    }
+
+    fn legend(&self, ui: &mut Ui, frame: &LayerFrame<'_>) {
+        legend(ui, &frame.data.vocabulary, frame.palette);
+    }
+}
+
+/// Whether the event with this index is drawn on the map under the layer
+/// toggles: background rows only when their layer is on.
+pub fn on_map(data: &Data, view: &ViewState, index: usize) -> bool {
+    let id = match data.events.get(index).map(|e| e.kind) {
+        Some(EventKind::Context) => layer_ids::CONTEXT,
+        _ => layer_ids::EVENTS,
+    };
+    view.layers.shown(id)
+}
 
 /// Screen areas taken by markers and clusters, which place labels avoid.
 pub fn obstacles(layout: &Layout) -> Vec<Rect> {
@@ -24,65 +70,24 @@ pub fn obstacles(layout: &Layout) -> Vec<Rect> {
 /// Radius of the ring around an incident the selected statement refers to.
 const REFERRED_RING: f32 = 17.0;
 
-/// Uncertainty halos drawn to scale, one per distinct spot and radius; a spot
-/// whose events come from different sides gets the neutral colour.
-pub fn paint_halos(p: &egui::Painter, data: &Data, layout: &Layout, ppk: f64) {
-    let spot = |m: &Marker| (m.anchor.x.round() as i32, m.anchor.y.round() as i32);
-    let mut sides: HashMap<(i32, i32), Option<&str>> = HashMap::new();
-    let mut mixed: HashMap<(i32, i32), bool> = HashMap::new();
-    for m in &layout.markers {
-        let Some(event) = data.events.get(m.index) else {
-            continue;
-        };
-        let side = event.side.as_deref();
-        let first = *sides.entry(spot(m)).or_insert(side);
-        *mixed.entry(spot(m)).or_default() |= first != side;
-    }
-    let mut done: HashMap<((i32, i32), u64), ()> = HashMap::new();
-    for m in &layout.markers {
-        let Some(event) = data.events.get(m.index) else {
-            continue;
-        };
-        let Some(km) = event.uncertainty_km.filter(|k| *k > 0.0) else {
-            continue;
-        };
-        if done.insert((spot(m), km.to_bits()), ()).is_some() {
-            continue;
-        }
-        let color = if mixed.get(&spot(m)).copied().unwrap_or(false) {
-            side_colour(&data.vocabulary, None)
-        } else {
-            side_colour(&data.vocabulary, event.side.as_deref())
-        };
-        let alpha = if m.faint { 0.4 } else { 1.0 };
-        p.circle(
-            m.anchor,
-            (km * ppk) as f32,
-            color.gamma_multiply(0.12 * alpha),
-            Stroke::new(1.0, color.gamma_multiply(0.6 * alpha)),
-        );
-    }
-}
-
 /// Paints the markers and clusters and gives each an accessible widget
 /// with a tooltip. Pointer clicks are resolved by [`clicked`]; a screen
 /// reader's click on a marker or cluster is handled here.
-pub fn show(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    data: &Data,
-    view: &ViewState,
-    layout: &Layout,
-    pal: &Palette,
-    map_size: egui::Vec2,
-) -> Vec<Action> {
+fn show(ui: &egui::Ui, painter: &egui::Painter, frame: &LayerFrame<'_>) -> Vec<Action> {
+    let LayerFrame {
+        data,
+        view,
+        layout,
+        palette: pal,
+        ..
+    } = *frame;
     let mut actions = Vec::new();
     for (k, c) in layout.clusters.iter().enumerate() {
         markers::paint_cluster(painter, c, pal.ink, side_colour(&data.vocabulary, None));
         let id = egui::Id::unique(("map_cluster", c.members.first()));
         let resp = accessible(ui, cluster_rect(c), id, || markers::cluster_label(c));
         if resp.1 {
-            actions.extend(on_hit(Hit::Cluster(k), data, view, layout, map_size));
+            actions.extend(on_hit(Hit::Cluster(k), frame));
         }
         resp.0.on_hover_ui(|ui| {
             ui.strong(format!("{} events", c.members.len()));
@@ -118,7 +123,7 @@ pub fn show(
         let id = egui::Id::unique(("map_marker", &event.id));
         let resp = accessible(ui, marker_rect(m), id, || markers::marker_label(event));
         if resp.1 {
-            actions.extend(on_hit(Hit::Marker(m.index), data, view, layout, map_size));
+            actions.extend(on_hit(Hit::Marker(m.index), frame));
         }
         resp.0.on_hover_ui(|ui| {
             ui.strong(&event.title);
@@ -147,25 +152,13 @@ fn accessible(
     (resp, clicked)
 }
 
-/// What a click at `pos` on the map does: select the marker there or zoom
-/// into the cluster there.
-pub fn clicked(
-    pos: egui::Pos2,
-    data: &Data,
-    view: &ViewState,
-    layout: &Layout,
-    map_size: egui::Vec2,
-) -> Option<Action> {
-    on_hit(layout.hit(pos)?, data, view, layout, map_size)
-}
-
-fn on_hit(
-    hit: Hit,
-    data: &Data,
-    view: &ViewState,
-    layout: &Layout,
-    map_size: egui::Vec2,
-) -> Option<Action> {
+/// What a click on a marker or a cluster does: select the marker's event,
+/// or zoom into the cluster.
+fn on_hit(hit: Hit, frame: &LayerFrame<'_>) -> Option<Action> {
+    let LayerFrame {
+        data, view, layout, ..
+    } = *frame;
+    let map_size = frame.rect.size();
     match hit {
         Hit::Marker(i) => Some(Action::Select(Some(data.events.get(i)?.id.clone()))),
         Hit::Cluster(k) => {
@@ -180,7 +173,9 @@ fn on_hit(
                     .min_by_key(|e| e.start.first_second())?;
                 return Some(Action::Select(Some(first.id.clone())));
             }
+            let proj = frame.transform.projection();
             Some(Action::SetCamera(zoom_to(
+                proj,
                 &c.extent,
                 &view.camera,
                 map_size,
@@ -190,8 +185,8 @@ fn on_hit(
 }
 
 /// A camera showing all of a cluster's events, at least twice as close.
-fn zoom_to(extent: &KmBox, cam: &Camera, map_size: egui::Vec2) -> Camera {
-    let fit = Camera::fit(extent, map_size, super::FIT_MARGIN);
+fn zoom_to(proj: &Projection, extent: &KmBox, cam: &Camera, map_size: egui::Vec2) -> Camera {
+    let fit = Camera::fit(proj, extent, map_size, super::FIT_MARGIN);
     Camera {
         points_per_km: fit
             .points_per_km
@@ -204,15 +199,16 @@ fn zoom_to(extent: &KmBox, cam: &Camera, map_size: egui::Vec2) -> Camera {
 /// Dashed arcs from a selected statement to the incidents it speaks about,
 /// and a ring around each of those incidents (the only mark when the
 /// statement has no place of its own).
-pub fn paint_links(
-    p: &egui::Painter,
-    data: &Data,
-    view: &ViewState,
-    layout: &Layout,
-    t: &ScreenTransform,
-    positions: &super::marker_layout::EventPositions,
-    pal: &Palette,
-) {
+fn paint_links(p: &egui::Painter, frame: &LayerFrame<'_>) {
+    let LayerFrame {
+        data,
+        view,
+        layout,
+        positions,
+        palette: pal,
+        transform: t,
+        ..
+    } = *frame;
     let Some(sel) = view.selection.as_deref() else {
         return;
     };
@@ -252,4 +248,41 @@ pub fn paint_links(
             p.circle_stroke(to, REFERRED_RING, egui::Stroke::new(2.0, pal.selection));
         }
     }
+}
+
+/// The events part of the legend: one row per symbol in use, one per side.
+fn legend(ui: &mut Ui, vocabulary: &Vocabulary, pal: &Palette) {
+    ui.strong("Events");
+    let grey = rgb(crate::data::vocabulary::NEUTRAL);
+    for symbol in Symbol::ALL {
+        let names: Vec<&str> = vocabulary
+            .categories
+            .iter()
+            .filter(|t| t.symbol == symbol && symbol != Symbol::Bubble)
+            .map(|t| t.label.as_str())
+            .collect();
+        let text = match symbol {
+            Symbol::Bubble => "Statement".to_owned(),
+            Symbol::Ring if names.is_empty() => "Background (context)".to_owned(),
+            _ if names.is_empty() => continue,
+            _ => names.join(", "),
+        };
+        swatch(ui, &text, |p, r| {
+            symbols::paint(p, symbol, r.center(), 6.0, grey, Stroke::new(1.0, pal.ink))
+        });
+    }
+    for side in &vocabulary.sides {
+        swatch(ui, &side.label, |p, r| {
+            let c = r.center();
+            symbols::paint(
+                p,
+                Symbol::Circle,
+                c,
+                6.0,
+                rgb(side.colour),
+                Stroke::new(1.0, pal.ink),
+            );
+        });
+    }
+    ui.label("Bigger symbol: more people killed.");
 }

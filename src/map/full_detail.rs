@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use geo::MultiPolygon;
 
 use super::mesh::{AreaLevel, MeshStats, prepare_level};
+use crate::model::camera::Projection;
 
 /// The full level of every area, with what preparing it produced.
 pub type FullLevels = (Vec<AreaLevel>, MeshStats);
@@ -14,8 +15,9 @@ pub type FullLevels = (Vec<AreaLevel>, MeshStats);
 /// The full level of detail, on its way.
 #[derive(Debug)]
 pub enum FullDetail {
-    /// Not started: the areas' shapes wait for the first frame.
-    Waiting(Vec<MultiPolygon<f64>>),
+    /// Not started: the areas' shapes and their projection wait for the
+    /// first frame.
+    Waiting(Vec<MultiPolygon<f64>>, Projection),
     /// Being prepared on a thread.
     Preparing(Receiver<FullLevels>),
     /// Handed over, or given up on when its thread failed.
@@ -29,14 +31,15 @@ impl FullDetail {
     /// ever returned and the map keeps its coarser levels.
     pub fn poll(&mut self, frames_drawn: u64) -> Option<FullLevels> {
         match self {
-            FullDetail::Waiting(_) if frames_drawn > 0 => {
-                let FullDetail::Waiting(shapes) = std::mem::replace(self, FullDetail::Over) else {
+            FullDetail::Waiting(..) if frames_drawn > 0 => {
+                let FullDetail::Waiting(shapes, proj) = std::mem::replace(self, FullDetail::Over)
+                else {
                     return None;
                 };
                 let (send, receive) = std::sync::mpsc::channel();
                 let prepare = move || {
                     // The receiver may be gone if the map was dropped meanwhile.
-                    let _ = send.send(full_levels(&shapes));
+                    let _ = send.send(full_levels(&proj, &shapes));
                 };
                 let spawned = std::thread::Builder::new()
                     .name("full-detail".into())
@@ -57,7 +60,7 @@ impl FullDetail {
                     None
                 }
             },
-            FullDetail::Waiting(_) | FullDetail::Over => None,
+            FullDetail::Waiting(..) | FullDetail::Over => None,
         }
     }
 
@@ -66,7 +69,7 @@ impl FullDetail {
     /// need the final picture).
     pub fn wait(&mut self) -> Option<FullLevels> {
         match std::mem::replace(self, FullDetail::Over) {
-            FullDetail::Waiting(shapes) => Some(full_levels(&shapes)),
+            FullDetail::Waiting(shapes, proj) => Some(full_levels(&proj, &shapes)),
             FullDetail::Preparing(receive) => receive.recv().ok(),
             FullDetail::Over => None,
         }
@@ -79,11 +82,11 @@ impl FullDetail {
 }
 
 /// The full level of detail of `shapes`.
-fn full_levels(shapes: &[MultiPolygon<f64>]) -> FullLevels {
+fn full_levels(proj: &Projection, shapes: &[MultiPolygon<f64>]) -> FullLevels {
     let mut stats = MeshStats::default();
     let levels = shapes
         .iter()
-        .map(|shape| prepare_level(shape, 0, &mut stats))
+        .map(|shape| prepare_level(proj, shape, 0, &mut stats))
         .collect();
     (levels, stats)
 }

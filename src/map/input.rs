@@ -2,7 +2,7 @@
 
 use egui::{Key, Rect, Response, Ui};
 
-use crate::model::camera::Camera;
+use crate::model::camera::{Camera, Projection};
 
 /// How far one arrow key press pans, in points.
 const ARROW_STEP: f32 = 80.0;
@@ -16,16 +16,17 @@ pub fn camera_after_input(
     ui: &Ui,
     response: &Response,
     rect: Rect,
+    proj: &Projection,
     camera: &Camera,
 ) -> Option<Camera> {
     let mut cam = *camera;
     if response.dragged() {
-        cam = cam.panned(response.drag_delta());
+        cam = cam.panned(proj, response.drag_delta());
     }
     if response.double_clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
-        cam = cam.zoomed_about(rect, p, 2.0);
+        cam = cam.zoomed_about(proj, rect, p, 2.0);
     }
     let hovered = response.hovered() || response.contains_pointer();
     let (scroll, zoom, pointer) = ui.input(|i| {
@@ -41,7 +42,7 @@ pub fn camera_after_input(
             factor *= (f64::from(scroll.y) / 200.0).exp();
         }
         if factor != 1.0 {
-            cam = cam.zoomed_about(rect, p, factor);
+            cam = cam.zoomed_about(proj, rect, p, factor);
         }
     }
     let keys_free = !ui.ctx().memory(|m| m.focused().is_some());
@@ -63,13 +64,13 @@ pub fn camera_after_input(
             (zoom_in, zoom_out, d)
         });
         if zoom_in {
-            cam = cam.zoomed_about(rect, rect.center(), KEY_ZOOM);
+            cam = cam.zoomed_about(proj, rect, rect.center(), KEY_ZOOM);
         }
         if zoom_out {
-            cam = cam.zoomed_about(rect, rect.center(), 1.0 / KEY_ZOOM);
+            cam = cam.zoomed_about(proj, rect, rect.center(), 1.0 / KEY_ZOOM);
         }
         if hovered && arrows != egui::Vec2::ZERO {
-            cam = cam.panned(arrows);
+            cam = cam.panned(proj, arrows);
         }
     }
     (cam != *camera).then_some(cam)

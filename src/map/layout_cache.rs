@@ -10,7 +10,7 @@ use egui::Rect;
 
 use super::marker_layout::{self, EventPositions, Layout};
 use super::tessellated::Tessellated;
-use crate::model::camera::{Camera, ScreenTransform};
+use crate::model::camera::{Camera, Projection, ScreenTransform};
 
 /// What a layout was made from besides where the map is centred.
 #[derive(PartialEq)]
@@ -44,6 +44,7 @@ impl LayoutCache {
         &mut self,
         positions: &EventPositions,
         items: Vec<(usize, bool)>,
+        proj: &Projection,
         camera: &Camera,
         rect: Rect,
     ) -> Arc<Layout> {
@@ -53,7 +54,7 @@ impl LayoutCache {
             size: rect.size(),
             items,
         };
-        let t = camera.transform(rect);
+        let t = camera.transform(proj, rect);
         let covered = self.laid_out.as_ref().is_some_and(|done| {
             done.key == key
                 && done
@@ -95,15 +96,20 @@ mod tests {
     use crate::data::Data;
     use egui::{Pos2, vec2};
 
+    /// The bundled region's projection.
+    fn proj() -> Projection {
+        Projection::at(40.5)
+    }
+
     /// A pan by `dx` points of the camera `cam`.
     fn panned(cam: &Camera, dx: f32) -> Camera {
-        cam.panned(vec2(dx, 0.0))
+        cam.panned(&proj(), vec2(dx, 0.0))
     }
 
     #[test]
     fn panning_within_the_margin_moves_the_markers_without_grouping_again() {
         let data = Data::bundled().expect("bundled data");
-        let positions = EventPositions::new(&data.events);
+        let positions = EventPositions::new(&data.events, &proj());
         let items: Vec<(usize, bool)> = (0..data.events.len()).map(|i| (i, false)).collect();
         let rect = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0));
         let cam = Camera {
@@ -112,7 +118,7 @@ mod tests {
             points_per_km: 3.0,
         };
         let mut cache = LayoutCache::default();
-        let first = cache.get(&positions, items.clone(), &cam, rect);
+        let first = cache.get(&positions, items.clone(), &proj(), &cam, rect);
         assert!(!first.markers.is_empty());
         let made_with = |cache: &LayoutCache| {
             cache
@@ -122,13 +128,13 @@ mod tests {
         };
         let origin = made_with(&cache);
         let moved_cam = panned(&cam, 40.0);
-        let moved = cache.get(&positions, items.clone(), &moved_cam, rect);
+        let moved = cache.get(&positions, items.clone(), &proj(), &moved_cam, rect);
         assert_eq!(made_with(&cache), origin, "laid out again while panning");
         // The same markers as a layout made for the new view, in the same places.
         let fresh = marker_layout::layout(
             &positions,
             &items,
-            &moved_cam.transform(rect),
+            &moved_cam.transform(&proj(), rect),
             Tessellated::reach_for(rect),
         )
         .moved(vec2(0.0, 0.0), marker_layout::in_view(rect));
@@ -146,14 +152,20 @@ mod tests {
         b.sort_unstable();
         assert_eq!(a, b);
         // Far beyond the margin, or at another zoom, it is laid out again.
-        cache.get(&positions, items.clone(), &panned(&cam, 900.0), rect);
+        cache.get(
+            &positions,
+            items.clone(),
+            &proj(),
+            &panned(&cam, 900.0),
+            rect,
+        );
         assert_ne!(made_with(&cache), origin);
         let origin = made_with(&cache);
         let zoomed = Camera {
             points_per_km: 6.0,
             ..cam
         };
-        cache.get(&positions, items, &zoomed, rect);
+        cache.get(&positions, items, &proj(), &zoomed, rect);
         assert_ne!(made_with(&cache), origin);
     }
 }

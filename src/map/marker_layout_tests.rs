@@ -2,7 +2,12 @@
 
 use super::*;
 use crate::data::event::Event;
-use crate::model::camera::Camera;
+use crate::model::camera::{Camera, Projection};
+
+/// The bundled region's projection.
+fn proj() -> Projection {
+    Projection::at(40.5)
+}
 
 /// A 800×600 view centred on Batken at `ppk` points per kilometre.
 fn view(ppk: f64) -> (ScreenTransform, Rect) {
@@ -12,7 +17,7 @@ fn view(ppk: f64) -> (ScreenTransform, Rect) {
         center_lat: 40.0,
         points_per_km: ppk,
     };
-    (cam.transform(rect), rect)
+    (cam.transform(&proj(), rect), rect)
 }
 
 /// Events at these longitudes and latitudes, all shown.
@@ -35,7 +40,7 @@ fn events_at(points: &[(f64, f64)]) -> (Vec<Event>, Vec<(usize, bool)>) {
 fn markers_far_apart_stay_where_they_are() {
     let (events, items) = events_at(&[(70.6, 40.0), (71.0, 40.0)]);
     let (t, rect) = view(2.0);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert_eq!(out.markers.len(), 2);
     assert!(out.clusters.is_empty());
     assert!(out.markers.iter().all(|m| m.pos == m.anchor));
@@ -45,7 +50,7 @@ fn markers_far_apart_stay_where_they_are() {
 fn a_few_markers_on_one_spot_are_spread_on_a_ring() {
     let (events, items) = events_at(&[(70.8, 40.0); 4]);
     let (t, rect) = view(2.0);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert_eq!(out.markers.len(), 4);
     let anchor = out.markers[0].anchor;
     let radii: Vec<f32> = out.markers.iter().map(|m| m.pos.distance(anchor)).collect();
@@ -63,7 +68,7 @@ fn shapes_spread_on_a_ring_do_not_touch() {
     // radius, keep clear of their neighbours.
     let (events, items) = events_at(&[(70.8, 40.0); 9]);
     let (t, rect) = view(2.0);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert_eq!(out.markers.len(), 9);
     let reach = crate::ui_kit::symbols::SHAPE_REACH;
     for (i, a) in out.markers.iter().enumerate() {
@@ -86,7 +91,7 @@ fn a_crowd_becomes_a_cluster_that_splits_when_zoomed_in() {
         })
         .collect();
     let (events, items) = events_at(&points);
-    let positions = EventPositions::new(&events);
+    let positions = EventPositions::new(&events, &proj());
     let (t, rect) = view(0.5);
     let out = layout(&positions, &items, &t, rect);
     assert_eq!(out.clusters.len(), 1);
@@ -103,7 +108,7 @@ fn a_crowd_becomes_a_cluster_that_splits_when_zoomed_in() {
 fn a_crowd_on_one_exact_spot_stays_a_ring() {
     let (events, items) = events_at(&[(70.8, 40.0); 14]);
     let (t, rect) = view(2.0);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert!(out.clusters.is_empty(), "zooming would never split it");
     assert_eq!(out.markers.len(), 14);
 }
@@ -112,7 +117,7 @@ fn a_crowd_on_one_exact_spot_stays_a_ring() {
 fn events_outside_the_view_are_not_laid_out() {
     let (events, items) = events_at(&[(70.8, 40.0), (37.6, 55.75), (80.0, 30.0)]);
     let (t, rect) = view(2.0);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert_eq!(out.markers.len(), 1);
     assert_eq!(out.markers[0].index, 0);
 }
@@ -121,10 +126,10 @@ fn events_outside_the_view_are_not_laid_out() {
 fn a_large_crowd_on_one_spot_becomes_a_cluster() {
     let (t, rect) = view(2.0);
     let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING]);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert_eq!(out.markers.len(), MAX_ONE_SPOT_RING, "still spread");
     let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING + 1]);
-    let out = layout(&EventPositions::new(&events), &items, &t, rect);
+    let out = layout(&EventPositions::new(&events, &proj()), &items, &t, rect);
     assert!(out.markers.is_empty());
     assert_eq!(out.clusters.len(), 1);
     assert!(out.clusters[0].one_spot);

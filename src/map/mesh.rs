@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use geo::{Area as _, LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
-use crate::model::camera::{KmBox, ScreenTransform, project};
+use crate::model::camera::{KmBox, Projection, ScreenTransform};
 
 /// Simplification tolerances of the levels of detail, in kilometres
 /// (level 0 is the full source geometry).
@@ -135,6 +135,7 @@ impl MeshStats {
 /// work on a second thread (triangulating the base layers is most of the
 /// start-up time).
 pub fn prepare_areas(
+    proj: &Projection,
     shapes: &[&MultiPolygon<f64>],
     lods: Range<usize>,
     stats: &mut MeshStats,
@@ -164,7 +165,10 @@ pub fn prepare_areas(
         let mut stats = MeshStats::default();
         let areas: Vec<(usize, Area)> = indices
             .iter()
-            .map(|&i| (i, prepare_area_levels(shapes[i], lods.clone(), &mut stats)))
+            .map(|&i| {
+                let area = prepare_area_levels(proj, shapes[i], lods.clone(), &mut stats);
+                (i, area)
+            })
             .collect();
         (areas, stats)
     };
@@ -181,9 +185,9 @@ pub fn prepare_areas(
 }
 
 /// Projects a lon/lat polygon to kilometres.
-fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
+fn project_polygon(proj: &Projection, p: &Polygon<f64>) -> Polygon<f64> {
     p.map_coords(|c| {
-        let [x, y] = project(c.x, c.y);
+        let [x, y] = proj.project(c.x, c.y);
         geo::coord! { x: x, y: y }
     })
 }
@@ -198,9 +202,9 @@ fn km_line(ls: &LineString<f64>) -> KmLine {
 }
 
 /// Projects a lon/lat line to kilometres, simplified by `tolerance_km`.
-pub fn project_line(ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
+pub fn project_line(proj: &Projection, ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
     let projected: LineString<f64> = ls.map_coords(|c| {
-        let [x, y] = project(c.x, c.y);
+        let [x, y] = proj.project(c.x, c.y);
         geo::coord! { x: x, y: y }
     });
     if tolerance_km > 0.0 {
@@ -212,20 +216,21 @@ pub fn project_line(ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
 
 /// Prepares an area: projects, simplifies and triangulates every polygon at
 /// every level of detail, counting into `stats`.
-pub fn prepare_area(shape: &MultiPolygon<f64>, stats: &mut MeshStats) -> Area {
-    prepare_area_levels(shape, 0..LOD_TOLERANCES_KM.len(), stats)
+pub fn prepare_area(proj: &Projection, shape: &MultiPolygon<f64>, stats: &mut MeshStats) -> Area {
+    prepare_area_levels(proj, shape, 0..LOD_TOLERANCES_KM.len(), stats)
 }
 
 /// Prepares an area at the levels of detail `lods` only; the others stay
 /// empty until [`Area::set_level`] fills them.
 pub fn prepare_area_levels(
+    proj: &Projection,
     shape: &MultiPolygon<f64>,
     lods: Range<usize>,
     stats: &mut MeshStats,
 ) -> Area {
     let mut area = Area::default();
     for lod in lods {
-        area.set_level(lod, prepare_level(shape, lod, stats));
+        area.set_level(lod, prepare_level(proj, shape, lod, stats));
     }
     area
 }
@@ -243,11 +248,16 @@ pub struct AreaLevel {
 
 /// Projects, simplifies and triangulates every polygon of `shape` at level
 /// of detail `lod`, counting into `stats`.
-pub fn prepare_level(shape: &MultiPolygon<f64>, lod: usize, stats: &mut MeshStats) -> AreaLevel {
+pub fn prepare_level(
+    proj: &Projection,
+    shape: &MultiPolygon<f64>,
+    lod: usize,
+    stats: &mut MeshStats,
+) -> AreaLevel {
     let tol = LOD_TOLERANCES_KM.get(lod).copied().unwrap_or(0.0);
     let mut level = AreaLevel::default();
     for poly in &shape.0 {
-        let projected = project_polygon(poly);
+        let projected = project_polygon(proj, poly);
         let simple = if tol > 0.0 {
             without_holes_under(&projected.simplify(tol), tol * tol)
         } else {
@@ -324,11 +334,14 @@ pub struct Lines {
 }
 
 /// Prepares lines at every level of detail.
-pub fn prepare_lines<'a>(lines: impl Iterator<Item = &'a LineString<f64>> + Clone) -> Lines {
+pub fn prepare_lines<'a>(
+    proj: &Projection,
+    lines: impl Iterator<Item = &'a LineString<f64>> + Clone,
+) -> Lines {
     Lines {
         lods: LOD_TOLERANCES_KM
             .iter()
-            .map(|&tol| lines.clone().map(|l| project_line(l, tol)).collect())
+            .map(|&tol| lines.clone().map(|l| project_line(proj, l, tol)).collect())
             .collect(),
     }
 }
@@ -345,7 +358,7 @@ mod tests {
             interiors: [[(x: 70.4, y: 40.4), (x: 70.6, y: 40.4), (x: 70.6, y: 40.6), (x: 70.4, y: 40.6)]],
         );
         let mut stats = MeshStats::default();
-        let area = prepare_area(&MultiPolygon(vec![poly]), &mut stats);
+        let area = prepare_area(&Projection::at(40.5), &MultiPolygon(vec![poly]), &mut stats);
         assert_eq!(stats.triangulations, LOD_TOLERANCES_KM.len());
         // A square with a square hole: 8 vertices, 8 triangles.
         assert_eq!(area.fills[0][0].vertices.len(), 8);
@@ -365,7 +378,7 @@ mod tests {
             ],
         );
         let mut stats = MeshStats::default();
-        let area = prepare_area(&MultiPolygon(vec![poly]), &mut stats);
+        let area = prepare_area(&Projection::at(40.5), &MultiPolygon(vec![poly]), &mut stats);
         // The full level keeps both holes, each with its outline.
         assert_eq!(area.outlines[0].len(), 3);
         // The 0.4 km and 2 km levels keep only the large hole.

@@ -1,11 +1,20 @@
-//! The map: camera, prepared layers, markers, labels.
+//! The map: a list of layers drawn in order over the region's projection,
+//! the camera's input, the legend and the status strip.
+//!
+//! `MapView::show` lays the events' markers out first (so that labels can
+//! keep clear of them), then lets each [`layer::MapLayer`] paint, answers a
+//! click through the topmost layer that claims it, and turns the pointer
+//! and keys into a new camera. Every change is returned as an [`Action`].
 
+pub mod base_layers;
+mod base_paint;
 pub mod event_layer;
 pub mod full_detail;
 pub mod gpu_mesh;
+pub mod halos;
 pub mod input;
 pub mod labels;
-pub mod layers;
+pub mod layer;
 mod layout_cache;
 pub mod legend;
 pub mod marker_layout;
@@ -22,19 +31,16 @@ use egui::Sense;
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::data::geodata::GeoData;
 use crate::data::overlay::Overlay;
-use crate::model::camera::{self, Camera, project};
+use crate::model::camera::{Camera, FIT_MARGIN, KmBox, Projection};
+use crate::model::positions::EventPositions;
 use crate::model::visibility::Visible;
-use crate::ui_kit::palette as style;
-use crate::view::{ViewState, layer_ids};
-use layers::{Layers, is_kgz_tjk};
+use crate::ui_kit::palette;
+use crate::view::ViewState;
+use base_layers::BaseLayers;
+use layer::{LayerFrame, MapLayer, Toggle};
 use layout_cache::LayoutCache;
-use marker_layout::EventPositions;
 use mesh::MeshStats;
-
-/// Space kept around the region when the map fits it, in points.
-pub const FIT_MARGIN: f32 = 40.0;
 
 /// How far inside the map's edge a revealed event must be, in points.
 const REVEAL_MARGIN: f32 = 40.0;
@@ -59,97 +65,106 @@ pub struct MapInput<'a> {
     pub overlays: &'a [Overlay],
 }
 
-/// The map widget with its prepared (triangulated, simplified) layers.
+/// The map widget with its layers.
 pub struct MapView {
-    layers: Layers,
-    kgz_tjk_km: Option<f64>,
-    focus: camera::KmBox,
+    /// The region's projection.
+    projection: Projection,
+    /// The base map (kept apart from `layers` for its level of detail and
+    /// its GPU mesh), drawn first.
+    base: BaseLayers,
+    /// The layers over the base map, in drawing order.
+    layers: Vec<Box<dyn MapLayer>>,
+    /// The region's focus box on the map plane.
+    focus: KmBox,
     /// Where the map has data; panning keeps some of it in view.
-    extent: camera::KmBox,
+    extent: KmBox,
     last_reveal: Option<u64>,
     last_size: Option<egui::Vec2>,
     layouts: LayoutCache,
-    overlays: overlay_layer::OverlayCache,
     /// How many times the map has been drawn.
     frames_drawn: u64,
 }
 
 impl MapView {
-    /// Prepares the base layers once.
-    pub fn new(geo: &GeoData) -> Self {
-        let kgz_tjk_km = geo
-            .borders
-            .iter()
-            .find(|b| is_kgz_tjk(&b.countries))
-            .map(|b| b.length_km);
-        let layers = Layers::new(geo);
+    /// Prepares the layers of `data`'s base map in its region's projection.
+    pub fn new(data: &Data) -> Self {
+        let region = &data.region;
+        let (projection, focus) = crate::model::camera::region_focus(region);
+        let base = BaseLayers::new(&data.geo, region, &projection);
+        let area_label = base_layers::AreaLabel::of(&base);
         Self {
-            extent: layers.extent(),
-            layers,
-            kgz_tjk_km,
-            focus: layers::focus_box(geo),
+            extent: base.extent(),
+            base,
+            layers: vec![
+                Box::new(overlay_layer::OverlaysLayer::default()),
+                Box::new(halos::HalosLayer),
+                Box::new(area_label),
+                Box::new(places::PlacesLayer),
+                Box::new(event_layer::EventsLayer),
+            ],
+            focus,
+            projection,
             last_reveal: None,
             last_size: None,
             layouts: LayoutCache::default(),
-            overlays: overlay_layer::OverlayCache::default(),
             frames_drawn: 0,
         }
     }
 
-    /// The map's layers that can be shown or hidden, as (id, label), in
-    /// the order the View menu lists them.
-    pub fn layer_list(&self) -> Vec<(&'static str, String)> {
-        vec![
-            (layer_ids::COUNTRIES, "Countries".into()),
-            (layer_ids::LAKES, "Lakes".into()),
-            (layer_ids::RIVERS, "Rivers".into()),
-            (layer_ids::BORDERS, "Borders".into()),
-            (layer_ids::AREA, "Fergana Valley (approximate)".into()),
-            (layer_ids::PLACES, "Places".into()),
-            (layer_ids::EVENTS, "Incidents and statements".into()),
-            (layer_ids::CONTEXT, "Background (context) events".into()),
-            (layer_ids::HALOS, "Uncertainty halos".into()),
-        ]
+    /// The map's switches, as the View menu lists them.
+    pub fn toggles(&self, data: &Data, overlays: &[Overlay]) -> Vec<Toggle> {
+        let mut all = self.base.toggles(data, overlays);
+        for layer in &self.layers {
+            all.extend(layer.toggles(data, overlays));
+        }
+        all
+    }
+
+    /// The region's projection.
+    pub fn projection(&self) -> &Projection {
+        &self.projection
     }
 
     /// What preparing the layers produced (triangulations, triangles, vertices).
     pub fn stats(&self) -> &MeshStats {
-        &self.layers.stats
+        &self.base.stats
     }
 
     /// Waits until the base layers have their full level of detail, which is
     /// prepared on a thread after the first frame.
     pub fn wait_for_full_detail(&mut self) {
-        self.layers.wait_for_full_detail();
+        self.base.wait_for_full_detail();
     }
 
     /// Keeps the base layers on the GPU between frames, drawn into frames of
     /// `format` (a wgpu renderer's target format), instead of handing their
     /// mesh to egui every frame.
     pub fn draw_on_gpu(&mut self, format: gpu_mesh::TargetFormat) {
-        self.layers.draw_on_gpu(format);
+        self.base.draw_on_gpu(format);
     }
 
     /// Whether the map at `camera` is drawn at the detail it calls for (the
     /// full level of detail is needed only when zoomed in).
     pub fn is_drawn_in_full(&self, camera: &Camera) -> bool {
-        self.layers.has_full_detail() || mesh::lod_for(camera.points_per_km) > 0
+        self.base.has_full_detail() || mesh::lod_for(camera.points_per_km) > 0
     }
 
-    /// A camera fitting the Fergana Valley and the whole Kyrgyz–Tajik border
-    /// into the map as last drawn.
+    /// A camera fitting the region's focus into a map of `size`.
+    pub fn fit_camera_for(&self, size: egui::Vec2) -> Camera {
+        Camera::fit(&self.projection, &self.focus, size, FIT_MARGIN)
+    }
+
+    /// A camera fitting the region's focus into the map as last drawn.
     pub fn fit_camera(&self) -> Camera {
-        Camera::fit(
-            &self.focus,
+        self.fit_camera_for(
             self.last_size
                 .unwrap_or(crate::view_defaults::DEFAULT_MAP_SIZE),
-            FIT_MARGIN,
         )
     }
 
-    /// Draws the map (base layers, then the user's overlay layers, then the
-    /// events on top) and returns what the user did.
-    pub fn show(&mut self, ui: &mut egui::Ui, input: &MapInput<'_>) -> Vec<Action> {
+    /// Draws the map (base layers, then the other layers in order) and
+    /// returns what the user did.
+    pub fn draw(&mut self, ui: &mut egui::Ui, input: &MapInput<'_>) -> Vec<Action> {
         let MapInput {
             data,
             positions,
@@ -158,29 +173,19 @@ impl MapView {
             overlays,
         } = *input;
         let mut actions = Vec::new();
-        self.layers.poll_full_detail(self.frames_drawn);
+        self.base.poll_full_detail(self.frames_drawn);
         self.frames_drawn += 1;
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
         let previous_size = self.last_size.replace(rect.size());
-        let pal = style::palette(ui.visuals().dark_mode);
+        let pal = palette::palette(ui.visuals().dark_mode);
         let cam = &view.camera;
-        let t = cam.transform(rect);
+        let t = cam.transform(&self.projection, rect);
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, pal.background);
-        self.layers
-            .paint(&painter, &t, cam.points_per_km, &pal, &view.layers);
-        self.overlays
-            .paint(&painter, &t, cam.points_per_km, overlays, &view.layers);
 
         let mut items: Vec<(usize, bool)> = Vec::new();
-        let on_map = |i: &usize| {
-            let id = match data.events[*i].kind {
-                crate::data::event::EventKind::Context => layer_ids::CONTEXT,
-                _ => layer_ids::EVENTS,
-            };
-            view.layers.shown(id)
-        };
+        let on_map = |i: &usize| event_layer::on_map(data, view, *i);
         items.extend(
             visible
                 .shown
@@ -191,58 +196,43 @@ impl MapView {
         if view.time.show_outside {
             items.extend(visible.outside().filter(|i| on_map(i)).map(|i| (i, true)));
         }
-        let layout = self.layouts.get(positions, items, cam, rect);
-        if view.layers.shown(layer_ids::HALOS) {
-            event_layer::paint_halos(&painter, data, &layout, cam.points_per_km);
-        }
+        let layout = self
+            .layouts
+            .get(positions, items, &self.projection, cam, rect);
+        let frame = LayerFrame {
+            data,
+            view,
+            visible,
+            positions,
+            overlays,
+            transform: &t,
+            rect,
+            palette: &pal,
+            layout: &layout,
+        };
         let mut obstacles = event_layer::obstacles(&layout);
         obstacles.push(overlay::strip_rect(rect));
         obstacles.extend(legend::last_rect(ui.ctx()));
-        if view.layers.shown(layer_ids::AREA)
-            && let Some((_, label)) = &self.layers.valley
-        {
-            let r = places::paint_area_label(
-                &painter,
-                t.apply(*label),
-                "Fergana Valley (approximate)",
-                pal.valley_stroke,
-                pal.text_halo,
-            );
-            obstacles.push(r);
+        actions.extend(self.base.paint(ui, &painter, &frame, &mut obstacles));
+        for layer in &mut self.layers {
+            actions.extend(layer.paint(ui, &painter, &frame, &mut obstacles));
         }
-        if view.layers.shown(layer_ids::PLACES) {
-            places::paint(
-                &painter,
-                &data.geo.places,
-                &t,
-                cam.points_per_km,
-                &pal,
-                &obstacles,
-            );
-        }
-        event_layer::paint_links(&painter, data, view, &layout, &t, positions, &pal);
-        actions.extend(event_layer::show(
-            ui,
-            &painter,
-            data,
-            view,
-            &layout,
-            &pal,
-            rect.size(),
-        ));
         if response.clicked()
             && let Some(pos) = response.interact_pointer_pos()
+            && let Some(action) = self.layers.iter().rev().find_map(|l| l.hit(pos, &frame))
         {
-            actions.extend(event_layer::clicked(pos, data, view, &layout, rect.size()));
+            actions.push(action);
         }
-        overlay::show(ui, rect, cam, &pal);
-        legend::show(ui, rect, data, self.kgz_tjk_km, &pal);
+        overlay::show(ui, rect, &self.projection, cam, &pal);
+        let mut all: Vec<&dyn MapLayer> = vec![&self.base];
+        all.extend(self.layers.iter().map(|l| l.as_ref()));
+        legend::show(ui, &all, &frame);
 
-        if let Some(new) = input::camera_after_input(ui, &response, rect, cam) {
-            let kept = new.kept_over(&self.extent, rect.size(), KEEP_IN_VIEW);
+        if let Some(new) = input::camera_after_input(ui, &response, rect, &self.projection, cam) {
+            let kept = new.kept_over(&self.projection, &self.extent, rect.size(), KEEP_IN_VIEW);
             actions.push(Action::SetCamera(kept));
         }
-        if self.keeps_fitting(previous_size, rect.size(), cam, &data.geo) {
+        if self.keeps_fitting(previous_size, rect.size(), cam) {
             actions.push(Action::SetCamera(self.fit_camera()));
         }
         if let Some(reveal) = &view.reveal
@@ -252,7 +242,7 @@ impl MapView {
             let target = data.events.iter().find(|e| e.id == reveal.event_id);
             let in_view = rect.shrink(REVEAL_MARGIN);
             if let Some([lon, lat]) = target.and_then(crate::model::positions::event_lonlat)
-                && !in_view.contains(t.apply(project(lon, lat)))
+                && !in_view.contains(t.lonlat(lon, lat))
             {
                 actions.push(Action::SetCamera(
                     self.camera_to_reveal(lon, lat, cam, rect),
@@ -263,6 +253,19 @@ impl MapView {
     }
 }
 
+impl crate::panel::Panel for MapView {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+        let input = MapInput {
+            data: frame.data,
+            positions: &frame.derived.positions,
+            view: frame.view,
+            visible: frame.visible,
+            overlays: frame.overlays,
+        };
+        self.draw(ui, &input)
+    }
+}
+
 impl MapView {
     /// A camera showing the point `lon`, `lat` at the same zoom: centred on
     /// it, or moved from there as far as needed (keeping the point well in
@@ -270,40 +273,38 @@ impl MapView {
     /// A point far outside the data (a statement made in Moscow) is shown
     /// together with the region, zoomed out.
     fn camera_to_reveal(&self, lon: f64, lat: f64, cam: &Camera, rect: egui::Rect) -> Camera {
+        let proj = &self.projection;
         let centred = Camera {
             center_lon: lon,
             center_lat: lat,
             ..*cam
         };
-        let filled = centred.kept_over(&self.extent, rect.size(), rect.width().max(rect.height()));
-        let point = filled.to_screen(rect, lon, lat);
+        let filled = centred.kept_over(
+            proj,
+            &self.extent,
+            rect.size(),
+            rect.width().max(rect.height()),
+        );
+        let point = filled.to_screen(proj, rect, lon, lat);
         if rect.shrink(REVEAL_MARGIN).contains(point) {
             return filled;
         }
-        if centred.kept_over(&self.extent, rect.size(), KEEP_IN_VIEW) == centred {
+        if centred.kept_over(proj, &self.extent, rect.size(), KEEP_IN_VIEW) == centred {
             return centred;
         }
         let mut both = self.focus;
-        both.add(project(lon, lat));
-        Camera::fit(&both, rect.size(), FIT_MARGIN)
+        both.add(proj.project(lon, lat));
+        Camera::fit(proj, &both, rect.size(), FIT_MARGIN)
     }
 
     /// Whether the map should fit the region again because its size changed
     /// while the camera still showed the fitted region: at start (when the
     /// panels settle) and when the window is resized before the user has
     /// moved the map.
-    fn keeps_fitting(
-        &self,
-        previous: Option<egui::Vec2>,
-        size: egui::Vec2,
-        cam: &Camera,
-        geo: &GeoData,
-    ) -> bool {
+    fn keeps_fitting(&self, previous: Option<egui::Vec2>, size: egui::Vec2, cam: &Camera) -> bool {
         match previous {
-            None => *cam == crate::view_defaults::fit_camera(geo),
-            Some(previous) => {
-                previous != size && *cam == Camera::fit(&self.focus, previous, FIT_MARGIN)
-            }
+            None => *cam == self.fit_camera_for(crate::view_defaults::DEFAULT_MAP_SIZE),
+            Some(previous) => previous != size && *cam == self.fit_camera_for(previous),
         }
     }
 }

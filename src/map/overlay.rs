@@ -2,8 +2,8 @@
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
-use super::style::Palette;
-use crate::model::camera::Camera;
+use crate::model::camera::{Camera, Projection};
+use crate::ui_kit::palette::Palette;
 
 /// The longest scale bar, in points.
 const MAX_BAR: f32 = 140.0;
@@ -46,7 +46,7 @@ pub fn strip_rect(map: Rect) -> Rect {
 }
 
 /// Draws the scale bar and the status strip at the bottom of the map.
-pub fn show(ui: &Ui, rect: Rect, camera: &Camera, pal: &Palette) {
+pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palette) {
     let p = ui.painter_at(rect);
     let strip = strip_rect(rect);
     p.rect_filled(strip, 0.0, pal.text_halo);
@@ -77,7 +77,7 @@ pub fn show(ui: &Ui, rect: Rect, camera: &Camera, pal: &Palette) {
     let cursor = ui
         .input(|i| i.pointer.hover_pos())
         .filter(|pos| rect.contains(*pos))
-        .map(|pos| camera.to_lonlat(rect, pos));
+        .map(|pos| camera.to_lonlat(proj, rect, pos));
     let coords = match cursor {
         Some([lon, lat]) => format!(
             "{:.4}° {}, {:.4}° {}",

@@ -1,50 +1,80 @@
-//! Drawing the user's overlays on the map, styled by geometry type: polygons
-//! as a translucent fill with an outline, lines as strokes, points as small
-//! circles. Each overlay is prepared once, the first time it is drawn.
+//! The user's overlays on the map, styled by geometry type: polygons as a
+//! translucent fill with an outline, lines as strokes, points as small
+//! circles. Each overlay is prepared once, the first time it is drawn, and
+//! has a switch of its own.
 
 use std::collections::HashMap;
 
-use egui::{Color32, Stroke};
+use egui::{Color32, Rect, Stroke, Ui};
 
+use super::layer::{LayerFrame, MapLayer, Toggle};
+use super::legend::swatch;
 use super::mesh::lod_for;
 use super::overlay_shapes::Shapes;
+use crate::action::Action;
+use crate::data::Data;
 use crate::data::overlay::Overlay;
-use crate::model::camera::ScreenTransform;
+use crate::model::camera::{KmBox, ScreenTransform};
 use crate::ui_kit::palette::overlay_colour;
-use crate::view::LayerToggles;
 
-/// The overlays' prepared shapes, by overlay id.
+/// The overlays layer, with the overlays' prepared shapes by overlay id.
 #[derive(Default)]
-pub struct OverlayCache {
+pub struct OverlaysLayer {
     shapes: HashMap<u64, Shapes>,
 }
 
-impl OverlayCache {
-    /// Paints the shown overlays of `overlays` (in order, each in its colour).
-    pub fn paint(
+impl MapLayer for OverlaysLayer {
+    fn toggles(&self, _data: &Data, overlays: &[Overlay]) -> Vec<Toggle> {
+        overlays
+            .iter()
+            .map(|o| Toggle::new(o.layer_id(), o.name.clone()))
+            .collect()
+    }
+
+    fn paint(
         &mut self,
+        _ui: &egui::Ui,
         p: &egui::Painter,
-        t: &ScreenTransform,
-        ppk: f64,
-        overlays: &[Overlay],
-        toggles: &LayerToggles,
-    ) {
+        frame: &LayerFrame<'_>,
+        _obstacles: &mut Vec<Rect>,
+    ) -> Vec<Action> {
+        let overlays = frame.overlays;
+        let t = frame.transform;
         self.shapes
             .retain(|id, _| overlays.iter().any(|o| o.id == *id));
         let view = t.visible_box(p.clip_rect());
-        let lod = lod_for(ppk);
+        let lod = lod_for(frame.view.camera.points_per_km);
         for (i, overlay) in overlays.iter().enumerate() {
-            if !toggles.shown(&overlay.layer_id()) {
+            if !frame.view.layers.shown(&overlay.layer_id()) {
                 continue;
             }
             let shapes = self
                 .shapes
                 .entry(overlay.id)
-                .or_insert_with(|| Shapes::new(&overlay.features));
+                .or_insert_with(|| Shapes::new(t.projection(), &overlay.features));
             if !shapes.bbox.intersects(&view) {
                 continue;
             }
             paint_shapes(p, t, shapes, lod, &view, overlay_colour(i));
+        }
+        Vec::new()
+    }
+
+    fn legend(&self, ui: &mut Ui, frame: &LayerFrame<'_>) {
+        let shown: Vec<(usize, &Overlay)> = frame
+            .overlays
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| frame.view.layers.shown(&o.layer_id()))
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        ui.strong("Your layers");
+        for (i, overlay) in shown {
+            swatch(ui, &overlay.name, |p, r| {
+                p.rect_filled(r.shrink(2.0), 2.0, overlay_colour(i));
+            });
         }
     }
 }
@@ -55,7 +85,7 @@ fn paint_shapes(
     t: &ScreenTransform,
     shapes: &Shapes,
     lod: usize,
-    view: &crate::model::camera::KmBox,
+    view: &KmBox,
     color: Color32,
 ) {
     let stroke = Stroke::new(1.5, color);

@@ -4,7 +4,7 @@
 use geo::{Geometry, LineString, MultiPolygon, Polygon};
 
 use super::mesh::{Area, Lines, MeshStats, prepare_area, prepare_lines};
-use crate::model::camera::{KmBox, project};
+use crate::model::camera::{KmBox, Projection};
 
 /// An overlay's geometry, projected, simplified and triangulated once.
 #[derive(Default)]
@@ -20,20 +20,20 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    /// Prepares the geometries of an overlay.
-    pub fn new(features: &[Geometry<f64>]) -> Self {
+    /// Prepares the geometries of an overlay in the projection `proj`.
+    pub fn new(proj: &Projection, features: &[Geometry<f64>]) -> Self {
         let mut polygons: Vec<Polygon<f64>> = Vec::new();
         let mut lines: Vec<LineString<f64>> = Vec::new();
         let mut points: Vec<[f64; 2]> = Vec::new();
         for g in features {
-            collect(g, &mut polygons, &mut lines, &mut points);
+            collect(proj, g, &mut polygons, &mut lines, &mut points);
         }
         let mut stats = MeshStats::default();
         let areas: Vec<Area> = polygons
             .into_iter()
-            .map(|p| prepare_area(&MultiPolygon(vec![p]), &mut stats))
+            .map(|p| prepare_area(proj, &MultiPolygon(vec![p]), &mut stats))
             .collect();
-        let lines = prepare_lines(lines.iter());
+        let lines = prepare_lines(proj, lines.iter());
         let mut bbox = KmBox::EMPTY;
         for a in &areas {
             bbox.union(&a.bbox);
@@ -55,14 +55,15 @@ impl Shapes {
 
 /// Sorts a geometry's parts into polygons, lines and projected points.
 fn collect(
+    proj: &Projection,
     g: &Geometry<f64>,
     polygons: &mut Vec<Polygon<f64>>,
     lines: &mut Vec<LineString<f64>>,
     points: &mut Vec<[f64; 2]>,
 ) {
     match g {
-        Geometry::Point(p) => points.push(project(p.x(), p.y())),
-        Geometry::MultiPoint(mp) => points.extend(mp.iter().map(|p| project(p.x(), p.y()))),
+        Geometry::Point(p) => points.push(proj.project(p.x(), p.y())),
+        Geometry::MultiPoint(mp) => points.extend(mp.iter().map(|p| proj.project(p.x(), p.y()))),
         Geometry::Line(l) => lines.push(LineString::from(vec![l.start, l.end])),
         Geometry::LineString(ls) => lines.push(ls.clone()),
         Geometry::MultiLineString(mls) => lines.extend(mls.iter().cloned()),
@@ -72,7 +73,7 @@ fn collect(
         Geometry::Triangle(t) => polygons.push(t.to_polygon()),
         Geometry::GeometryCollection(gc) => {
             for part in gc.iter() {
-                collect(part, polygons, lines, points);
+                collect(proj, part, polygons, lines, points);
             }
         }
     }
@@ -85,15 +86,21 @@ mod tests {
 
     #[test]
     fn sorts_geometry_and_boxes_it() {
-        let shapes = Shapes::new(&[
-            Geometry::Point(point!(x: 70.0, y: 40.0)),
-            Geometry::LineString(line_string![(x: 70.0, y: 40.0), (x: 71.0, y: 41.0)]),
-            Geometry::Polygon(polygon![(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0)]),
-        ]);
+        let proj = Projection::at(40.5);
+        let shapes = Shapes::new(
+            &proj,
+            &[
+                Geometry::Point(point!(x: 70.0, y: 40.0)),
+                Geometry::LineString(line_string![(x: 70.0, y: 40.0), (x: 71.0, y: 41.0)]),
+                Geometry::Polygon(
+                    polygon![(x: 70.0, y: 40.0), (x: 71.0, y: 40.0), (x: 71.0, y: 41.0)],
+                ),
+            ],
+        );
         assert_eq!(shapes.points.len(), 1);
         assert_eq!(shapes.lines.lods[0].len(), 1);
         assert_eq!(shapes.areas.len(), 1);
-        assert_eq!(shapes.bbox.min, project(70.0, 40.0));
-        assert_eq!(shapes.bbox.max, project(71.0, 41.0));
+        assert_eq!(shapes.bbox.min, proj.project(70.0, 40.0));
+        assert_eq!(shapes.bbox.max, proj.project(71.0, 41.0));
     }
 }

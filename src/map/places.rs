@@ -3,9 +3,47 @@
 use egui::{Align2, FontId, Rect, Stroke, pos2, vec2};
 
 use super::labels::{Candidate, min_population, place};
-use super::style::Palette;
+use super::layer::{LayerFrame, MapLayer, Toggle};
+use crate::action::Action;
+use crate::data::Data;
 use crate::data::geodata::Place;
-use crate::model::camera::{ScreenTransform, project};
+use crate::data::overlay::Overlay;
+use crate::model::camera::ScreenTransform;
+use crate::ui_kit::palette::Palette;
+use crate::view::layer_ids;
+
+/// The places layer: drawn over the halos, its labels clear of the markers
+/// and of the labels drawn before.
+pub struct PlacesLayer;
+
+impl MapLayer for PlacesLayer {
+    fn toggles(&self, _data: &Data, _overlays: &[Overlay]) -> Vec<Toggle> {
+        vec![Toggle::new(layer_ids::PLACES, "Places")]
+    }
+
+    fn paint(
+        &mut self,
+        _ui: &egui::Ui,
+        painter: &egui::Painter,
+        frame: &LayerFrame<'_>,
+        obstacles: &mut Vec<Rect>,
+    ) -> Vec<Action> {
+        if frame.view.layers.shown(layer_ids::PLACES) {
+            let ppk = frame.view.camera.points_per_km;
+            let places = &frame.data.geo.places;
+            let drawn = paint(
+                painter,
+                places,
+                frame.transform,
+                ppk,
+                frame.palette,
+                obstacles,
+            );
+            obstacles.extend(drawn);
+        }
+        Vec::new()
+    }
+}
 
 /// How far a label may sit from its dot before a leader line joins them.
 const LEADER_FROM: f32 = 8.0;
@@ -25,7 +63,7 @@ pub fn paint(
     let shown: Vec<(&Place, egui::Pos2)> = places
         .iter()
         .filter(|pl| pl.is_capital() || pl.population >= min_pop)
-        .map(|pl| (pl, t.apply(project(pl.point.x(), pl.point.y()))))
+        .map(|pl| (pl, t.lonlat(pl.point.x(), pl.point.y())))
         .filter(|(_, pos)| rect.contains(*pos))
         .collect();
     let galleys: Vec<_> = shown

@@ -22,7 +22,7 @@ impl MapPreparation {
         let geo_of = data.clone();
         let thread = std::thread::Builder::new()
             .name("map-preparation".into())
-            .spawn(move || MapView::new(&geo_of.geo))
+            .spawn(move || MapView::new(&geo_of))
             .ok();
         Self { data, thread }
     }
@@ -32,6 +32,6 @@ impl MapPreparation {
     pub fn finish(self) -> MapView {
         self.thread
             .and_then(|thread| thread.join().ok())
-            .unwrap_or_else(|| MapView::new(&self.data.geo))
+            .unwrap_or_else(|| MapView::new(&self.data))
     }
 }

@@ -168,7 +168,8 @@ mod tests {
             center_lat: 40.5,
             points_per_km: 1.0,
         };
-        camera.panned(vec2(dx, dy)).transform(clip)
+        let proj = crate::model::camera::Projection::at(40.5);
+        camera.panned(&proj, vec2(dx, dy)).transform(&proj, clip)
     }
 
     #[test]

@@ -1,18 +1,29 @@
-//! The map camera and its projection.
-//!
-//! Projection: equirectangular (plate carrée) scaled to true distances at the
-//! reference latitude 40.5°N, the middle of the Fergana Valley. Within the
-//! view box (66.5–80.5°E, 36.5–43.5°N) east–west distances err by under 6 %
-//! away from the reference latitude, north–south distances are true.
+//! The map camera: where the map looks and how close, and the transform
+//! from the map plane to the screen for one frame. Every conversion between
+//! longitude/latitude and the plane goes through the region's
+//! [`Projection`].
 
 use serde::{Deserialize, Serialize};
 
-/// Kilometres per degree of latitude.
-pub const KM_PER_DEG_LAT: f64 = 110.574;
-/// Kilometres per degree of longitude at the equator.
-pub const KM_PER_DEG_LON_EQUATOR: f64 = 111.320;
-/// The latitude at which east–west distances are true.
-pub const REFERENCE_LAT: f64 = 40.5;
+pub use super::projection::{KmBox, Projection};
+use crate::data::region::RegionProfile;
+
+/// Space kept around the region when the map fits it, in points.
+pub const FIT_MARGIN: f32 = 40.0;
+
+/// The region's projection and its focus box on the map plane.
+pub fn region_focus(region: &RegionProfile) -> (Projection, KmBox) {
+    let proj = Projection::at(region.reference_lat);
+    let f = region.focus;
+    let focus = proj.project_box(f.west, f.south, f.east, f.north);
+    (proj, focus)
+}
+
+/// A camera fitting the region's focus into a map of `size` points.
+pub fn fit_region(region: &RegionProfile, size: egui::Vec2) -> Camera {
+    let (proj, focus) = region_focus(region);
+    Camera::fit(&proj, &focus, size, FIT_MARGIN)
+}
 
 /// Where the map looks and how close.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,23 +46,11 @@ impl Default for Camera {
     }
 }
 
-/// Projected kilometres east and north of (0°E, 0°N) on the map plane.
-pub fn project(lon: f64, lat: f64) -> [f64; 2] {
-    let kx = KM_PER_DEG_LON_EQUATOR * REFERENCE_LAT.to_radians().cos();
-    [lon * kx, lat * KM_PER_DEG_LAT]
-}
-
-/// Longitude and latitude of a point on the map plane.
-pub fn unproject(x_km: f64, y_km: f64) -> [f64; 2] {
-    let kx = KM_PER_DEG_LON_EQUATOR * REFERENCE_LAT.to_radians().cos();
-    [x_km / kx, y_km / KM_PER_DEG_LAT]
-}
-
 impl Camera {
     /// Screen position of a longitude/latitude, for a view centred in `rect`.
-    pub fn to_screen(&self, rect: egui::Rect, lon: f64, lat: f64) -> egui::Pos2 {
-        let [x, y] = project(lon, lat);
-        let [cx, cy] = project(self.center_lon, self.center_lat);
+    pub fn to_screen(&self, proj: &Projection, rect: egui::Rect, lon: f64, lat: f64) -> egui::Pos2 {
+        let [x, y] = proj.project(lon, lat);
+        let [cx, cy] = proj.project(self.center_lon, self.center_lat);
         let c = rect.center();
         egui::pos2(
             c.x + ((x - cx) * self.points_per_km) as f32,
@@ -60,12 +59,12 @@ impl Camera {
     }
 
     /// Longitude/latitude under a screen position.
-    pub fn to_lonlat(&self, rect: egui::Rect, pos: egui::Pos2) -> [f64; 2] {
-        let [cx, cy] = project(self.center_lon, self.center_lat);
+    pub fn to_lonlat(&self, proj: &Projection, rect: egui::Rect, pos: egui::Pos2) -> [f64; 2] {
+        let [cx, cy] = proj.project(self.center_lon, self.center_lat);
         let c = rect.center();
         let x = cx + f64::from(pos.x - c.x) / self.points_per_km;
         let y = cy - f64::from(pos.y - c.y) / self.points_per_km;
-        unproject(x, y)
+        proj.unproject(x, y)
     }
 }
 
@@ -74,57 +73,26 @@ pub const MAX_POINTS_PER_KM: f64 = 200.0;
 /// The farthest the camera may zoom out, in screen points per kilometre.
 pub const MIN_POINTS_PER_KM: f64 = 0.05;
 
-/// An axis-aligned box on the map plane, in projected kilometres.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct KmBox {
-    /// Western and southern edges.
-    pub min: [f64; 2],
-    /// Eastern and northern edges.
-    pub max: [f64; 2],
-}
-
-impl KmBox {
-    /// The empty box (grows to the first point added).
-    pub const EMPTY: Self = Self {
-        min: [f64::INFINITY, f64::INFINITY],
-        max: [f64::NEG_INFINITY, f64::NEG_INFINITY],
-    };
-
-    /// Grows the box to contain `p`.
-    pub fn add(&mut self, p: [f64; 2]) {
-        self.min = [self.min[0].min(p[0]), self.min[1].min(p[1])];
-        self.max = [self.max[0].max(p[0]), self.max[1].max(p[1])];
-    }
-
-    /// Grows the box to contain `other`.
-    pub fn union(&mut self, other: &Self) {
-        self.add(other.min);
-        self.add(other.max);
-    }
-
-    /// Whether the two boxes overlap.
-    pub fn intersects(&self, other: &Self) -> bool {
-        self.min[0] <= other.max[0]
-            && other.min[0] <= self.max[0]
-            && self.min[1] <= other.max[1]
-            && other.min[1] <= self.max[1]
-    }
-
-    /// Whether the box contains any point.
-    pub fn is_empty(&self) -> bool {
-        self.min[0] > self.max[0] || self.min[1] > self.max[1]
-    }
-}
-
 /// Map-plane to screen transform for one frame.
 #[derive(Clone, Copy, Debug)]
 pub struct ScreenTransform {
+    projection: Projection,
     center_km: [f64; 2],
     points_per_km: f64,
     center: egui::Pos2,
 }
 
 impl ScreenTransform {
+    /// Screen position of a longitude and latitude.
+    pub fn lonlat(&self, lon: f64, lat: f64) -> egui::Pos2 {
+        self.apply(self.projection.project(lon, lat))
+    }
+
+    /// The projection the transform's plane is in.
+    pub fn projection(&self) -> &Projection {
+        &self.projection
+    }
+
     /// Screen position of a projected point.
     pub fn apply(&self, p: [f64; 2]) -> egui::Pos2 {
         egui::pos2(
@@ -159,18 +127,19 @@ impl ScreenTransform {
 
 impl Camera {
     /// The transform from the map plane to a view centred in `rect`.
-    pub fn transform(&self, rect: egui::Rect) -> ScreenTransform {
+    pub fn transform(&self, proj: &Projection, rect: egui::Rect) -> ScreenTransform {
         ScreenTransform {
-            center_km: project(self.center_lon, self.center_lat),
+            projection: *proj,
+            center_km: proj.project(self.center_lon, self.center_lat),
             points_per_km: self.points_per_km,
             center: rect.center(),
         }
     }
 
     /// The camera moved so that the map follows a screen drag by `delta`.
-    pub fn panned(&self, delta: egui::Vec2) -> Self {
-        let [cx, cy] = project(self.center_lon, self.center_lat);
-        let [lon, lat] = unproject(
+    pub fn panned(&self, proj: &Projection, delta: egui::Vec2) -> Self {
+        let [cx, cy] = proj.project(self.center_lon, self.center_lat);
+        let [lon, lat] = proj.unproject(
             cx - f64::from(delta.x) / self.points_per_km,
             cy + f64::from(delta.y) / self.points_per_km,
         );
@@ -183,12 +152,18 @@ impl Camera {
 
     /// The camera zoomed by `factor`, keeping the point under `anchor` fixed
     /// on screen. The zoom stays within the limits.
-    pub fn zoomed_about(&self, rect: egui::Rect, anchor: egui::Pos2, factor: f64) -> Self {
+    pub fn zoomed_about(
+        &self,
+        proj: &Projection,
+        rect: egui::Rect,
+        anchor: egui::Pos2,
+        factor: f64,
+    ) -> Self {
         let ppk = (self.points_per_km * factor).clamp(MIN_POINTS_PER_KM, MAX_POINTS_PER_KM);
-        let [alon, alat] = self.to_lonlat(rect, anchor);
-        let [ax, ay] = project(alon, alat);
+        let [alon, alat] = self.to_lonlat(proj, rect, anchor);
+        let [ax, ay] = proj.project(alon, alat);
         let c = rect.center();
-        let [lon, lat] = unproject(
+        let [lon, lat] = proj.unproject(
             ax - f64::from(anchor.x - c.x) / ppk,
             ay + f64::from(anchor.y - c.y) / ppk,
         );
@@ -203,11 +178,11 @@ impl Camera {
     /// `keep` points of a view of `size` across and down (the whole view at
     /// most; all of the area, when it is smaller), so that panning cannot
     /// lose the map in the blank plane around the data.
-    pub fn kept_over(&self, area: &KmBox, size: egui::Vec2, keep: f32) -> Self {
+    pub fn kept_over(&self, proj: &Projection, area: &KmBox, size: egui::Vec2, keep: f32) -> Self {
         if area.is_empty() {
             return *self;
         }
-        let [cx, cy] = project(self.center_lon, self.center_lat);
+        let [cx, cy] = proj.project(self.center_lon, self.center_lat);
         let clamp_axis = |c: f64, min: f64, max: f64, view_points: f32| {
             let half = f64::from(view_points) / 2.0 / self.points_per_km;
             let keep = (f64::from(keep.min(view_points)) / self.points_per_km).min(max - min);
@@ -223,7 +198,7 @@ impl Camera {
         if (x, y) == (cx, cy) {
             return *self;
         }
-        let [lon, lat] = unproject(x, y);
+        let [lon, lat] = proj.unproject(x, y);
         Self {
             center_lon: lon,
             center_lat: lat,
@@ -233,7 +208,7 @@ impl Camera {
 
     /// A camera showing the box `bbox` within a view of `size` points, with
     /// a margin of `margin` points on every side.
-    pub fn fit(bbox: &KmBox, size: egui::Vec2, margin: f32) -> Self {
+    pub fn fit(proj: &Projection, bbox: &KmBox, size: egui::Vec2, margin: f32) -> Self {
         if bbox.is_empty() {
             return Self::default();
         }
@@ -241,7 +216,7 @@ impl Camera {
         let h = f64::from((size.y - 2.0 * margin).max(10.0));
         let bw = (bbox.max[0] - bbox.min[0]).max(1.0);
         let bh = (bbox.max[1] - bbox.min[1]).max(1.0);
-        let [lon, lat] = unproject(
+        let [lon, lat] = proj.unproject(
             (bbox.min[0] + bbox.max[0]) / 2.0,
             (bbox.min[1] + bbox.max[1]) / 2.0,
         );
@@ -259,56 +234,58 @@ impl Camera {
 mod tests {
     use super::*;
 
+    fn proj() -> Projection {
+        Projection::at(40.5)
+    }
+
     #[test]
     fn kept_over_leaves_a_camera_over_the_area_alone_and_pulls_others_back() {
+        let p = proj();
         let mut area = KmBox::EMPTY;
-        area.add(project(66.5, 36.5));
-        area.add(project(80.5, 43.5));
+        area.add(p.project(66.5, 36.5));
+        area.add(p.project(80.5, 43.5));
         let size = egui::vec2(800.0, 600.0);
         let inside = Camera {
             center_lon: 72.0,
             center_lat: 40.0,
             points_per_km: 1.0,
         };
-        assert_eq!(inside.kept_over(&area, size, 150.0), inside);
+        assert_eq!(inside.kept_over(&p, &area, size, 150.0), inside);
         let far = Camera {
             center_lon: 120.0,
             center_lat: 60.0,
             ..inside
         };
-        let kept = far.kept_over(&area, size, 150.0);
+        let kept = far.kept_over(&p, &area, size, 150.0);
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
-        let corner = kept.transform(rect).apply(area.max);
+        let corner = kept.transform(&p, rect).apply(area.max);
         assert!((corner.x - 150.0).abs() < 0.5, "{corner:?}");
         assert!((corner.y - (600.0 - 150.0)).abs() < 0.5, "{corner:?}");
     }
 
     #[test]
-    fn projection_round_trips() {
-        for (lon, lat) in [(70.8, 40.06), (66.5, 36.5), (80.5, 43.5), (-10.0, 5.0)] {
-            let [x, y] = project(lon, lat);
-            let [lon2, lat2] = unproject(x, y);
-            assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
-        }
+    fn screen_positions_round_trip() {
+        let proj = proj();
         let cam = Camera::default();
         let rect = egui::Rect::from_min_size(egui::pos2(10.0, 20.0), egui::vec2(800.0, 600.0));
-        let p = cam.to_screen(rect, 70.8, 40.06);
-        let [lon, lat] = cam.to_lonlat(rect, p);
+        let p = cam.to_screen(&proj, rect, 70.8, 40.06);
+        let [lon, lat] = cam.to_lonlat(&proj, rect, p);
         assert!((lon - 70.8).abs() < 1e-3 && (lat - 40.06).abs() < 1e-3);
-        assert_eq!(cam.transform(rect).apply(project(70.8, 40.06)), p);
+        assert_eq!(cam.transform(&proj, rect).lonlat(70.8, 40.06), p);
     }
 
     #[test]
     fn zoom_keeps_the_anchor_and_limits() {
+        let p = proj();
         let cam = Camera::default();
         let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
         let anchor = egui::pos2(100.0, 450.0);
-        let before = cam.to_lonlat(rect, anchor);
-        let z = cam.zoomed_about(rect, anchor, 3.0);
-        let after = z.to_lonlat(rect, anchor);
+        let before = cam.to_lonlat(&p, rect, anchor);
+        let z = cam.zoomed_about(&p, rect, anchor, 3.0);
+        let after = z.to_lonlat(&p, rect, anchor);
         assert!((before[0] - after[0]).abs() < 1e-6 && (before[1] - after[1]).abs() < 1e-6);
         assert!((z.points_per_km - 4.5).abs() < 1e-9);
-        let far = cam.zoomed_about(rect, anchor, 1e9);
+        let far = cam.zoomed_about(&p, rect, anchor, 1e9);
         assert_eq!(far.points_per_km, MAX_POINTS_PER_KM);
     }
 }

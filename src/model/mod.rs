@@ -5,7 +5,10 @@
 //! types, and no widget.
 
 pub mod camera;
+pub mod derived;
 pub mod event_index;
+pub mod filters;
 pub mod positions;
+pub mod projection;
 pub mod spans;
 pub mod visibility;

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use geo::Centroid as _;
 
-use super::camera::project;
+use super::camera::Projection;
 use crate::data::event::Event;
 
 /// Every event's position on the map plane (projected kilometres) and
@@ -24,11 +24,11 @@ static GENERATIONS: AtomicU64 = AtomicU64::new(1);
 
 impl EventPositions {
     /// Projects the events that have a geometry.
-    pub fn new(events: &[Event]) -> Self {
+    pub fn new(events: &[Event], proj: &Projection) -> Self {
         Self {
             positions: events
                 .iter()
-                .map(|e| event_lonlat(e).map(|[lon, lat]| project(lon, lat)))
+                .map(|e| event_lonlat(e).map(|[lon, lat]| proj.project(lon, lat)))
                 .collect(),
             radii: events.iter().map(radius_for).collect(),
             generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
+use super::filters::{Filters, kind_key, side_key, verdict_key};
 use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::time::Seconds;
 use crate::model::event_index::TimeIndex;
-use crate::view::{Filters, ViewState, kind_key, side_key, verdict_key};
 
 /// The events to show, as indices into `Data::events`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -125,13 +125,19 @@ pub struct VisibilityCache {
 
 impl VisibilityCache {
     /// The visible events for this view, recomputed if needed.
-    pub fn get(&mut self, data: &Data, index: &TimeIndex, view: &ViewState) -> Arc<Visible> {
-        let filter_key = (view.filters.clone(), data.events.len());
+    pub fn get(
+        &mut self,
+        data: &Data,
+        index: &TimeIndex,
+        filters: &Filters,
+        window: (Seconds, Seconds),
+    ) -> Arc<Visible> {
+        let filter_key = (filters.clone(), data.events.len());
         let filters_changed = self.filter_key.as_ref() != Some(&filter_key);
         if filters_changed {
-            let hidden = hidden_sources(data, &view.filters);
+            let hidden = hidden_sources(data, filters);
             let passing: Vec<usize> = (0..data.events.len())
-                .filter(|&i| passes_filters(&data.events[i], &view.filters, &hidden))
+                .filter(|&i| passes_filters(&data.events[i], filters, &hidden))
                 .collect();
             let mut passes = vec![false; data.events.len()];
             for &i in &passing {
@@ -141,7 +147,6 @@ impl VisibilityCache {
             self.passes = Arc::new(passes);
             self.filter_key = Some(filter_key);
         }
-        let window = view.time.window;
         if filters_changed || self.window_key != Some(window) {
             // Only the events in the window are visited.
             let passes = &self.passes;
@@ -171,7 +176,7 @@ mod tests {
         let index = TimeIndex::new(&data);
         let mut view = crate::view_defaults::initial_view(&data);
         let mut cache = VisibilityCache::default();
-        let all = cache.get(&data, &index, &view);
+        let all = cache.get(&data, &index, &view.filters, view.time.window);
         assert_eq!(all.shown.len(), data.events.len());
         view.time.window = (
             crate::data::time::EventTime::parse("2022-09-14")
@@ -181,7 +186,7 @@ mod tests {
                 .unwrap()
                 .end_exclusive(),
         );
-        let some = cache.get(&data, &index, &view);
+        let some = cache.get(&data, &index, &view.filters, view.time.window);
         let brute: Vec<usize> = (0..data.events.len())
             .filter(|&i| overlaps(&data.events[i], view.time.window))
             .collect();

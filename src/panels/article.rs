@@ -30,6 +30,20 @@ fn pick(spans: &[Span], at: usize, selected: Option<usize>) -> Option<Span> {
     best
 }
 
+/// The article panel.
+pub struct ArticlePanel;
+
+impl crate::panel::Panel for ArticlePanel {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+        let selected = frame
+            .view
+            .selection
+            .as_deref()
+            .and_then(|id| frame.derived.index.event_with_id(id));
+        show(ui, frame.data, &frame.derived.spans, selected, frame.view)
+    }
+}
+
 /// The index of the source the panel shows: the one the user chose, else
 /// the selected event's, else the first with a text.
 pub fn shown_source(data: &Data, view: &ViewState, selected: Option<usize>) -> Option<usize> {
@@ -122,7 +136,7 @@ fn heading(ui: &mut egui::Ui, data: &Data, shown: Option<usize>, actions: &mut V
         let current = shown
             .and_then(|i| data.sources.get(i))
             .map_or("", Source::short_name);
-        let label = ui.label("Source");
+        let label = ui.label("Article source");
         egui::ComboBox::from_id_salt("article_source")
             .selected_text(current)
             .width(ui.available_width().min(260.0))

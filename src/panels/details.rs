@@ -12,6 +12,15 @@ use crate::ui_kit::{colors, format};
 /// What the card says when nothing is selected.
 pub const EMPTY_TEXT: &str = "Select an incident on the map, in the list or on the timeline.";
 
+/// The detail card panel.
+pub struct DetailCard;
+
+impl crate::panel::Panel for DetailCard {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+        show(ui, frame.data, frame.view)
+    }
+}
+
 /// Draws the card of the selected event and returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
     let mut actions = Vec::new();

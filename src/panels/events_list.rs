@@ -16,6 +16,15 @@ pub fn search_id() -> egui::Id {
     egui::Id::unique("events_list_search")
 }
 
+/// The events list panel.
+pub struct EventsList;
+
+impl crate::panel::Panel for EventsList {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+        show(ui, frame.data, frame.view, frame.visible)
+    }
+}
+
 /// Draws the list and returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible) -> Vec<Action> {
     let mut actions = Vec::new();

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::data::Data;
 use crate::data::event::{EventKind, Verdict};
+use crate::model::filters::{Filters, kind_key, side_key, verdict_key};
 use crate::ui_kit::format;
-use crate::view::{Filters, kind_key, side_key, verdict_key};
 
 /// Draws the toggles on a copy of `filters`; returns the copy if it changed.
 pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters> {

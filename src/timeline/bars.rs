@@ -9,11 +9,11 @@ use super::axis::Axis;
 use super::bar_shape::{add_faded_bar, fade_fraction};
 use super::crowd::{self, CrowdRow};
 use super::density::Density;
+use super::rows::{Rows, row_names, row_of};
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::time::Seconds;
-use crate::data::vocabulary::Vocabulary;
 use crate::model::event_index::TimeIndex;
 use crate::ui_kit::palette::side_colour;
 use crate::view::ViewState;
@@ -38,52 +38,6 @@ pub struct BarsOutput {
 pub fn bar_label(event: &Event) -> String {
     let dates = crate::ui_kit::format::date_range(&event.start, &event.end);
     format!("Bar: {}, {dates}", event.title)
-}
-
-/// How bars are grouped into rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Rows {
-    /// One row per kind: incidents, statements, background.
-    #[default]
-    Kind,
-    /// One row per category.
-    Category,
-}
-
-/// The names of the rows.
-pub fn row_names(rows: Rows, index: &TimeIndex, vocabulary: &Vocabulary) -> Vec<String> {
-    match rows {
-        Rows::Kind => index
-            .kinds()
-            .iter()
-            .map(|k| crate::ui_kit::format::kinds(*k).to_owned())
-            .collect(),
-        Rows::Category => {
-            let mut names: Vec<String> = index
-                .categories()
-                .iter()
-                .map(|c| vocabulary.category_label(c).to_owned())
-                .collect();
-            names.push("Other".to_owned());
-            names
-        }
-    }
-}
-
-/// The row an event's bar goes in.
-pub fn row_of(event: &Event, rows: Rows, index: &TimeIndex) -> usize {
-    match rows {
-        Rows::Kind => index
-            .kinds()
-            .iter()
-            .position(|k| *k == event.kind)
-            .unwrap_or_default(),
-        Rows::Category => event
-            .category
-            .as_ref()
-            .and_then(|c| index.categories().iter().position(|k| k == c))
-            .unwrap_or(index.categories().len()),
-    }
 }
 
 /// Where a row's bars start below its top, leaving room for its name.

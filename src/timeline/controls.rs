@@ -3,45 +3,13 @@
 
 use super::State;
 use super::axis::Axis;
-use super::bars::Rows;
 use super::playback::{toggle_play, with_cursor};
+use super::rows::Rows;
 use crate::action::Action;
-use crate::data::time::{EventTime, Seconds};
+use crate::data::region::Preset;
+use crate::data::time::EventTime;
 use crate::model::event_index::TimeIndex;
 use crate::view::{PlaySpeed, TimeView};
-
-/// A named range of the axis.
-struct Preset {
-    label: &'static str,
-    from: &'static str,
-    to: &'static str,
-}
-
-/// The zoom presets: dates as `EventTime::parse` reads them, `to` inclusive.
-const PRESETS: &[Preset] = &[
-    Preset {
-        label: "2014–2022",
-        from: "2014-01-01",
-        to: "2022-12-31",
-    },
-    Preset {
-        label: "2021 clashes",
-        from: "2021-04-01",
-        to: "2021-05-31",
-    },
-    Preset {
-        label: "Sep 2022 week",
-        from: "2022-09-12",
-        to: "2022-09-19",
-    },
-];
-
-/// The range of a preset, or `None` if its dates do not parse.
-fn preset_range(p: &Preset) -> Option<(Seconds, Seconds)> {
-    let from = EventTime::parse(p.from).ok()?.first_second();
-    let to = EventTime::parse(p.to).ok()?.end_exclusive();
-    Some((from, to))
-}
 
 /// Draws the controls; changes the timeline's own `state` and returns the
 /// actions for the view.
@@ -49,6 +17,7 @@ pub fn show(
     ui: &mut egui::Ui,
     time: &TimeView,
     index: &TimeIndex,
+    presets: &[Preset],
     state: &mut State,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -81,11 +50,9 @@ pub fn show(
         if ui.button("Fit all").clicked() {
             state.axis = Some(Axis::around(span.0, span.1));
         }
-        for p in PRESETS {
-            if ui.button(p.label).clicked()
-                && let Some((from, to)) = preset_range(p)
-            {
-                state.axis = Some(Axis::around(from, to));
+        for p in presets {
+            if ui.button(&p.label).clicked() {
+                state.axis = Some(Axis::around(p.from, p.to));
             }
         }
         ui.separator();

@@ -8,12 +8,12 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::bars::{Rows, row_names, row_of};
+use super::rows::{Rows, row_names, row_of};
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::model::event_index::TimeIndex;
+use crate::model::filters::Filters;
 use crate::model::visibility::Visible;
-use crate::view::Filters;
 
 /// Source of [`Density::serial`].
 static SERIAL: AtomicU64 = AtomicU64::new(1);

@@ -93,8 +93,8 @@ mod tests {
     use super::*;
     use crate::data::Data;
     use crate::model::event_index::TimeIndex;
+    use crate::model::filters::Filters;
     use crate::model::visibility::Visible;
-    use crate::view::Filters;
 
     #[test]
     fn long_events_count_in_every_bucket() {
@@ -112,7 +112,7 @@ mod tests {
         let key = Density::key(
             &data,
             &Filters::default(),
-            crate::timeline::bars::Rows::Kind,
+            crate::timeline::rows::Rows::Kind,
         );
         let density = Density::new(&data, &index, &visible, key);
         let axis = Axis {

@@ -15,14 +15,15 @@ pub mod histogram;
 
 pub mod playback;
 mod plot;
+pub mod rows;
 
 use std::sync::Arc;
 
 use crate::model::event_index::TimeIndex;
 use axis::Axis;
-use bars::Rows;
 use density::Density;
 use histogram::Histogram;
+use rows::Rows;
 
 use crate::action::Action;
 use crate::data::Data;
@@ -49,6 +50,21 @@ pub struct State {
     pub histogram: Histogram,
     /// Per-row counts of the events passing the filters.
     pub density: Option<Arc<Density>>,
+}
+
+/// The timeline panel (its own state lives in egui memory).
+pub struct TimelinePanel;
+
+impl crate::panel::Panel for TimelinePanel {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+        show(
+            ui,
+            frame.data,
+            &frame.derived.index,
+            frame.view,
+            frame.visible,
+        )
+    }
 }
 
 /// Draws the timeline and returns what the user asked for.
@@ -89,7 +105,13 @@ pub fn show(
         stepping,
         &mut state,
     ));
-    actions.extend(controls::show(ui, time, index, &mut state));
+    actions.extend(controls::show(
+        ui,
+        time,
+        index,
+        &data.region.presets,
+        &mut state,
+    ));
     if let Some(t) = state.focus_on.take() {
         bring_into_view(&mut state, t, t + 1);
     }

@@ -1,0 +1,80 @@
+//! The article extractor's speed: one 5,000-word article, and 1,000
+//! articles of about 750 words (throughput in MB/s), made from the test
+//! articles' paragraphs.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use border_incidents::data::geodata::GeoData;
+use border_incidents::extract::{Options, PlaceIndex, extract};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// The test articles' texts.
+fn texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("articles")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("text"))
+        .collect()
+}
+
+/// An article of at least `words` words, the test articles' paragraphs in turn.
+fn article(words: usize, seed: usize) -> String {
+    let paragraphs: Vec<String> = texts()
+        .iter()
+        .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    let mut out = String::new();
+    let mut k = seed;
+    while out.split_whitespace().count() < words {
+        out.push_str(&paragraphs[k % paragraphs.len()]);
+        out.push_str("\n\n");
+        k += 7;
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let places = PlaceIndex::new(&GeoData::bundled().expect("gazetteer").places);
+    let published = jiff::civil::date(2022, 9, 19);
+    let options = Options {
+        published,
+        source: 0,
+        id_prefix: "bench",
+        places: &places,
+        progress: None,
+        cancel: None,
+    };
+    let long = article(5_000, 0);
+    let mut group = c.benchmark_group("extract");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    group.throughput(Throughput::Bytes(long.len() as u64));
+    group.bench_function("article_5000_words", |b| {
+        b.iter(|| black_box(extract(black_box(&long), &options).proposals.len()))
+    });
+    let many: Vec<String> = (0..1_000).map(|i| article(750, i)).collect();
+    let bytes: usize = many.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("articles_1000", |b| {
+        b.iter(|| {
+            many.iter()
+                .map(|t| extract(t, &options).proposals.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,112 @@
+//! The app's files: those the user opens (File → Open…, dropped, from the
+//! command line) load on worker threads; what they hold joins the data, and
+//! their problems go to the Problems window.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::App;
+use crate::data::events::Collection;
+use crate::data::overlay::Overlay;
+use crate::diagnostic::Diagnostic;
+use crate::import::loader::{Loader, Outcome};
+use crate::import::{FileProblem, Want};
+use crate::model::camera::{Camera, FIT_MARGIN, KmBox};
+
+/// The files the user opened and those still loading.
+#[derive(Default)]
+pub struct OpenFiles {
+    /// Files still loading.
+    pub loader: Loader,
+    /// Overlays, in the order opened (drawn in that order).
+    pub overlays: Vec<Overlay>,
+    /// Problems of the files opened, until the user closes the window.
+    pub problems: Vec<FileProblem>,
+}
+
+impl App {
+    /// Starts loading `paths` in the background, as events when a file
+    /// holds them, else as overlays (or, with [`Want::Events`], as events).
+    pub fn open_files(&mut self, paths: Vec<PathBuf>, want: Want) {
+        for path in paths {
+            self.opened.loader.start(path, want, self.data.clone());
+        }
+    }
+
+    /// The files opened and loading.
+    pub fn opened(&self) -> &OpenFiles {
+        &self.opened
+    }
+
+    /// Starts loading the files picked in the file dialog, once it closes.
+    pub(super) fn receive_picked(&mut self, ctx: &egui::Context) {
+        let Some(picking) = &self.picking else {
+            return;
+        };
+        match picking.try_recv() {
+            Ok(paths) => {
+                self.picking = None;
+                self.open_files(paths, Want::Anything);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
+        }
+    }
+
+    /// Takes in the files that finished loading.
+    pub(super) fn receive_loaded(&mut self) {
+        for outcome in self.opened.loader.poll() {
+            match outcome {
+                Outcome::Overlay(overlay) => {
+                    self.report(&overlay.name, overlay.warnings.clone());
+                    self.opened.overlays.push(*overlay);
+                    self.windows.layers = true;
+                }
+                Outcome::Events { name, loaded } => {
+                    self.report(&name, loaded.diagnostics);
+                    if let Some(collection) = loaded.collection {
+                        self.add_events(&name, collection);
+                    }
+                }
+                Outcome::Failed { name, diagnostics } => self.report(&name, diagnostics),
+                Outcome::Cancelled { .. } => {}
+            }
+        }
+    }
+
+    /// Lists the problems of the file `name` in the Problems window.
+    fn report(&mut self, name: &str, diagnostics: Vec<Diagnostic>) {
+        self.opened
+            .problems
+            .extend(diagnostics.into_iter().map(|diagnostic| FileProblem {
+                file: name.to_owned(),
+                diagnostic,
+            }));
+    }
+
+    /// Adds an opened file's events and sources, unless an id clashes, and
+    /// rebuilds what depends on them.
+    fn add_events(&mut self, name: &str, collection: Collection) {
+        let mut merged = (*self.data).clone();
+        match merged.add(collection) {
+            Ok(()) => {
+                self.data = Arc::new(merged);
+                self.derive_from_data();
+            }
+            Err(message) => self.report(name, vec![Diagnostic::error(message)]),
+        }
+    }
+
+    /// A camera fitting the overlay with this id into the map.
+    pub(super) fn camera_for_overlay(&self, id: u64) -> Option<Camera> {
+        let overlay = self.opened.overlays.iter().find(|o| o.id == id)?;
+        let bounds = overlay.bounds?;
+        let proj = self.map.projection();
+        let mut bbox = KmBox::EMPTY;
+        bbox.add(proj.project(bounds.min().x, bounds.min().y));
+        bbox.add(proj.project(bounds.max().x, bounds.max().y));
+        Some(Camera::fit(proj, &bbox, self.map_size, FIT_MARGIN))
+    }
+}

@@ -1,0 +1,197 @@
+//! The eframe application: owns the loaded data and the view state, lays
+//! out the panels (`layout.rs`), collects the actions they return and
+//! applies them in one place ([`App::apply`]); opened files are in
+//! `files.rs`.
+
+mod files;
+mod layout;
+
+use std::sync::Arc;
+
+pub use files::OpenFiles;
+
+use crate::action::Action;
+use crate::data::Data;
+use crate::file_dialog::{FileDialog, Picked, SystemDialog};
+use crate::import::Want;
+use crate::model::derived::Derived;
+use crate::model::visibility::VisibilityCache;
+use crate::start::StartOptions;
+use crate::view::{Theme, ViewState};
+
+/// The application.
+pub struct App {
+    data: Arc<Data>,
+    view: ViewState,
+    visibility: VisibilityCache,
+    /// What is derived from the data once per data.
+    derived: Derived,
+    map: crate::map::MapView,
+    windows: crate::menu::Windows,
+    opened: OpenFiles,
+    dialog: Box<dyn FileDialog>,
+    picking: Option<Picked>,
+    map_size: egui::Vec2,
+}
+
+impl App {
+    /// Creates the app on loaded data, restoring the saved view when asked and
+    /// when it can be read (a corrupt or old saved state falls back to defaults).
+    pub fn new(storage: Option<&dyn eframe::Storage>, data: Arc<Data>, opts: StartOptions) -> Self {
+        let map = crate::map::MapView::new(&data);
+        Self::with_map(storage, data, map, opts)
+    }
+
+    /// Creates the app as [`App::new`] does, on a map already prepared for
+    /// `data` (see [`crate::map::preparing`]).
+    pub fn with_map(
+        storage: Option<&dyn eframe::Storage>,
+        data: Arc<Data>,
+        map: crate::map::MapView,
+        opts: StartOptions,
+    ) -> Self {
+        let view = crate::start::first_view(storage, &data, &opts);
+        let mut app = Self {
+            data,
+            view,
+            visibility: VisibilityCache::default(),
+            derived: Derived::default(),
+            map,
+            windows: crate::menu::Windows::default(),
+            opened: OpenFiles::default(),
+            dialog: Box::new(SystemDialog),
+            picking: None,
+            map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
+        };
+        app.derive_from_data();
+        app.open_files(opts.files, Want::Anything);
+        app.open_files(opts.events, Want::Events);
+        if let Some(id) = opts.select {
+            app.apply(Action::Reveal {
+                event_id: id,
+                quote: 0,
+            });
+        }
+        app
+    }
+
+    /// Uses `dialog` for File → Open… instead of the system file dialog.
+    pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
+        self.dialog = dialog;
+        self
+    }
+
+    /// The loaded data (with the events of opened events files).
+    pub fn data(&self) -> &Arc<Data> {
+        &self.data
+    }
+
+    /// Rebuilds what is derived from the data once: the time index, the
+    /// events' map positions, the sources' quoted spans; and forgets which
+    /// events were visible.
+    fn derive_from_data(&mut self) {
+        self.derived = Derived::new(&self.data);
+        self.visibility = VisibilityCache::default();
+    }
+
+    /// The current view state.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// Takes from eframe's creation context what the app needs before its
+    /// first frame: the context is given the view's theme, so that the first
+    /// frame is drawn in it (and not once in egui's default theme first);
+    /// and when eframe draws with wgpu, the map's base layers are kept on the
+    /// GPU, so that frames do not copy their vertices. Without a wgpu
+    /// renderer the map is drawn through egui.
+    pub fn started_in(mut self, cc: &eframe::CreationContext<'_>) -> Self {
+        cc.egui_ctx.set_theme(self.egui_theme());
+        if let Some(state) = &cc.wgpu_render_state {
+            self.draw_map_on_gpu(state.target_format);
+        }
+        self
+    }
+
+    /// The view's theme, as egui names it.
+    fn egui_theme(&self) -> egui::Theme {
+        match self.view.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        }
+    }
+
+    /// Keeps the map's base layers on the GPU, drawn into frames of `format`.
+    pub fn draw_map_on_gpu(&mut self, format: crate::map::gpu_mesh::TargetFormat) {
+        self.map.draw_on_gpu(format);
+    }
+
+    /// Waits until the map has its full level of detail.
+    pub fn wait_for_full_map_detail(&mut self) {
+        self.map.wait_for_full_detail();
+    }
+
+    /// Whether the map is drawn at the detail the current zoom calls for
+    /// (the full level, prepared after the first frame, is needed only when
+    /// zoomed in).
+    pub fn map_in_full_detail(&self) -> bool {
+        self.map.is_drawn_in_full(&self.view.camera)
+    }
+
+    /// Number of events shown (passing the filters and overlapping the window).
+    pub fn visible_count(&mut self) -> usize {
+        self.visibility
+            .get(
+                &self.data,
+                &self.derived.index,
+                &self.view.filters,
+                self.view.time.window,
+            )
+            .shown
+            .len()
+    }
+
+    /// Applies one action to the view state.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Select(id) => {
+                self.view.selection = id;
+                self.view.reading = None;
+            }
+            Action::Reveal { event_id, quote } => {
+                self.view.reading = None;
+                let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
+                self.view.selection = Some(event_id.clone());
+                self.view.reveal = Some(crate::view::Reveal {
+                    event_id,
+                    quote,
+                    serial,
+                });
+            }
+            Action::SetCamera(camera) => self.view.camera = camera,
+            Action::FitMap => self.view.camera = self.map.fit_camera(),
+            Action::SetFilters(filters) => self.view.filters = filters,
+            Action::SetLayers(layers) => self.view.layers = layers,
+            Action::SetTime(time) => self.view.time = time,
+            Action::SetTheme(theme) => self.view.theme = theme,
+            Action::ShowSource(id) => self.view.reading = id,
+            Action::OpenFiles => {
+                if self.picking.is_none() {
+                    self.picking = Some(self.dialog.pick_files());
+                }
+            }
+            Action::RemoveOverlay(id) => self.opened.overlays.retain(|o| o.id != id),
+            Action::ZoomToOverlay(id) => {
+                if let Some(camera) = self.camera_for_overlay(id) {
+                    self.view.camera = camera;
+                }
+            }
+            Action::CancelLoad(i) => {
+                if let Some(job) = self.opened.loader.jobs().get(i) {
+                    job.cancel();
+                }
+            }
+            Action::CloseProblems => self.opened.problems.clear(),
+        }
+    }
+}

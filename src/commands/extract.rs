@@ -1,0 +1,308 @@
+//! The `extract` command: proposes an events file for each article, with
+//! the article as its source, which `check --events` accepts.
+
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::data::events::{self, Collection, TextsBeside};
+use crate::data::events_write::to_geojson;
+use crate::data::geodata::GeoData;
+use crate::data::source::{Source, SourceKind, sha256_hex};
+use crate::extract::{self, Options, PlaceIndex, input, published};
+
+/// Exit status: every article gave an events file.
+const DONE: i32 = 0;
+/// Exit status: an article could not be read.
+const FAILED: i32 = 1;
+/// Exit status: used wrongly, or an article's date is unknown.
+pub const USAGE: i32 = 2;
+
+/// What to extract and where to write it.
+#[derive(Clone, Debug, Default)]
+pub struct ExtractOptions {
+    /// Article files or directories of them.
+    pub inputs: Vec<PathBuf>,
+    /// The publication date, when the texts do not give it.
+    pub published: Option<Date>,
+    /// The source's title.
+    pub title: Option<String>,
+    /// The source's outlet.
+    pub outlet: Option<String>,
+    /// The output file, or directory for several articles.
+    pub out: Option<PathBuf>,
+}
+
+/// The article files an input names: the file, or a directory's `.txt`,
+/// `.md` and `.html` files in name order.
+fn articles(inputs: &[PathBuf]) -> io::Result<(Vec<PathBuf>, bool)> {
+    let mut out = Vec::new();
+    let mut from_dir = false;
+    for input in inputs {
+        if input.is_dir() {
+            from_dir = true;
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    let ext = p
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    p.is_file() && matches!(ext.as_str(), "txt" | "md" | "html" | "htm")
+                })
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok((out, from_dir))
+}
+
+/// Runs the command, writing a line per article to `out` and problems to
+/// `err`. Returns the exit status: 0 done, 1 an article unreadable, 2 a
+/// usage error or an article without a date.
+pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let (files, from_dir) = match articles(&opts.inputs) {
+        Ok(found) => found,
+        Err(e) => return say(err, &format!("error: cannot list the articles: {e}"), USAGE),
+    };
+    if files.is_empty() {
+        return say(
+            err,
+            "error: no article files given (.txt, .md or .html)",
+            USAGE,
+        );
+    }
+    let to_dir = files.len() > 1 || from_dir || opts.out.as_ref().is_some_and(|o| o.is_dir());
+    if let (true, Some(dir)) = (to_dir, &opts.out)
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return say(
+            err,
+            &format!(
+                "{}: error: cannot make the output folder: {e}",
+                dir.display()
+            ),
+            USAGE,
+        );
+    }
+    let places = match GeoData::bundled() {
+        Ok(geo) => PlaceIndex::new(&geo.places),
+        Err(e) => return say(err, &format!("error: the bundled gazetteer: {e}"), FAILED),
+    };
+    let mut status = DONE;
+    for file in &files {
+        let target = output_path(file, opts.out.as_deref(), to_dir);
+        let code = match one(file, &target, opts, &places, out, err) {
+            Ok(code) => code,
+            Err(e) => say(err, &format!("{}: error: {e}", target.display()), FAILED),
+        };
+        status = status.max(code);
+    }
+    status
+}
+
+fn say(err: &mut impl Write, line: &str, code: i32) -> i32 {
+    let _ = writeln!(err, "{line}");
+    code
+}
+
+/// `NAME.events.geojson` beside the input, or in the output folder, or
+/// the output file given.
+fn output_path(input: &Path, out: Option<&Path>, to_dir: bool) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map_or_else(|| "article".into(), |s| s.to_string_lossy().into_owned());
+    let name = format!("{stem}.events.geojson");
+    match out {
+        Some(o) if !to_dir => o.to_path_buf(),
+        Some(dir) => dir.join(name),
+        None => input.with_file_name(name),
+    }
+}
+
+/// Extracts one article.
+fn one(
+    file: &Path,
+    target: &Path,
+    opts: &ExtractOptions,
+    places: &PlaceIndex,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<i32> {
+    let name = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            return Ok(say(
+                err,
+                &format!("{name}: error: cannot read: {e}"),
+                FAILED,
+            ));
+        }
+    };
+    let decoded = match input::decode(&name, &bytes) {
+        Ok(d) => d,
+        Err(d) => return Ok(say(err, &d.in_file(&name).to_string(), FAILED)),
+    };
+    let Some(published) = opts
+        .published
+        .or_else(|| published::find(&decoded.text).map(|(d, _)| d))
+    else {
+        let message = format!(
+            "{name}: error: no publication date: pass --published YYYY-MM-DD (the text has no dateline, \
+             \"Published …\" line or date under its title)"
+        );
+        return Ok(say(err, &message, USAGE));
+    };
+    let folder = target.parent().map(Path::to_path_buf).unwrap_or_default();
+    let stem = target.file_name().map_or_else(String::new, |s| {
+        s.to_string_lossy()
+            .trim_end_matches(".events.geojson")
+            .to_owned()
+    });
+    let text_file = match &decoded.changed {
+        None => relative(&folder, file).unwrap_or_else(|| file.display().to_string()),
+        Some(_) => {
+            let beside = format!("{stem}.txt");
+            std::fs::write(folder.join(&beside), &decoded.text)?;
+            beside
+        }
+    };
+    let id = slug(&stem);
+    let title = opts.title.clone().or_else(|| first_line(&decoded.text));
+    let source = Source {
+        id: id.clone(),
+        kind: SourceKind::Article,
+        title,
+        outlet: opts.outlet.clone(),
+        published: Some(published),
+        text_file: Some(text_file),
+        sha256: Some(sha256_hex(&decoded.text)),
+        text: Some(decoded.text.as_str().into()),
+        ..Source::default()
+    };
+    let options = Options {
+        published,
+        source: 0,
+        id_prefix: &id,
+        places,
+        progress: None,
+        cancel: None,
+    };
+    let found = extract::extract(&decoded.text, &options);
+    if let Some(how) = &decoded.changed {
+        writeln!(
+            err,
+            "{name}: note: {how}; the text quoted is written beside the output"
+        )?;
+    }
+    for d in &found.diagnostics {
+        writeln!(err, "{}", d.in_file(&name))?;
+    }
+    let events: Vec<_> = found.proposals.into_iter().map(|p| p.event).collect();
+    let count = |k| events.iter().filter(|e| e.kind == k).count();
+    let summary = format!(
+        "{}: {} proposals ({} incidents, {} statements, {} context) from {name}, published {published}",
+        target.display(),
+        events.len(),
+        count(crate::data::event::EventKind::Incident),
+        count(crate::data::event::EventKind::Statement),
+        count(crate::data::event::EventKind::Context),
+    );
+    let collection = Collection {
+        sources: vec![source],
+        vocabulary: found.vocabulary,
+        events,
+    };
+    let written = to_geojson(&collection);
+    // The file must read back: the same check `check --events` makes.
+    let texts = TextsBeside::file(target);
+    let temp = target.with_extension("geojson.partial");
+    std::fs::write(&temp, &written)?;
+    let loaded = events::read(
+        &target.display().to_string(),
+        written.as_bytes(),
+        &texts,
+        &[],
+    );
+    if loaded.collection.is_none() {
+        for d in &loaded.diagnostics {
+            writeln!(err, "{}", d.in_file(&target.display().to_string()))?;
+        }
+        std::fs::remove_file(&temp)?;
+        return Ok(say(
+            err,
+            &format!("{name}: error: the proposals do not make a valid events file"),
+            FAILED,
+        ));
+    }
+    std::fs::rename(&temp, target)?;
+    writeln!(out, "{summary}")?;
+    Ok(DONE)
+}
+
+/// The first line with words, as a title.
+fn first_line(text: &str) -> Option<String> {
+    text.lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches('\u{FEFF}')
+                .trim_start_matches('#')
+                .trim()
+        })
+        .find(|l| !l.is_empty())
+        .map(|l| l.chars().take(200).collect())
+}
+
+/// "My Article (2)" → "my-article-2".
+fn slug(stem: &str) -> String {
+    let s: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut out = String::new();
+    for part in s.split('-').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    if out.is_empty() {
+        "article".into()
+    } else {
+        out
+    }
+}
+
+/// `file` relative to the folder `from` ("../articles/a.txt").
+fn relative(from: &Path, file: &Path) -> Option<String> {
+    let from = std::fs::canonicalize(if from.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        from
+    })
+    .ok()?;
+    let file = std::fs::canonicalize(file).ok()?;
+    let a: Vec<Component> = from.components().collect();
+    let b: Vec<Component> = file.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".into(); a.len() - common];
+    parts.extend(
+        b[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Some(parts.join("/"))
+}
