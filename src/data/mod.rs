@@ -9,6 +9,7 @@ mod collection_header;
 mod date_calendar;
 pub mod date_clock;
 mod date_phrases;
+mod date_range;
 pub mod dates;
 pub mod elevation;
 pub mod event;

@@ -98,6 +98,49 @@ impl KmLine {
     }
 }
 
+impl KmLine {
+    /// The line without its segments that run along an edge of `cut`
+    /// (both ends within `tolerance_km` of the same edge), as the pieces
+    /// left between them.
+    pub fn without_stretches_along(&self, cut: &KmBox, tolerance_km: f64) -> Vec<KmLine> {
+        let near = |a: f64, b: f64| (a - b).abs() <= tolerance_km;
+        let on_edge = |p: [f64; 2], q: [f64; 2]| {
+            (near(p[0], cut.min[0]) && near(q[0], cut.min[0]))
+                || (near(p[0], cut.max[0]) && near(q[0], cut.max[0]))
+                || (near(p[1], cut.min[1]) && near(q[1], cut.min[1]))
+                || (near(p[1], cut.max[1]) && near(q[1], cut.max[1]))
+        };
+        let mut pieces = Vec::new();
+        let mut piece: Vec<[f64; 2]> = Vec::new();
+        for w in self.points.windows(2) {
+            if on_edge(w[0], w[1]) {
+                if piece.len() > 1 {
+                    pieces.push(std::mem::take(&mut piece));
+                }
+                piece.clear();
+            } else {
+                if piece.is_empty() {
+                    piece.push(w[0]);
+                }
+                piece.push(w[1]);
+            }
+        }
+        if piece.len() > 1 {
+            pieces.push(piece);
+        }
+        pieces
+            .into_iter()
+            .map(|points| {
+                let mut bbox = KmBox::EMPTY;
+                for &p in &points {
+                    bbox.add(p);
+                }
+                KmLine { points, bbox }
+            })
+            .collect()
+    }
+}
+
 /// An area layer item at every level of detail: fill triangles and outlines.
 #[derive(Clone, Debug, Default)]
 pub struct Area {
@@ -312,6 +355,20 @@ fn ring_area(ring: &LineString<f64>) -> f64 {
 
 impl Area {
     /// Puts `level` in place as level of detail `lod`.
+    /// Leaves out of the outlines the stretches that run along an edge of
+    /// `cut` (within `tolerance_km`): where a layer was clipped to a box,
+    /// the box's edge is no border and is not drawn.
+    pub fn drop_outline_along(&mut self, cut: &KmBox, tolerance_km: f64) {
+        for level in &mut self.outlines {
+            let lines = std::mem::take(level);
+            *level = lines
+                .into_iter()
+                .flat_map(|l| l.without_stretches_along(cut, tolerance_km))
+                .collect();
+        }
+    }
+
+    /// Sets the fills and outlines of level of detail `lod`.
     pub fn set_level(&mut self, lod: usize, level: AreaLevel) {
         let levels = LOD_TOLERANCES_KM.len();
         self.fills.resize_with(levels, Vec::new);
