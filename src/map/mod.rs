@@ -6,6 +6,7 @@
 //! click through the topmost layer that claims it, and turns the pointer
 //! and keys into a new camera. Every change is returned as an [`Action`].
 
+pub mod area_label;
 pub mod base_layers;
 mod base_paint;
 pub mod event_layer;
@@ -13,6 +14,7 @@ pub mod full_detail;
 pub mod gpu_mesh;
 pub mod halos;
 pub mod input;
+pub mod km_line;
 pub mod labels;
 pub mod layer;
 mod layout_cache;
@@ -99,7 +101,7 @@ impl MapView {
         // could not be read (a test guards them), the map goes without it.
         let world = crate::data::world::World::bundled().unwrap_or_default();
         let base = BaseLayers::new(&data.geo, &world, region, &projection);
-        let area_label = base_layers::AreaLabel::of(&base);
+        let area_label = area_label::AreaLabel::of(&base);
         let capitals = world_layer::WorldCapitals::new(&world, base_layers::cover(&data.geo));
         Self {
             extent: base.extent(),
