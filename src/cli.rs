@@ -15,7 +15,7 @@ use crate::view::Theme;
 #[derive(Debug, Parser)]
 #[command(name = "border-incidents", version, about, long_about)]
 pub struct Cli {
-    /// Check files without opening a window.
+    /// Check or convert files without opening a window.
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -77,6 +77,23 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Convert events between GeoJSON, ACLED-style CSV and UCDP-style CSV:
+    /// reads every input, merges them and writes OUT (the format told by
+    /// its extension, or --to; a .csv output needs --to).
+    Convert {
+        /// The files to read (events GeoJSON, ACLED or UCDP GED CSV).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The file to write.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: Option<FormatArg>,
+        /// Convert the rows of a CSV file that read even when others have errors.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
     /// Propose incidents, statements and context rows from articles
     /// (.txt, .md, .html): writes an events file per article, its source
     /// the article, every proposal with its quotes, confidence and rules.
@@ -102,6 +119,27 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
     },
+}
+
+/// Output formats on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Events GeoJSON.
+    Geojson,
+    /// ACLED-style CSV (31 columns).
+    Acled,
+    /// UCDP GED-style CSV (49 columns).
+    Ucdp,
+}
+
+impl From<FormatArg> for crate::export::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Geojson => Self::GeoJson,
+            FormatArg::Acled => Self::Acled,
+            FormatArg::Ucdp => Self::Ucdp,
+        }
+    }
 }
 
 /// Theme names on the command line.

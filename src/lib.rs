@@ -15,6 +15,7 @@ pub mod coding;
 pub mod commands;
 pub mod data;
 pub mod diagnostic;
+pub mod export;
 pub mod extract;
 pub mod file_dialog;
 pub mod import;

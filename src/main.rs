@@ -1,4 +1,5 @@
-//! The `border-incidents` binary: opens the app, renders a screenshot, checks files, or extracts articles.
+//! The `border-incidents` binary: opens the app, renders a screenshot, checks
+//! or converts files, or extracts articles.
 
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use border_incidents::cli::{Cli, Command};
 use border_incidents::commands::check::{CheckOptions, USAGE, run_check};
+use border_incidents::commands::convert::{ConvertOptions, run_convert};
 use border_incidents::commands::extract::{ExtractOptions, run_extract};
 
 fn main() -> ExitCode {
@@ -19,6 +21,23 @@ fn main() -> ExitCode {
             article,
             files,
         }) => check(&files, events, article.as_deref()),
+        Some(Command::Convert {
+            inputs,
+            output,
+            to,
+            skip_bad_rows,
+        }) => {
+            let opts = ConvertOptions {
+                inputs,
+                output,
+                to: to.map(Into::into),
+                skip_bad_rows,
+            };
+            let mut out = std::io::stdout().lock();
+            let code = run_convert(&opts, &mut out);
+            let _ = out.flush();
+            ExitCode::from(u8::try_from(code).unwrap_or(2))
+        }
         Some(Command::Extract {
             articles,
             published,

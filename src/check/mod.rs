@@ -16,7 +16,9 @@ mod members;
 mod object;
 mod ranges;
 mod reader;
+mod reserved;
 mod shape;
+mod types;
 
 use std::io::Read;
 

@@ -15,7 +15,9 @@ use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Foreign, Id, Properties, TypeName};
 use super::ranges::RangeNotes;
 use super::reader::Pos;
+use super::reserved::{Kind, Seen};
 use super::shape::{self, Simple};
+use super::types::{TYPE_NAMES, Type};
 use super::{ForeignMember, OverlayFeature};
 
 /// What kind of object is expected where.
@@ -43,49 +45,6 @@ pub enum Out {
     Collection(Vec<OverlayFeature>, Vec<ForeignMember>),
 }
 
-/// The `type` of an object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Type {
-    Missing,
-    Unknown,
-    FeatureCollection,
-    Feature,
-    GeometryCollection,
-    Simple(Simple),
-}
-
-impl Type {
-    fn of(name: Option<&str>) -> Self {
-        match name {
-            None => Self::Missing,
-            Some("FeatureCollection") => Self::FeatureCollection,
-            Some("Feature") => Self::Feature,
-            Some("GeometryCollection") => Self::GeometryCollection,
-            Some(other) => Simple::from_name(other).map_or(Self::Unknown, Self::Simple),
-        }
-    }
-
-    fn article_name(self) -> &'static str {
-        match self {
-            Self::FeatureCollection => "a FeatureCollection",
-            Self::Feature => "a Feature",
-            _ => "a geometry",
-        }
-    }
-}
-
-const TYPE_NAMES: [&str; 9] = [
-    "FeatureCollection",
-    "Feature",
-    "GeometryCollection",
-    "Point",
-    "MultiPoint",
-    "LineString",
-    "MultiLineString",
-    "Polygon",
-    "MultiPolygon",
-];
-
 /// Handles a GeoJSON object expected at `path`.
 pub struct Object<'a> {
     /// Shared state.
@@ -112,6 +71,8 @@ struct Members {
     crs: Option<()>,
     /// Members GeoJSON does not define, kept at the top level only.
     foreign: Vec<ForeignMember>,
+    /// Where the members that define a kind of object were.
+    seen: Seen,
 }
 
 impl<'de> Handler<'de> for Object<'_> {
@@ -146,6 +107,7 @@ impl<'de> Handler<'de> for Object<'_> {
         let mut m = Members::default();
         let notes = RangeNotes::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            m.seen.note(self.ctx, &key);
             let ty = Type::of(m.ty.as_ref().and_then(|t| t.as_deref()));
             self.member(&key, ty, &mut m, &notes, &mut map)?;
         }
@@ -308,6 +270,14 @@ impl Object<'_> {
             ctx.error(at, path, message);
             return Out::Nothing;
         }
+        let kind = match ty {
+            Type::FeatureCollection => Kind::FeatureCollection,
+            Type::Feature => Kind::Feature,
+            Type::GeometryCollection => Kind::Geometry("GeometryCollection"),
+            Type::Simple(kind) => Kind::Geometry(kind.name()),
+            Type::Missing | Type::Unknown => return Out::Nothing,
+        };
+        m.seen.report(ctx, kind, path);
         match ty {
             Type::FeatureCollection => self.collection(at, m.features, m.foreign),
             Type::Feature => self.feature(at, m),
@@ -382,6 +352,11 @@ impl Object<'_> {
             self.ctx.error(at, &self.path, message);
             return Out::Nothing;
         };
+        if geometries.len() == 1 {
+            let message = "GeometryCollection of a single geometry (RFC 7946 §3.1.8 advises \
+                           using that geometry itself)";
+            self.ctx.warn(at, &self.path, message);
+        }
         let all: Option<Vec<_>> = geometries.into_iter().collect();
         Out::Geometry(all.map(|g| Geometry::GeometryCollection(GeometryCollection(g))))
     }

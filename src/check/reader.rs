@@ -146,7 +146,6 @@ impl Tracker {
     }
 
     /// Position of the last byte read.
-    #[cfg(test)]
     pub fn here(&self) -> Pos {
         self.here
     }

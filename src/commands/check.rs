@@ -2,12 +2,13 @@
 //! per problem (`FILE:LINE:COL: error: …`) and a summary.
 
 use std::fs::File;
-use std::io::{self, BufReader, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::check::{Keep, check_reader};
 use crate::data::events::{self, TextsBeside};
 use crate::diagnostic::{Diagnostic, counts};
+use crate::import::read_dataset_csv;
 
 /// Exit status: every file is valid.
 const VALID: i32 = 0;
@@ -114,6 +115,9 @@ fn check_file(path: &Path, opts: &CheckOptions) -> Checked {
             return Checked::listing(name, vec![problem]);
         }
     };
+    if is_csv(path) {
+        return check_csv(name, file);
+    }
     if opts.events {
         let texts = TextsBeside {
             fallback: opts.article.clone(),
@@ -131,3 +135,41 @@ fn check_file(path: &Path, opts: &CheckOptions) -> Checked {
         warnings: report.warnings,
     }
 }
+
+/// Whether the file is to be checked as a dataset CSV: its name ends in
+/// `.csv`.
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Checks an ACLED or UCDP GED CSV file through its importer: every bad
+/// row with its line, column and column name.
+fn check_csv(name: String, mut file: BufReader<File>) -> Checked {
+    let mut head = Vec::with_capacity(HEAD);
+    if let Err(e) = (&mut file).take(HEAD as u64).read_to_end(&mut head) {
+        let problem = Diagnostic::error(format!("cannot read: {e}"));
+        return Checked::listing(name, vec![problem]);
+    }
+    let mut input = io::Cursor::new(head.clone()).chain(file);
+    match read_dataset_csv(&name, &head, &mut input) {
+        Some(load) => Checked {
+            name,
+            diagnostics: load.loaded.diagnostics,
+            errors: load.errors,
+            warnings: load.warnings,
+        },
+        None => {
+            let problem = Diagnostic::error(
+                "not an ACLED or UCDP GED CSV: the header row names neither event_id_cnty and \
+                 event_date (ACLED) nor where_prec and date_prec (UCDP GED)",
+            )
+            .at(1, 1);
+            Checked::listing(name, vec![problem])
+        }
+    }
+}
+
+/// How many bytes of a CSV file are read to tell its layout.
+const HEAD: usize = 4096;

@@ -1,4 +1,5 @@
-//! The subcommands that run without a window: `check`, `extract`.
+//! The subcommands that run without a window: `check`, `convert`, `extract`.
 
 pub mod check;
+pub mod convert;
 pub mod extract;

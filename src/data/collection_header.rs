@@ -258,7 +258,7 @@ fn source(r: RawSource, texts: &dyn SourceTexts) -> Result<Source, String> {
 }
 
 /// A source id made from a file name: "ACLED export.csv" → "acled-export".
-fn file_stem(file_name: &str) -> String {
+pub fn file_stem(file_name: &str) -> String {
     let stem = std::path::Path::new(file_name).file_stem().map_or_else(
         || file_name.to_owned(),
         |s| s.to_string_lossy().into_owned(),

@@ -248,7 +248,7 @@ pub struct Event {
     pub geometry_note: Option<String>,
     /// Fields of the original record the schema has no place for (an ACLED
     /// row's `source_scale` or `tags`), kept to show and to export back.
-    pub fields: std::collections::BTreeMap<String, String>,
+    pub fields: super::fields::Fields,
     /// How the extractor proposed it, for events it proposed.
     pub extraction: Option<Extraction>,
 }

@@ -9,7 +9,7 @@
 //! with the path of the member it is about, so that a file can be fixed
 //! in one pass (`border-incidents check --events FILE` prints them).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -149,18 +149,12 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
     }
     let (header, problems) = collection_header::read(&report.foreign, &report.name, texts);
     diagnostics.extend(problems);
-    let ctx = FeatureContext {
-        sources: &header.sources,
-        source_ids: header
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect(),
-        vocabulary: &header.vocabulary,
-        sides_declared: header.sides_declared,
-        categories_declared: header.categories_declared,
-    };
+    let ctx = FeatureContext::new(
+        &header.sources,
+        &header.vocabulary,
+        header.sides_declared,
+        header.categories_declared,
+    );
     let mut events = Vec::with_capacity(features.len());
     // The index in the file of each event's feature.
     let mut placed: Vec<usize> = Vec::with_capacity(features.len());
@@ -199,12 +193,16 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
         };
     }
     let mut vocabulary = header.vocabulary.clone();
+    let mut present: [HashSet<String>; 2] = [List::Sides, List::Categories]
+        .map(|l| vocabulary.list(l).iter().map(|t| t.id.clone()).collect());
     for e in &events {
-        if let Some(side) = &e.side {
-            vocabulary.ensure(List::Sides, side);
-        }
-        if let Some(category) = &e.category {
-            vocabulary.ensure(List::Categories, category);
+        let used = [(List::Sides, &e.side), (List::Categories, &e.category)];
+        for (k, (list, id)) in used.into_iter().enumerate() {
+            if let Some(id) = id
+                && present[k].insert(id.clone())
+            {
+                vocabulary.ensure(list, id);
+            }
         }
     }
     vocabulary.settle_colours();

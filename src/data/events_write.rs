@@ -1,5 +1,9 @@
 //! Writing a collection as an events file (the schema of
 //! `assets/README.md`), so that reading it back gives the same collection.
+//! It is written feature by feature, so a million events never stand in
+//! memory as one JSON tree.
+
+use std::io::{self, Write};
 
 use serde_json::{Map, Value, json};
 
@@ -8,38 +12,43 @@ use super::events::Collection;
 use super::source::{Source, SourceKind};
 use super::vocabulary::{Term, to_hex};
 
-/// The collection as events GeoJSON text, pretty-printed. Sources keep
-/// their `text_file` (the text itself is written only for a source that
-/// has no file), and every event names its source when there are several.
+/// The collection as events GeoJSON text (see [`write_geojson`]).
 pub fn to_geojson(collection: &Collection) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_geojson(collection, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the collection as an events file, one member of the top level
+/// (`sources`, `vocabularies`) and one feature per line, so that a large
+/// collection is written feature by feature and the file's problems are
+/// easy to find by line. Sources keep their `text_file` (the text itself
+/// is written only for a source that has no file), and every event names
+/// its source when there are several.
+pub fn write_geojson(collection: &Collection, out: &mut dyn Write) -> io::Result<()> {
     let Collection {
         sources,
         vocabulary,
         events,
     } = collection;
-    let mut root = Map::new();
-    root.insert("type".into(), "FeatureCollection".into());
-    root.insert(
-        "sources".into(),
-        Value::Array(sources.iter().map(source).collect()),
-    );
     let terms = |list: &[Term]| Value::Array(list.iter().map(term).collect());
-    root.insert(
-        "vocabularies".into(),
-        json!({
-            "sides": terms(&vocabulary.sides),
-            "categories": terms(&vocabulary.categories),
-        }),
-    );
+    let vocabularies = json!({
+        "sides": terms(&vocabulary.sides),
+        "categories": terms(&vocabulary.categories),
+    });
+    let sources_json = Value::Array(sources.iter().map(source).collect());
+    writeln!(out, "{{\"type\": \"FeatureCollection\",")?;
+    writeln!(out, "\"sources\": {sources_json},")?;
+    writeln!(out, "\"vocabularies\": {vocabularies},")?;
+    write!(out, "\"features\": [")?;
     let name_source = sources.len() > 1;
-    let features = events
-        .iter()
-        .map(|e| feature(e, sources.get(e.source).filter(|_| name_source)))
-        .collect();
-    root.insert("features".into(), Value::Array(features));
-    let mut text = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
-    text.push('\n');
-    text
+    for (i, e) in events.iter().enumerate() {
+        let f = feature(e, sources.get(e.source).filter(|_| name_source));
+        write!(out, "{}\n{f}", if i == 0 { "" } else { "," })?;
+    }
+    writeln!(out, "\n]}}")?;
+    Ok(())
 }
 
 /// A `sources` element.

@@ -1,13 +1,14 @@
 //! Turns one feature's properties and geometry into an [`Event`],
 //! collecting every problem with them rather than stopping at the first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::event::{Event, EventKind, Extraction, Figures, Quote, Verification};
 use super::event_problem::Problem;
+use super::fields::Fields;
 use super::source::Source;
 use super::time::EventTime;
 use super::vocabulary::{List, Vocabulary};
@@ -55,6 +56,34 @@ pub struct FeatureContext<'a> {
     pub sides_declared: bool,
     /// Whether the file declares its categories.
     pub categories_declared: bool,
+    /// The ids of the declared sides and categories, for quick look-up
+    /// (a dataset declares thousands of actors).
+    pub declared_ids: [HashSet<&'a str>; 2],
+}
+
+impl<'a> FeatureContext<'a> {
+    /// The context for a file's `sources` and declared `vocabulary`.
+    pub fn new(
+        sources: &'a [Source],
+        vocabulary: &'a Vocabulary,
+        sides_declared: bool,
+        categories_declared: bool,
+    ) -> Self {
+        let ids =
+            |list: &'a [super::vocabulary::Term]| list.iter().map(|t| t.id.as_str()).collect();
+        Self {
+            sources,
+            source_ids: sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.as_str(), i))
+                .collect(),
+            vocabulary,
+            sides_declared,
+            categories_declared,
+            declared_ids: [ids(&vocabulary.sides), ids(&vocabulary.categories)],
+        }
+    }
 }
 
 /// The feature's `id` property, if it is a string (for messages).
@@ -145,9 +174,7 @@ pub fn to_event(
         verification: r.optional::<Verification>("verification"),
         geometry,
         geometry_note,
-        fields: r
-            .optional::<BTreeMap<String, String>>("fields")
-            .unwrap_or_default(),
+        fields: r.optional::<Fields>("fields").unwrap_or_default(),
         extraction,
     };
     if let (Some(s), Some(e)) = (start, end)
@@ -256,12 +283,12 @@ impl Reader<'_> {
 
     /// Checks that `id` is in a declared vocabulary.
     fn check_term(&mut self, ctx: &FeatureContext<'_>, list: List, field: &str, id: &str) {
-        let declared = match list {
-            List::Sides => ctx.sides_declared,
-            List::Categories => ctx.categories_declared,
+        let (declared, ids) = match list {
+            List::Sides => (ctx.sides_declared, &ctx.declared_ids[0]),
+            List::Categories => (ctx.categories_declared, &ctx.declared_ids[1]),
         };
         let terms = ctx.vocabulary.list(list);
-        if declared && !terms.iter().any(|t| t.id == id) {
+        if declared && !ids.contains(id) {
             let ids: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
             let message = format!(
                 "{id:?} is not in the file's vocabulary; expected one of {}",

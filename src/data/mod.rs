@@ -17,6 +17,7 @@ mod event_problem;
 pub mod events;
 pub mod events_write;
 mod feature;
+pub mod fields;
 pub mod gazetteer;
 pub mod geodata;
 pub mod geodata_load;
@@ -30,7 +31,7 @@ pub mod translit;
 pub mod vocabulary;
 pub mod world;
 
-pub use collection_header::SourceTexts;
+pub use collection_header::{SourceTexts, file_stem};
 pub use event_problem::Problem as EventProblem;
 
 use event::Event;

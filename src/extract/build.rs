@@ -1,8 +1,6 @@
 //! Turning drafts into events of the model, with ids, titles, quotes,
 //! points and the `extraction` evidence, and the vocabularies they use.
 
-use std::collections::BTreeMap;
-
 use crate::data::event::{Event, EventKind, Extraction, LocationPrecision, Quote};
 use crate::data::vocabulary::{Symbol, Term, Vocabulary, default_label};
 
@@ -176,7 +174,7 @@ fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) 
         verification: None,
         geometry: point.map(|p| geo::Geometry::Point(p.point)),
         geometry_note: if point.is_some() { None } else { note },
-        fields: BTreeMap::new(),
+        fields: Default::default(),
         extraction: Some(Extraction {
             confidence: (d.confidence * 100.0).round() / 100.0,
             rules: d.rules.clone(),

@@ -208,7 +208,9 @@ impl Worker {
         let importers = builtin();
         let Some(importer) = choose(&importers, &self.path, &head) else {
             return self.failed(
-                "not a file this app reads (GeoJSON events or layers); nothing was loaded".into(),
+                "not a file this app reads (GeoJSON events or layers, ACLED or UCDP GED CSV); \
+                 nothing was loaded"
+                    .into(),
             );
         };
         self.read.store(head.len() as u64, Ordering::Relaxed);

@@ -7,9 +7,14 @@
 //! [`builtin`] lists the importers the app tries, in order; a new format is
 //! one more implementation added there.
 
+pub mod acled;
+mod cells;
 pub mod counting;
+pub mod csv_rows;
+pub mod dataset;
 pub mod geojson;
 pub mod loader;
+pub mod ucdp;
 
 use std::io::Read;
 use std::path::Path;
@@ -82,7 +87,25 @@ pub trait Importer: Send + Sync {
 
 /// The importers the app tries, in order.
 pub fn builtin() -> Vec<Box<dyn Importer>> {
-    vec![Box::new(geojson::GeoJsonImporter)]
+    vec![
+        Box::new(geojson::GeoJsonImporter),
+        Box::new(acled::AcledImporter),
+        Box::new(ucdp::UcdpImporter),
+    ]
+}
+
+/// Reads a dataset CSV (ACLED or UCDP GED, told by the header row in
+/// `head`, the file's first bytes, which `input` also starts with); `None`
+/// when the header is neither.
+pub fn read_dataset_csv(name: &str, head: &[u8], input: &mut dyn Read) -> Option<dataset::CsvLoad> {
+    let path = Path::new(name);
+    if acled::AcledImporter.sniff(path, head) {
+        Some(acled::read(name, input))
+    } else if ucdp::UcdpImporter.sniff(path, head) {
+        Some(ucdp::read(name, input))
+    } else {
+        None
+    }
 }
 
 /// The first of `importers` that reads the file, if any.
