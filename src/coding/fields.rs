@@ -3,8 +3,6 @@
 //! from the gazetteer or a point clicked on the map, a new incident from a
 //! selected quote.
 
-use std::collections::BTreeMap;
-
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
@@ -131,7 +129,7 @@ pub fn new_incident(id: String, quote: Quote, published: Option<Date>) -> Event 
         verification: None,
         geometry: None,
         geometry_note: Some("Not placed yet: made by the reviewer from a quote".to_owned()),
-        fields: BTreeMap::new(),
+        fields: Default::default(),
         extraction: None,
     }
 }
