@@ -42,4 +42,6 @@ pub enum Action {
     CancelLoad(usize),
     /// Close the problems window (forgets the problems).
     CloseProblems,
+    /// Play, write, open or save a story.
+    Story(crate::story::action::StoryAction),
 }

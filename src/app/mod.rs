@@ -5,6 +5,7 @@
 
 mod files;
 mod layout;
+mod story;
 
 use std::sync::Arc;
 
@@ -32,6 +33,8 @@ pub struct App {
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
     map_size: egui::Vec2,
+    /// The open story, its editor and the first-start offer.
+    story: crate::story::session::Session,
 }
 
 impl App {
@@ -62,6 +65,10 @@ impl App {
             dialog: Box::new(SystemDialog),
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
+            story: crate::story::session::Session::new(
+                storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
+                storage.is_some(),
+            ),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -192,6 +199,7 @@ impl App {
                 }
             }
             Action::CloseProblems => self.opened.problems.clear(),
+            Action::Story(action) => self.apply_story(action),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Side panels and windows: the events list with its filters, the detail
-//! card, the article, the windows about opened files, About.
+//! card, the article, the windows about opened files, About; the story bar
+//! and the story editor.
 
 pub mod about;
 pub mod article;
@@ -8,3 +9,5 @@ mod details_related;
 pub mod events_list;
 mod filters;
 pub mod open_files;
+pub mod story_bar;
+pub mod story_editor;

@@ -42,7 +42,10 @@ mod tests {
             let (from, to) = step.window.unwrap();
             for id in &step.events {
                 let e = data.events.iter().find(|e| &e.id == id).unwrap();
-                assert!(e.start.first_second() < to && e.end.end_exclusive() > from, "{id}");
+                assert!(
+                    e.start.first_second() < to && e.end.end_exclusive() > from,
+                    "{id}"
+                );
             }
         }
     }

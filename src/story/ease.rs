@@ -71,7 +71,9 @@ impl Ease {
         let (a, b) = (&self.from, &self.to);
         let mix = |x: f64, y: f64| x + (y - x) * t;
         let mix_s = |x: Seconds, y: Seconds| mix(x as f64, y as f64).round() as Seconds;
-        let zoom = (a.camera.points_per_km.ln() + (b.camera.points_per_km.ln() - a.camera.points_per_km.ln()) * t).exp();
+        let zoom = (a.camera.points_per_km.ln()
+            + (b.camera.points_per_km.ln() - a.camera.points_per_km.ln()) * t)
+            .exp();
         Pose {
             camera: Camera {
                 center_lon: mix(a.camera.center_lon, b.camera.center_lon),
@@ -108,7 +110,10 @@ mod tests {
         assert_eq!(ease.at(10.0), a);
         let mid = ease.at(10.0 + EASE_SECONDS / 2.0);
         assert!((mid.camera.center_lon - 71.0).abs() < 1e-9);
-        assert!((mid.camera.points_per_km - 2.0).abs() < 1e-9, "zoom halfway in factors");
+        assert!(
+            (mid.camera.points_per_km - 2.0).abs() < 1e-9,
+            "zoom halfway in factors"
+        );
         assert_eq!(mid.window, (500, 1_050));
         assert!(!ease.done(10.0 + EASE_SECONDS / 2.0));
         assert!(ease.done(10.0 + EASE_SECONDS));

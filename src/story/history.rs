@@ -93,7 +93,8 @@ impl Edited {
         let Some(previous) = self.past.pop() else {
             return false;
         };
-        self.future.push(std::mem::replace(&mut self.story, previous));
+        self.future
+            .push(std::mem::replace(&mut self.story, previous));
         self.typing = None;
         self.dirty = true;
         true
@@ -171,9 +172,18 @@ mod tests {
     fn edits_undo_and_redo() {
         let mut e = Edited::new(Story::default());
         assert!(!e.is_dirty());
-        assert!(e.apply(Edit::Insert { at: 0, step: step("a") }));
-        assert!(e.apply(Edit::Insert { at: 1, step: step("b") }));
-        assert!(e.apply(Edit::Insert { at: 2, step: step("c") }));
+        assert!(e.apply(Edit::Insert {
+            at: 0,
+            step: step("a")
+        }));
+        assert!(e.apply(Edit::Insert {
+            at: 1,
+            step: step("b")
+        }));
+        assert!(e.apply(Edit::Insert {
+            at: 2,
+            step: step("c")
+        }));
         assert!(e.apply(Edit::Move { from: 2, to: 0 }));
         assert_eq!(captions(&e), ["c", "a", "b"]);
         assert!(e.apply(Edit::Remove(1)));
@@ -192,12 +202,24 @@ mod tests {
     #[test]
     fn typing_into_one_caption_is_one_edit() {
         let mut e = Edited::new(Story::default());
-        e.apply(Edit::Insert { at: 0, step: step("") });
-        e.apply(Edit::Insert { at: 1, step: step("") });
+        e.apply(Edit::Insert {
+            at: 0,
+            step: step(""),
+        });
+        e.apply(Edit::Insert {
+            at: 1,
+            step: step(""),
+        });
         for text in ["T", "Tr", "Tru", "Truce"] {
-            e.apply(Edit::Caption { step: 0, text: text.to_owned() });
+            e.apply(Edit::Caption {
+                step: 0,
+                text: text.to_owned(),
+            });
         }
-        e.apply(Edit::Caption { step: 1, text: "x".to_owned() });
+        e.apply(Edit::Caption {
+            step: 1,
+            text: "x".to_owned(),
+        });
         assert_eq!(captions(&e), ["Truce", "x"]);
         e.undo();
         assert_eq!(captions(&e), ["Truce", ""]);
@@ -210,7 +232,10 @@ mod tests {
         let mut e = Edited::new(Story::default());
         assert!(!e.apply(Edit::Remove(0)));
         assert!(!e.apply(Edit::Move { from: 0, to: 1 }));
-        assert!(!e.apply(Edit::Insert { at: 3, step: step("a") }));
+        assert!(!e.apply(Edit::Insert {
+            at: 3,
+            step: step("a")
+        }));
         assert!(!e.can_undo());
         assert!(!e.is_dirty());
     }

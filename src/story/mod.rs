@@ -17,6 +17,8 @@ pub mod history;
 pub mod player;
 pub mod read;
 mod read_step;
+pub mod session;
+pub mod start;
 pub mod write;
 
 use serde::{Deserialize, Serialize};

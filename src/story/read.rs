@@ -154,7 +154,9 @@ impl<'a> Doc<'a> {
     /// A warning placed at the start of `sub`, a slice of the text.
     pub(super) fn warning_at(&self, sub: &str, path: &str, message: String) -> Diagnostic {
         let (line, column) = self.position(self.offset_of(sub));
-        Diagnostic::warning(message).at(line, column).with_path(path)
+        Diagnostic::warning(message)
+            .at(line, column)
+            .with_path(path)
     }
 
     /// Parses `sub`, a slice of the text, as `T`; a problem is placed where

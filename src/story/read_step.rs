@@ -63,7 +63,9 @@ pub(super) fn step(
                     problems.push(doc.warning_at(
                         value.get(),
                         &at,
-                        format!("no loaded event has the id {id:?}; the step shows a note in its place"),
+                        format!(
+                            "no loaded event has the id {id:?}; the step shows a note in its place"
+                        ),
                     ));
                 }
                 events.push(id);

@@ -18,7 +18,9 @@ fn a_missing_event_is_a_warning_at_its_id_and_the_step_stays() {
     let loaded = parse(&text, &|id| id == "known");
     assert_eq!(
         problems(&text),
-        ["s.json:2:40: warning: steps[0].events[1]: no loaded event has the id \"gone\"; the step shows a note in its place"]
+        [
+            "s.json:2:40: warning: steps[0].events[1]: no loaded event has the id \"gone\"; the step shows a note in its place"
+        ]
     );
     let story = loaded.story.unwrap();
     assert_eq!(story.steps[0].events, ["known", "gone"]);
@@ -33,7 +35,8 @@ fn syntax_and_schema_errors_are_placed() {
     let unknown = problems(&format!("{HEAD}  {{\"captoin\": \"x\"}}\n]}}"));
     assert_eq!(unknown.len(), 1);
     assert!(
-        unknown[0].starts_with("s.json:2:") && unknown[0].contains("steps[0]: unknown field `captoin`"),
+        unknown[0].starts_with("s.json:2:")
+            && unknown[0].contains("steps[0]: unknown field `captoin`"),
         "{unknown:?}"
     );
     assert_eq!(
@@ -62,7 +65,14 @@ fn bad_values_in_a_step_are_errors_where_they_are_written() {
 
 #[test]
 fn text_that_is_not_json_never_panics() {
-    for text in ["", "[", "null", "{\"steps\": 3}", "\u{feff}{}", "{\"version\": -1}"] {
+    for text in [
+        "",
+        "[",
+        "null",
+        "{\"steps\": 3}",
+        "\u{feff}{}",
+        "{\"version\": -1}",
+    ] {
         let loaded = parse(text, &|_| true);
         assert!(loaded.story.is_none());
         assert!(!loaded.diagnostics.is_empty(), "{text:?}");
