@@ -53,11 +53,11 @@ fn bar(ui: &mut egui::Ui, data: &Data, player: &Player, editing: bool, out: &mut
             }
         }
         ui.separator();
-        let previous = ui.add_enabled(i > 0, egui::Button::new("← Previous"));
+        let previous = ui.add_enabled(i > 0, egui::Button::new("‹ Previous"));
         if previous.on_hover_text("Page Up").clicked() {
             act(StoryAction::Previous);
         }
-        let next = ui.add_enabled(i + 1 < n, egui::Button::new("Next →"));
+        let next = ui.add_enabled(i + 1 < n, egui::Button::new("Next ›"));
         if next.on_hover_text("Page Down").clicked() {
             act(StoryAction::Next);
         }
@@ -164,15 +164,15 @@ fn missing(ui: &mut egui::Ui, id: &str, story: &Story) {
         .map(String::as_str)
         .collect();
     let hint = if sources.is_empty() {
-        "open the events file it comes from (File → Open…)".to_owned()
+        "open the events file it comes from (File › Open…)".to_owned()
     } else {
         format!(
-            "this story uses {}; open its events file (File → Open…)",
+            "this story uses {}; open its events file (File › Open…)",
             sources.join("; ")
         )
     };
     ui.label(
-        RichText::new(format!("⚠ The event “{id}” is not loaded: {hint}."))
+        RichText::new(format!("Missing: the event “{id}” is not loaded: {hint}."))
             .color(ui.visuals().warn_fg_color),
     );
 }
@@ -182,7 +182,8 @@ fn missing(ui: &mut egui::Ui, id: &str, story: &Story) {
 /// Ctrl+Shift+Z redoes.
 fn keys(ctx: &egui::Context, player: &Player, editing: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    if ctx.memory(|m| m.focused().is_some_and(|id| is_text(ctx, id))) {
+    let focused = ctx.memory(|m| m.focused());
+    if focused.is_some_and(|id| is_text(ctx, id)) {
         return actions;
     }
     let none = egui::Modifiers::NONE;

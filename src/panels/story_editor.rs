@@ -101,9 +101,7 @@ fn steps(ui: &mut egui::Ui, data: &Data, player: &Player, act: &mut impl FnMut(S
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    let handle = ui.add(
-                        egui::Label::new(RichText::new("☰").size(16.0)).sense(egui::Sense::drag()),
-                    );
+                    let handle = grip(ui);
                     let name = format!("Drag step {} to another place", i + 1);
                     handle
                         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
@@ -113,21 +111,27 @@ fn steps(ui: &mut egui::Ui, data: &Data, player: &Player, act: &mut impl FnMut(S
                     if ui.button(title).on_hover_text("Show this step").clicked() {
                         act(StoryAction::GoTo(i));
                     }
-                    small_button(ui, i > 0, "↑", &format!("Move step {} up", i + 1), || {
+                    small_button(ui, i > 0, "Up", &format!("Move step {} up", i + 1), || {
                         act(StoryAction::Edit(Edit::Move { from: i, to: i - 1 }));
                     });
                     small_button(
                         ui,
                         i + 1 < n,
-                        "↓",
+                        "Down",
                         &format!("Move step {} down", i + 1),
                         || {
                             act(StoryAction::Edit(Edit::Move { from: i, to: i + 1 }));
                         },
                     );
-                    small_button(ui, true, "🗑", &format!("Remove step {}", i + 1), || {
-                        act(StoryAction::Edit(Edit::Remove(i)));
-                    });
+                    small_button(
+                        ui,
+                        true,
+                        "Remove",
+                        &format!("Remove step {}", i + 1),
+                        || {
+                            act(StoryAction::Edit(Edit::Remove(i)));
+                        },
+                    );
                 });
                 let label = ui.label(
                     RichText::new(format!("Caption of step {}", i + 1))
@@ -149,7 +153,7 @@ fn steps(ui: &mut egui::Ui, data: &Data, player: &Player, act: &mut impl FnMut(S
                     .iter()
                     .map(|id| match data.events.iter().find(|e| &e.id == id) {
                         Some(e) => e.title.clone(),
-                        None => format!("⚠ {id} (not loaded)"),
+                        None => format!("{id} (not loaded)"),
                     })
                     .collect();
                 if !names.is_empty() {
@@ -189,4 +193,18 @@ fn small_button(
     if response.on_hover_text(name).clicked() {
         on_click();
     }
+}
+
+/// A handle to drag a step by: three short lines.
+fn grip(ui: &mut egui::Ui) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(14.0, 18.0), egui::Sense::drag());
+    let stroke = ui.style().interact(&response).fg_stroke;
+    for k in 0..3 {
+        let y = rect.center().y + (k as f32 - 1.0) * 4.0;
+        ui.painter().hline(rect.x_range().shrink(2.0), y, stroke);
+    }
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+    }
+    response
 }
