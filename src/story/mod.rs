@@ -45,6 +45,7 @@ pub struct Story {
 /// A source a story uses: its id (as events files name it) and title.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a source {\"id\", \"title\"}")]
 pub struct StorySource {
     /// The source's id.
     pub id: String,
@@ -76,6 +77,7 @@ pub struct Step {
 /// the view spans, so that the same ground is shown in any window size.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a camera {\"lon\", \"lat\", \"width_km\", \"height_km\"}")]
 pub struct StepCamera {
     /// Longitude of the centre.
     pub lon: f64,
@@ -90,6 +92,7 @@ pub struct StepCamera {
 /// A quote to show: the event and the index of its quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a quote {\"event\", \"index\"}")]
 pub struct QuoteRef {
     /// The event's id (one of the step's events).
     pub event: String,
@@ -101,6 +104,7 @@ pub struct QuoteRef {
 /// Which of the window's panels a step shows (the map always shows).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "panels {\"events_list\", \"timeline\", \"details\"}")]
 pub struct StepPanels {
     /// The events list on the left.
     #[serde(default = "yes")]

@@ -30,6 +30,7 @@ pub struct Loaded {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a story object {\"version\", \"title\", \"steps\", …}")]
 struct RawStory<'a> {
     #[serde(borrow)]
     version: &'a RawValue,

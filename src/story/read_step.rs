@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a step object {\"caption\", \"events\", …}")]
 struct RawStep<'a> {
     #[serde(default)]
     caption: String,
@@ -30,6 +31,7 @@ struct RawStep<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(expecting = "a window {\"from\": DATE, \"to\": DATE}")]
 struct RawWindow<'a> {
     #[serde(borrow)]
     from: &'a RawValue,
