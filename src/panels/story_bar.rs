@@ -31,6 +31,10 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, session: &Session) -> Vec<Acti
     } else if session.offer {
         offer(ui.ctx(), &mut actions);
     }
+    if !actions.is_empty() {
+        // What was asked shows on the next frame (a window opening, a step).
+        ui.ctx().request_repaint();
+    }
     actions
 }
 

@@ -73,12 +73,12 @@ impl Player {
     }
 
     /// Shows the next step; false at the last one.
-    pub fn next(&mut self) -> bool {
+    pub fn step_forward(&mut self) -> bool {
         self.current + 1 < self.story().steps.len() && self.go_to(self.current + 1)
     }
 
     /// Shows the previous step; false at the first one.
-    pub fn previous(&mut self) -> bool {
+    pub fn step_back(&mut self) -> bool {
         self.current > 0 && self.go_to(self.current - 1)
     }
 
@@ -168,11 +168,11 @@ mod tests {
     #[test]
     fn next_and_previous_stop_at_the_ends() {
         let mut p = Player::new(story(3), None);
-        assert!(!p.previous());
-        assert!(p.next() && p.next());
-        assert!(!p.next());
+        assert!(!p.step_back());
+        assert!(p.step_forward() && p.step_forward());
+        assert!(!p.step_forward());
         assert_eq!(shown(&p), "2");
-        assert!(p.previous());
+        assert!(p.step_back());
         assert_eq!(shown(&p), "1");
     }
 
@@ -202,7 +202,7 @@ mod tests {
         p.set_autoplay(true, 0.0);
         assert!(!p.autoplay_due(1.0));
         assert!(p.autoplay_due(AUTOPLAY_SECONDS));
-        assert!(p.next());
+        assert!(p.step_forward());
         assert!(!p.autoplay_due(2.0 * AUTOPLAY_SECONDS));
         assert!(!p.autoplay());
     }

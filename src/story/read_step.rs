@@ -106,6 +106,11 @@ fn keep<T>(result: Result<T, Diagnostic>, problems: &mut Vec<Diagnostic>) -> Opt
     result.map_err(|d| problems.push(d)).ok()
 }
 
+/// Whether a camera's width or height is a span the map can show.
+fn span_ok(km: f64) -> bool {
+    km > 0.0 && km <= MAX_SPAN_KM
+}
+
 fn camera(doc: &Doc<'_>, sub: &str, path: &str) -> Result<StepCamera, Diagnostic> {
     let at = format!("{path}.camera");
     let c: StepCamera = doc.parse(sub, Some(&at))?;
@@ -113,9 +118,7 @@ fn camera(doc: &Doc<'_>, sub: &str, path: &str) -> Result<StepCamera, Diagnostic
         Some(format!("lon {} is outside -180 to 180", c.lon))
     } else if !(-90.0..=90.0).contains(&c.lat) {
         Some(format!("lat {} is outside -90 to 90", c.lat))
-    } else if !(c.width_km > 0.0 && c.width_km <= MAX_SPAN_KM)
-        || !(c.height_km > 0.0 && c.height_km <= MAX_SPAN_KM)
-    {
+    } else if !(span_ok(c.width_km) && span_ok(c.height_km)) {
         Some(format!(
             "width_km and height_km must be above 0 and at most {MAX_SPAN_KM}"
         ))
