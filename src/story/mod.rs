@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod bundled;
+mod doc;
 pub mod ease;
 pub mod history;
 pub mod player;

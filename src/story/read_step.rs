@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::read::Doc;
+use super::doc::Doc;
 use super::{QuoteRef, Step, StepCamera, StepPanels};
 use crate::data::time::{EventTime, Seconds};
 use crate::diagnostic::Diagnostic;
