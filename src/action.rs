@@ -52,4 +52,6 @@ pub enum Action {
         /// Latitude.
         lat: f64,
     },
+    /// Play, write, open or save a story.
+    Story(crate::story::action::StoryAction),
 }

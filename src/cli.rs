@@ -58,6 +58,16 @@ pub struct Cli {
     /// instead of the bundled Fergana Valley one; it starts with no events.
     #[arg(long, value_name = "FILE")]
     pub region: Option<PathBuf>,
+
+    /// Play a story: a story file (JSON, see assets/README.md), or the
+    /// bundled story of the September 2022 clashes when FILE is left out.
+    /// With --screenshot, renders the step --step names.
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub story: Option<Option<PathBuf>>,
+
+    /// With --story: the step to show, counted from 1 (default 1).
+    #[arg(long, value_name = "N", requires = "story", value_parser = clap::value_parser!(u64).range(1..))]
+    pub step: Option<u64>,
 }
 
 /// Subcommands.

@@ -9,6 +9,10 @@ use std::sync::mpsc::{Receiver, channel};
 /// the dialog.
 pub type Picked = Receiver<Vec<PathBuf>>;
 
+/// Where the user will save (`None` when they cancel), once they close the
+/// dialog.
+pub type SaveTo = Receiver<Option<PathBuf>>;
+
 /// Something that asks the user for files to open.
 pub trait FileDialog {
     /// Shows the dialog and returns at once; the answer arrives on the channel.
@@ -26,6 +30,20 @@ pub trait FileDialog {
     fn save_events(&self, name: &str) -> Picked {
         let _ = name;
         self.pick_files()
+    }
+
+    /// Asks for a story file to open (by default as for [`Self::pick_files`]).
+    fn pick_story(&self) -> Picked {
+        self.pick_files()
+    }
+
+    /// Asks where to save a story, suggesting `name`; returns at once. By
+    /// default the answer is "cancelled".
+    fn save_story(&self, name: &str) -> SaveTo {
+        let _ = name;
+        let (send, receive) = channel();
+        let _ = send.send(None);
+        receive
     }
 }
 
@@ -68,6 +86,30 @@ impl FileDialog for SystemDialog {
                 .set_file_name(name)
                 .save_file();
             let _ = send.send(file.into_iter().collect());
+        });
+        receive
+    }
+
+    fn pick_story(&self) -> Picked {
+        let (send, receive) = channel();
+        std::thread::spawn(move || {
+            let file = rfd::FileDialog::new()
+                .add_filter("Story", &["json"])
+                .pick_file();
+            let _ = send.send(file.into_iter().collect());
+        });
+        receive
+    }
+
+    fn save_story(&self, name: &str) -> SaveTo {
+        let (send, receive) = channel();
+        let name = name.to_owned();
+        std::thread::spawn(move || {
+            let file = rfd::FileDialog::new()
+                .add_filter("Story", &["json"])
+                .set_file_name(name)
+                .save_file();
+            let _ = send.send(file);
         });
         receive
     }

@@ -27,6 +27,7 @@ pub mod panels;
 pub mod run;
 pub mod shortcuts;
 pub mod start;
+pub mod story;
 pub mod timeline;
 pub mod ui_kit;
 pub mod view;

@@ -1,4 +1,4 @@
-//! The menu bar: File, View and Help.
+//! The menu bar: File, View, Story and Help.
 
 use crate::action::Action;
 use crate::view::{Theme, Toggle, ViewState};
@@ -18,6 +18,7 @@ pub fn show(
     view: &ViewState,
     toggles: &[Toggle],
     windows: &mut Windows,
+    story: &crate::story::session::Session,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -26,6 +27,7 @@ pub fn show(
                 actions.push(Action::OpenFiles);
                 ui.close();
             }
+            actions.extend(story_file_items(ui, story));
             // Coding an article (src/coding, the review panel).
             ui.separator();
             for (label, command) in [
@@ -69,6 +71,7 @@ pub fn show(
                 }));
             }
         });
+        ui.menu_button("Story", |ui| actions.extend(story_menu(ui, story)));
         ui.menu_button("Help", |ui| {
             if ui.button("About / Sources").clicked() {
                 windows.about = true;
@@ -76,4 +79,66 @@ pub fn show(
         });
     });
     actions
+}
+
+/// The File menu's story items: open, save, save as.
+fn story_file_items(ui: &mut egui::Ui, story: &crate::story::session::Session) -> Vec<Action> {
+    use crate::story::action::StoryAction;
+    let mut chosen = None;
+    ui.separator();
+    if ui.button("Open story…").clicked() {
+        chosen = Some(StoryAction::Open);
+    }
+    if ui
+        .add_enabled(story.is_open(), egui::Button::new("Save story"))
+        .clicked()
+    {
+        chosen = Some(StoryAction::Save);
+    }
+    if ui
+        .add_enabled(story.is_open(), egui::Button::new("Save story as…"))
+        .clicked()
+    {
+        chosen = Some(StoryAction::SaveAs);
+    }
+    ui.separator();
+    if chosen.is_some() {
+        ui.close();
+    }
+    chosen.map(Action::Story).into_iter().collect()
+}
+
+/// The Story menu: play the bundled story, write a new one, edit, leave,
+/// and whether steps are reached at once.
+fn story_menu(ui: &mut egui::Ui, story: &crate::story::session::Session) -> Vec<Action> {
+    use crate::story::action::StoryAction;
+    let mut chosen = None;
+    if ui.button("Play the September 2022 story").clicked() {
+        chosen = Some(StoryAction::PlayBundled);
+    }
+    if ui.button("New story").clicked() {
+        chosen = Some(StoryAction::New);
+    }
+    let open = story.is_open();
+    if ui
+        .add_enabled(open && !story.editing, egui::Button::new("Edit steps"))
+        .clicked()
+    {
+        chosen = Some(StoryAction::SetEditing(true));
+    }
+    if ui
+        .add_enabled(open, egui::Button::new("Leave story"))
+        .clicked()
+    {
+        chosen = Some(StoryAction::Leave);
+    }
+    ui.separator();
+    let mut reduced = story.settings.reduced_motion;
+    if ui.checkbox(&mut reduced, "Reduce motion").changed() {
+        chosen = Some(StoryAction::SetReducedMotion(reduced));
+    }
+    if chosen.is_some() {
+        ui.close();
+    }
+    chosen.map(Action::Story).into_iter().collect()
 }

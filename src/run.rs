@@ -42,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return Err(anyhow!("--select {id}: no event has this id"));
     }
+    let story = crate::story::start::load(cli.story.as_ref(), cli.step, &data)?;
     // The map is triangulated on a thread while eframe opens the window.
     let map = MapPreparation::start(data.clone());
     let viewport = egui::ViewportBuilder::default()
@@ -63,12 +64,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     if let Some(dir) = eframe::storage_dir("border-incidents") {
                         app = app.with_recovery_dir(dir.join("recovery"));
                     }
-                    Ok(Box::new(app.started_in(cc)))
+                    Ok(Box::new(app.started_in(cc).with_story_start(story)))
                 }),
             )
             .map_err(|e| anyhow!("cannot open the window: {e}"))
         }
-        Some(out) => screenshot(viewport, data, map, opts, out),
+        Some(out) => screenshot(viewport, data, map, opts, out, story),
     }
 }
 
@@ -81,6 +82,7 @@ fn screenshot(
     map: MapPreparation,
     opts: StartOptions,
     out: PathBuf,
+    story: Option<crate::story::start::Start>,
 ) -> anyhow::Result<()> {
     let outcome: Outcome = Arc::new(Mutex::new(None));
     let native = eframe::NativeOptions {
@@ -94,7 +96,9 @@ fn screenshot(
         native,
         Box::new(move |cc| {
             Ok(Box::new(ScreenshotApp {
-                app: App::with_map(None, data, map.finish(), opts).started_in(cc),
+                app: App::with_map(None, data, map.finish(), opts)
+                    .started_in(cc)
+                    .with_story_start(story),
                 out,
                 frames: 0,
                 image: Arc::new(Mutex::new(None)),

@@ -77,7 +77,7 @@ impl App {
     }
 
     /// Lists the problems of the file `name` in the Problems window.
-    fn report(&mut self, name: &str, diagnostics: Vec<Diagnostic>) {
+    pub(super) fn report(&mut self, name: &str, diagnostics: Vec<Diagnostic>) {
         self.opened
             .problems
             .extend(diagnostics.into_iter().map(|diagnostic| FileProblem {

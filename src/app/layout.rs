@@ -27,6 +27,7 @@ impl eframe::App for App {
         self.receive_picked(ui.ctx());
         self.receive_loaded();
         self.coding_frame(ui.ctx());
+        self.follow_story(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
         if self.opened.loader.busy() {
             ui.ctx().request_repaint();
@@ -58,21 +59,28 @@ impl eframe::App for App {
                 &self.view,
                 &toggles,
                 &mut self.windows,
+                &self.story,
             ));
         });
+        actions.extend(crate::panels::story_bar::show(ui, &frame, &self.story));
+        let mut panels = self.story_panels();
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(230.0)
-            .show(ui, |ui| actions.extend(TimelinePanel.show(ui, &frame)));
+            .show_collapsible(ui, &mut panels.timeline, |ui| {
+                actions.extend(TimelinePanel.show(ui, &frame))
+            });
         egui::Panel::left("events_list")
             .resizable(true)
             .default_size(330.0)
-            .show(ui, |ui| actions.extend(EventsList.show(ui, &frame)));
+            .show_collapsible(ui, &mut panels.events_list, |ui| {
+                actions.extend(EventsList.show(ui, &frame))
+            });
         actions.extend(self.coding.panel(ui, &frame));
         egui::Panel::right("details_and_article")
             .resizable(true)
             .default_size(400.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut panels.details, |ui| {
                 // The card over the article, with a divider the user can drag
                 // while something is selected; a one-line hint otherwise.
                 let height = ui.available_height();
@@ -120,5 +128,7 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let key = crate::start::storage_key(&self.data.region.id);
         eframe::set_value(storage, &key, &self.view);
+        let settings = &self.story.settings;
+        eframe::set_value(storage, crate::story::session::STORAGE_KEY, settings);
     }
 }

@@ -7,6 +7,7 @@ mod coding;
 mod coding_keep;
 mod files;
 mod layout;
+mod story;
 
 use std::sync::Arc;
 
@@ -36,6 +37,8 @@ pub struct App {
     map_size: egui::Vec2,
     /// Coding an article: the session under review and its windows.
     coding: crate::panels::review::Review,
+    /// The open story, its editor and the first-start offer.
+    story: crate::story::session::Session,
 }
 
 impl App {
@@ -67,6 +70,10 @@ impl App {
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
             coding: crate::panels::review::Review::default(),
+            story: crate::story::session::Session::new(
+                storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
+                storage.is_some(),
+            ),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -199,6 +206,7 @@ impl App {
             Action::CloseProblems => self.opened.problems.clear(),
             Action::Coding(command) => self.apply_coding(command),
             Action::PickedPoint { lon, lat } => self.apply_picked_point(lon, lat),
+            Action::Story(action) => self.apply_story(action),
         }
     }
 }

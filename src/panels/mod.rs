@@ -1,6 +1,6 @@
 //! Side panels and windows: the events list with its filters, the detail
-//! card, the article, the windows about opened files, About, and the
-//! review of an article being coded.
+//! card, the article, the windows about opened files, About, the review
+//! of an article being coded; the story bar and the story editor.
 
 pub mod about;
 pub mod article;
@@ -14,3 +14,5 @@ mod review_edit;
 mod review_form;
 mod review_text;
 pub mod review_windows;
+pub mod story_bar;
+pub mod story_editor;
