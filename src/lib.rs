@@ -20,6 +20,7 @@ pub mod import;
 pub mod map;
 pub mod menu;
 pub mod model;
+pub mod output;
 pub mod panel;
 pub mod panels;
 pub mod run;
