@@ -8,3 +8,5 @@ mod details_related;
 pub mod events_list;
 mod filters;
 pub mod open_files;
+pub mod table;
+pub mod table_rows;
