@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod panel;
 pub mod panels;
+pub mod render;
 pub mod run;
 pub mod shortcuts;
 pub mod start;
