@@ -42,4 +42,11 @@ pub enum Action {
     CancelLoad(usize),
     /// Close the problems window (forgets the problems).
     CloseProblems,
+    /// Export the events shown, a picture or the playback: asks where to
+    /// save, then writes on a thread.
+    Export(crate::output::requests::ExportRequest),
+    /// Cancel the export running.
+    CancelExport,
+    /// Close the note an export ended with.
+    DismissExport,
 }

@@ -15,6 +15,18 @@ use crate::timeline::TimelinePanel;
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show_window(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let key = crate::start::storage_key(&self.data.region.id);
+        eframe::set_value(storage, &key, &self.view);
+    }
+}
+
+impl App {
+    /// Draws the whole window into `ui` and applies what the user asked for.
+    pub fn show_window(&mut self, ui: &mut egui::Ui) {
         ui.ctx().set_theme(self.egui_theme());
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
@@ -26,6 +38,7 @@ impl eframe::App for App {
         self.open_files(dropped, Want::Anything);
         self.receive_picked(ui.ctx());
         self.receive_loaded();
+        self.poll_exports(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
         if self.opened.loader.busy() {
             ui.ctx().request_repaint();
@@ -63,6 +76,14 @@ impl eframe::App for App {
             .resizable(true)
             .default_size(230.0)
             .show(ui, |ui| actions.extend(TimelinePanel.show(ui, &frame)));
+        let windows = &mut self.windows;
+        actions.extend(super::results::show(
+            &mut self.results,
+            windows,
+            ui,
+            &frame,
+            &data,
+        ));
         egui::Panel::left("events_list")
             .resizable(true)
             .default_size(330.0)
@@ -89,6 +110,7 @@ impl eframe::App for App {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.map_size = ui.max_rect().size();
+            self.results.map_rect = ui.max_rect();
             actions.extend(self.map.show(ui, &frame));
         });
         actions.extend(crate::panels::open_files::layers_window(
@@ -106,10 +128,5 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let key = crate::start::storage_key(&self.data.region.id);
-        eframe::set_value(storage, &key, &self.view);
     }
 }

@@ -3,8 +3,11 @@
 //! applies them in one place ([`App::apply`]); opened files are in
 //! `files.rs`.
 
+pub mod export_jobs;
 mod files;
 mod layout;
+pub mod picture;
+mod results;
 
 use std::sync::Arc;
 
@@ -32,6 +35,7 @@ pub struct App {
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
     map_size: egui::Vec2,
+    results: results::Results,
 }
 
 impl App {
@@ -62,6 +66,7 @@ impl App {
             dialog: Box::new(SystemDialog),
             picking: None,
             map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
+            results: results::Results::default(),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -192,6 +197,9 @@ impl App {
                 }
             }
             Action::CloseProblems => self.opened.problems.clear(),
+            Action::Export(_) | Action::CancelExport | Action::DismissExport => {
+                self.apply_export(action);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod article;
 pub mod details;
 mod details_related;
 pub mod events_list;
+pub mod export_dialogs;
 mod filters;
 pub mod open_files;
 pub mod table;
