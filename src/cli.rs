@@ -58,6 +58,40 @@ pub struct Cli {
     /// instead of the bundled Fergana Valley one; it starts with no events.
     #[arg(long, value_name = "FILE")]
     pub region: Option<PathBuf>,
+
+    /// With --screenshot: picture the map alone, with its time window,
+    /// legend, scale bar and credits; --size is then the map's size. Drawn
+    /// off screen, without a window.
+    #[arg(long, requires = "screenshot")]
+    pub map_only: bool,
+
+    /// Pixels per point of --screenshot and --animate pictures (2 for
+    /// print): the image is --size times this many pixels.
+    #[arg(long, value_name = "F", default_value = "1", value_parser = parse_scale)]
+    pub scale: f32,
+
+    /// Export the playback from FROM to TO (dates as for --window) as an
+    /// animation of the map, without a window; see --step and --out.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_window, requires = "out")]
+    pub animate: Option<(Seconds, Seconds)>,
+
+    /// The time each --animate frame moves on: 30m, 6h, 1d, 1w.
+    #[arg(long, value_name = "STEP", default_value = "1d", value_parser = parse_step)]
+    pub step: Seconds,
+
+    /// Where --animate writes: FILE.gif, FILE.png (animated PNG), or a
+    /// folder for numbered PNG frames and their index frames.csv.
+    #[arg(long, value_name = "FILE.gif|DIR", requires = "animate")]
+    pub out: Option<PathBuf>,
+
+    /// With --animate: each frame shows everything from FROM on, instead
+    /// of its step alone.
+    #[arg(long, requires = "animate")]
+    pub cumulative: bool,
+
+    /// With --animate: how long each frame shows, in milliseconds.
+    #[arg(long, value_name = "MS", default_value = "500", requires = "animate")]
+    pub frame_ms: u64,
 }
 
 /// Subcommands.
@@ -160,6 +194,34 @@ fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
     Ok((from, to))
 }
 
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(f) if (0.5..=4.0).contains(&f) => Ok(f),
+        Ok(f) => Err(format!("{f} is out of range (0.5 to 4)")),
+        Err(_) => Err(format!("{s:?} is not a number like 1 or 2")),
+    }
+}
+
+fn parse_step(s: &str) -> Result<Seconds, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: Seconds = n
+        .parse()
+        .map_err(|_| format!("expected a number and a unit, like 6h or 1d, got {s:?}"))?;
+    let unit = match unit {
+        "m" | "min" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        _ => return Err(format!("{unit:?} is not a unit: use m, h, d or w (6h, 1d)")),
+    };
+    match n.checked_mul(unit) {
+        Some(step) if step > 0 => Ok(step),
+        _ => Err(format!("{s:?} is not a step forward in time")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +231,17 @@ mod tests {
         assert_eq!(parse_size("800x600"), Ok([800.0, 600.0]));
         assert!(parse_size("800").is_err());
         assert!(parse_size("10x10").is_err());
+    }
+
+    #[test]
+    fn steps_and_scales_parse_and_reject() {
+        assert_eq!(parse_step("6h"), Ok(6 * 3600));
+        assert_eq!(parse_step("1d"), Ok(86_400));
+        assert!(parse_step("0d").is_err());
+        assert!(parse_step("3y").is_err());
+        assert!(parse_step("h").is_err());
+        assert_eq!(parse_scale("2"), Ok(2.0));
+        assert!(parse_scale("10").is_err());
     }
 
     #[test]

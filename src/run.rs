@@ -42,6 +42,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return Err(anyhow!("--select {id}: no event has this id"));
     }
+    if let Some(done) = crate::commands::picture::from_cli(&cli, data.clone(), opts.clone()) {
+        return done;
+    }
     // The map is triangulated on a thread while eframe opens the window.
     let map = MapPreparation::start(data.clone());
     let viewport = egui::ViewportBuilder::default()
