@@ -79,6 +79,18 @@ impl Column {
         }
     }
 
+    /// Whether `event` has nothing in this column (such rows sort last,
+    /// whichever the direction).
+    fn is_empty(self, event: &Event) -> bool {
+        match self {
+            Self::Date | Self::Kind | Self::Title | Self::Source => false,
+            Self::Place => event.place.is_none(),
+            Self::Claimant => event.claimant.is_none(),
+            Self::Fatalities => killed(event.figures.killed.as_ref()).is_infinite(),
+            Self::Verdict => event.verification.is_none(),
+        }
+    }
+
     /// How two events compare in this column (ascending).
     fn compare(self, a: &Event, b: &Event, source_rank: &[usize]) -> Ordering {
         match self {
@@ -183,7 +195,9 @@ pub fn sorted(data: &Data, rows: &[usize], by: SortBy) -> Vec<usize> {
         });
     }
     if by.descending {
-        out.reverse();
+        // Reversed, but empty cells stay last, in the same order.
+        let filled = out.partition_point(|&i| !by.column.is_empty(&data.events[i]));
+        out[..filled].reverse();
     }
     out
 }
@@ -289,7 +303,18 @@ mod tests {
                 },
             );
             assert_eq!(up.len(), rows.len());
-            let mut back = down.clone();
+            let filled = up.partition_point(|&i| !column.is_empty(&data.events[i]));
+            assert!(
+                up[filled..]
+                    .iter()
+                    .all(|&i| column.is_empty(&data.events[i]))
+            );
+            assert_eq!(
+                down[filled..],
+                up[filled..],
+                "{column:?}: empty cells last both ways"
+            );
+            let mut back = down[..filled].to_vec();
             back.reverse();
             let ranks = source_ranks(&data);
             for pair in up.windows(2) {
