@@ -62,6 +62,19 @@ const STEPS: [(Seconds, &str); 6] = [
     (30 * 86_400, "30 days"),
 ];
 
+/// About as many frames as a default animation has, at most.
+const DEFAULT_FRAMES: Seconds = 120;
+
+/// The shortest offered step that plays `span` in at most
+/// [`DEFAULT_FRAMES`] frames (the longest step when none does).
+fn default_step(span: Seconds) -> Seconds {
+    STEPS
+        .iter()
+        .map(|&(step, _)| step)
+        .find(|step| (span + step - 1) / step <= DEFAULT_FRAMES)
+        .unwrap_or(STEPS[STEPS.len() - 1].0)
+}
+
 /// File → Export events…: the format and how many events will be written.
 pub fn events_window(
     ctx: &egui::Context,
@@ -180,11 +193,18 @@ pub fn animation_window(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut close = false;
+    if !*open {
+        // Opened again, the window starts from the view of that moment.
+        form.from.clear();
+        form.to.clear();
+        return actions;
+    }
     if form.from.is_empty() && form.to.is_empty() {
+        let (from, to) = view.time.window;
         *form = AnimationForm {
-            from: day_text(view.time.window.0),
-            to: day_text(view.time.window.1 - 1),
-            step: 86_400,
+            from: day_text(from),
+            to: day_text(to - 1),
+            step: default_step(to - from),
             hold_ms: 500,
             size: [map_size.x.round() as u32, map_size.y.round() as u32],
             ..form.clone()
@@ -341,5 +361,13 @@ mod tests {
         assert!(parse_span("2022-09-19", "2022-09-14").is_err());
         assert!(parse_span("soon", "2022-09-14").is_err());
         assert_eq!(day_text(a), "2022-09-14");
+    }
+
+    #[test]
+    fn the_default_step_keeps_a_default_animation_short() {
+        assert_eq!(default_step(5 * 86_400), 3600);
+        assert_eq!(default_step(6 * 86_400), 6 * 3600);
+        assert_eq!(default_step(60 * 86_400), 12 * 3600);
+        assert_eq!(default_step(100 * 365 * 86_400), 30 * 86_400);
     }
 }
