@@ -1,6 +1,7 @@
 //! What an exported picture carries besides the map: the time window it
 //! shows (top left, large enough to read in an animation) and the credits
-//! for its sources and base map (bottom right, above the scale bar's strip).
+//! for its sources and base map (bottom left, above the scale bar, clear of
+//! the legend on the right).
 
 use egui::{Align2, Color32, FontId, Rect, Stroke, pos2, vec2};
 
@@ -92,10 +93,11 @@ pub fn paint(ui: &egui::Ui, rect: Rect, window: (Seconds, Seconds), credits: &st
             format!("Shown: {}", window_text(window)),
         )
     });
-    let wrap = (rect.width() * 0.55).max(200.0);
+    // At most a little under half the width: the open legend takes the right.
+    let wrap = (rect.width() * 0.45).clamp(200.0, 560.0);
     boxed(
-        pos2(rect.right() - 8.0, rect.bottom() - 28.0),
-        Align2::RIGHT_BOTTOM,
+        pos2(rect.left() + 10.0, rect.bottom() - 28.0),
+        Align2::LEFT_BOTTOM,
         credits,
         FontId::proportional(11.0),
         wrap,
