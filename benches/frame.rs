@@ -24,6 +24,7 @@ use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::model::camera::Camera;
 use border_incidents::start::StartOptions;
+use border_incidents::view::layer_ids;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 
@@ -108,6 +109,15 @@ fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
     group.bench_function("default_view", |b| b.iter(|| black_box(h.frame())));
     let mut h = Headless::new(data.clone(), BaseLayers::ThroughEgui);
     group.bench_function("default_view_through_egui", |b| {
+        b.iter(|| black_box(h.frame()))
+    });
+    // The same view with the shaded relief switched off: what the relief's
+    // textures cost a frame.
+    let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
+    let layers = h.app.view().layers.with(layer_ids::RELIEF, false);
+    h.app.apply(Action::SetLayers(layers));
+    h.frame();
+    group.bench_function("default_view_without_relief", |b| {
         b.iter(|| black_box(h.frame()))
     });
 

@@ -30,6 +30,10 @@ pub mod layer_ids {
     pub const CONTEXT: &str = "context";
     /// Uncertainty halos around markers.
     pub const HALOS: &str = "halos";
+    /// Shaded relief under the base map.
+    pub const RELIEF: &str = "relief";
+    /// The world beyond the region's base map: countries and capitals.
+    pub const WORLD: &str = "world";
 }
 
 /// Which map layers are drawn, by layer id (see [`layer_ids`]). A layer

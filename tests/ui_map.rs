@@ -396,11 +396,11 @@ fn panning_keeps_part_of_the_map_in_view() {
 fn meshes_are_triangulated_once_not_per_frame() {
     let data = common::data();
     let mut map = MapView::new(&data);
-    // The default view needs only the coarser levels, ready at once; the
-    // full level arrives from a thread and is needed once zoomed in.
+    // The full level and the relief arrive from threads; once they have,
+    // the default view and a close one are drawn in full.
     let view = initial_view(&data);
-    assert!(map.is_drawn_in_full(&view.camera));
     map.wait_for_full_detail();
+    assert!(map.is_drawn_in_full(&view.camera));
     let mut close = view.camera;
     close.points_per_km = 40.0;
     assert!(map.is_drawn_in_full(&close));

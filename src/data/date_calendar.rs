@@ -6,7 +6,7 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 
 use super::date_clock::{month, year};
-use super::date_phrases::{Found, add_days, on_days, precision_of};
+use super::date_range::{Found, add_days, on_days, precision_of};
 use super::event::DatePrecision;
 use super::number_words::{figures_value, word_value};
 

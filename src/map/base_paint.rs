@@ -14,6 +14,9 @@ use crate::model::camera::{KmBox, ScreenTransform};
 use crate::ui_kit::palette::Palette;
 use crate::view::{LayerToggles, layer_ids};
 
+/// How opaque country fills are over the relief.
+const RELIEF_FILL_ALPHA: f32 = 0.55;
+
 impl BaseLayers {
     /// Paints the base layers under the markers, from the last tessellation
     /// when it still covers the view (see `tessellated.rs`).
@@ -48,7 +51,7 @@ impl BaseLayers {
                 hidden: layers
                     .hidden
                     .iter()
-                    .filter(|id| TOGGLES.contains(&id.as_str()))
+                    .filter(|id| TOGGLES.contains(&id.as_str()) || *id == layer_ids::RELIEF)
                     .cloned()
                     .collect(),
             },
@@ -78,9 +81,32 @@ impl BaseLayers {
         layers: &LayerToggles,
     ) {
         let view = t.visible_box(reach);
+        // Over the relief, fills let the terrain show through.
+        let fill_alpha = if layers.shown(layer_ids::RELIEF) {
+            let strength = super::terrain_layer::relief_strength(t.points_per_km());
+            1.0 - (1.0 - RELIEF_FILL_ALPHA) * strength
+        } else {
+            1.0
+        };
+        if layers.shown(layer_ids::WORLD) {
+            for (_, fill, area) in &self.world {
+                let color = fill.map_or(pal.world_fill, |f| f[usize::from(pal.dark)]);
+                fill_area(area, lod, &view, t, color, &mut out.mesh);
+            }
+            for (_, _, area) in &self.world {
+                stroke_area(
+                    out,
+                    area,
+                    lod,
+                    &view,
+                    t,
+                    Stroke::new(0.7, pal.world_outline),
+                );
+            }
+        }
         if layers.shown(layer_ids::COUNTRIES) {
             for (_, fill, area) in &self.countries {
-                let color = fill[usize::from(pal.dark)];
+                let color = fill[usize::from(pal.dark)].gamma_multiply(fill_alpha);
                 fill_area(area, lod, &view, t, color, &mut out.mesh);
             }
             for (_, _, area) in &self.countries {
@@ -167,9 +193,11 @@ fn stroke_area(
     if !area.bbox.intersects(view) {
         return;
     }
+    // Rings are closed (their last point is their first); a ring cut
+    // where it ran along a box is a run of open pieces.
     for line in area.outlines.get(lod).into_iter().flatten() {
         if line.bbox.intersects(view) {
-            stroke_line(out, line, t, true, stroke);
+            stroke_line(out, line, t, false, stroke);
         }
     }
 }

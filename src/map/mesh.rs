@@ -9,6 +9,9 @@ use geo::{Area as _, LineString, MapCoords, MultiPolygon, Polygon, Simplify, Tri
 
 use crate::model::camera::{KmBox, Projection, ScreenTransform};
 
+use super::km_line::km_line;
+pub use super::km_line::{KmLine, project_line};
+
 /// Simplification tolerances of the levels of detail, in kilometres
 /// (level 0 is the full source geometry).
 pub const LOD_TOLERANCES_KM: [f64; 3] = [0.0, 0.4, 2.0];
@@ -47,54 +50,6 @@ impl TriMesh {
             out.colored_vertex(t.apply(v), color);
         }
         out.indices.extend(self.indices.iter().map(|i| base + i));
-    }
-}
-
-/// A line on the map plane with its bounding box.
-#[derive(Clone, Debug, Default)]
-pub struct KmLine {
-    /// Points in projected kilometres.
-    pub points: Vec<[f64; 2]>,
-    /// Bounding box for culling.
-    pub bbox: KmBox,
-}
-
-impl KmLine {
-    /// The line's screen points.
-    pub fn screen(&self, t: &ScreenTransform) -> Vec<egui::Pos2> {
-        self.points.iter().map(|&p| t.apply(p)).collect()
-    }
-
-    /// The stretches of the line that cross `clip`, as screen polylines;
-    /// segments wholly outside it are left out, so that drawing a long
-    /// line of which little is in view costs little. A closed ring is
-    /// walked back to its first point.
-    pub fn visible_runs(
-        &self,
-        t: &ScreenTransform,
-        clip: egui::Rect,
-        closed: bool,
-    ) -> Vec<Vec<egui::Pos2>> {
-        let mut points = self.screen(t);
-        if closed && points.len() > 2 {
-            points.push(points[0]);
-        }
-        let mut runs = Vec::new();
-        let mut run: Vec<egui::Pos2> = Vec::new();
-        for w in points.windows(2) {
-            if egui::Rect::from_two_pos(w[0], w[1]).intersects(clip) {
-                if run.is_empty() {
-                    run.push(w[0]);
-                }
-                run.push(w[1]);
-            } else if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
-        }
-        if run.len() > 1 {
-            runs.push(run);
-        }
-        runs
     }
 }
 
@@ -190,28 +145,6 @@ fn project_polygon(proj: &Projection, p: &Polygon<f64>) -> Polygon<f64> {
         let [x, y] = proj.project(c.x, c.y);
         geo::coord! { x: x, y: y }
     })
-}
-
-fn km_line(ls: &LineString<f64>) -> KmLine {
-    let mut bbox = KmBox::EMPTY;
-    let points: Vec<[f64; 2]> = ls.coords().map(|c| [c.x, c.y]).collect();
-    for &p in &points {
-        bbox.add(p);
-    }
-    KmLine { points, bbox }
-}
-
-/// Projects a lon/lat line to kilometres, simplified by `tolerance_km`.
-pub fn project_line(proj: &Projection, ls: &LineString<f64>, tolerance_km: f64) -> KmLine {
-    let projected: LineString<f64> = ls.map_coords(|c| {
-        let [x, y] = proj.project(c.x, c.y);
-        geo::coord! { x: x, y: y }
-    });
-    if tolerance_km > 0.0 {
-        km_line(&projected.simplify(tolerance_km))
-    } else {
-        km_line(&projected)
-    }
 }
 
 /// Prepares an area: projects, simplifies and triangulates every polygon at
@@ -312,6 +245,20 @@ fn ring_area(ring: &LineString<f64>) -> f64 {
 
 impl Area {
     /// Puts `level` in place as level of detail `lod`.
+    /// Leaves out of the outlines the stretches that run along an edge of
+    /// `cut` (within `tolerance_km`): where a layer was clipped to a box,
+    /// the box's edge is no border and is not drawn.
+    pub fn drop_outline_along(&mut self, cut: &KmBox, tolerance_km: f64) {
+        for level in &mut self.outlines {
+            let lines = std::mem::take(level);
+            *level = lines
+                .into_iter()
+                .flat_map(|l| l.without_stretches_along(cut, tolerance_km))
+                .collect();
+        }
+    }
+
+    /// Sets the fills and outlines of level of detail `lod`.
     pub fn set_level(&mut self, lod: usize, level: AreaLevel) {
         let levels = LOD_TOLERANCES_KM.len();
         self.fills.resize_with(levels, Vec::new);

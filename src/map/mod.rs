@@ -6,6 +6,7 @@
 //! click through the topmost layer that claims it, and turns the pointer
 //! and keys into a new camera. Every change is returned as an [`Action`].
 
+pub mod area_label;
 pub mod base_layers;
 mod base_paint;
 pub mod event_layer;
@@ -13,6 +14,7 @@ pub mod full_detail;
 pub mod gpu_mesh;
 pub mod halos;
 pub mod input;
+pub mod km_line;
 pub mod labels;
 pub mod layer;
 mod layout_cache;
@@ -25,7 +27,9 @@ pub mod overlay_layer;
 pub mod overlay_shapes;
 pub mod places;
 pub mod preparing;
+pub mod terrain_layer;
 pub mod tessellated;
+pub mod world_layer;
 
 use egui::Sense;
 
@@ -69,8 +73,10 @@ pub struct MapInput<'a> {
 pub struct MapView {
     /// The region's projection.
     projection: Projection,
+    /// The relief, drawn under the base map.
+    terrain: terrain_layer::TerrainLayer,
     /// The base map (kept apart from `layers` for its level of detail and
-    /// its GPU mesh), drawn first.
+    /// its GPU mesh).
     base: BaseLayers,
     /// The layers over the base map, in drawing order.
     layers: Vec<Box<dyn MapLayer>>,
@@ -90,15 +96,22 @@ impl MapView {
     pub fn new(data: &Data) -> Self {
         let region = &data.region;
         let (projection, focus) = crate::model::camera::region_focus(region);
-        let base = BaseLayers::new(&data.geo, region, &projection);
-        let area_label = base_layers::AreaLabel::of(&base);
+        let terrain = terrain_layer::TerrainLayer::start();
+        // The world is context beyond the base map: if its bundled files
+        // could not be read (a test guards them), the map goes without it.
+        let world = crate::data::world::World::bundled().unwrap_or_default();
+        let base = BaseLayers::new(&data.geo, &world, region, &projection);
+        let area_label = area_label::AreaLabel::of(&base);
+        let capitals = world_layer::WorldCapitals::new(&world, base_layers::cover(&data.geo));
         Self {
             extent: base.extent(),
+            terrain,
             base,
             layers: vec![
                 Box::new(overlay_layer::OverlaysLayer::default()),
                 Box::new(halos::HalosLayer),
                 Box::new(area_label),
+                Box::new(capitals),
                 Box::new(places::PlacesLayer),
                 Box::new(event_layer::EventsLayer),
             ],
@@ -114,6 +127,7 @@ impl MapView {
     /// The map's switches, as the View menu lists them.
     pub fn toggles(&self, data: &Data, overlays: &[Overlay]) -> Vec<Toggle> {
         let mut all = self.base.toggles(data, overlays);
+        all.extend(self.terrain.toggles(data, overlays));
         for layer in &self.layers {
             all.extend(layer.toggles(data, overlays));
         }
@@ -134,6 +148,7 @@ impl MapView {
     /// prepared on a thread after the first frame.
     pub fn wait_for_full_detail(&mut self) {
         self.base.wait_for_full_detail();
+        self.terrain.wait();
     }
 
     /// Keeps the base layers on the GPU between frames, drawn into frames of
@@ -146,7 +161,8 @@ impl MapView {
     /// Whether the map at `camera` is drawn at the detail it calls for (the
     /// full level of detail is needed only when zoomed in).
     pub fn is_drawn_in_full(&self, camera: &Camera) -> bool {
-        self.base.has_full_detail() || mesh::lod_for(camera.points_per_km) > 0
+        self.terrain.is_ready()
+            && (self.base.has_full_detail() || mesh::lod_for(camera.points_per_km) > 0)
     }
 
     /// A camera fitting the region's focus into a map of `size`.
@@ -213,6 +229,7 @@ impl MapView {
         let mut obstacles = event_layer::obstacles(&layout);
         obstacles.push(overlay::strip_rect(rect));
         obstacles.extend(legend::last_rect(ui.ctx()));
+        actions.extend(self.terrain.paint(ui, &painter, &frame, &mut obstacles));
         actions.extend(self.base.paint(ui, &painter, &frame, &mut obstacles));
         for layer in &mut self.layers {
             actions.extend(layer.paint(ui, &painter, &frame, &mut obstacles));
@@ -224,7 +241,7 @@ impl MapView {
             actions.push(action);
         }
         overlay::show(ui, rect, &self.projection, cam, &pal);
-        let mut all: Vec<&dyn MapLayer> = vec![&self.base];
+        let mut all: Vec<&dyn MapLayer> = vec![&self.terrain, &self.base];
         all.extend(self.layers.iter().map(|l| l.as_ref()));
         legend::show(ui, &all, &frame);
 

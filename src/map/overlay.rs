@@ -79,13 +79,19 @@ pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palet
         .filter(|pos| rect.contains(*pos))
         .map(|pos| camera.to_lonlat(proj, rect, pos));
     let coords = match cursor {
-        Some([lon, lat]) => format!(
-            "{:.4}° {}, {:.4}° {}",
-            lat.abs(),
-            if lat >= 0.0 { "N" } else { "S" },
-            lon.abs(),
-            if lon >= 0.0 { "E" } else { "W" }
-        ),
+        Some([lon, lat]) => {
+            let mut text = format!(
+                "{:.4}° {}, {:.4}° {}",
+                lat.abs(),
+                if lat >= 0.0 { "N" } else { "S" },
+                lon.abs(),
+                if lon >= 0.0 { "E" } else { "W" }
+            );
+            if let Some(m) = crate::ui_kit::format::elevation_at(lon, lat) {
+                text.push_str(&format!(" · {m}"));
+            }
+            text
+        }
         None => "—".to_owned(),
     };
     let text = format!("Cursor: {coords}");

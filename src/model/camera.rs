@@ -88,6 +88,11 @@ impl ScreenTransform {
         self.apply(self.projection.project(lon, lat))
     }
 
+    /// Screen points per kilometre.
+    pub fn points_per_km(&self) -> f64 {
+        self.points_per_km
+    }
+
     /// The projection the transform's plane is in.
     pub fn projection(&self) -> &Projection {
         &self.projection

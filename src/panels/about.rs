@@ -47,6 +47,8 @@ fn content(ui: &mut egui::Ui, data: &Data) {
     ui.add_space(8.0);
     ui.label(RichText::new("Map data").strong());
     ui.label(ATTRIBUTION);
+    ui.label(crate::data::elevation::ATTRIBUTION);
+    ui.label(crate::data::world::ATTRIBUTION);
     ui.add_space(8.0);
     ui.label(RichText::new("Uncertainty").strong());
     ui.label(
@@ -62,11 +64,11 @@ fn content(ui: &mut egui::Ui, data: &Data) {
     );
     ui.label(
         "Figures are kept in the article's words with the lowest and highest numbers those \
-         words allow. Claims are checked against other reports and marked consistent, \
-         imprecise, unverified or contradicted.",
+         words allow. Claims are checked against other reports and marked consistent, partly \
+         documented, imprecise, unverified or contradicted.",
     );
     ui.label(
-        "The Fergana Valley outline is approximate: it is derived from settlement elevations, \
-         not from a surveyed boundary.",
+        "The Fergana Valley outline is approximate: it is the low land around the valley floor \
+         in an elevation grid, not a surveyed boundary.",
     );
 }

@@ -124,6 +124,16 @@ fn facts(ui: &mut egui::Ui, data: &Data, event: &Event) {
         place.push_str(&format!(" · within about {} km", format::number(km)));
     }
     row(ui, "Where", place);
+    if let Some(m) = crate::model::positions::event_lonlat(event)
+        .and_then(|[lon, lat]| format::elevation_at(lon, lat))
+    {
+        let at = if event.uncertainty_km.is_none() {
+            "ground at the place"
+        } else {
+            "ground at the point drawn"
+        };
+        row(ui, "Elevation", format!("{m} ({at})"));
+    }
     for (name, fig) in event.figures.named() {
         if let Some(fig) = fig {
             row(

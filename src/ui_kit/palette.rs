@@ -30,6 +30,10 @@ pub struct Palette {
     pub ink: Color32,
     /// Highlight ring of the selected marker.
     pub selection: Color32,
+    /// Fill of the world's countries beyond the region's base map.
+    pub world_fill: Color32,
+    /// Outlines of the world's countries.
+    pub world_outline: Color32,
     /// Whether this is the dark palette.
     pub dark: bool,
 }
@@ -49,6 +53,8 @@ pub fn palette(dark: bool) -> Palette {
             text_halo: Color32::from_rgba_unmultiplied(20, 20, 24, 190),
             ink: Color32::from_rgb(230, 230, 235),
             selection: Color32::from_rgb(90, 180, 255),
+            world_fill: Color32::from_rgb(50, 53, 58),
+            world_outline: Color32::from_rgb(88, 90, 96),
             dark,
         }
     } else {
@@ -64,24 +70,11 @@ pub fn palette(dark: bool) -> Palette {
             text_halo: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
             ink: Color32::from_rgb(30, 30, 34),
             selection: Color32::from_rgb(20, 110, 230),
+            world_fill: Color32::from_rgb(226, 225, 221),
+            world_outline: Color32::from_rgb(178, 176, 172),
             dark,
         }
     }
-}
-
-/// The muted fill of a country, by its ISO alpha-3 code.
-pub fn country_fill(iso3: &str, dark: bool) -> Color32 {
-    let (light, dk) = match iso3 {
-        "KGZ" => ((241, 218, 196), (92, 70, 56)),
-        "TJK" => ((211, 230, 200), (58, 82, 60)),
-        "UZB" => ((226, 218, 238), (72, 64, 90)),
-        "KAZ" => ((238, 233, 204), (82, 80, 58)),
-        "CHN" => ((226, 222, 216), (70, 68, 66)),
-        "AFG" => ((240, 222, 226), (86, 62, 68)),
-        _ => ((228, 228, 228), (64, 64, 64)),
-    };
-    let (r, g, b) = if dark { dk } else { light };
-    Color32::from_rgb(r, g, b)
 }
 
 /// A vocabulary colour as egui draws it.

@@ -70,9 +70,10 @@ struct CountryProps {
     a3: String,
 }
 
-/// Streams the `features` array, keeping only the wanted countries.
-struct Collection<'a>(&'a [&'a str]);
-struct Features<'a>(&'a [&'a str]);
+/// Streams the `features` array, keeping only the wanted countries (all
+/// when `None`).
+struct Collection<'a>(Option<&'a [&'a str]>);
+struct Features<'a>(Option<&'a [&'a str]>);
 type Kept = Vec<RawFeature<CountryProps>>;
 
 impl<'de> DeserializeSeed<'de> for Collection<'_> {
@@ -115,7 +116,7 @@ impl<'de> Visitor<'de> for Features<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kept, A::Error> {
         let mut kept = Vec::new();
         while let Some(f) = seq.next_element::<RawFeature<CountryProps>>()? {
-            if self.0.contains(&f.properties.a3.as_str()) {
+            if self.0.is_none_or(|w| w.contains(&f.properties.a3.as_str())) {
                 kept.push(f);
             }
         }
@@ -123,11 +124,12 @@ impl<'de> Visitor<'de> for Features<'_> {
     }
 }
 
-/// Reads the `countries-land-10m` FeatureCollection and returns the wanted
-/// countries' land, in the order of `wanted`. Fails if one is absent.
+/// Reads the `countries-land-10m` FeatureCollection: the wanted countries'
+/// land in the order of `wanted` (failing if one is absent), or every
+/// feature in file order when `wanted` is `None`.
 pub fn read_countries(
     path: &Path,
-    wanted: &[&str],
+    wanted: Option<&[&str]>,
 ) -> Result<Vec<(String, MultiPolygon<f64>)>, SourceError> {
     let bytes = read(path)?;
     let mut de = serde_json::Deserializer::from_slice(&bytes);
@@ -138,23 +140,40 @@ pub fn read_countries(
             path: path.to_owned(),
             source,
         })?;
+    let all = kept
+        .into_iter()
+        .map(|f| {
+            let iso3 = f.properties.a3;
+            match f.geometry.into_multi_polygon() {
+                Ok(shape) => Ok((iso3, shape)),
+                Err(source) => Err(SourceError::Shape {
+                    path: path.to_owned(),
+                    iso3,
+                    source,
+                }),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    match wanted {
+        None => Ok(all),
+        Some(wanted) => select(path, &all, wanted),
+    }
+}
+
+/// The wanted countries from `all` (read from `path`), in the order of
+/// `wanted`; fails if one is absent.
+pub fn select(
+    path: &Path,
+    all: &[(String, MultiPolygon<f64>)],
+    wanted: &[&str],
+) -> Result<Vec<(String, MultiPolygon<f64>)>, SourceError> {
     wanted
         .iter()
         .map(|iso3| {
-            let f = kept
-                .iter()
-                .find(|f| f.properties.a3 == *iso3)
-                .ok_or_else(|| content(path, 0, format!("no feature with A3 = {iso3}")))?;
-            let shape =
-                f.geometry
-                    .clone()
-                    .into_multi_polygon()
-                    .map_err(|source| SourceError::Shape {
-                        path: path.to_owned(),
-                        iso3: (*iso3).to_owned(),
-                        source,
-                    })?;
-            Ok(((*iso3).to_owned(), shape))
+            all.iter()
+                .find(|(a3, _)| a3 == iso3)
+                .cloned()
+                .ok_or_else(|| content(path, 0, format!("no feature with A3 = {iso3}")))
         })
         .collect()
 }
@@ -273,7 +292,7 @@ mod tests {
     #[test]
     fn missing_file_is_named() {
         let path = Path::new("/nonexistent/map.geo.json");
-        let err = read_countries(path, &["KGZ"]).unwrap_err();
+        let err = read_countries(path, Some(&["KGZ"])).unwrap_err();
         assert!(
             err.to_string().contains("/nonexistent/map.geo.json"),
             "{err}"
@@ -286,7 +305,7 @@ mod tests {
             "broken.geo.json",
             "{\"type\":\"FeatureCollection\",\"features\":[",
         );
-        let err = read_countries(&path, &["KGZ"]).unwrap_err();
+        let err = read_countries(&path, Some(&["KGZ"])).unwrap_err();
         assert!(matches!(err, SourceError::Json { .. }));
         assert!(err.to_string().contains("broken.geo.json"), "{err}");
     }
@@ -298,9 +317,9 @@ mod tests {
             r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"A3":"TJK"},
             "geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#,
         );
-        let got = read_countries(&path, &["TJK"]).unwrap();
+        let got = read_countries(&path, Some(&["TJK"])).unwrap();
         assert_eq!(got[0].1.0[0].exterior().0.len(), 4);
-        let err = read_countries(&path, &["TJK", "KGZ"]).unwrap_err();
+        let err = read_countries(&path, Some(&["TJK", "KGZ"])).unwrap_err();
         assert!(err.to_string().contains("one.geo.json"), "{err}");
         assert!(err.to_string().contains("KGZ"), "{err}");
     }

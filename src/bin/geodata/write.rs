@@ -12,20 +12,25 @@ pub fn string(s: &str) -> String {
     serde_json::Value::from(s).to_string()
 }
 
-fn push_line(out: &mut String, line: &LineString<f64>) {
+fn push_line(out: &mut String, line: &LineString<f64>, decimals: usize) {
     out.push('[');
     for (i, c) in line.0.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         // Writing to a String cannot fail.
-        let _ = write!(out, "[{:.6},{:.6}]", c.x, c.y);
+        let _ = write!(out, "[{:.*},{:.*}]", decimals, c.x, decimals, c.y);
     }
     out.push(']');
 }
 
-/// A MultiPolygon geometry object.
+/// A MultiPolygon geometry object, six decimals.
 pub fn multi_polygon(shape: &MultiPolygon<f64>) -> String {
+    multi_polygon_with(shape, 6)
+}
+
+/// A MultiPolygon geometry object with coordinates to `decimals` places.
+pub fn multi_polygon_with(shape: &MultiPolygon<f64>, decimals: usize) -> String {
     let mut out = String::from(r#"{"type":"MultiPolygon","coordinates":["#);
     for (i, p) in shape.0.iter().enumerate() {
         if i > 0 {
@@ -39,7 +44,7 @@ pub fn multi_polygon(shape: &MultiPolygon<f64>) -> String {
             if j > 0 {
                 out.push(',');
             }
-            push_line(&mut out, ring);
+            push_line(&mut out, ring, decimals);
         }
         out.push(']');
     }
@@ -50,7 +55,7 @@ pub fn multi_polygon(shape: &MultiPolygon<f64>) -> String {
 /// A LineString geometry object.
 pub fn line_string(line: &LineString<f64>) -> String {
     let mut out = String::from(r#"{"type":"LineString","coordinates":"#);
-    push_line(&mut out, line);
+    push_line(&mut out, line, 6);
     out.push('}');
     out
 }
@@ -62,7 +67,7 @@ pub fn multi_line_string(lines: &MultiLineString<f64>) -> String {
         if i > 0 {
             out.push(',');
         }
-        push_line(&mut out, l);
+        push_line(&mut out, l, 6);
     }
     out.push_str("]}");
     out
