@@ -12,8 +12,7 @@ use crate::ui_kit::palette::Palette;
 
 /// Short credits for the base map (the full ones are
 /// `crate::data::geodata::ATTRIBUTION`, shown in About).
-pub const MAP_CREDITS: &str =
-    "Base map: © OpenStreetMap contributors (ODbL), GeoNames (CC BY 4.0), GSHHG/WDBII";
+pub const MAP_CREDITS: &str = "Base map: © OpenStreetMap contributors (ODbL), GeoNames (CC BY 4.0), GSHHG/WDBII; relief: GEBCO 2023 Grid";
 
 /// Sources named in the credits before "and N more".
 const MAX_SOURCES: usize = 2;
