@@ -106,63 +106,85 @@ pub struct TimeView {
     /// Whether playback is running.
     #[serde(default)]
     pub playing: bool,
-    /// How much time passes per second of playback.
+    /// How fast playback runs, relative to the visible span.
     #[serde(default)]
     pub speed: PlaySpeed,
-    /// Whether playback starts over at the end of the data.
+    /// Whether playback starts over at the end of the visible range.
     #[serde(default)]
     pub looping: bool,
     /// Cumulative window (start fixed, end follows the cursor) instead of a
     /// moving one (fixed width, slides with the cursor).
     #[serde(default)]
     pub cumulative: bool,
+    /// Whether playback jumps over stretches in which no event begins.
+    #[serde(default = "skip_gaps_by_default")]
+    pub skip_gaps: bool,
 }
 
-/// Playback speed: timeline time per second of wall time.
+/// Playback skips empty stretches unless the user turned it off.
+fn skip_gaps_by_default() -> bool {
+    true
+}
+
+/// Seconds of wall time playback takes to cross the visible span at the
+/// normal speed.
+pub const PLAY_SECONDS: f64 = 25.0;
+
+/// Playback speed, as a factor of the normal speed, which crosses the
+/// visible span of the timeline in [`PLAY_SECONDS`]. A speed saved by an
+/// older version (a fixed time per second) reads as the normal speed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PlaySpeed {
-    /// One hour per second.
-    Hour,
-    /// Six hours per second.
-    SixHours,
-    /// One day per second.
+    /// A quarter of the normal speed.
+    Quarter,
+    /// Half the normal speed.
+    Half,
+    /// Twice the normal speed.
+    Double,
+    /// Four times the normal speed.
+    Fourfold,
+    /// The visible span in [`PLAY_SECONDS`] (last, as the one any unknown
+    /// speed reads as).
     #[default]
-    Day,
-    /// One week per second.
-    Week,
-    /// One month (30 days) per second.
-    Month,
+    #[serde(other)]
+    Normal,
 }
 
 impl PlaySpeed {
     /// All speeds, slowest first.
     pub const ALL: [Self; 5] = [
-        Self::Hour,
-        Self::SixHours,
-        Self::Day,
-        Self::Week,
-        Self::Month,
+        Self::Quarter,
+        Self::Half,
+        Self::Normal,
+        Self::Double,
+        Self::Fourfold,
     ];
 
-    /// Timeline seconds per wall-clock second.
-    pub fn seconds_per_second(self) -> f64 {
+    /// The factor of the normal speed.
+    pub fn factor(self) -> f64 {
         match self {
-            Self::Hour => 3600.0,
-            Self::SixHours => 6.0 * 3600.0,
-            Self::Day => 86_400.0,
-            Self::Week => 7.0 * 86_400.0,
-            Self::Month => 30.0 * 86_400.0,
+            Self::Quarter => 0.25,
+            Self::Half => 0.5,
+            Self::Normal => 1.0,
+            Self::Double => 2.0,
+            Self::Fourfold => 4.0,
         }
+    }
+
+    /// Timeline seconds per wall-clock second while `visible_span` seconds
+    /// of the timeline are in view.
+    pub fn seconds_per_second(self, visible_span: f64) -> f64 {
+        visible_span.max(1.0) / PLAY_SECONDS * self.factor()
     }
 
     /// Label for the speed picker.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Hour => "1 hour/s",
-            Self::SixHours => "6 hours/s",
-            Self::Day => "1 day/s",
-            Self::Week => "1 week/s",
-            Self::Month => "1 month/s",
+            Self::Quarter => "¼×",
+            Self::Half => "½×",
+            Self::Normal => "1×",
+            Self::Double => "2×",
+            Self::Fourfold => "4×",
         }
     }
 }
@@ -229,5 +251,33 @@ impl ViewState {
             && crate::data::time::in_calendar(self.time.window.0)
             && crate::data::time::in_calendar(self.time.window.1)
             && crate::data::time::in_calendar(self.time.cursor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A time view saved before speeds were relative to the visible span
+    /// (and before skipping empty stretches) still reads, at the normal
+    /// speed, skipping.
+    #[test]
+    fn an_older_saved_time_view_still_reads() {
+        let old = r#"{"cursor": 10, "window": [0, 20], "show_outside": false,
+            "playing": false, "speed": "Day", "looping": true, "cumulative": false}"#;
+        let time: TimeView = serde_json::from_str(old).expect("reads");
+        assert_eq!(time.speed, PlaySpeed::Normal);
+        assert!(time.skip_gaps && time.looping);
+        let again: TimeView =
+            serde_json::from_str(&serde_json::to_string(&time).expect("writes")).expect("reads");
+        assert_eq!(again, time);
+    }
+
+    #[test]
+    fn the_normal_speed_crosses_the_view_in_25_seconds() {
+        let week = 7.0 * 86_400.0;
+        let s = PlaySpeed::Normal.seconds_per_second(week);
+        assert!((week / s - PLAY_SECONDS).abs() < 1e-9);
+        assert!((PlaySpeed::Double.seconds_per_second(week) / s - 2.0).abs() < 1e-9);
     }
 }

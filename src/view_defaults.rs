@@ -33,6 +33,7 @@ pub fn initial_view(data: &Data) -> ViewState {
             speed: crate::view::PlaySpeed::default(),
             looping: false,
             cumulative: false,
+            skip_gaps: true,
         },
         filters: Filters::default(),
         layers: LayerToggles::default(),

@@ -84,8 +84,9 @@ fn dragging_the_window_start_widens_the_window() {
 #[test]
 fn space_plays_and_the_cursor_advances() {
     let mut harness = with_window("2022-09-12", "2022-09-13");
-    let before = harness.state().view().time.cursor;
     harness.key_press(egui::Key::Space);
+    harness.step();
+    let before = harness.state().view().time.cursor;
     harness.run_steps(10);
     let time = harness.state().view().time.clone();
     assert!(time.playing);
@@ -311,4 +312,43 @@ fn the_timeline_opens_where_most_events_are() {
     // The background is on its own row, below the statements.
     let revolution = harness.get_by_label_contains("Bar: The 1917 Russian Revolution");
     assert!(revolution.rect().top() > harness.get_by_label(bar).rect().bottom());
+}
+
+/// Rows with nothing in view give their room to the others: on a first
+/// start every bar of the week of the clashes is drawn, the Tajik shelling
+/// account and the evacuation among them, none over another.
+#[test]
+fn every_bar_of_the_week_is_drawn_on_a_first_start() {
+    let data = common::data();
+    let harness = common::harness();
+    let mut rects = Vec::new();
+    for e in data.events.iter().filter(|e| {
+        e.start.first_second() >= day("2022-09-15") && e.start.first_second() < day("2022-09-20")
+    }) {
+        let label = bar_label(e);
+        let rect = harness
+            .query_by_label(&label)
+            .unwrap_or_else(|| panic!("no bar for {label}"))
+            .rect();
+        rects.push((label, rect));
+    }
+    assert!(rects.iter().any(|(l, _)| l.contains("shelled")));
+    for (i, (la, a)) in rects.iter().enumerate() {
+        assert!(a.height() >= 3.0, "{la}: {a:?}");
+        // Each bar answers over its whole lane: neighbours' areas meet,
+        // never overlap.
+        for (lb, b) in &rects[i + 1..] {
+            let inner = a.shrink2(egui::vec2(0.0, 0.25));
+            assert!(!inner.intersects(*b), "{la} and {lb} overlap");
+        }
+    }
+}
+
+#[test]
+fn the_timeline_legend_says_what_the_histogram_and_the_links_are() {
+    let mut harness = common::harness();
+    harness.get_by_label("Timeline legend").click();
+    harness.run_steps(2);
+    let _ = harness.get_by_label_contains("Histogram: events per slice of time, each event");
+    let _ = harness.get_by_label_contains("Line between bars: a statement and an incident");
 }

@@ -37,7 +37,7 @@ impl MapLayer for EventsLayer {
         frame: &LayerFrame<'_>,
         _obstacles: &mut Vec<Rect>,
     ) -> Vec<Action> {
-        paint_links(painter, frame);
+        paint_links(ui, painter, frame);
         show(ui, painter, frame)
     }
 
@@ -196,57 +196,82 @@ fn zoom_to(proj: &Projection, extent: &KmBox, cam: &Camera, map_size: egui::Vec2
     }
 }
 
-/// Dashed arcs from a selected statement to the incidents it speaks about,
-/// and a ring around each of those incidents (the only mark when the
-/// statement has no place of its own).
-fn paint_links(p: &egui::Painter, frame: &LayerFrame<'_>) {
+/// The events the map singles out: the selected one and the one whose
+/// marker is under the pointer.
+pub fn focus(ui: &egui::Ui, frame: &LayerFrame<'_>) -> Vec<usize> {
+    let selected = frame
+        .view
+        .selection
+        .as_deref()
+        .and_then(|id| frame.data.events.iter().position(|e| e.id == id));
+    let hovered = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| frame.rect.contains(*p))
+        .and_then(|p| frame.layout.hit(p))
+        .and_then(|hit| match hit {
+            Hit::Marker(i) => Some(i),
+            Hit::Cluster(_) => None,
+        });
+    let mut focus: Vec<usize> = selected.into_iter().collect();
+    focus.extend(hovered.filter(|h| Some(*h) != selected));
+    focus
+}
+
+/// Dashed arcs from the selected or hovered statement to the incidents it
+/// speaks about, and a ring around each of those incidents (the only mark
+/// when the statement has no place of its own). Other statements' links
+/// are not drawn: all at once they would cross the map as noise.
+fn paint_links(ui: &egui::Ui, p: &egui::Painter, frame: &LayerFrame<'_>) {
     let LayerFrame {
         data,
-        view,
         layout,
         positions,
         palette: pal,
         transform: t,
         ..
     } = *frame;
-    let Some(sel) = view.selection.as_deref() else {
-        return;
-    };
-    let Some((index, statement)) = data
-        .events
-        .iter()
-        .enumerate()
-        .find(|(_, e)| e.id == sel && e.kind == EventKind::Statement)
-    else {
-        return;
-    };
     let pos_of = |i: usize| -> Option<egui::Pos2> {
         match layout.markers.iter().find(|m| m.index == i) {
             Some(m) => Some(m.pos),
             None => positions.get(i).map(|p| t.apply(p)),
         }
     };
-    // A statement made nowhere in particular (on social media, in a video)
-    // has no marker: what it refers to is still ringed.
-    let from = pos_of(index);
-    let color = side_colour(&data.vocabulary, statement.side.as_deref());
-    let color = if pal.dark {
+    for index in focus(ui, frame) {
+        let Some(statement) = data
+            .events
+            .get(index)
+            .filter(|e| e.kind == EventKind::Statement)
+        else {
+            continue;
+        };
+        // A statement made nowhere in particular (on social media, in a
+        // video) has no marker: what it refers to is still ringed.
+        let from = pos_of(index);
+        let color = link_colour(&data.vocabulary, statement.side.as_deref(), pal);
+        for target in &statement.refers_to {
+            let to = data
+                .events
+                .iter()
+                .position(|e| &e.id == target)
+                .and_then(pos_of);
+            if let Some(to) = to {
+                if let Some(from) = from {
+                    markers::paint_link(p, from, to, color);
+                }
+                p.circle_stroke(to, REFERRED_RING, egui::Stroke::new(2.0, pal.selection));
+            }
+        }
+    }
+}
+
+/// The colour of a statement's links: its side's, a little darker on a
+/// light map.
+fn link_colour(vocabulary: &Vocabulary, side: Option<&str>, pal: &Palette) -> egui::Color32 {
+    let color = side_colour(vocabulary, side);
+    if pal.dark {
         color
     } else {
         color.gamma_multiply(0.9)
-    };
-    for target in &statement.refers_to {
-        let to = data
-            .events
-            .iter()
-            .position(|e| &e.id == target)
-            .and_then(pos_of);
-        if let Some(to) = to {
-            if let Some(from) = from {
-                markers::paint_link(p, from, to, color);
-            }
-            p.circle_stroke(to, REFERRED_RING, egui::Stroke::new(2.0, pal.selection));
-        }
     }
 }
 
@@ -284,5 +309,11 @@ fn legend(ui: &mut Ui, vocabulary: &Vocabulary, pal: &Palette) {
             );
         });
     }
+    let link = link_colour(vocabulary, None, pal);
+    swatch(
+        ui,
+        "Dashed arc: an incident the selected or hovered statement speaks about",
+        |p, r| markers::paint_link(p, r.left_center(), r.right_center(), link),
+    );
     ui.label("Bigger symbol: more people killed.");
 }

@@ -1,27 +1,25 @@
 //! Event bars: one per event from its start to its end, ends faded by how
-//! precisely the source dates it, in rows by kind or by category, with
-//! connectors from statements to the incidents they speak about.
+//! precisely the source dates it, in rows by kind or by category (laid out
+//! by [`lanes`]), with links from statements to the incidents they speak
+//! about for the selected or hovered event ([`links`]).
 
 use egui::epaint::Mesh;
-use egui::{Color32, Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
+use egui::{Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
 
 use super::axis::Axis;
 use super::bar_shape::{add_faded_bar, fade_fraction};
 use super::crowd::{self, CrowdRow};
 use super::density::Density;
+use super::lanes::{self, Candidate, MIN_BAR};
+use super::links;
 use super::rows::{Rows, row_names, row_of};
 use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::Event;
-use crate::data::time::Seconds;
 use crate::model::event_index::TimeIndex;
 use crate::ui_kit::palette::side_colour;
 use crate::view::ViewState;
 
-/// Narrowest bar drawn, in points, so that short events stay visible.
-const MIN_BAR: f32 = 3.0;
-/// Height of one lane of bars, in points.
-const LANE: f32 = 9.0;
 /// Most events in view drawn as bars; with more, rows become density strips.
 pub const MAX_BARS: usize = 2000;
 
@@ -40,11 +38,6 @@ pub fn bar_label(event: &Event) -> String {
     format!("Bar: {}, {dates}", event.title)
 }
 
-/// Where a row's bars start below its top, leaving room for its name.
-fn header(row_h: f32) -> f32 {
-    14.0_f32.min(row_h / 3.0)
-}
-
 /// What the bars are drawn from.
 pub struct BarsInput<'a> {
     /// The loaded data.
@@ -59,19 +52,16 @@ pub struct BarsInput<'a> {
     pub rows: Rows,
 }
 
-/// Where one event's bar goes, found before any bar is drawn.
-struct PlacedBar {
+/// One event's bar before it is placed in a lane.
+struct Pending {
     /// Index into `Data::events`.
     event: usize,
-    /// The bar on screen.
-    bar: Rect,
     /// Where the event's start and end fall on the axis (may be off screen).
     full: (f32, f32),
-    /// Width of each faded end.
-    fade: f32,
-    color: Color32,
     /// Whether the event lasts far longer than the view (context).
     background: bool,
+    /// Whether it overlaps the time window.
+    inside: bool,
 }
 
 /// Draws the events in the axis range in `rect`, one bar each, or as density
@@ -85,29 +75,9 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         view,
         rows,
     } = *input;
-    let mut actions = Vec::new();
     let names = row_names(rows, index, &data.vocabulary);
-    let row_h = rect.height() / names.len() as f32;
-    let lanes = ((row_h - 4.0) / LANE).floor().max(1.0) as usize;
     let painter = ui.painter_at(rect);
     let text = ui.visuals().text_color();
-    for (r, name) in names.iter().enumerate() {
-        let y = rect.top() + r as f32 * row_h;
-        if r > 0 {
-            painter.hline(
-                rect.x_range(),
-                y,
-                Stroke::new(1.0, ui.visuals().faint_bg_color),
-            );
-        }
-        painter.text(
-            pos2(rect.left() + 4.0, y + 2.0),
-            egui::Align2::LEFT_TOP,
-            name,
-            egui::FontId::proportional(11.0),
-            text.gamma_multiply(0.6),
-        );
-    }
     let from = axis.from.floor() as i64;
     let to = axis.to.ceil() as i64;
     // Counted on the events that pass the filters, so filtering a crowd
@@ -116,142 +86,125 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         .map(|r| density.count(r, from, to))
         .collect();
     let as_bars = rows_drawn_as_bars(&counts, MAX_BARS);
-    let band = |r: usize| {
-        let top = rect.top() + r as f32 * row_h;
-        Rect::from_x_y_ranges(rect.x_range(), top + header(row_h)..=top + row_h - 2.0)
-    };
+    let window = view.time.window;
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for row in (0..names.len()).filter(|&r| as_bars[r]) {
+        density.for_each_in_row(row, from, to, |i, start, end| {
+            let full = (
+                axis.x(start as f64, rect.left(), rect.right()),
+                axis.x(end as f64, rect.left(), rect.right()),
+            );
+            let mut x = (
+                full.0.max(rect.left() - 10.0),
+                full.1.min(rect.right() + 10.0),
+            );
+            if x.1 - x.0 < MIN_BAR {
+                let mid = (x.0 + x.1) / 2.0;
+                x = (mid - MIN_BAR / 2.0, mid + MIN_BAR / 2.0);
+            }
+            let background = (end - start) as f64 > 4.0 * axis.span();
+            candidates.push(Candidate { row, x, background });
+            pending.push(Pending {
+                event: i,
+                full,
+                background,
+                inside: start < window.1 && end > window.0,
+            });
+        });
+    }
+    let crowded: Vec<bool> = as_bars.iter().map(|b| !b).collect();
+    let layout = lanes::layout(rect, &crowded, &candidates);
+    for (r, name) in names.iter().enumerate() {
+        let y = layout.rows[r].top();
+        if r > 0 {
+            painter.hline(
+                rect.x_range(),
+                y,
+                Stroke::new(1.0, ui.visuals().faint_bg_color),
+            );
+        }
+        // Small enough to fit the header whole, descenders included, also
+        // when a row with nothing in view is only its name at the bottom.
+        painter.text(
+            pos2(rect.left() + 4.0, y),
+            egui::Align2::LEFT_TOP,
+            name,
+            egui::FontId::proportional(10.5),
+            text.gamma_multiply(0.6),
+        );
+    }
     let crowds: Vec<CrowdRow<'_>> = names
         .iter()
         .enumerate()
-        .filter(|(row, _)| !as_bars[*row])
+        .filter(|(row, _)| crowded[*row])
         .map(|(row, name)| CrowdRow {
             row,
             name,
-            band: band(row),
+            band: layout.band(row),
         })
         .collect();
     let mut zoom_at = None;
     if !crowds.is_empty() {
-        zoom_at = crowd::show(ui, &painter, axis, density, &crowds, view.time.window);
+        zoom_at = crowd::show(ui, &painter, axis, density, &crowds, window);
         if let Some(event) = view
             .selection
             .as_deref()
             .and_then(|id| index.event_with_id(id))
             .and_then(|i| data.events.get(i))
             && let row = row_of(event, rows, index)
-            && !as_bars[row]
+            && crowded[row]
         {
             let span = (event.start.first_second(), event.end.end_exclusive());
-            crowd::outline_selected(ui, &painter, axis, band(row), span);
+            crowd::outline_selected(ui, &painter, axis, layout.band(row), span);
         }
     }
-    // Where each lane is taken up to: events of the view fill lanes from the
-    // top, events far longer than the view (years of context seen in a
-    // week) from the bottom, so context never crowds out what happened in
-    // the view; where they meet, the view's events are drawn over it.
-    let mut lane_end = vec![f32::NEG_INFINITY; names.len() * lanes];
-    let mut context_end = vec![f32::NEG_INFINITY; names.len() * lanes];
+    // Background first, so that where bars meet the view's events are drawn,
+    // and take clicks, on top of it.
+    let mut placed: Vec<(&Pending, Rect)> = pending
+        .iter()
+        .zip(&layout.bars)
+        .filter_map(|(p, bar)| Some((p, (*bar)?)))
+        .collect();
+    placed.sort_by_key(|(p, _)| !p.background);
     let mut mesh = Mesh::default();
     let mut centres: Vec<(usize, Pos2)> = Vec::new();
-    let window = view.time.window;
     let mut clicked = None;
-    let mut selected_rect = None;
-    let mut placed: Vec<PlacedBar> = Vec::new();
-    let mut place = |row: usize, i: usize, start: Seconds, end: Seconds| {
+    let mut hovered = None;
+    let mut selected = None;
+    for &(p, bar) in &placed {
+        let i = p.event;
         let event = &data.events[i];
-        let full = (
-            axis.x(start as f64, rect.left(), rect.right()),
-            axis.x(end as f64, rect.left(), rect.right()),
-        );
-        let mut x0 = full.0.max(rect.left() - 10.0);
-        let mut x1 = full.1.min(rect.right() + 10.0);
-        if x1 - x0 < MIN_BAR {
-            let mid = (x0 + x1) / 2.0;
-            x0 = mid - MIN_BAR / 2.0;
-            x1 = mid + MIN_BAR / 2.0;
-        }
-        let background = (end - start) as f64 > 4.0 * axis.span();
-        let ends = if background {
-            &mut context_end
-        } else {
-            &mut lane_end
-        };
-        let slots = &mut ends[row * lanes..(row + 1) * lanes];
-        let lane = match slots.iter().position(|&e| e + 1.0 <= x0) {
-            Some(l) => l,
-            None => {
-                let (l, &e) = slots
-                    .iter()
-                    .enumerate()
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .unwrap_or((0, &0.0));
-                // Every lane is busy here: draw the bar over the lane that
-                // frees first only if it shows more than that lane already
-                // does. Crowds of short bars thus cost one widget per few
-                // points of width, however many events they hold.
-                if e + MIN_BAR >= x1 {
-                    return;
-                }
-                l
-            }
-        };
-        slots[lane] = x1;
-        let lane = if background { lanes - 1 - lane } else { lane };
-        let top = rect.top() + row as f32 * row_h + header(row_h) + lane as f32 * LANE;
-        let bar = Rect::from_min_max(
-            pos2(x0, top.min(rect.top() + (row + 1) as f32 * row_h - LANE)),
-            pos2(x1, 0.0),
-        );
-        // Context is drawn thin and light.
-        let height = if background { LANE - 6.0 } else { LANE - 2.0 };
-        let bar = Rect::from_min_max(bar.min, pos2(x1, bar.min.y + height));
-        let inside = start < window.1 && end > window.0;
-        let strength = match (inside, background) {
+        let strength = match (p.inside, p.background) {
             (true, false) => 0.9,
             (true, true) => 0.45,
             (false, _) => 0.25,
         };
-        let color =
-            side_colour(&input.data.vocabulary, event.side.as_deref()).gamma_multiply(strength);
-        let fade = if x1 - x0 >= 6.0 {
-            fade_fraction(event.date_precision) * (full.1 - full.0)
+        let color = side_colour(&data.vocabulary, event.side.as_deref()).gamma_multiply(strength);
+        let fade = if bar.width() >= 6.0 {
+            fade_fraction(event.date_precision) * (p.full.1 - p.full.0)
         } else {
             0.0
         };
-        placed.push(PlacedBar {
-            event: i,
-            bar,
-            full,
-            fade,
-            color,
-            background,
-        });
-    };
-    for row in (0..names.len()).filter(|&r| as_bars[r]) {
-        density.for_each_in_row(row, from, to, |i, start, end| place(row, i, start, end));
-    }
-    // Context first, so where lanes meet the view's events are drawn, and
-    // take clicks, on top of it.
-    placed.sort_by_key(|p| !p.background);
-    for p in &placed {
-        let (i, bar) = (p.event, p.bar);
-        let event = &data.events[i];
         add_faded_bar(
             &mut mesh,
             (p.full.0.min(bar.left()), p.full.1.max(bar.right())),
             (bar.left(), bar.right()),
             (bar.top(), bar.bottom()),
-            p.fade,
-            p.color,
+            fade,
+            color,
         );
+        // The bar answers over its whole lane, gaps included, so that thin
+        // lanes are still easy to hover and click.
         let response = ui.interact(
-            bar.intersect(rect),
+            lanes::hit_area(bar, p.background).intersect(rect),
             Id::unique(("timeline-bar", i)),
             Sense::click(),
         );
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
         if response.hovered() {
+            hovered = Some(i);
             let tip = format!("{}\n{}", event.title, crate::ui_kit::format::when(event));
             response.clone().on_hover_text(tip);
         }
@@ -259,12 +212,12 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             clicked = Some(i);
         }
         if view.selection.as_deref() == Some(event.id.as_str()) {
-            selected_rect = Some(bar);
+            selected = Some((i, bar));
         }
         centres.push((i, bar.center()));
     }
     painter.add(Shape::mesh(mesh));
-    if let Some(r) = selected_rect {
+    if let Some((_, r)) = selected {
         painter.rect_stroke(
             r.expand(1.5),
             1.0,
@@ -272,21 +225,9 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             egui::StrokeKind::Outside,
         );
     }
-    centres.sort_unstable_by_key(|c| c.0);
-    let find = |i: usize| {
-        centres
-            .binary_search_by_key(&i, |c| c.0)
-            .ok()
-            .map(|k| centres[k].1)
-    };
-    let link = Stroke::new(1.0, text.gamma_multiply(0.35));
-    for &(i, from) in &centres {
-        for &target in index.refers(i) {
-            if let Some(to) = find(target) {
-                painter.line_segment([from, to], link);
-            }
-        }
-    }
+    let focus = [selected.map(|s| s.0), hovered];
+    links::paint(&painter, index, &mut centres, &focus, text);
+    let mut actions = Vec::new();
     if let Some(i) = clicked {
         actions.push(Action::Reveal {
             event_id: data.events[i].id.clone(),

@@ -3,7 +3,7 @@
 
 use super::State;
 use super::axis::Axis;
-use super::playback::{toggle_play, with_cursor};
+use super::playback::{Playing, toggle_play, with_cursor};
 use super::rows::Rows;
 use crate::action::Action;
 use crate::data::region::Preset;
@@ -18,18 +18,23 @@ pub fn show(
     time: &TimeView,
     index: &TimeIndex,
     presets: &[Preset],
+    playing: &Playing,
     state: &mut State,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let span = index.span().unwrap_or(time.window);
     ui.horizontal_wrapped(|ui| {
         let play = if time.playing { "Pause" } else { "Play" };
+        // As wide for "Pause" as for "Play", so the row does not shift.
         if ui
-            .button(play)
-            .on_hover_text("Play or pause (Space)")
+            .add(egui::Button::new(play).min_size(egui::vec2(48.0, 0.0)))
+            .on_hover_text(
+                "Play or pause (Space): from the cursor, or from the start of the \
+                 visible range when the cursor is elsewhere",
+            )
             .clicked()
         {
-            actions.push(Action::SetTime(toggle_play(time, span)));
+            actions.push(Action::SetTime(toggle_play(time, playing)));
         }
         let mut next = time.clone();
         egui::ComboBox::from_label("Speed")
@@ -38,8 +43,16 @@ pub fn show(
                 for s in PlaySpeed::ALL {
                     ui.selectable_value(&mut next.speed, s, s.label());
                 }
-            });
-        ui.checkbox(&mut next.looping, "Loop");
+            })
+            .response
+            .on_hover_text(format!(
+                "1× plays the visible range in about {} s",
+                crate::view::PLAY_SECONDS
+            ));
+        ui.checkbox(&mut next.looping, "Loop")
+            .on_hover_text("Start over at the end of the visible range");
+        ui.checkbox(&mut next.skip_gaps, "Skip empty stretches")
+            .on_hover_text("Jump over stretches in which no event begins");
         ui.checkbox(&mut next.cumulative, "Cumulative")
             .on_hover_text("Keep the window's start fixed and let its end follow the cursor");
         ui.checkbox(&mut next.show_outside, "Show events outside the window");
@@ -64,6 +77,7 @@ pub fn show(
                 Rows::Kind
             };
         }
+        ui.menu_button("Timeline legend", legend);
         ui.separator();
         let label = ui.label("Go to date");
         let edit = ui.add(
@@ -93,4 +107,30 @@ pub fn show(
         }
     });
     actions
+}
+
+/// What the timeline's marks mean and which keys act on it.
+fn legend(ui: &mut egui::Ui) {
+    ui.set_max_width(420.0);
+    for line in [
+        "Orange line: the time cursor. Click or drag on the ruler or the \
+         histogram to move it, or drag the line itself.",
+        "Shaded band and the strip under the histogram: the time window; the \
+         map shows the events that overlap it. Drag the strip to move it, its \
+         ends to resize it.",
+        &format!(
+            "Histogram: events per slice of time, {}.",
+            super::histogram::MEANING
+        ),
+        "Bars: one per event, coloured by side; faded ends mean the source \
+         dates it less precisely; pale bars lie outside the window; thin bars \
+         at the bottom of a row last far longer than the view.",
+        &format!("{}.", super::links::MEANING),
+        "Keys (pointer over the timeline): Space plays or pauses; the left and right arrows step \
+         between events; Home and End put the cursor at the window's start or \
+         end; [ and ] set the window's start or end at the cursor. Drag empty \
+         bar area or scroll to pan and zoom.",
+    ] {
+        ui.label(line);
+    }
 }

@@ -11,11 +11,15 @@ pub mod bars;
 mod controls;
 pub mod crowd;
 pub mod density;
+pub mod grab;
 pub mod histogram;
+mod lanes;
+mod links;
 
 pub mod playback;
 mod plot;
 pub mod rows;
+pub mod spread;
 
 use std::sync::Arc;
 
@@ -23,6 +27,7 @@ use crate::model::event_index::TimeIndex;
 use axis::Axis;
 use density::Density;
 use histogram::Histogram;
+use playback::Playing;
 use rows::Rows;
 
 use crate::action::Action;
@@ -50,6 +55,8 @@ pub struct State {
     pub histogram: Histogram,
     /// Per-row counts of the events passing the filters.
     pub density: Option<Arc<Density>>,
+    /// What the press on the plot holds, while the button is down.
+    pub grab: Option<grab::Grab>,
 }
 
 /// The timeline panel (its own state lives in egui memory).
@@ -79,7 +86,6 @@ pub fn show(
     let mut state: State = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let time = &view.time;
     let mut actions = Vec::new();
-    let span = index.span().unwrap_or(time.window);
 
     if state.axis.is_none() {
         state.axis = Some(first_axis(time.window, index));
@@ -93,23 +99,17 @@ pub fn show(
         }
     }
 
-    // ← and → step through events while the pointer is over the timeline;
-    // elsewhere they pan the map.
-    let stepping = ui.rect_contains_pointer(ui.max_rect());
-    actions.extend(keys(
-        ui.ctx(),
-        data,
-        index,
-        view,
-        visible,
-        stepping,
-        &mut state,
-    ));
+    // ←, →, Home, End, [ and ] act on the time while the pointer is over the
+    // timeline; elsewhere the arrows pan the map.
+    let over = ui.rect_contains_pointer(ui.max_rect());
+    actions.extend(keys(ui.ctx(), data, index, view, visible, over, &mut state));
+    let play = playing(&state, index, visible, time);
     actions.extend(controls::show(
         ui,
         time,
         index,
         &data.region.presets,
+        &play,
         &mut state,
     ));
     if let Some(t) = state.focus_on.take() {
@@ -135,9 +135,12 @@ pub fn show(
     let time_set = actions.iter().any(|a| matches!(a, Action::SetTime(_)));
     if time.playing && !time_set {
         let dt = ui.input(|i| i.stable_dt).min(0.25);
-        let next = playback::advance(time, f64::from(dt), span);
-        bring_into_view(&mut state, next.cursor, next.cursor + 1);
-        actions.push(Action::SetTime(next));
+        let playing = playing(&state, index, visible, time);
+        actions.push(Action::SetTime(playback::advance(
+            time,
+            f64::from(dt),
+            &playing,
+        )));
     }
     if time.playing {
         ui.ctx().request_repaint();
@@ -175,16 +178,34 @@ fn bring_into_view(state: &mut State, from: Seconds, to: Seconds) {
     });
 }
 
-/// Space plays or pauses; while `stepping` (the pointer is over the
-/// timeline), ← and → step to the previous or next event start and select
-/// that event. Ignored while any widget has keyboard focus.
+/// What playback runs over: the visible range of the axis, and the next
+/// event (passing the filters) to begin after the cursor.
+fn playing(state: &State, index: &TimeIndex, visible: &Visible, time: &TimeView) -> Playing {
+    let range = state.axis.map_or(time.window, |a| {
+        (
+            a.from.ceil() as Seconds,
+            (a.to.floor() as Seconds).max(a.from.ceil() as Seconds + 1),
+        )
+    });
+    let passes = |i: usize| visible.passes.get(i).copied().unwrap_or(true);
+    Playing {
+        range,
+        next_start: index.next_start_after(time.cursor, passes).map(|(_, s)| s),
+    }
+}
+
+/// Space plays or pauses. While `over` (the pointer is over the timeline),
+/// ← and → step to the previous or next event start and select that
+/// event, Home and End put the cursor at the window's start and end, and
+/// `[` and `]` set the window's start and end at the cursor. Ignored while
+/// any widget has keyboard focus.
 fn keys(
     ctx: &egui::Context,
     data: &Data,
     index: &TimeIndex,
     view: &ViewState,
     visible: &Visible,
-    stepping: bool,
+    over: bool,
     state: &mut State,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -192,16 +213,19 @@ fn keys(
         return actions;
     }
     let time: &TimeView = &view.time;
-    let span = index.span().unwrap_or(time.window);
-    let (space, left, right) = ctx.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::NONE, egui::Key::Space),
-            stepping && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowLeft),
-            stepping && i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowRight),
-        )
-    });
+    let pressed = |key| ctx.input_mut(|i| over && i.consume_key(egui::Modifiers::NONE, key));
+    let space = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Space));
+    let (left, right) = (
+        pressed(egui::Key::ArrowLeft),
+        pressed(egui::Key::ArrowRight),
+    );
     if space {
-        actions.push(Action::SetTime(playback::toggle_play(time, span)));
+        let play = playing(state, index, visible, time);
+        actions.push(Action::SetTime(playback::toggle_play(time, &play)));
+    }
+    if let Some(next) = window_keys(time, pressed) {
+        state.focus_on = Some(next.cursor);
+        actions.push(Action::SetTime(next));
     }
     let passes = |i: usize| visible.passes.get(i).copied().unwrap_or(true);
     let target = if right {
@@ -222,4 +246,26 @@ fn keys(
         state.focus_on = Some(start);
     }
     actions
+}
+
+/// What Home, End, `[` and `]` do to the time, if one was `pressed`.
+fn window_keys(time: &TimeView, mut pressed: impl FnMut(egui::Key) -> bool) -> Option<TimeView> {
+    let (a, b) = time.window;
+    let mut next = if pressed(egui::Key::Home) {
+        playback::jump_within_window(time, a)
+    } else if pressed(egui::Key::End) {
+        playback::jump_within_window(time, b - 1)
+    } else if pressed(egui::Key::OpenBracket) {
+        let mut next = time.clone();
+        next.window.0 = time.cursor.min(b - playback::MIN_WINDOW);
+        next
+    } else if pressed(egui::Key::CloseBracket) {
+        let mut next = time.clone();
+        next.window.1 = (time.cursor + 1).max(a + playback::MIN_WINDOW);
+        next
+    } else {
+        return None;
+    };
+    next.playing = false;
+    Some(next)
 }

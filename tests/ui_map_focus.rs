@@ -1,0 +1,104 @@
+//! What the map draws for the selected or hovered event only, used like a
+//! user would: uncertainty halos filled, a statement's links to what it
+//! speaks about, and the legend saying so.
+
+mod common;
+
+use border_incidents::map::markers::marker_label;
+use egui_kittest::kittest::Queryable as _;
+
+/// A point on the map away from markers, the legend and the status strip.
+const EMPTY_SPOT: egui::Pos2 = egui::pos2(420.0, 640.0);
+
+/// The halos painted this frame (wide circles), as (radius, fill alpha).
+fn halos(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> Vec<(f32, u8)> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Circle(circle) if circle.radius > 60.0 => {
+                Some((circle.radius, circle.fill.a()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Halos are light outlines until an event is selected or hovered: then
+/// its halo alone is filled. The legend says so.
+#[test]
+fn halos_are_outlines_but_for_the_selected_or_hovered_event() {
+    let data = common::data();
+    let mut harness = common::harness();
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(2);
+    let faint = halos(&harness);
+    assert!(!faint.is_empty());
+    assert!(faint.iter().all(|&(_, a)| a < 10), "{faint:?}");
+    // Hovering a marker with a halo fills that halo.
+    let clashes = data
+        .events
+        .iter()
+        .find(|e| e.id == "firefight-border-guards-kg-claim")
+        .expect("the firefight");
+    harness.get_by_label(&marker_label(clashes)).hover();
+    harness.run_steps(2);
+    let filled: Vec<_> = halos(&harness)
+        .into_iter()
+        .filter(|&(_, a)| a >= 20)
+        .collect();
+    assert_eq!(filled.len(), 1, "{:?}", halos(&harness));
+    // So does selecting it, once the pointer has left.
+    harness.get_by_label(&marker_label(clashes)).click();
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().view().selection.as_deref(),
+        Some(clashes.id.as_str())
+    );
+    assert_eq!(halos(&harness).iter().filter(|&&(_, a)| a >= 20).count(), 1);
+    harness.get_by_label("Legend").click();
+    harness.run_steps(3);
+    let _ = harness.get_by_label_contains("filled for the selected or hovered event");
+    let _ =
+        harness.get_by_label_contains("Dashed arc: an incident the selected or hovered statement");
+}
+
+/// A statement's links to what it speaks about appear while its marker is
+/// hovered, and not before.
+#[test]
+fn a_statements_links_show_while_it_is_hovered() {
+    let data = common::data();
+    // Selected first, so that the map shows it (in Dushanbe), then let go.
+    let mut harness = common::harness_with(border_incidents::start::StartOptions {
+        select: Some("tajik-account".into()),
+        ..Default::default()
+    });
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view().selection, None);
+    let dashes = |h: &egui_kittest::Harness<'_, border_incidents::app::App>| {
+        h.output()
+            .shapes
+            .iter()
+            .filter(|c| matches!(c.shape, egui::Shape::LineSegment { .. }))
+            .count()
+    };
+    harness.hover_at(EMPTY_SPOT);
+    harness.run_steps(2);
+    let before = dashes(&harness);
+    let statement = data
+        .events
+        .iter()
+        .find(|e| e.id == "tajik-account")
+        .expect("the Tajik account");
+    harness.get_by_label(&marker_label(statement)).hover();
+    harness.run_steps(2);
+    assert!(
+        dashes(&harness) > before + 10,
+        "{before} → {}",
+        dashes(&harness)
+    );
+}
