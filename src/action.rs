@@ -54,4 +54,11 @@ pub enum Action {
     },
     /// Play, write, open or save a story.
     Story(crate::story::action::StoryAction),
+    /// Export the events shown, a picture or the playback: asks where to
+    /// save, then writes on a thread.
+    Export(crate::output::requests::ExportRequest),
+    /// Cancel the export running.
+    CancelExport,
+    /// Close the note an export ended with.
+    DismissExport,
 }

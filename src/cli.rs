@@ -65,9 +65,41 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     pub story: Option<Option<PathBuf>>,
 
-    /// With --story: the step to show, counted from 1 (default 1).
-    #[arg(long, value_name = "N", requires = "story", value_parser = clap::value_parser!(u64).range(1..))]
-    pub step: Option<u64>,
+    /// With --screenshot: picture the map alone, with its time window,
+    /// legend, scale bar and credits; --size is then the map's size. Drawn
+    /// off screen, without a window.
+    #[arg(long, requires = "screenshot")]
+    pub map_only: bool,
+
+    /// Pixels per point of --screenshot and --animate pictures (2 for
+    /// print): the image is --size times this many pixels.
+    #[arg(long, value_name = "F", default_value = "1", value_parser = parse_scale)]
+    pub scale: f32,
+
+    /// Export the playback from FROM to TO (dates as for --window) as an
+    /// animation of the map, without a window; see --step and --out.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_window, requires = "out")]
+    pub animate: Option<(Seconds, Seconds)>,
+
+    /// With --story: the step to show, counted from 1 (default 1). With
+    /// --animate: the time each frame moves on: 30m, 6h, 1d or 1w (default
+    /// 1d).
+    #[arg(long, value_name = "N|STEP")]
+    pub step: Option<String>,
+
+    /// Where --animate writes: FILE.gif, FILE.png (animated PNG), or a
+    /// folder for numbered PNG frames and their index frames.csv.
+    #[arg(long, value_name = "FILE.gif|DIR", requires = "animate")]
+    pub out: Option<PathBuf>,
+
+    /// With --animate: each frame shows everything from FROM on, instead
+    /// of its step alone.
+    #[arg(long, requires = "animate")]
+    pub cumulative: bool,
+
+    /// With --animate: how long each frame shows, in milliseconds.
+    #[arg(long, value_name = "MS", default_value = "500", requires = "animate")]
+    pub frame_ms: u64,
 }
 
 /// Subcommands.
@@ -170,6 +202,29 @@ impl From<ThemeArg> for Theme {
     }
 }
 
+impl Cli {
+    /// `--step` read as a story's step, counted from 1 (none when not
+    /// given).
+    pub fn story_step(&self) -> anyhow::Result<Option<u64>> {
+        let Some(step) = self.step.as_deref() else {
+            return Ok(None);
+        };
+        match step.trim().parse::<u64>() {
+            Ok(n) if n >= 1 => Ok(Some(n)),
+            _ => anyhow::bail!("--step {step}: with --story, give a step number counted from 1"),
+        }
+    }
+
+    /// `--step` read as the time each --animate frame moves on (a day when
+    /// not given).
+    pub fn animate_step(&self) -> anyhow::Result<Seconds> {
+        match self.step.as_deref() {
+            None => Ok(86_400),
+            Some(step) => parse_step(step).map_err(|e| anyhow::anyhow!("--step {step}: {e}")),
+        }
+    }
+}
+
 fn parse_size(s: &str) -> Result<[f32; 2], String> {
     let (w, h) = s
         .split_once(['x', 'X'])
@@ -208,6 +263,34 @@ fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
     Ok((from, to))
 }
 
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(f) if (0.5..=4.0).contains(&f) => Ok(f),
+        Ok(f) => Err(format!("{f} is out of range (0.5 to 4)")),
+        Err(_) => Err(format!("{s:?} is not a number like 1 or 2")),
+    }
+}
+
+fn parse_step(s: &str) -> Result<Seconds, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (n, unit) = s.split_at(split);
+    let n: Seconds = n
+        .parse()
+        .map_err(|_| format!("expected a number and a unit, like 6h or 1d, got {s:?}"))?;
+    let unit = match unit {
+        "m" | "min" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        "w" => 7 * 86_400,
+        _ => return Err(format!("{unit:?} is not a unit: use m, h, d or w (6h, 1d)")),
+    };
+    match n.checked_mul(unit) {
+        Some(step) if step > 0 => Ok(step),
+        _ => Err(format!("{s:?} is not a step forward in time")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +300,17 @@ mod tests {
         assert_eq!(parse_size("800x600"), Ok([800.0, 600.0]));
         assert!(parse_size("800").is_err());
         assert!(parse_size("10x10").is_err());
+    }
+
+    #[test]
+    fn steps_and_scales_parse_and_reject() {
+        assert_eq!(parse_step("6h"), Ok(6 * 3600));
+        assert_eq!(parse_step("1d"), Ok(86_400));
+        assert!(parse_step("0d").is_err());
+        assert!(parse_step("3y").is_err());
+        assert!(parse_step("h").is_err());
+        assert_eq!(parse_scale("2"), Ok(2.0));
+        assert!(parse_scale("10").is_err());
     }
 
     #[test]

@@ -10,6 +10,14 @@ pub struct Windows {
     pub about: bool,
     /// The Layers window (opened overlay layers).
     pub layers: bool,
+    /// The table of events (a panel over the timeline).
+    pub table: bool,
+    /// The Export events window.
+    pub export_events: bool,
+    /// The Export image window.
+    pub export_image: bool,
+    /// The Export animation window.
+    pub export_animation: bool,
 }
 
 /// Draws the menu bar and returns what the user chose.
@@ -42,6 +50,17 @@ pub fn show(
                 }
             }
             ui.separator();
+            for (open, name) in [
+                (&mut windows.export_events, "Export events…"),
+                (&mut windows.export_image, "Export image…"),
+                (&mut windows.export_animation, "Export animation…"),
+            ] {
+                if ui.button(name).clicked() {
+                    *open = true;
+                    ui.close();
+                }
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -54,6 +73,7 @@ pub fn show(
                 }
             }
             ui.separator();
+            ui.checkbox(&mut windows.table, "Table of events");
             if ui.button("Layers…").clicked() {
                 windows.layers = true;
                 ui.close();

@@ -42,7 +42,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     {
         return Err(anyhow!("--select {id}: no event has this id"));
     }
-    let story = crate::story::start::load(cli.story.as_ref(), cli.step, &data)?;
+    if let Some(done) = crate::commands::picture::from_cli(&cli, data.clone(), opts.clone()) {
+        return done;
+    }
+    let story = crate::story::start::load(cli.story.as_ref(), cli.story_step()?, &data)?;
     // The map is triangulated on a thread while eframe opens the window.
     let map = MapPreparation::start(data.clone());
     let viewport = egui::ViewportBuilder::default()

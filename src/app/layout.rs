@@ -15,6 +15,20 @@ use crate::timeline::TimelinePanel;
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show_window(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let key = crate::start::storage_key(&self.data.region.id);
+        eframe::set_value(storage, &key, &self.view);
+        let settings = &self.story.settings;
+        eframe::set_value(storage, crate::story::session::STORAGE_KEY, settings);
+    }
+}
+
+impl App {
+    /// Draws the whole window into `ui` and applies what the user asked for.
+    pub fn show_window(&mut self, ui: &mut egui::Ui) {
         ui.ctx().set_theme(self.egui_theme());
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
@@ -28,6 +42,7 @@ impl eframe::App for App {
         self.receive_loaded();
         self.coding_frame(ui.ctx());
         self.follow_story(ui.ctx());
+        self.poll_exports(ui.ctx());
         let mut actions: Vec<Action> = Vec::new();
         if self.opened.loader.busy() {
             ui.ctx().request_repaint();
@@ -70,6 +85,14 @@ impl eframe::App for App {
             .show_collapsible(ui, &mut panels.timeline, |ui| {
                 actions.extend(TimelinePanel.show(ui, &frame))
             });
+        let windows = &mut self.windows;
+        actions.extend(super::results::show(
+            &mut self.results,
+            windows,
+            ui,
+            &frame,
+            &data,
+        ));
         egui::Panel::left("events_list")
             .resizable(true)
             .default_size(330.0)
@@ -102,6 +125,7 @@ impl eframe::App for App {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.map_size = ui.max_rect().size();
+            self.results.map_rect = ui.max_rect();
             actions.extend(self.map.show(ui, &frame));
         });
         actions.extend(crate::panels::open_files::layers_window(
@@ -123,12 +147,5 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let key = crate::start::storage_key(&self.data.region.id);
-        eframe::set_value(storage, &key, &self.view);
-        let settings = &self.story.settings;
-        eframe::set_value(storage, crate::story::session::STORAGE_KEY, settings);
     }
 }

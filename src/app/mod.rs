@@ -5,8 +5,11 @@
 
 mod coding;
 mod coding_keep;
+pub mod export_jobs;
 mod files;
 mod layout;
+pub mod picture;
+mod results;
 mod story;
 
 use std::sync::Arc;
@@ -39,6 +42,7 @@ pub struct App {
     coding: crate::panels::review::Review,
     /// The open story, its editor and the first-start offer.
     story: crate::story::session::Session,
+    results: results::Results,
 }
 
 impl App {
@@ -74,6 +78,7 @@ impl App {
                 storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
                 storage.is_some(),
             ),
+            results: results::Results::default(),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -207,6 +212,9 @@ impl App {
             Action::Coding(command) => self.apply_coding(command),
             Action::PickedPoint { lon, lat } => self.apply_picked_point(lon, lat),
             Action::Story(action) => self.apply_story(action),
+            Action::Export(_) | Action::CancelExport | Action::DismissExport => {
+                self.apply_export(action);
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(270.0);
                 egui::CollapsingHeader::new("Legend")
-                    .default_open(false)
+                    .default_open(opens_at_start(ui.ctx()))
                     .show(ui, |ui| {
                         ui.spacing_mut().item_spacing.y = 2.0;
                         for layer in layers {
@@ -24,6 +24,20 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
                     });
             });
         });
+}
+
+/// Makes the legend start open in `ctx` (pictures show it; the window
+/// starts with it closed).
+pub fn open_at_start(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(open_id(), true));
+}
+
+fn opens_at_start(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(open_id())).unwrap_or(false)
+}
+
+fn open_id() -> egui::Id {
+    egui::Id::unique("map_legend_open_at_start")
 }
 
 /// The legend's area.

@@ -1,0 +1,99 @@
+//! Results out: sorting the events table's rows (a million generated
+//! events) and drawing animation frames of the bundled data off screen
+//! (drawing, reading back, and encoding them as GIF).
+
+#[path = "common/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use border_incidents::app::picture::{Picture, PictureKind};
+use border_incidents::data::Data;
+use border_incidents::output::job::Progress;
+use border_incidents::output::requests::AnimationFormat;
+use border_incidents::panels::table_rows::{Column, SortBy, sorted};
+use border_incidents::render::encode;
+use border_incidents::render::offscreen::Canvas;
+use border_incidents::render::sequence::{self, Scene as _};
+use border_incidents::view_defaults::initial_view;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn table_sort(c: &mut Criterion) {
+    let bundled = Data::bundled().expect("bundled data loads");
+    let data = Data {
+        events: synth::events(1_000_000),
+        sources: bundled.sources,
+        vocabulary: bundled.vocabulary,
+        ..Data::default()
+    };
+    let rows: Vec<usize> = (0..data.events.len()).collect();
+    let mut group = c.benchmark_group("table_sort_1m_rows");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for column in [Column::Date, Column::Title, Column::Kind] {
+        group.bench_function(column.name(), |b| {
+            b.iter(|| {
+                sorted(
+                    &data,
+                    black_box(&rows),
+                    SortBy {
+                        column,
+                        descending: false,
+                    },
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+fn animation_frames(c: &mut Criterion) {
+    let data = Arc::new(Data::bundled().expect("bundled data loads"));
+    let view = initial_view(&data);
+    let mut scene = Picture::new(data, Vec::new(), PictureKind::Map);
+    let mut canvas = Canvas::new(egui::vec2(1280.0, 800.0), 1.0).expect("an adapter");
+    let mut group = c.benchmark_group("animation_1280x800");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("draw_and_read_back_a_frame", |b| {
+        b.iter(|| canvas.draw(2, &mut |ui| scene.show(ui, &view)))
+    });
+    let frame = canvas
+        .draw(4, &mut |ui| scene.show(ui, &view))
+        .expect("a frame");
+    group.bench_function("quantize_and_encode_a_gif_frame", |b| {
+        b.iter(|| {
+            let mut rgba = frame.clone().into_raw();
+            let f = gif::Frame::from_rgba_speed(1280, 800, &mut rgba, encode::GIF_QUANTIZER_SPEED);
+            black_box(f)
+        })
+    });
+    let (from, _) = view.time.window;
+    let shots = sequence::playback_shots(
+        &view,
+        (from, from + 10 * 3600),
+        3600,
+        false,
+        Duration::from_millis(100),
+    );
+    let dir = std::env::temp_dir().join(format!("bench-animation-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp folder");
+    let out = dir.join("ten.gif");
+    group.bench_function("ten_frame_gif", |b| {
+        b.iter(|| {
+            let sink = encode::sink(AnimationFormat::Gif, &out, shots.len(), canvas.pixel_size())
+                .expect("a sink");
+            sequence::render(&mut scene, &mut canvas, &shots, sink, &Progress::default())
+                .expect("written")
+        })
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, table_sort, animation_frames);
+criterion_main!(benches);
