@@ -13,51 +13,10 @@ use serde::de::SeqAccess;
 use super::context::{Ctx, Path, Step};
 use super::guesses::Guesses;
 use super::handler::{Handler, Value};
+use super::node::{Node, Position, Run};
 use super::ranges::RangeNotes;
 use super::reader::Pos;
 use super::shape::{self, Simple};
-
-/// One position: longitude, latitude and maybe altitude.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Position {
-    /// Longitude and latitude.
-    pub xy: Coord<f64>,
-    /// Altitude, when given.
-    pub z: Option<f64>,
-}
-
-/// An array of positions (a line or a ring), summarised.
-#[derive(Debug)]
-pub struct Run {
-    /// Where the array starts.
-    pub at: Pos,
-    /// How many positions it holds.
-    pub count: usize,
-    /// Its first position.
-    pub first: Position,
-    /// Its last position.
-    pub last: Position,
-    /// All its coordinates, only when geometry is kept.
-    pub coords: Vec<Coord<f64>>,
-}
-
-/// The shape of a `coordinates` value.
-#[derive(Debug)]
-pub enum Node {
-    /// A single position, and where it starts.
-    Position(Pos, Position),
-    /// An array of positions.
-    Run(Run),
-    /// An array of arrays.
-    Nested(Pos, Vec<Node>),
-    /// An empty array.
-    Empty(Pos),
-    /// An array of arrays whose elements were checked against the type as
-    /// they arrived; they are kept only when geometry is kept.
-    Streamed(Pos, Vec<Node>),
-    /// Something already reported as wrong.
-    Bad,
-}
 
 /// How a coordinates value is checked while it is read.
 #[derive(Clone, Copy)]

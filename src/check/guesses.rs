@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 
 use super::context::{Ctx, Path, Sink};
-use super::coords::Node;
+use super::node::Node;
 use super::shape::{self, Simple};
 
 /// The types whose coordinates hold arrays of arrays.

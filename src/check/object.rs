@@ -4,20 +4,20 @@
 //! streams past (a `features` member before `type` is taken to belong to a
 //! FeatureCollection), and the object is judged by its `type` at the end.
 
-use geo::{Geometry, GeometryCollection};
-use serde::de::MapAccess;
+use geo::Geometry;
+use serde::de::{MapAccess, SeqAccess};
 
 use super::context::{Ctx, Path, Step};
-use super::coords::{Coords, Expected, Node};
+use super::coords::{Coords, Expected};
 use super::guesses::Guesses;
 use super::handler::{Handler, KeySeed, Skip, Value};
-use super::lists::{Features, Geometries};
 use super::members::{Bbox, Crs, Duplicate, Foreign, Id, Properties, TypeName};
+use super::node::Node;
 use super::ranges::RangeNotes;
 use super::reader::Pos;
-use super::reserved::{Kind, Seen};
-use super::shape::{self, Simple};
-use super::types::{TYPE_NAMES, Type};
+use super::reserved::Seen;
+use super::shape::Simple;
+use super::types::Type;
 use super::{ForeignMember, OverlayFeature};
 
 /// What kind of object is expected where.
@@ -57,22 +57,22 @@ pub struct Object<'a> {
 
 /// The members read so far; `None` means not seen.
 #[derive(Default)]
-struct Members {
-    ty: Option<Option<String>>,
-    features: Option<(Pos, usize, Vec<OverlayFeature>)>,
-    geometry: Option<Option<Geometry<f64>>>,
-    properties: Option<serde_json::Value>,
-    id: Option<Option<serde_json::Value>>,
+pub(super) struct Members {
+    pub(super) ty: Option<Option<String>>,
+    pub(super) features: Option<(Pos, usize, Vec<OverlayFeature>)>,
+    pub(super) geometry: Option<Option<Geometry<f64>>>,
+    pub(super) properties: Option<serde_json::Value>,
+    pub(super) id: Option<Option<serde_json::Value>>,
     /// The coordinates, the number of errors in the file before them, and
     /// the problems each type would have when they came before the type.
-    coordinates: Option<(Node, usize, Guesses)>,
-    geometries: Option<Vec<Option<Geometry<f64>>>>,
-    bbox: Option<()>,
-    crs: Option<()>,
+    pub(super) coordinates: Option<(Node, usize, Guesses)>,
+    pub(super) geometries: Option<Vec<Option<Geometry<f64>>>>,
+    pub(super) bbox: Option<()>,
+    pub(super) crs: Option<()>,
     /// Members GeoJSON does not define, kept at the top level only.
-    foreign: Vec<ForeignMember>,
+    pub(super) foreign: Vec<ForeignMember>,
     /// Where the members that define a kind of object were.
-    seen: Seen,
+    pub(super) seen: Seen,
 }
 
 impl<'de> Handler<'de> for Object<'_> {
@@ -229,135 +229,78 @@ impl Object<'_> {
         }
         Ok(())
     }
+}
 
-    /// Judges the whole object once all its members are read.
-    fn finish(&self, at: Pos, m: Members) -> Out {
-        let (ctx, path) = (self.ctx, &self.path);
-        let name = m.ty.clone().flatten();
-        let ty = Type::of(name.as_deref());
-        match (ty, &name) {
-            (Type::Missing, None) if m.ty.is_none() => {
-                let hint = match self.expect {
-                    Expect::Top => "GeoJSON needs a FeatureCollection, a Feature or a geometry",
-                    Expect::Feature => "expected \"type\": \"Feature\"",
-                    Expect::Geometry | Expect::Member => {
-                        "expected a geometry type such as \"Point\""
-                    }
-                };
-                ctx.error(at, path, format!("object has no \"type\" member; {hint}"));
-                return Out::Nothing;
-            }
-            (Type::Unknown, Some(name)) => {
-                let mut message = format!("unknown GeoJSON type \"{name}\"");
-                if let Some(right) = TYPE_NAMES.iter().find(|t| t.eq_ignore_ascii_case(name)) {
-                    message.push_str(&format!(" (types are case-sensitive: \"{right}\"?)"));
-                }
-                ctx.error(at, path, message);
-                return Out::Nothing;
-            }
-            (Type::Missing | Type::Unknown, _) => return Out::Nothing,
-            _ => {}
-        }
-        let misplaced = match self.expect {
-            Expect::Top => None,
-            Expect::Feature => (ty != Type::Feature).then_some("a Feature"),
-            Expect::Geometry | Expect::Member => {
-                matches!(ty, Type::Feature | Type::FeatureCollection).then_some("a geometry")
-            }
-        };
-        if let Some(wanted) = misplaced {
-            let message = format!("expected {wanted}, found {}", ty.article_name());
-            ctx.error(at, path, message);
-            return Out::Nothing;
-        }
-        let kind = match ty {
-            Type::FeatureCollection => Kind::FeatureCollection,
-            Type::Feature => Kind::Feature,
-            Type::GeometryCollection => Kind::Geometry("GeometryCollection"),
-            Type::Simple(kind) => Kind::Geometry(kind.name()),
-            Type::Missing | Type::Unknown => return Out::Nothing,
-        };
-        m.seen.report(ctx, kind, path);
-        match ty {
-            Type::FeatureCollection => self.collection(at, m.features, m.foreign),
-            Type::Feature => self.feature(at, m),
-            Type::GeometryCollection => self.geometry_collection(at, m.geometries),
-            Type::Simple(kind) => {
-                let Some((node, errors_before, guesses)) = m.coordinates else {
-                    ctx.error(
-                        at,
-                        path,
-                        format!("{} has no \"coordinates\" member", kind.name()),
-                    );
-                    return Out::Nothing;
-                };
-                if !matches!(node, Node::Bad) {
-                    ctx.sink.borrow_mut().absorb(guesses.take(kind));
-                }
-                let coords = path.join(Step::Key("coordinates"));
-                Out::Geometry(shape::check(ctx, kind, node, &coords, errors_before))
-            }
-            Type::Missing | Type::Unknown => Out::Nothing,
-        }
+/// A FeatureCollection's `features`: an array of Feature objects.
+pub struct Features<'a>(pub &'a Ctx, pub Path<'a>);
+
+impl<'de> Handler<'de> for Features<'_> {
+    type Out = (Pos, usize, Vec<OverlayFeature>);
+
+    fn ctx(&self) -> &Ctx {
+        self.0
     }
 
-    fn collection(
-        &self,
-        at: Pos,
-        features: Option<(Pos, usize, Vec<OverlayFeature>)>,
-        foreign: Vec<ForeignMember>,
-    ) -> Out {
-        let Some((list_at, count, kept)) = features else {
-            let message = "FeatureCollection has no \"features\" member";
-            self.ctx.error(at, &self.path, message);
-            return Out::Nothing;
-        };
-        if count == 0 {
-            let path = self.path.join(Step::Key("features"));
-            self.ctx
-                .warn(list_at, &path, "FeatureCollection has no features");
-        }
-        Out::Collection(kept, foreign)
+    fn other(self, at: Pos, found: &'static str) -> Self::Out {
+        self.0
+            .error(at, &self.1, format!("must be an array, found {found}"));
+        (at, 1, Vec::new())
     }
 
-    fn feature(&self, at: Pos, m: Members) -> Out {
-        let Some(geometry) = m.geometry else {
-            let message = "Feature has no \"geometry\" member (use null for a feature without one)";
-            self.ctx.error(at, &self.path, message);
-            return Out::Nothing;
-        };
-        if m.properties.is_none() {
-            let message = "Feature has no \"properties\" member (RFC 7946 requires one; use null)";
-            self.ctx.warn(at, &self.path, message);
+    fn seq<A: SeqAccess<'de>>(self, at: Pos, mut seq: A) -> Result<Self::Out, A::Error> {
+        let mut kept = Vec::new();
+        let mut count = 0;
+        loop {
+            let path = self.1.join(Step::Index(count));
+            let expect = Expect::Feature;
+            let element = Object {
+                ctx: self.0,
+                path,
+                expect,
+            };
+            match seq.next_element_seed(Value(element))? {
+                None => break,
+                Some(Out::Feature(f)) => kept.push(f),
+                Some(_) => {}
+            }
+            count += 1;
         }
-        if !self.ctx.keep {
-            return Out::Nothing;
-        }
-        Out::Feature(OverlayFeature {
-            line: at.line,
-            column: at.column,
-            id: m.id.flatten(),
-            geometry,
-            properties: m.properties.unwrap_or_default(),
-        })
+        Ok((at, count, kept))
+    }
+}
+
+/// A GeometryCollection's `geometries`: an array of geometry objects.
+pub struct Geometries<'a>(pub &'a Ctx, pub Path<'a>);
+
+impl<'de> Handler<'de> for Geometries<'_> {
+    type Out = Vec<Option<Geometry<f64>>>;
+
+    fn ctx(&self) -> &Ctx {
+        self.0
     }
 
-    fn geometry_collection(&self, at: Pos, geometries: Option<Vec<Option<Geometry<f64>>>>) -> Out {
-        if self.expect == Expect::Member {
-            let message = "nested GeometryCollection (RFC 7946 §3.1.8 advises against them)";
-            self.ctx.warn(at, &self.path, message);
+    fn other(self, at: Pos, found: &'static str) -> Self::Out {
+        self.0
+            .error(at, &self.1, format!("must be an array, found {found}"));
+        Vec::new()
+    }
+
+    fn seq<A: SeqAccess<'de>>(self, _at: Pos, mut seq: A) -> Result<Self::Out, A::Error> {
+        let mut out = Vec::new();
+        loop {
+            let path = self.1.join(Step::Index(out.len()));
+            let expect = Expect::Member;
+            let element = Object {
+                ctx: self.0,
+                path,
+                expect,
+            };
+            match seq.next_element_seed(Value(element))? {
+                None => break,
+                Some(Out::Geometry(g)) => out.push(g),
+                Some(_) => out.push(None),
+            }
         }
-        let Some(geometries) = geometries else {
-            let message = "GeometryCollection has no \"geometries\" member";
-            self.ctx.error(at, &self.path, message);
-            return Out::Nothing;
-        };
-        if geometries.len() == 1 {
-            let message = "GeometryCollection of a single geometry (RFC 7946 §3.1.8 advises \
-                           using that geometry itself)";
-            self.ctx.warn(at, &self.path, message);
-        }
-        let all: Option<Vec<_>> = geometries.into_iter().collect();
-        Out::Geometry(all.map(|g| Geometry::GeometryCollection(GeometryCollection(g))))
+        Ok(out)
     }
 }

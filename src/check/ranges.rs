@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 
 use super::context::{Ctx, Path};
-use super::coords::Position;
+use super::node::Position;
 use super::reader::Pos;
 
 /// Positions outside longitude/latitude range in one geometry: the first is

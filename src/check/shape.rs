@@ -6,7 +6,7 @@
 use geo::{Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
 
 use super::context::{Ctx, Path, Step};
-use super::coords::{Node, Position, Run};
+use super::node::{Node, Position, Run};
 use super::ranges::num;
 
 /// The geometry types that have `coordinates`.

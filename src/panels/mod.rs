@@ -13,6 +13,7 @@ pub mod open_files;
 pub mod review;
 mod review_edit;
 mod review_form;
+mod review_state;
 mod review_text;
 pub mod review_windows;
 pub mod story_bar;

@@ -18,7 +18,7 @@ use crate::file_dialog::Picked;
 use crate::panel::Frame;
 use crate::ui_kit::{colors, format};
 
-use super::review_form::Form;
+pub use super::review_state::{Paste, ReviewUi};
 
 /// Everything about coding an article the app keeps between frames.
 #[derive(Default)]
@@ -53,41 +53,6 @@ pub struct Review {
     pub notice: Option<String>,
     /// The panel's own state.
     pub ui: ReviewUi,
-}
-
-/// What the panel and its windows remember between frames.
-#[derive(Default)]
-pub struct ReviewUi {
-    /// The selected proposal's id.
-    pub selected: Option<String>,
-    /// The editor's fields.
-    pub form: Form,
-    /// The article's text selected by the user, as a byte span.
-    pub text_selection: Option<(usize, usize)>,
-    /// The paste window's fields, while it is open.
-    pub paste: Option<Paste>,
-    /// The publication date typed for an article without one.
-    pub date: String,
-    /// The article text's paragraphs (byte spans), for the source id.
-    pub paragraphs: Option<(String, Vec<(usize, usize)>)>,
-    /// The first paragraph shown of a very long text.
-    pub text_from: usize,
-    /// The selection the text view last scrolled to.
-    pub scrolled_to: Option<String>,
-    /// Whether a paragraph of the article (read-only text) has the
-    /// keyboard focus this frame: undo and redo keys are then the review's.
-    pub paragraph_focus: bool,
-}
-
-/// The paste window's fields.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Paste {
-    /// The article's text.
-    pub text: String,
-    /// Its title.
-    pub title: String,
-    /// Its publication date as typed.
-    pub published: String,
 }
 
 impl Review {

@@ -13,7 +13,7 @@ use crate::coding::{Command, Edit, Session};
 use crate::extract::Status;
 use crate::ui_kit::colors;
 
-use super::review::ReviewUi;
+use super::review_state::ReviewUi;
 
 /// Paragraphs drawn at once; a longer text is paged.
 const WINDOW: usize = 300;
