@@ -97,6 +97,41 @@ fn exported_events_read_back_as_the_events_the_filters_show() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[test]
+fn events_exported_as_acled_csv_read_back_as_a_dataset() {
+    let dir = std::env::temp_dir().join(format!("bi-export-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("shown.csv");
+    let mut harness = harness_saving_to(path.clone());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export events…").click();
+    harness.run_steps(2);
+    harness.get_by_label("CSV, ACLED columns").click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::Button, "Export events…")
+        .click();
+    let note = wait_for_export(&mut harness);
+    harness.run_steps(2);
+    // The bundled events without a point (a country's statement, the
+    // airport) cannot be CSV rows: the note says how many were left out.
+    let data = harness.state().data().clone();
+    let without_point = data.events.iter().filter(|e| e.geometry.is_none()).count();
+    assert!(without_point > 0);
+    assert!(
+        note.contains(&format!("{without_point} without a point left out")),
+        "{note}"
+    );
+    let mut file = std::fs::File::open(&path).unwrap();
+    let read = border_incidents::import::acled::read("shown.csv", &mut file);
+    assert_eq!(read.errors, 0, "{:?}", read.loaded.diagnostics);
+    let collection = read.loaded.collection.expect("the CSV reads back");
+    let with_point = data.events.len() - without_point;
+    assert_eq!(collection.events.len(), with_point);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Runs frames until the export running ends; returns its note.
 fn wait_for_export(harness: &mut Harness<'static, App>) -> String {
     for _ in 0..3000 {

@@ -89,12 +89,14 @@ fn events(
     let name = path.display().to_string();
     progress.set_total(1);
     let shown = shown_collection(&input.data, &input.shown);
+    let layout = match format {
+        EventsFormat::GeoJson => crate::export::Format::GeoJson,
+        EventsFormat::AcledCsv => crate::export::Format::Acled,
+        EventsFormat::UcdpCsv => crate::export::Format::Ucdp,
+    };
+    let mut left_out = Vec::new();
     let written = atomic::write_file(path, |out| {
-        match format {
-            EventsFormat::GeoJson => {
-                out.write_all(crate::data::events_write::to_geojson(&shown.collection).as_bytes())?;
-            }
-        }
+        left_out = crate::export::write(&shown.collection, layout, out)?;
         if progress.is_cancelled() {
             return Err(std::io::Error::other("cancelled"));
         }
@@ -102,7 +104,14 @@ fn events(
     });
     written.map_err(|e| failed(&name, &e))?;
     progress.step();
-    let mut done = format!("Wrote {} events to {name}", shown.collection.events.len());
+    let written = shown.collection.events.len() - left_out.len();
+    let mut done = format!("Wrote {written} events to {name}");
+    if !left_out.is_empty() {
+        done.push_str(&format!(
+            " ({} without a point left out: a CSV row needs one)",
+            left_out.len()
+        ));
+    }
     if shown.dropped_references > 0 {
         done.push_str(&format!(
             " ({} references to events not shown were left out)",

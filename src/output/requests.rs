@@ -9,16 +9,22 @@ pub enum EventsFormat {
     /// An events GeoJSON file (with sources and vocabularies; reads back).
     #[default]
     GeoJson,
+    /// CSV in the ACLED export's column layout (events with a point).
+    AcledCsv,
+    /// CSV in the UCDP GED's column layout (events with a point).
+    UcdpCsv,
 }
 
 impl EventsFormat {
     /// Every format, as the dialog lists them.
-    pub const ALL: [Self; 1] = [Self::GeoJson];
+    pub const ALL: [Self; 3] = [Self::GeoJson, Self::AcledCsv, Self::UcdpCsv];
 
     /// The format's name in the dialog.
     pub fn label(self) -> &'static str {
         match self {
             Self::GeoJson => "Events GeoJSON",
+            Self::AcledCsv => "CSV, ACLED columns",
+            Self::UcdpCsv => "CSV, UCDP GED columns",
         }
     }
 
@@ -26,6 +32,7 @@ impl EventsFormat {
     pub fn extension(self) -> &'static str {
         match self {
             Self::GeoJson => "geojson",
+            Self::AcledCsv | Self::UcdpCsv => "csv",
         }
     }
 }
