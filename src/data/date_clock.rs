@@ -148,24 +148,26 @@ pub fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
+/// The English month names, January first, in lower case.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A month name or its usual abbreviation ("sept.", "sep", "aug."), 1–12.
 pub fn month(word: &str) -> Option<i8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.');
-    let index = NAMES.iter().position(|m| {
+    let index = MONTH_NAMES.iter().position(|m| {
         *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
     })?;
     i8::try_from(index + 1).ok()

@@ -265,21 +265,9 @@ fn parse_weekday(text: &str) -> Option<Weekday> {
 
 /// An English month name, 1–12.
 fn parse_month(text: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let index = MONTHS.iter().position(|m| *m == text)?;
+    let index = super::date_clock::MONTH_NAMES
+        .iter()
+        .position(|m| *m == text)?;
     i8::try_from(index + 1).ok()
 }
 

@@ -4,21 +4,8 @@
 
 use jiff::civil::Date;
 
-/// The month names dates may use, full or shortened to three letters.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+// The month names dates may use, full or shortened to three letters.
+use crate::data::date_clock::MONTH_NAMES as MONTHS;
 
 /// A date as the exports write it: `2022-09-16` (current exports, UCDP;
 /// a time of day after it is ignored), `16 September 2022` or
