@@ -231,7 +231,7 @@ fn every_verdict_cites_a_source_and_is_documented() {
         verified += 1;
     }
     assert!(verified >= 20, "{verified}");
-    let readme = include_str!("../assets/README.md");
+    let readme = include_str!("../../assets/README.md");
     for verdict in Verdict::ALL {
         let key = serde_json::to_string(&verdict).unwrap();
         let key = key.trim_matches('"');

@@ -2,7 +2,7 @@
 //! and drawn, and a file with bad rows lists each of them in the Problems
 //! window as `check` prints it, while its good rows load.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

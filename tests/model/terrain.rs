@@ -158,7 +158,7 @@ fn world_layer_has_the_countries_and_capitals() {
     assert!(size <= 1_500_000, "{size} bytes");
 }
 
-/// Decode times; run with `cargo test --release --test terrain -- --ignored --nocapture`.
+/// Decode times; run with `cargo test --release --test model terrain -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn decode_times() {

@@ -3,7 +3,7 @@
 //! cursor and at an event's place, and land and capitals around a statement
 //! made far away.
 
-mod common;
+use crate::common;
 
 use border_incidents::view::layer_ids;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

@@ -1,7 +1,7 @@
 //! Opening files: File → Open…, drag and drop, the command line; the layers
 //! window, the problems window, refused events and cancelling a load.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

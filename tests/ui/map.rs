@@ -1,7 +1,7 @@
 //! The map acting like a user: markers found by their accessible labels and
 //! clicked, keyboard and wheel zoom, drag to pan, the prepared meshes.
 
-mod common;
+use crate::common;
 
 use border_incidents::data::event::EventKind;
 use border_incidents::map::markers::marker_label;

@@ -3,7 +3,7 @@
 //! saving, reopening and playing it, and a story naming an event that is
 //! not loaded.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

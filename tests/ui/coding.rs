@@ -3,8 +3,8 @@
 //! by selecting words, undo and redo, save and reopen; the recovery file
 //! after a crash; closing with unsaved changes.
 
-mod coding_kit;
-mod common;
+use crate::coding_kit;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::coding::is_kept;

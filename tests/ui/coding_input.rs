@@ -4,8 +4,7 @@
 //! cancelled, pasted text (and an empty paste). Each gets a clear message
 //! and the open work stays.
 
-mod coding_kit;
-mod common;
+use crate::coding_kit;
 
 use border_incidents::app::App;
 use coding_kit::{FakeDialog, article, code_article, harness, menu, temp_dir, wait_coded};

@@ -2,7 +2,7 @@
 //! Enter on a step's dot or on Next shows that step, Space starts
 //! autoplay, and the shown step's caption is there for a screen reader.
 
-mod common;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::start::StartOptions;

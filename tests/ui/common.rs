@@ -1,8 +1,6 @@
 //! Shared set-up for the UI tests: the app on the bundled data, at a fixed
 //! size and theme, from the default view (no saved state).
 
-#![allow(dead_code)]
-
 use std::sync::{Arc, OnceLock};
 
 use border_incidents::app::App;

@@ -2,7 +2,7 @@
 //! by each column (and back), select a row and see the event selected on
 //! the map, copy rows as CSV.
 
-mod common;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::map::markers::marker_label;

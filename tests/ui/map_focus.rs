@@ -2,7 +2,7 @@
 //! user would: uncertainty halos filled, a statement's links to what it
 //! speaks about, and the legend saying so.
 
-mod common;
+use crate::common;
 
 use border_incidents::map::markers::marker_label;
 use egui_kittest::kittest::Queryable as _;

@@ -3,7 +3,7 @@
 //! at either end of the plot), pan on empty bars, play over the visible
 //! range, and the Home, End, [ and ] keys.
 
-mod common;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::data::time::{EventTime, Seconds, from_seconds};

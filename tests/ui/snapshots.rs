@@ -1,7 +1,7 @@
 //! Snapshot images of what a user sees (rendered with wgpu on Mesa's CPU
 //! rasterizer). Update with `UPDATE_SNAPSHOTS=1 cargo test` and look at them.
 
-mod common;
+use crate::common;
 
 use border_incidents::action::Action;
 use border_incidents::data::time::EventTime;

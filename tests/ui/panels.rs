@@ -1,7 +1,7 @@
 //! The side panels, driven like a user: the events list, the detail card,
 //! the article and the About window.
 
-mod common;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::start::StartOptions;

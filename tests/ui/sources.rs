@@ -5,7 +5,7 @@
 //! they name; and a region profile in `tests/data/regions` starts the app
 //! on its own border.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

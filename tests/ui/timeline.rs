@@ -1,7 +1,7 @@
 //! The timeline, used like a user would: drag the cursor and the window,
 //! play, step with the arrow keys, type a date, click a bar.
 
-mod common;
+use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::data::Data;

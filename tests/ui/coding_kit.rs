@@ -2,8 +2,6 @@
 //! article, temporary folders, the app with a recovery folder, and the
 //! steps of coding an article through the File menu.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

@@ -1,7 +1,7 @@
 //! Measured quality of the extractor: precision and recall on each test
 //! article of tests/data/articles (hand-coded expected events beside
 //! each) and on the bundled article against assets/events.geojson. The
-//! table is printed (`cargo test --test extract_quality -- --nocapture`);
+//! table is printed (`cargo test --test model extract_quality -- --nocapture`);
 //! the floors asserted are the figures measured, so a rule that makes
 //! things worse fails. `thai-cambodia-2011` was written last and is only
 //! scored (held out), never tuned on.

@@ -2,7 +2,7 @@
 //! answering a path the test chose: the events the filters show written
 //! as events GeoJSON and read back, and the map as a PNG at twice its size.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -12,7 +12,7 @@ use border_incidents::data::events::{self, Collection, TextsBeside};
 use border_incidents::data::time::EventTime;
 use border_incidents::import::{acled, ucdp};
 
-#[path = "../benches/common/acled_synth.rs"]
+#[path = "../../benches/common/acled_synth.rs"]
 mod acled_synth;
 
 const DIR: &str = "tests/data/csv/";

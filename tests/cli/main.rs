@@ -1,0 +1,9 @@
+//! The command line: `check`, `convert`, `extract`, and the real binary
+//! under Xvfb taking screenshots, exporting and stepping through stories.
+
+mod check;
+mod csv;
+mod e2e_export;
+mod e2e_screenshot;
+mod e2e_story;
+mod extract_cli;

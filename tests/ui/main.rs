@@ -1,0 +1,23 @@
+//! The app acting like a user: every panel and the map driven through
+//! `egui_kittest`, widgets found by their accessible labels. One test
+//! binary, so the app and its dependencies are linked once.
+
+mod coding_kit;
+mod common;
+
+mod coding;
+mod coding_input;
+mod csv;
+mod export;
+mod map;
+mod map_focus;
+mod open;
+mod panels;
+mod scrub;
+mod snapshots;
+mod sources;
+mod story;
+mod story_keys;
+mod table;
+mod terrain;
+mod timeline;
