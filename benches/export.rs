@@ -16,7 +16,7 @@ use border_incidents::output::requests::AnimationFormat;
 use border_incidents::panels::table_rows::{Column, SortBy, sorted};
 use border_incidents::render::encode;
 use border_incidents::render::offscreen::Canvas;
-use border_incidents::render::sequence::{self, Scene as _};
+use border_incidents::render::sequence::{self, Scene as _, Shot};
 use border_incidents::view_defaults::initial_view;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -52,7 +52,7 @@ fn table_sort(c: &mut Criterion) {
 
 fn animation_frames(c: &mut Criterion) {
     let data = Arc::new(Data::bundled().expect("bundled data loads"));
-    let view = initial_view(&data);
+    let shot = Shot::still(initial_view(&data));
     let mut scene = Picture::new(data, Vec::new(), PictureKind::Map);
     let mut canvas = Canvas::new(egui::vec2(1280.0, 800.0), 1.0).expect("an adapter");
     let mut group = c.benchmark_group("animation_1280x800");
@@ -60,10 +60,10 @@ fn animation_frames(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
     group.bench_function("draw_and_read_back_a_frame", |b| {
-        b.iter(|| canvas.draw(2, &mut |ui| scene.show(ui, &view)))
+        b.iter(|| canvas.draw(2, &mut |ui| scene.show(ui, &shot)))
     });
     let frame = canvas
-        .draw(4, &mut |ui| scene.show(ui, &view))
+        .draw(4, &mut |ui| scene.show(ui, &shot))
         .expect("a frame");
     group.bench_function("quantize_and_encode_a_gif_frame", |b| {
         b.iter(|| {
@@ -72,9 +72,9 @@ fn animation_frames(c: &mut Criterion) {
             black_box(f)
         })
     });
-    let (from, _) = view.time.window;
+    let (from, _) = shot.view.time.window;
     let shots = sequence::playback_shots(
-        &view,
+        &shot.view,
         (from, from + 10 * 3600),
         3600,
         false,

@@ -77,9 +77,11 @@ pub struct Cli {
     pub scale: f32,
 
     /// Export the playback from FROM to TO (dates as for --window) as an
-    /// animation of the map, without a window; see --step and --out.
-    #[arg(long, value_name = "FROM..TO", value_parser = parse_window, requires = "out")]
-    pub animate: Option<(Seconds, Seconds)>,
+    /// animation of the map, without a window; see --step and --out. With
+    /// --story, FROM..TO is left out: every step of the story is exported,
+    /// the map gliding from one to the next, each held --frame-ms.
+    #[arg(long, value_name = "FROM..TO", value_parser = parse_window, num_args = 0..=1, requires = "out")]
+    pub animate: Option<Option<(Seconds, Seconds)>>,
 
     /// With --story: the step to show, counted from 1 (default 1). With
     /// --animate: the time each frame moves on: 30m, 6h, 1d or 1w (default
@@ -97,9 +99,10 @@ pub struct Cli {
     #[arg(long, requires = "animate")]
     pub cumulative: bool,
 
-    /// With --animate: how long each frame shows, in milliseconds.
-    #[arg(long, value_name = "MS", default_value = "500", requires = "animate")]
-    pub frame_ms: u64,
+    /// With --animate: how long each frame shows, in milliseconds (default
+    /// 500; with --story, how long each step shows, default 4000).
+    #[arg(long, value_name = "MS", requires = "animate")]
+    pub frame_ms: Option<u64>,
 }
 
 /// Subcommands.

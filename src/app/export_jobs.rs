@@ -132,9 +132,9 @@ fn image(
     progress.set_total(1);
     let mut scene = Picture::new(input.data, input.overlays, kind);
     let mut canvas = Canvas::new(size.points.into(), size.scale).map_err(|e| failed(&name, &e))?;
-    let view = input.view;
+    let shot = sequence::Shot::still(input.view);
     let picture = canvas
-        .draw(STILL_PASSES, &mut |ui| scene.show(ui, &view))
+        .draw(STILL_PASSES, &mut |ui| scene.show(ui, &shot))
         .map_err(|e| failed(&name, &e))?;
     if progress.is_cancelled() {
         return Err(failed(&name, &"cancelled"));

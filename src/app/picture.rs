@@ -11,7 +11,7 @@ use crate::data::overlay::Overlay;
 use crate::model::camera::Camera;
 pub use crate::output::requests::PictureKind;
 use crate::panel::{Frame, Panel as _};
-use crate::render::sequence::Scene;
+use crate::render::sequence::{Scene, Shot};
 use crate::render::stamp;
 use crate::start::StartOptions;
 use crate::ui_kit::palette;
@@ -77,8 +77,11 @@ impl Picture {
 }
 
 impl Scene for Picture {
-    fn show(&mut self, ui: &mut egui::Ui, view: &ViewState) {
-        crate::map::legend::open_at_start(ui.ctx());
+    fn show(&mut self, ui: &mut egui::Ui, shot: &Shot) {
+        let view = &shot.view;
+        if crate::map::legend::fits_open(ui.max_rect().size()) {
+            crate::map::legend::open_at_start(ui.ctx());
+        }
         let camera = match self.asked {
             Some(asked) if asked == view.camera => self.app.view.camera,
             _ => view.camera,
@@ -88,12 +91,19 @@ impl Scene for Picture {
             camera,
             ..view.clone()
         };
-        match self.kind {
+        let rect = match self.kind {
             PictureKind::Map => self.app.show_map_picture(ui),
             PictureKind::Window => {
                 self.app.show_window(ui);
-                self.app.paint_credits(ui);
+                self.app.paint_credits(ui)
             }
+        };
+        if let Some(caption) = &shot.caption {
+            let pal = palette::palette(ui.visuals().dark_mode);
+            let layer =
+                egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("picture_caption"));
+            let top = ui.new_child(egui::UiBuilder::new().layer_id(layer).max_rect(rect));
+            stamp::paint_caption(&top, rect, caption, &pal);
         }
     }
 }
@@ -101,8 +111,8 @@ impl Scene for Picture {
 impl App {
     /// Draws the map alone over all of `ui`, with the time window and the
     /// credits on it; follows only the map's camera changes (fitting the
-    /// region to the picture).
-    fn show_map_picture(&mut self, ui: &mut egui::Ui) {
+    /// region to the picture). Returns where the map is.
+    fn show_map_picture(&mut self, ui: &mut egui::Ui) -> egui::Rect {
         ui.ctx().set_theme(self.egui_theme());
         let data = self.data.clone();
         let visible = self.visibility.get(
@@ -120,25 +130,29 @@ impl App {
         };
         let map = &mut self.map;
         let mut camera = None;
+        let mut map_rect = ui.max_rect();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let rect = ui.max_rect();
+            map_rect = rect;
             for action in map.show(ui, &frame) {
                 if let Action::SetCamera(c) = action {
                     camera = Some(c);
                 }
             }
             let pal = palette::palette(ui.visuals().dark_mode);
-            let credits = stamp::credits(&data, &visible.shown);
+            let relief = self.view.layers.shown(crate::view::layer_ids::RELIEF);
+            let credits = stamp::credits(&data, &visible.shown, relief);
             stamp::paint(ui, rect, frame.view.time.window, &credits, &pal);
         });
         if let Some(c) = camera {
             self.view.camera = c;
         }
+        map_rect
     }
 
     /// Paints the credits and the time window on the map of the window
-    /// as last drawn.
-    fn paint_credits(&mut self, ui: &mut egui::Ui) {
+    /// as last drawn. Returns where the map is.
+    fn paint_credits(&mut self, ui: &mut egui::Ui) -> egui::Rect {
         let data = self.data.clone();
         let visible = self.visibility.get(
             &data,
@@ -146,12 +160,14 @@ impl App {
             &self.view.filters,
             self.view.time.window,
         );
-        let credits = stamp::credits(&data, &visible.shown);
+        let relief = self.view.layers.shown(crate::view::layer_ids::RELIEF);
+        let credits = stamp::credits(&data, &visible.shown, relief);
         let pal = palette::palette(ui.visuals().dark_mode);
         let rect = self.results.map_rect;
         let layer =
             egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("picture_credits"));
         let top = ui.new_child(egui::UiBuilder::new().layer_id(layer).max_rect(rect));
         stamp::paint(&top, rect, self.view.time.window, &credits, &pal);
+        rect
     }
 }

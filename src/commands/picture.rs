@@ -1,7 +1,9 @@
 //! Pictures without a window: `--screenshot` of the map alone or at a
 //! scale (`--map-only`, `--scale`), and `--animate`, the playback between
-//! two dates exported as an animation. Both draw off screen.
+//! two dates or a whole `--story` exported as an animation. All draw off
+//! screen.
 
+use std::io::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,10 +19,19 @@ use crate::output::requests::PictureSize;
 use crate::render::encode::{self, AnimationFormat};
 use crate::render::offscreen::Canvas;
 use crate::render::sequence::{self, Scene as _, Shot};
+use crate::render::story_shots::{GLIDE_FRAMES, story_shots};
 use crate::start::StartOptions;
+use crate::story::Story;
+use crate::story::start::Start;
 
 /// Layout passes before a still picture is taken.
 const STILL_PASSES: usize = 4;
+
+/// How long a frame of playback shows unless --frame-ms says.
+const PLAYBACK_FRAME_MS: u64 = 500;
+
+/// How long a story's step shows unless --frame-ms says.
+const STORY_STEP_MS: u64 = 4_000;
 
 /// What to picture and how large.
 #[derive(Clone, Debug)]
@@ -34,17 +45,36 @@ pub struct PictureOptions {
 }
 
 /// Draws one picture of the app started with `opts` and writes it to `out`
-/// as PNG. Returns the file problems of the files opened, if any.
+/// as PNG: its view, or the step of `story` asked for, with its caption.
+/// Returns the file problems of the files opened, if any.
 pub fn screenshot(
     data: Arc<Data>,
     opts: StartOptions,
     picture: &PictureOptions,
     out: &Path,
+    story: Option<&Start>,
 ) -> anyhow::Result<Vec<String>> {
-    let mut scene = Picture::from_start(data, opts, picture.kind);
-    let view = scene.view().clone();
+    let mut scene = Picture::from_start(data.clone(), opts, picture.kind);
+    let still = Shot::still(scene.view().clone());
+    let shot = match story {
+        None => still,
+        Some(start) => {
+            let mut shots = story_shots(
+                &start.story,
+                &data,
+                &still.view,
+                picture.size,
+                Duration::ZERO,
+                0,
+            );
+            if start.step >= shots.len() {
+                return Err(anyhow!("the story has no step {}", start.step + 1));
+            }
+            shots.swap_remove(start.step)
+        }
+    };
     let mut canvas = Canvas::new(picture.size.into(), picture.scale)?;
-    let image = canvas.draw(STILL_PASSES, &mut |ui| scene.show(ui, &view))?;
+    let image = canvas.draw(STILL_PASSES, &mut |ui| scene.show(ui, &shot))?;
     encode::write_png(&image, out).with_context(|| format!("cannot write {}", out.display()))?;
     Ok(scene.problems())
 }
@@ -90,13 +120,49 @@ pub fn animate(
             "the animation has no frames: FROM must come before TO"
         ));
     }
+    write_animation(&mut scene, &shots, &animation.picture, out, log)
+}
+
+/// Exports the whole of `story` (every step held `hold`, the map gliding
+/// from one to the next) from the app started with `opts` to `out`, as
+/// [`animate`] does. Returns the number of frames.
+pub fn animate_story(
+    data: Arc<Data>,
+    opts: StartOptions,
+    story: &Story,
+    hold: Duration,
+    picture: &PictureOptions,
+    out: &Path,
+    log: &mut dyn std::io::Write,
+) -> anyhow::Result<usize> {
+    let mut scene = Picture::from_start(data.clone(), opts, picture.kind);
+    for line in scene.problems() {
+        writeln!(log, "{line}")?;
+    }
+    let shots = story_shots(story, &data, scene.view(), picture.size, hold, GLIDE_FRAMES);
+    if shots.is_empty() {
+        return Err(anyhow!("the story has no steps"));
+    }
+    write_animation(&mut scene, &shots, picture, out, log)
+}
+
+/// Draws `shots` with `scene` into `out` (a GIF, an APNG or a folder of
+/// PNG frames, by its name) and says so in `log`. Returns the number of
+/// frames.
+fn write_animation(
+    scene: &mut Picture,
+    shots: &[Shot],
+    picture: &PictureOptions,
+    out: &Path,
+    log: &mut dyn std::io::Write,
+) -> anyhow::Result<usize> {
     let format = AnimationFormat::for_path(out);
     let size = PictureSize {
-        points: animation.picture.size,
-        scale: animation.picture.scale,
+        points: picture.size,
+        scale: picture.scale,
     };
     let progress = Progress::default();
-    export_jobs::animation(&mut scene, &shots, size, format, out, &progress)
+    export_jobs::animation(scene, shots, size, format, out, &progress)
         .with_context(|| format!("{}", out.display()))?;
     let [w, h] = [
         (size.points[0] * size.scale).round(),
@@ -131,6 +197,14 @@ pub fn from_cli(
         scale: cli.scale,
     };
     if let (Some(span), Some(out)) = (cli.animate, &cli.out) {
+        if cli.story.is_some() {
+            return Some(story_animation(cli, data, opts, &picture, span, out));
+        }
+        let Some(span) = span else {
+            return Some(Err(anyhow!(
+                "--animate needs FROM..TO, like 2022-09-14..2022-09-20 (or --story, to export a story)"
+            )));
+        };
         let step = match cli.animate_step() {
             Ok(step) => step,
             Err(e) => return Some(Err(e)),
@@ -139,7 +213,7 @@ pub fn from_cli(
             span,
             step,
             cumulative: cli.cumulative,
-            hold: Duration::from_millis(cli.frame_ms),
+            hold: Duration::from_millis(cli.frame_ms.unwrap_or(PLAYBACK_FRAME_MS)),
             picture,
         };
         let mut log = std::io::stderr();
@@ -149,9 +223,45 @@ pub fn from_cli(
     if !cli.map_only && cli.scale == 1.0 {
         return None;
     }
-    Some(screenshot(data, opts, &picture, out).map(|problems| {
+    let run = || {
+        let story = crate::story::start::load(cli.story.as_ref(), cli.story_step()?, &data)?;
+        screenshot(data.clone(), opts, &picture, out, story.as_ref())
+    };
+    Some(run().map(|problems| {
         for line in problems {
             eprintln!("{line}");
         }
     }))
+}
+
+/// `--story [FILE] --animate --out OUT`: the whole story as an animation.
+fn story_animation(
+    cli: &crate::cli::Cli,
+    data: Arc<Data>,
+    opts: StartOptions,
+    picture: &PictureOptions,
+    span: Option<(Seconds, Seconds)>,
+    out: &Path,
+) -> anyhow::Result<()> {
+    if let Some(step) = &cli.step {
+        return Err(anyhow!(
+            "--step {step}: with --story --animate every step is exported; leave --step out"
+        ));
+    }
+    if cli.cumulative {
+        return Err(anyhow!(
+            "--cumulative: with --story each step sets its own time window"
+        ));
+    }
+    let start = crate::story::start::load(cli.story.as_ref(), None, &data)?
+        .ok_or_else(|| anyhow!("--story: no story"))?;
+    let mut log = std::io::stderr();
+    if span.is_some() {
+        writeln!(
+            log,
+            "note: --animate FROM..TO is not used with --story: each step sets its own time window"
+        )?;
+    }
+    let hold = Duration::from_millis(cli.frame_ms.unwrap_or(STORY_STEP_MS));
+    animate_story(data, opts, &start.story, hold, picture, out, &mut log).map(|_| ())
 }

@@ -17,10 +17,17 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
                 egui::CollapsingHeader::new("Legend")
                     .default_open(opens_at_start(ui.ctx()))
                     .show(ui, |ui| {
-                        ui.spacing_mut().item_spacing.y = 2.0;
-                        for layer in layers {
-                            layer.legend(ui, frame);
-                        }
+                        // Never taller than the map: the rest scrolls.
+                        let tallest = (frame.rect.height() - 56.0).max(80.0);
+                        egui::ScrollArea::vertical()
+                            .max_height(tallest)
+                            .min_scrolled_height(tallest)
+                            .show(ui, |ui| {
+                                ui.spacing_mut().item_spacing.y = 2.0;
+                                for layer in layers {
+                                    layer.legend(ui, frame);
+                                }
+                            });
                     });
             });
         });
@@ -30,6 +37,12 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
 /// starts with it closed).
 pub fn open_at_start(ctx: &egui::Context) {
     ctx.data_mut(|d| d.insert_temp(open_id(), true));
+}
+
+/// Whether a picture of a map this large shows the legend open: only where
+/// it leaves most of the map in view.
+pub fn fits_open(map_size: egui::Vec2) -> bool {
+    map_size.x >= 900.0 && map_size.y >= 640.0
 }
 
 fn opens_at_start(ctx: &egui::Context) -> bool {
@@ -56,6 +69,6 @@ pub fn swatch(ui: &mut Ui, text: &str, paint: impl FnOnce(&egui::Painter, Rect))
     ui.horizontal(|ui| {
         let (r, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
         paint(ui.painter(), r);
-        ui.label(text);
+        ui.add(egui::Label::new(text).wrap());
     });
 }

@@ -274,6 +274,7 @@ mod tests {
         Shot {
             view: initial_view(&crate::data::Data::default()),
             hold: Duration::from_millis(500),
+            caption: None,
         }
     }
 

@@ -6,15 +6,15 @@
 //! screen. [`render`] draws every shot with a [`Scene`] on a [`Canvas`] and
 //! hands each frame to a [`FrameSink`] (an animated GIF or PNG, or numbered
 //! PNG files: `encode.rs`), reporting to a [`Progress`] that another thread
-//! can read and cancel. A story is exported by building its shots (one per
-//! step, with its hold time) and calling [`render`]; the playback export
-//! builds them with [`playback_shots`].
+//! can read and cancel. The playback export builds its shots with
+//! [`playback_shots`]; a story's come from `story_shots.rs`.
 
 use std::time::Duration;
 
 use image::RgbaImage;
 
 use super::offscreen::{Canvas, RenderError};
+pub use super::stamp::Caption;
 use crate::data::time::Seconds;
 use crate::output::job::Progress;
 use crate::view::ViewState;
@@ -26,12 +26,25 @@ pub struct Shot {
     pub view: ViewState,
     /// How long the frame stays on screen in the animation.
     pub hold: Duration,
+    /// Words drawn on the picture (a story step's caption).
+    pub caption: Option<Caption>,
+}
+
+impl Shot {
+    /// A still picture of `view`, without a caption.
+    pub fn still(view: ViewState) -> Self {
+        Self {
+            view,
+            hold: Duration::ZERO,
+            caption: None,
+        }
+    }
 }
 
 /// What draws a shot: the app's map (or whole window) for a view.
 pub trait Scene {
-    /// Draws `view` into `ui`, which covers the whole canvas.
-    fn show(&mut self, ui: &mut egui::Ui, view: &ViewState);
+    /// Draws `shot` into `ui`, which covers the whole canvas.
+    fn show(&mut self, ui: &mut egui::Ui, shot: &Shot);
 }
 
 /// Where the frames of a sequence go.
@@ -83,7 +96,7 @@ pub fn render(
             return Err(SequenceError::Cancelled);
         }
         let passes = if i == 0 { FIRST_PASSES } else { NEXT_PASSES };
-        let frame = canvas.draw(passes, &mut |ui| scene.show(ui, &shot.view))?;
+        let frame = canvas.draw(passes, &mut |ui| scene.show(ui, shot))?;
         sink.add(frame, shot)?;
         progress.step();
     }
@@ -119,7 +132,11 @@ pub fn playback_shots(
         view.time.playing = false;
         view.time.cumulative = cumulative;
         view.reveal = None;
-        shots.push(Shot { view, hold });
+        shots.push(Shot {
+            view,
+            hold,
+            caption: None,
+        });
         start = end;
     }
     shots

@@ -12,7 +12,11 @@ use crate::ui_kit::palette::Palette;
 
 /// Short credits for the base map (the full ones are
 /// `crate::data::geodata::ATTRIBUTION`, shown in About).
-pub const MAP_CREDITS: &str = "Base map: © OpenStreetMap contributors (ODbL), GeoNames (CC BY 4.0), GSHHG/WDBII; relief: GEBCO 2023 Grid";
+pub const MAP_CREDITS: &str =
+    "Base map: © OpenStreetMap contributors (ODbL), GeoNames (CC BY 4.0), GSHHG/WDBII";
+
+/// Short credit for the shaded relief, added when it is drawn.
+pub const RELIEF_CREDIT: &str = "; relief: GEBCO 2023 Grid";
 
 /// Sources named in the credits before "and N more".
 const MAX_SOURCES: usize = 2;
@@ -29,8 +33,9 @@ pub fn window_text((from, to): (Seconds, Seconds)) -> String {
     format::date_range(&EventTime::DateTime(a), &EventTime::DateTime(b))
 }
 
-/// The credits line: the sources of the events shown, then the base map.
-pub fn credits(data: &Data, shown: &[usize]) -> String {
+/// The credits line: the sources of the events shown, then the base map
+/// (and the relief when `relief` is drawn).
+pub fn credits(data: &Data, shown: &[usize], relief: bool) -> String {
     let mut used: Vec<usize> = shown
         .iter()
         .filter_map(|&i| data.events.get(i).map(|e| e.source))
@@ -49,11 +54,71 @@ pub fn credits(data: &Data, shown: &[usize]) -> String {
     if used.len() > MAX_SOURCES {
         names.push(format!("and {} more", used.len() - MAX_SOURCES));
     }
-    if names.is_empty() {
-        MAP_CREDITS.to_owned()
+    let map = if relief {
+        format!("{MAP_CREDITS}{RELIEF_CREDIT}")
     } else {
-        format!("Events: {}. {MAP_CREDITS}", names.join("; "))
+        MAP_CREDITS.to_owned()
+    };
+    if names.is_empty() {
+        map
+    } else {
+        format!("Events: {}. {map}", names.join("; "))
     }
+}
+
+/// Words drawn on a picture under its time window: a story step's caption.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Caption {
+    /// A short line above it: the story's title and the step's number.
+    pub heading: String,
+    /// The caption itself.
+    pub text: String,
+}
+
+/// Paints `caption` on the map `rect`, under the time window, at most a
+/// little under half the picture wide (the open legend takes the right).
+pub fn paint_caption(ui: &egui::Ui, rect: Rect, caption: &Caption, pal: &Palette) {
+    let painter = ui.painter_at(rect);
+    let wrap = (rect.width() * 0.45).clamp(220.0, 620.0);
+    let mut job = egui::text::LayoutJob::default();
+    job.wrap.max_width = wrap;
+    let format = |size: f32, color: Color32| egui::TextFormat {
+        font_id: FontId::proportional(size),
+        color,
+        ..Default::default()
+    };
+    job.append(
+        &caption.heading,
+        0.0,
+        format(13.0, pal.ink.gamma_multiply(0.75)),
+    );
+    job.append("\n", 0.0, format(6.0, pal.ink));
+    job.append(&caption.text, 0.0, format(17.0, pal.ink));
+    let galley = painter.layout_job(job);
+    let outer = Rect::from_min_size(
+        rect.left_top() + vec2(10.0, 56.0),
+        galley.size() + vec2(20.0, 14.0),
+    );
+    painter.rect(
+        outer,
+        4.0,
+        pal.text_halo.gamma_multiply(0.92),
+        Stroke::new(1.0, pal.outline),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(outer.min + vec2(10.0, 7.0), galley, Color32::PLACEHOLDER);
+    let resp = ui.interact(
+        outer,
+        egui::Id::unique("picture_caption"),
+        egui::Sense::hover(),
+    );
+    resp.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Label,
+            true,
+            format!("{}: {}", caption.heading, caption.text),
+        )
+    });
 }
 
 /// Paints the time window and the credits on the map `rect`.
@@ -132,9 +197,10 @@ mod tests {
     fn credits_name_the_sources_shown_and_the_base_map() {
         let data = Data::bundled().unwrap();
         let all: Vec<usize> = (0..data.events.len()).collect();
-        let text = credits(&data, &all);
+        let text = credits(&data, &all, true);
         assert!(text.starts_with("Events: "), "{text}");
         assert!(text.contains("OpenStreetMap"), "{text}");
-        assert_eq!(credits(&data, &[]), MAP_CREDITS);
+        assert!(text.ends_with("relief: GEBCO 2023 Grid"), "{text}");
+        assert_eq!(credits(&data, &[], false), MAP_CREDITS);
     }
 }

@@ -6,9 +6,11 @@
 //! This module is the model and knows nothing of the window: `read.rs` and
 //! `write.rs` turn story files (JSON, see assets/README.md) into a
 //! [`Story`] and back, `history.rs` keeps the edits for undo and redo,
-//! `player.rs` which step is shown and `ease.rs` how the view moves to it,
-//! `action.rs` what the user can ask of a story. The app applies it
-//! (`app/story.rs`); the story bar and editor draw it (`panels/`).
+//! `player.rs` which step is shown, `pose.rs` where a step puts the view
+//! and `ease.rs` how the view moves there, `action.rs` what the user can
+//! ask of a story. The app applies it (`app/story/`); the story bar and
+//! editor draw it (`panels/`); the story export draws its steps
+//! (`render/story_shots.rs`).
 
 pub mod action;
 pub mod bundled;
@@ -16,6 +18,7 @@ mod doc;
 pub mod ease;
 pub mod history;
 pub mod player;
+pub mod pose;
 pub mod read;
 mod read_step;
 pub mod session;

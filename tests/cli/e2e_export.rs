@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_border-incidents");
 
-fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     let runtime = tempdir("runtime");
     #[cfg(unix)]
     {
@@ -23,7 +23,7 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn tempdir(name: &str) -> PathBuf {
+pub(crate) fn tempdir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "border-incidents-export-{}-{name}",
         std::process::id()
@@ -32,7 +32,7 @@ fn tempdir(name: &str) -> PathBuf {
     dir
 }
 
-fn ok(output: &Output) {
+pub(crate) fn ok(output: &Output) {
     assert!(
         output.status.success(),
         "the run failed: {}\n{}",

@@ -6,4 +6,5 @@ mod csv;
 mod e2e_export;
 mod e2e_screenshot;
 mod e2e_story;
+mod e2e_story_export;
 mod extract_cli;

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::action::Action;
-use crate::model::camera::{Camera, KmBox};
 use crate::story::action::StoryAction;
 use crate::story::ease::{EASE_SECONDS, Ease, Pose};
 use crate::story::history::Edit;
 use crate::story::player::Player;
+use crate::story::pose::{step_camera, step_pose, step_target};
 use crate::story::session::{Fitted, Session};
 use crate::story::{Step, StepCamera, StepPanels, Story};
 
@@ -171,12 +171,7 @@ impl App {
         {
             p.set_autoplay(true, self.story.now);
         }
-        let known = |id: &&String| self.data.events.iter().any(|e| &e.id == *id);
-        let quote = step.quote.as_ref().filter(|q| known(&&q.event));
-        let target = match quote {
-            Some(q) => Some((q.event.clone(), q.index)),
-            None => step.events.iter().find(known).map(|id| (id.clone(), 0)),
-        };
+        let target = step_target(&step, &self.data.events);
         self.view.selection = target.as_ref().map(|t| t.0.clone());
         self.view.reading = None;
         self.view.time.playing = false;
@@ -186,7 +181,13 @@ impl App {
             window: self.view.time.window,
             cursor: self.view.time.cursor,
         };
-        let to = self.pose_of(&step, &from);
+        let to = step_pose(
+            &step,
+            &self.data.events,
+            self.map.projection(),
+            self.map_size.into(),
+            &from,
+        );
         let duration = if self.story.at_once || self.story.settings.reduced_motion {
             0.0
         } else {
@@ -199,39 +200,6 @@ impl App {
             camera: to.camera,
         });
         self.follow_ease();
-    }
-
-    /// Where the view goes for `step`, from the view `now`.
-    fn pose_of(&self, step: &Step, now: &Pose) -> Pose {
-        let camera = step.camera.map_or(now.camera, |c| self.camera_for(c));
-        let events: Vec<_> = step
-            .events
-            .iter()
-            .filter_map(|id| self.data.events.iter().find(|e| &e.id == id))
-            .collect();
-        let span = events
-            .iter()
-            .map(|e| e.start.first_second())
-            .min()
-            .zip(events.iter().map(|e| e.end.end_exclusive()).max());
-        let window = step.window.or(span).unwrap_or(now.window);
-        Pose {
-            camera,
-            window,
-            cursor: step.cursor.unwrap_or(window.1),
-        }
-    }
-
-    /// The camera showing a step's stretch of ground in the map as it is.
-    fn camera_for(&self, c: StepCamera) -> Camera {
-        let proj = self.map.projection();
-        let [x, y] = proj.project(c.lon, c.lat);
-        let (w, h) = (c.width_km / 2.0, c.height_km / 2.0);
-        let bbox = KmBox {
-            min: [x - w, y - h],
-            max: [x + w, y + h],
-        };
-        Camera::fit(proj, &bbox, self.map_size, 0.0)
     }
 
     /// Once a frame: the clock, answers of the story dialogs, autoplay,
@@ -260,7 +228,7 @@ impl App {
             && f.camera == self.view.camera
             && self.story.ease.is_none()
         {
-            let camera = self.camera_for(f.wanted);
+            let camera = step_camera(f.wanted, self.map.projection(), size);
             self.view.camera = camera;
             self.story.fitted = Some(Fitted { size, camera, ..f });
         }
