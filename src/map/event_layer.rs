@@ -50,14 +50,32 @@ impl MapLayer for EventsLayer {
     }
 }
 
-/// Whether the event with this index is drawn on the map under the layer
-/// toggles: background rows only when their layer is on.
-pub fn on_map(data: &Data, view: &ViewState, index: usize) -> bool {
-    let id = match data.events.get(index).map(|e| e.kind) {
-        Some(EventKind::Context) => layer_ids::CONTEXT,
-        _ => layer_ids::EVENTS,
-    };
-    view.layers.shown(id)
+/// Which events the layer toggles let on the map: background rows only
+/// when their layer is on, the others when the events layer is. Read from
+/// the toggles once, then asked of every event.
+#[derive(Clone, Copy, Debug)]
+pub struct OnMap {
+    events: bool,
+    context: bool,
+}
+
+impl OnMap {
+    /// What `view`'s layer toggles let on the map.
+    pub fn new(view: &ViewState) -> Self {
+        Self {
+            events: view.layers.shown(layer_ids::EVENTS),
+            context: view.layers.shown(layer_ids::CONTEXT),
+        }
+    }
+
+    /// Whether the event with this index is drawn on the map.
+    pub fn shows(&self, data: &Data, index: usize) -> bool {
+        match data.events.get(index).map(|e| e.kind) {
+            Some(EventKind::Context) => self.context,
+            Some(_) => self.events,
+            None => false,
+        }
+    }
 }
 
 /// Screen areas taken by markers and clusters, which place labels avoid.

@@ -2,6 +2,7 @@
 //! first of a few positions around its anchor where it overlaps nothing.
 
 use egui::{Pos2, Rect, Vec2, vec2};
+use rstar::{AABB, RTree, primitives::Rectangle};
 
 /// A label that wants a place on the map.
 #[derive(Clone, Copy, Debug)]
@@ -45,11 +46,28 @@ fn positions(anchor: Pos2, size: Vec2, gap: f32) -> [Rect; 8] {
     .map(|(x, y)| Rect::from_min_size(Pos2::new(x, y), size))
 }
 
+/// The envelope of a rectangle, for the R-tree of obstacles.
+fn envelope(r: Rect) -> AABB<[f32; 2]> {
+    AABB::from_corners([r.min.x, r.min.y], [r.max.x, r.max.y])
+}
+
 /// Places labels without overlaps, inside `bounds`, avoiding `obstacles`.
-/// Returns, for each placed candidate, its index and rectangle.
+/// Returns, for each placed candidate, its index and rectangle. Obstacles
+/// (thousands of markers on a crowded map) are looked up in an R-tree.
 pub fn place(candidates: &[Candidate], bounds: Rect, obstacles: &[Rect]) -> Vec<(usize, Rect)> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| candidates[b].priority.total_cmp(&candidates[a].priority));
+    let tree: RTree<Rectangle<[f32; 2]>> = RTree::bulk_load(
+        obstacles
+            .iter()
+            .map(|o| Rectangle::from_aabb(envelope(*o)))
+            .collect(),
+    );
+    let blocked = |r: Rect| {
+        tree.locate_in_envelope_intersecting(&envelope(r))
+            .next()
+            .is_some()
+    };
     let mut placed: Vec<(usize, Rect)> = Vec::new();
     for i in order {
         let c = candidates[i];
@@ -59,7 +77,7 @@ pub fn place(candidates: &[Candidate], bounds: Rect, obstacles: &[Rect]) -> Vec<
             .flat_map(|gap| positions(c.anchor, c.size, gap))
             .find(|r| {
                 bounds.contains_rect(*r)
-                    && !obstacles.iter().any(|o| o.intersects(*r))
+                    && !blocked(*r)
                     && !placed.iter().any(|(_, p)| p.expand(1.0).intersects(*r))
             });
         if let Some(rect) = free {

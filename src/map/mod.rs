@@ -201,7 +201,8 @@ impl MapView {
         painter.rect_filled(rect, 0.0, pal.background);
 
         let mut items: Vec<(usize, bool)> = Vec::new();
-        let on_map = |i: &usize| event_layer::on_map(data, view, *i);
+        let toggles = event_layer::OnMap::new(view);
+        let on_map = |i: &usize| toggles.shows(data, *i);
         items.extend(
             visible
                 .shown
