@@ -9,8 +9,8 @@
 //! renderer without wgpu does, for the ratio.
 //!
 //! Views: the default view, zoomed into Batken, and panning (the camera moves
-//! every frame), plus a click on the map; on the bundled data and on a generated layer of 1 000 000
-//! vertices with 100 000 events.
+//! every frame), plus a click on the map; on the bundled data, on a generated layer of 1 000 000
+//! vertices with 100 000 events, and on the bundled map with 1 000 000 events.
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -98,7 +98,18 @@ impl Headless {
     }
 }
 
-fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
+/// Which views a group measures.
+#[derive(Clone, Copy, PartialEq)]
+enum Views {
+    /// Every view, with the base layers on the GPU and through egui, with
+    /// and without the relief.
+    All,
+    /// The views the budgets name (default, zoomed, panning, click), as the
+    /// window draws them.
+    Budgeted,
+}
+
+fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>, views: Views) {
     let mut group = c.benchmark_group(group_name);
     group
         .sample_size(20)
@@ -107,29 +118,35 @@ fn bench_views(c: &mut Criterion, group_name: &str, data: Arc<Data>) {
 
     let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
     group.bench_function("default_view", |b| b.iter(|| black_box(h.frame())));
-    let mut h = Headless::new(data.clone(), BaseLayers::ThroughEgui);
-    group.bench_function("default_view_through_egui", |b| {
-        b.iter(|| black_box(h.frame()))
-    });
-    // The same view with the shaded relief switched off: what the relief's
-    // textures cost a frame.
-    let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
-    let layers = h.app.view().layers.with(layer_ids::RELIEF, false);
-    h.app.apply(Action::SetLayers(layers));
-    h.frame();
-    group.bench_function("default_view_without_relief", |b| {
-        b.iter(|| black_box(h.frame()))
-    });
+    if views == Views::All {
+        let mut h = Headless::new(data.clone(), BaseLayers::ThroughEgui);
+        group.bench_function("default_view_through_egui", |b| {
+            b.iter(|| black_box(h.frame()))
+        });
+        // The same view with the shaded relief switched off: what the
+        // relief's textures cost a frame.
+        let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
+        let layers = h.app.view().layers.with(layer_ids::RELIEF, false);
+        h.app.apply(Action::SetLayers(layers));
+        h.frame();
+        group.bench_function("default_view_without_relief", |b| {
+            b.iter(|| black_box(h.frame()))
+        });
+    }
 
     let mut h = Headless::new(data.clone(), BaseLayers::OnGpu);
     h.app.apply(Action::SetCamera(BATKEN));
     h.frame();
     group.bench_function("zoomed_batken", |b| b.iter(|| black_box(h.frame())));
 
-    for (name, base_layers) in [
-        ("panning", BaseLayers::OnGpu),
-        ("panning_through_egui", BaseLayers::ThroughEgui),
-    ] {
+    let panning: &[(&str, BaseLayers)] = match views {
+        Views::All => &[
+            ("panning", BaseLayers::OnGpu),
+            ("panning_through_egui", BaseLayers::ThroughEgui),
+        ],
+        Views::Budgeted => &[("panning", BaseLayers::OnGpu)],
+    };
+    for &(name, base_layers) in panning {
         let mut h = Headless::new(data.clone(), base_layers);
         let start = h.app.view().camera;
         let mut step = 0u32;
@@ -173,7 +190,7 @@ fn button(pressed: bool) -> egui::Event {
 
 fn frame_bundled(c: &mut Criterion) {
     let data = Arc::new(Data::bundled().expect("bundled data loads"));
-    bench_views(c, "frame_bundled", data);
+    bench_views(c, "frame_bundled", data, Views::All);
 }
 
 fn frame_generated(c: &mut Criterion) {
@@ -185,8 +202,28 @@ fn frame_generated(c: &mut Criterion) {
         vocabulary: bundled.vocabulary,
         region: bundled.region,
     });
-    bench_views(c, "frame_generated_1M_vertices_100k_events", data);
+    bench_views(
+        c,
+        "frame_generated_1M_vertices_100k_events",
+        data,
+        Views::All,
+    );
 }
 
-criterion_group!(benches, frame_bundled, frame_generated);
+/// A million events (a large dataset opened) on the bundled map.
+fn frame_million_events(c: &mut Criterion) {
+    let bundled = Data::bundled().expect("bundled data loads");
+    let data = Arc::new(Data {
+        events: synth::events(1_000_000),
+        ..bundled
+    });
+    bench_views(c, "frame_1M_events", data, Views::Budgeted);
+}
+
+criterion_group!(
+    benches,
+    frame_bundled,
+    frame_generated,
+    frame_million_events
+);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
-//! Interactive queries on 100 000 generated events: re-filtering when the
-//! time window moves, laying out the map's markers, and finding what a click
-//! hits.
+//! Interactive queries on 100 000 and 1 000 000 generated events:
+//! re-filtering when the time window moves, laying out the map's markers,
+//! and finding what a click hits.
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -19,10 +19,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// One day, in seconds.
 const DAY: i64 = 86_400;
 
-fn generated() -> Data {
+/// The sizes measured, with their names in the groups.
+const SIZES: [(usize, &str); 2] = [(100_000, "100k"), (1_000_000, "1M")];
+
+fn generated(n: usize) -> Data {
     let bundled = Data::bundled().expect("bundled data loads");
     Data {
-        events: synth::events(100_000),
+        events: synth::events(n),
         sources: bundled.sources,
         vocabulary: bundled.vocabulary,
         ..Data::default()
@@ -30,13 +33,19 @@ fn generated() -> Data {
 }
 
 fn refilter(c: &mut Criterion) {
-    let data = generated();
+    for (n, name) in SIZES {
+        refilter_n(c, n, name);
+    }
+}
+
+fn refilter_n(c: &mut Criterion, n: usize, name: &str) {
+    let data = generated(n);
     let mut view = initial_view(&data);
     let (first, _) = view.time.window;
     let index = TimeIndex::new(&data);
     let mut cache = VisibilityCache::default();
     let mut step = 0i64;
-    let mut group = c.benchmark_group("refilter_100k_events");
+    let mut group = c.benchmark_group(format!("refilter_{name}_events"));
     group
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
@@ -64,7 +73,13 @@ fn map_rect() -> egui::Rect {
 }
 
 fn map_events(c: &mut Criterion) {
-    let data = generated();
+    for (n, name) in SIZES {
+        map_events_n(c, n, name);
+    }
+}
+
+fn map_events_n(c: &mut Criterion, n: usize, size_name: &str) {
+    let data = generated(n);
     let proj = Projection::at(data.region.reference_lat);
     let positions = EventPositions::new(&data.events, &proj);
     let items: Vec<(usize, bool)> = (0..data.events.len()).map(|i| (i, false)).collect();
@@ -83,7 +98,7 @@ fn map_events(c: &mut Criterion) {
             },
         ),
     ];
-    let mut group = c.benchmark_group("map_100k_events");
+    let mut group = c.benchmark_group(format!("map_{size_name}_events"));
     group
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))

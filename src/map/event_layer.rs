@@ -6,6 +6,7 @@
 use egui::{Rect, Sense, Stroke, Ui};
 
 use super::layer::{LayerFrame, MapLayer, Toggle};
+use super::layout_cache::ItemsKey;
 use super::legend::swatch;
 use super::marker_layout::{Hit, Layout, cluster_rect, marker_rect};
 use super::markers;
@@ -15,6 +16,7 @@ use crate::data::event::EventKind;
 use crate::data::overlay::Overlay;
 use crate::data::vocabulary::{Symbol, Vocabulary};
 use crate::model::camera::{Camera, KmBox, MAX_POINTS_PER_KM, Projection};
+use crate::model::visibility::Visible;
 use crate::ui_kit::palette::{Palette, rgb, side_colour};
 use crate::ui_kit::symbols;
 use crate::view::{ViewState, layer_ids};
@@ -65,6 +67,17 @@ impl OnMap {
         Self {
             events: view.layers.shown(layer_ids::EVENTS),
             context: view.layers.shown(layer_ids::CONTEXT),
+        }
+    }
+
+    /// The layout key of the events of `visible` these toggles let on the
+    /// map, with those outside the window when `outside`.
+    pub fn items_key(&self, visible: &Visible, outside: bool) -> ItemsKey {
+        ItemsKey {
+            visible: visible.serial,
+            events: self.events,
+            context: self.context,
+            outside,
         }
     }
 

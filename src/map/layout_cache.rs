@@ -12,13 +12,30 @@ use super::marker_layout::{self, EventPositions, Layout};
 use super::tessellated::Tessellated;
 use crate::model::camera::{Camera, Projection, ScreenTransform};
 
+/// Which events a layout is made of, without listing them: the result of
+/// the filters and window they come from (`Visible::serial`) and what the
+/// layer toggles and the view let on the map. Equal keys on the same
+/// positions mean the same events, so a frame need not list a million
+/// events to learn that nothing changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemsKey {
+    /// The serial of the visible events they were chosen from.
+    pub visible: u64,
+    /// Whether incidents and statements are on the map.
+    pub events: bool,
+    /// Whether background rows are on the map.
+    pub context: bool,
+    /// Whether events outside the window are drawn faint.
+    pub outside: bool,
+}
+
 /// What a layout was made from besides where the map is centred.
 #[derive(PartialEq)]
 struct LayoutKey {
     generation: u64,
     points_per_km: f64,
     size: egui::Vec2,
-    items: Vec<(usize, bool)>,
+    items: ItemsKey,
 }
 
 /// A layout over the map and its margin.
@@ -38,12 +55,14 @@ pub struct LayoutCache {
 }
 
 impl LayoutCache {
-    /// The markers of the events `items` (index, faint) in the map `rect`
-    /// seen through `camera`, inside the map and a cell around it.
+    /// The markers of the events `make_items` lists (index, faint) in the
+    /// map `rect` seen through `camera`, inside the map and a cell around
+    /// it. The events are listed only when `items` differs from the last
+    /// layout's.
     pub fn get(
         &mut self,
         positions: &EventPositions,
-        items: Vec<(usize, bool)>,
+        (items, make_items): (ItemsKey, impl FnOnce() -> Vec<(usize, bool)>),
         proj: &Projection,
         camera: &Camera,
         rect: Rect,
@@ -63,7 +82,7 @@ impl LayoutCache {
         });
         if !covered {
             let reach = Tessellated::reach_for(rect);
-            let layout = marker_layout::layout(positions, &key.items, &t, reach);
+            let layout = marker_layout::layout(positions, &make_items(), &t, reach);
             self.laid_out = Some(LaidOut {
                 key,
                 made_with: t,
@@ -117,8 +136,15 @@ mod tests {
             center_lat: 40.3,
             points_per_km: 3.0,
         };
+        let key = ItemsKey {
+            visible: 1,
+            events: true,
+            context: true,
+            outside: false,
+        };
+        let all = || (key, || items.clone());
         let mut cache = LayoutCache::default();
-        let first = cache.get(&positions, items.clone(), &proj(), &cam, rect);
+        let first = cache.get(&positions, all(), &proj(), &cam, rect);
         assert!(!first.markers.is_empty());
         let made_with = |cache: &LayoutCache| {
             cache
@@ -128,7 +154,7 @@ mod tests {
         };
         let origin = made_with(&cache);
         let moved_cam = panned(&cam, 40.0);
-        let moved = cache.get(&positions, items.clone(), &proj(), &moved_cam, rect);
+        let moved = cache.get(&positions, all(), &proj(), &moved_cam, rect);
         assert_eq!(made_with(&cache), origin, "laid out again while panning");
         // The same markers as a layout made for the new view, in the same places.
         let fresh = marker_layout::layout(
@@ -152,20 +178,34 @@ mod tests {
         b.sort_unstable();
         assert_eq!(a, b);
         // Far beyond the margin, or at another zoom, it is laid out again.
-        cache.get(
-            &positions,
-            items.clone(),
-            &proj(),
-            &panned(&cam, 900.0),
-            rect,
-        );
+        cache.get(&positions, all(), &proj(), &panned(&cam, 900.0), rect);
         assert_ne!(made_with(&cache), origin);
         let origin = made_with(&cache);
         let zoomed = Camera {
             points_per_km: 6.0,
             ..cam
         };
-        cache.get(&positions, items, &proj(), &zoomed, rect);
+        cache.get(&positions, all(), &proj(), &zoomed, rect);
         assert_ne!(made_with(&cache), origin);
+        // Other events (another key) are laid out again: here none; the
+        // same key is not, and its events are not even listed.
+        let none = ItemsKey { visible: 2, ..key };
+        let laid = cache.get(&positions, (none, Vec::new), &proj(), &zoomed, rect);
+        assert!(laid.markers.is_empty() && laid.clusters.is_empty());
+        let again = cache.get(&positions, all_listed(none, &items), &proj(), &zoomed, rect);
+        assert!(again.markers.is_empty() && again.clusters.is_empty());
+        let back = cache.get(&positions, all(), &proj(), &zoomed, rect);
+        assert!(!back.markers.is_empty());
+    }
+
+    /// A key with a list of every event, which must not be asked for.
+    fn all_listed(
+        key: ItemsKey,
+        items: &[(usize, bool)],
+    ) -> (ItemsKey, impl FnOnce() -> Vec<(usize, bool)>) {
+        let listed = items.to_vec();
+        (key, move || {
+            panic!("listed {} events for a key already laid out", listed.len())
+        })
     }
 }

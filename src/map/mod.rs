@@ -200,22 +200,24 @@ impl MapView {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, pal.background);
 
-        let mut items: Vec<(usize, bool)> = Vec::new();
         let toggles = event_layer::OnMap::new(view);
-        let on_map = |i: &usize| toggles.shows(data, *i);
-        items.extend(
-            visible
+        let key = toggles.items_key(visible, view.time.show_outside);
+        let list = || {
+            let on_map = |i: &usize| toggles.shows(data, *i);
+            let mut items: Vec<(usize, bool)> = visible
                 .shown
                 .iter()
                 .filter(|i| on_map(i))
-                .map(|&i| (i, false)),
-        );
-        if view.time.show_outside {
-            items.extend(visible.outside().filter(|i| on_map(i)).map(|i| (i, true)));
-        }
+                .map(|&i| (i, false))
+                .collect();
+            if view.time.show_outside {
+                items.extend(visible.outside().filter(|i| on_map(i)).map(|i| (i, true)));
+            }
+            items
+        };
         let layout = self
             .layouts
-            .get(positions, items, &self.projection, cam, rect);
+            .get(positions, (key, list), &self.projection, cam, rect);
         let frame = LayerFrame {
             data,
             view,

@@ -199,10 +199,29 @@ impl TimeIndex {
     }
 
     /// The indices of the events overlapping `[from, to)`, sorted by index.
+    /// When they are many, they are put in order through a bitmap of all
+    /// events (an eighth of a byte each) rather than sorted.
     pub fn overlapping(&self, from: Seconds, to: Seconds) -> Vec<usize> {
         let mut out = Vec::new();
         self.for_each_overlapping(from, to, |i, _, _| out.push(i));
-        out.sort_unstable();
+        let n = self.order.len();
+        if out.len() < n / 64 {
+            out.sort_unstable();
+            return out;
+        }
+        let words = out.iter().max().map_or(0, |&last| last / 64 + 1);
+        let mut bits = vec![0u64; words];
+        for &i in &out {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        out.clear();
+        for (w, &word) in bits.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                out.push(w * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
         out
     }
 

@@ -2,6 +2,7 @@
 //! the filters, the window or the data change.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::filters::{Filters, kind_key, side_key, verdict_key};
 use crate::data::Data;
@@ -20,7 +21,14 @@ pub struct Visible {
     /// For each event of `Data::events`, whether it passes the filters (kept
     /// while only the window moves).
     pub passes: Arc<Vec<bool>>,
+    /// Tells results apart: each one the cache makes has its own, so that
+    /// what is derived from one (the map's markers) is kept while it is
+    /// handed out again and made anew for the next. 0 for a default one.
+    pub serial: u64,
 }
+
+/// The serials of the results made.
+static SERIALS: AtomicU64 = AtomicU64::new(1);
 
 impl Visible {
     /// Whether the event with this index is shown in full.
@@ -159,6 +167,7 @@ impl VisibilityCache {
                 shown,
                 passing: self.passing.clone(),
                 passes: self.passes.clone(),
+                serial: SERIALS.fetch_add(1, Ordering::Relaxed),
             });
             self.window_key = Some(window);
         }
