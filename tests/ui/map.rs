@@ -619,3 +619,29 @@ fn ron_of(view: &border_incidents::view::ViewState) -> String {
         .remove(&border_incidents::start::storage_key("fergana"))
         .unwrap()
 }
+
+#[test]
+fn in_a_small_window_the_open_legend_wraps_and_stays_within_the_map() {
+    let data = common::data();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(960.0, 600.0))
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |cc| common::app(data.clone(), Default::default()).started_in(cc));
+    harness.run_steps(3);
+    harness.get_by_label("Legend").click();
+    harness.run_steps(4);
+    let map = harness.get_by_label("Map").rect();
+    let legend = border_incidents::map::legend::last_rect(&harness.ctx).expect("drawn");
+    assert!(legend.height() > 150.0, "the legend is open: {legend:?}");
+    assert!(
+        legend.bottom() <= map.bottom() as f32 && legend.right() <= map.right() as f32,
+        "the legend {legend:?} runs off the map {map:?}"
+    );
+    assert!(
+        legend.width() <= 300.0,
+        "long rows wrap: the legend is {} points wide",
+        legend.width()
+    );
+    // Its long rows are there, wrapped, not cut.
+    let _ = harness.get_by_label_contains("Halo: how far off the place may be");
+}
