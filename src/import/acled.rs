@@ -91,6 +91,7 @@ pub const LAYOUT: Layout = Layout {
         "fatalities",
     ],
     also_read: &["event_type", "assoc_actor_1", "assoc_actor_2"],
+    spare: &[],
 };
 
 /// The uncertainty radius of each `geo_precision` code, in km.
@@ -193,6 +194,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     if !problems.is_empty() {
         return Err(problems);
     }
+    let fields = b.fields(row, &[]).map_err(|d| vec![d])?;
     let (start, end, date_precision, date_text) = dates(when, time, date_cell);
     let kind_label = if sub_event_type.is_empty() {
         event_type
@@ -252,7 +254,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         verification: None,
         geometry: Some(Geometry::Point(Point::new(lon, lat))),
         geometry_note: None,
-        fields: b.fields(row),
+        fields,
         extraction: None,
     })
 }
