@@ -99,13 +99,17 @@ pub const GEO_RADIUS_KM: [Option<f64>; 3] = [None, Some(25.0), Some(125.0)];
 
 /// The map symbol of each ACLED event type.
 pub fn symbol(event_type: &str) -> Symbol {
-    match event_type.to_ascii_lowercase().as_str() {
-        "battles" => Symbol::Diamond,
-        "explosions/remote violence" => Symbol::Triangle,
-        "strategic developments" => Symbol::Square,
-        "protests" | "riots" => Symbol::Ring,
-        _ => Symbol::Circle,
-    }
+    const SYMBOLS: [(&str, Symbol); 5] = [
+        ("battles", Symbol::Diamond),
+        ("explosions/remote violence", Symbol::Triangle),
+        ("strategic developments", Symbol::Square),
+        ("protests", Symbol::Ring),
+        ("riots", Symbol::Ring),
+    ];
+    SYMBOLS
+        .iter()
+        .find(|(name, _)| event_type.eq_ignore_ascii_case(name))
+        .map_or(Symbol::Circle, |&(_, symbol)| symbol)
 }
 
 /// Reads ACLED CSV files.
@@ -201,20 +205,19 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     } else {
         sub_event_type
     };
-    let mut actors = vec![actor1.to_owned()];
-    if !actor2.is_empty() {
-        actors.push(actor2.to_owned());
-    }
-    actors.extend(
-        split_actors(assoc1)
+    let named = || {
+        let second = (!actor2.is_empty()).then_some(actor2);
+        std::iter::once(actor1)
+            .chain(second)
+            .chain(split_actors(assoc1))
             .chain(split_actors(assoc2))
-            .map(str::to_owned),
-    );
-    let side = b.side(actor1);
-    for a in &actors[1..] {
-        b.side(a);
+    };
+    let mut actors = Vec::with_capacity(named().count());
+    for a in named() {
+        b.add_side(a);
+        actors.push(a.to_owned());
     }
-    actors.shrink_to_fit();
+    let side = b.side(actor1);
     Ok(Event {
         id: id.to_owned(),
         kind: EventKind::Incident,

@@ -115,6 +115,11 @@ impl Builder {
         self.sides.id(label, Symbol::default()).to_owned()
     }
 
+    /// Adds the side (actor) named `label` to the vocabulary, when new.
+    pub fn add_side(&mut self, label: &str) {
+        self.sides.id(label, Symbol::default());
+    }
+
     /// The id of the category labelled `label`, drawn with `symbol`.
     pub fn category(&mut self, label: &str, symbol: Symbol) -> String {
         self.categories.id(label, symbol).to_owned()
@@ -276,24 +281,32 @@ fn finish(name: &str, layout: &Layout, b: Builder, problems: Problems) -> CsvLoa
 
 /// Where a layout's columns are in a file's header.
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    /// Each column of the layout the file has, with its index. A layout
+    /// names a couple of dozen columns, read a dozen times a row: a scan
+    /// comparing lengths first finds one faster than hashing its name.
+    index: Vec<(&'static str, usize)>,
 }
 
 impl Columns {
     fn of(table: &Table<'_>, layout: &Layout) -> Self {
-        let index = layout
-            .mapped
-            .iter()
-            .chain(layout.required)
-            .chain(layout.also_read)
-            .filter_map(|&c| table.column(c).map(|i| (c, i)))
-            .collect();
+        let mut index: Vec<(&'static str, usize)> = Vec::new();
+        let names = layout.mapped.iter().chain(layout.required);
+        for &c in names.chain(layout.also_read) {
+            if let Some(i) = table.column(c)
+                && index.iter().all(|(n, _)| *n != c)
+            {
+                index.push((c, i));
+            }
+        }
         Self { index }
     }
 
     /// The index of column `name`, when the file has it.
     pub fn get(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && *n == name)
+            .map(|&(_, i)| i)
     }
 
     /// The trimmed text of column `name` in `row` ("" when the file has

@@ -252,7 +252,7 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     let side = b.side(side_a);
     let mut actors = vec![side_a.to_owned()];
     if !side_b.is_empty() {
-        b.side(side_b);
+        b.add_side(side_b);
         actors.push(side_b.to_owned());
     }
     Ok(Event {
