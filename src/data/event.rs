@@ -240,8 +240,9 @@ pub struct Event {
     pub account_of: Option<String>,
     /// Tolls and counts.
     pub figures: Figures,
-    /// What other reports say.
-    pub verification: Option<Verification>,
+    /// What other reports say (boxed: a dataset row has none, and every
+    /// event would otherwise carry its room).
+    pub verification: Option<Box<Verification>>,
     /// Where it happened, if it can be placed.
     pub geometry: Option<geo::Geometry<f64>>,
     /// Why there is no geometry, or how it was chosen.
@@ -249,6 +250,7 @@ pub struct Event {
     /// Fields of the original record the schema has no place for (an ACLED
     /// row's `source_scale` or `tags`), kept to show and to export back.
     pub fields: super::fields::Fields,
-    /// How the extractor proposed it, for events it proposed.
-    pub extraction: Option<Extraction>,
+    /// How the extractor proposed it, for events it proposed (boxed, like
+    /// `verification`).
+    pub extraction: Option<Box<Extraction>>,
 }
