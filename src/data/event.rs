@@ -103,22 +103,24 @@ pub struct Figure {
     pub high: Option<f64>,
 }
 
-/// The tolls and counts attached to an item.
+/// The tolls and counts attached to an item. Each is boxed: most items
+/// state one figure or none, and the four would otherwise take their room
+/// in every event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// People killed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub killed: Option<Figure>,
+    pub killed: Option<Box<Figure>>,
     /// People injured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injured: Option<Figure>,
+    pub injured: Option<Box<Figure>>,
     /// People evacuated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evacuated: Option<Figure>,
+    pub evacuated: Option<Box<Figure>>,
     /// People who fled or were displaced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub displaced: Option<Figure>,
+    pub displaced: Option<Box<Figure>>,
 }
 
 impl Figures {
@@ -131,10 +133,10 @@ impl Figures {
             displaced,
         } = self;
         [
-            ("killed", killed.as_ref()),
-            ("injured", injured.as_ref()),
-            ("evacuated", evacuated.as_ref()),
-            ("displaced", displaced.as_ref()),
+            ("killed", killed.as_deref()),
+            ("injured", injured.as_deref()),
+            ("evacuated", evacuated.as_deref()),
+            ("displaced", displaced.as_deref()),
         ]
     }
 }

@@ -247,10 +247,12 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         refers_to: Vec::new(),
         account_of: None,
         figures: Figures {
-            killed: killed.map(|n| Figure {
-                as_stated: n.to_string(),
-                low: Some(n as f64),
-                high: Some(n as f64),
+            killed: killed.map(|n| {
+                Box::new(Figure {
+                    as_stated: n.to_string(),
+                    low: Some(n as f64),
+                    high: Some(n as f64),
+                })
             }),
             ..Figures::default()
         },

@@ -282,11 +282,11 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         refers_to: Vec::new(),
         account_of: None,
         figures: Figures {
-            killed: Some(Figure {
+            killed: Some(Box::new(Figure {
                 as_stated: best.to_string(),
                 low: low.map(|n| n as f64),
                 high: high.map(|n| n as f64),
-            }),
+            })),
             ..Figures::default()
         },
         verification: None,
