@@ -19,9 +19,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 const ABSENT: u32 = 1 << 31;
 
 /// The most text an event's fields may hold together, in bytes.
-pub const MAX_TEXT: usize = (ABSENT - 1) as usize;
+const MAX_TEXT: usize = (ABSENT - 1) as usize;
 
-/// The fields' values are longer together than [`MAX_TEXT`].
+/// The fields' values are longer together than 2 GiB.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("the record's other fields hold more than 2 GiB of text")]
 pub struct TooLong;
@@ -152,11 +152,6 @@ impl Fields {
             .and_then(|p| self.ends.get(p))
             .map_or(0, |e| e & !ABSENT);
         self.text.get(start as usize..end as usize)
-    }
-
-    /// The table of names, shared with other events when they have it.
-    pub fn names(&self) -> Option<&FieldNames> {
-        self.names.as_ref()
     }
 }
 
@@ -308,7 +303,7 @@ mod tests {
         two.names = Some(FieldNames::new(["a", "b", "c", "d"]));
         shared.share(&mut one);
         shared.share(&mut two);
-        let table = |f: &Fields| f.names().map(|n| Arc::as_ptr(&n.0));
+        let table = |f: &Fields| f.names.as_ref().map(|n| Arc::as_ptr(&n.0));
         assert_eq!(table(&one), table(&two));
     }
 }
