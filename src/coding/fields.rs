@@ -57,9 +57,9 @@ pub fn figure(words: &str) -> Option<Figure> {
 /// The figures from the words typed for each (killed, injured,
 /// evacuated, displaced), keeping a figure whose words did not change.
 pub fn figures(old: &Figures, words: [&str; 4]) -> Figures {
-    let keep = |old: &Option<Figure>, words: &str| match old {
+    let keep = |old: &Option<Box<Figure>>, words: &str| match old {
         Some(f) if f.as_stated == words.trim() => Some(f.clone()),
-        _ => figure(words),
+        _ => figure(words).map(Box::new),
     };
     Figures {
         killed: keep(&old.killed, words[0]),

@@ -103,22 +103,24 @@ pub struct Figure {
     pub high: Option<f64>,
 }
 
-/// The tolls and counts attached to an item.
+/// The tolls and counts attached to an item. Each is boxed: most items
+/// state one figure or none, and the four would otherwise take their room
+/// in every event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figures {
     /// People killed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub killed: Option<Figure>,
+    pub killed: Option<Box<Figure>>,
     /// People injured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injured: Option<Figure>,
+    pub injured: Option<Box<Figure>>,
     /// People evacuated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evacuated: Option<Figure>,
+    pub evacuated: Option<Box<Figure>>,
     /// People who fled or were displaced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub displaced: Option<Figure>,
+    pub displaced: Option<Box<Figure>>,
 }
 
 impl Figures {
@@ -131,10 +133,10 @@ impl Figures {
             displaced,
         } = self;
         [
-            ("killed", killed.as_ref()),
-            ("injured", injured.as_ref()),
-            ("evacuated", evacuated.as_ref()),
-            ("displaced", displaced.as_ref()),
+            ("killed", killed.as_deref()),
+            ("injured", injured.as_deref()),
+            ("evacuated", evacuated.as_deref()),
+            ("displaced", displaced.as_deref()),
         ]
     }
 }
@@ -240,8 +242,9 @@ pub struct Event {
     pub account_of: Option<String>,
     /// Tolls and counts.
     pub figures: Figures,
-    /// What other reports say.
-    pub verification: Option<Verification>,
+    /// What other reports say (boxed: a dataset row has none, and every
+    /// event would otherwise carry its room).
+    pub verification: Option<Box<Verification>>,
     /// Where it happened, if it can be placed.
     pub geometry: Option<geo::Geometry<f64>>,
     /// Why there is no geometry, or how it was chosen.
@@ -249,6 +252,7 @@ pub struct Event {
     /// Fields of the original record the schema has no place for (an ACLED
     /// row's `source_scale` or `tags`), kept to show and to export back.
     pub fields: super::fields::Fields,
-    /// How the extractor proposed it, for events it proposed.
-    pub extraction: Option<Extraction>,
+    /// How the extractor proposed it, for events it proposed (boxed, like
+    /// `verification`).
+    pub extraction: Option<Box<Extraction>>,
 }

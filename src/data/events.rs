@@ -20,6 +20,7 @@ use super::dates;
 use super::event::{Event, EventKind};
 use super::event_problem::Problem;
 use super::feature::{self, FeatureContext};
+use super::fields::SharedNames;
 use super::source::Source;
 use super::vocabulary::{List, Vocabulary};
 use crate::check::{Keep, OverlayFeature, Report, check_reader};
@@ -158,9 +159,12 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
     let mut events = Vec::with_capacity(features.len());
     // The index in the file of each event's feature.
     let mut placed: Vec<usize> = Vec::with_capacity(features.len());
+    // One table of field names for the events that name the same fields.
+    let mut field_names = SharedNames::default();
     for (index, f) in features.iter().enumerate() {
         match feature::to_event(&f.properties, f.geometry.clone(), &ctx) {
-            Ok(event) => {
+            Ok(mut event) => {
+                field_names.share(&mut event.fields);
                 events.push(event);
                 placed.push(index);
             }

@@ -220,10 +220,10 @@ mod tests {
     #[test]
     fn an_extracted_event_keeps_its_confidence_and_rules() {
         let mut bundled = events::bundled().unwrap();
-        bundled.events[0].extraction = Some(crate::data::event::Extraction {
+        bundled.events[0].extraction = Some(Box::new(crate::data::event::Extraction {
             confidence: 0.75,
             rules: vec!["incident:armed_clash".into(), "date:weekday".into()],
-        });
+        }));
         let text = to_geojson(&bundled);
         assert!(text.contains("\"incident:armed_clash\""));
         let again = events::parse("again.geojson", &text, &BundledTexts, &[])

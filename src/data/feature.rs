@@ -134,7 +134,7 @@ pub fn to_event(
     }
     let figures: Figures = r.optional("figures").unwrap_or_default();
     check_figures(&figures, &mut r.problems);
-    let extraction: Option<Extraction> = r.optional("extraction");
+    let extraction: Option<Box<Extraction>> = r.optional("extraction");
     if extraction
         .as_ref()
         .is_some_and(|x| !(0.0..=1.0).contains(&x.confidence))
@@ -171,7 +171,7 @@ pub fn to_event(
         refers_to: r.optional("refers_to").unwrap_or_default(),
         account_of: r.optional("account_of"),
         figures,
-        verification: r.optional::<Verification>("verification"),
+        verification: r.optional::<Box<Verification>>("verification"),
         geometry,
         geometry_note,
         fields: r.optional::<Fields>("fields").unwrap_or_default(),

@@ -175,9 +175,9 @@ fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) 
         geometry: point.map(|p| geo::Geometry::Point(p.point)),
         geometry_note: if point.is_some() { None } else { note },
         fields: Default::default(),
-        extraction: Some(Extraction {
+        extraction: Some(Box::new(Extraction {
             confidence: (d.confidence * 100.0).round() / 100.0,
             rules: d.rules.clone(),
-        }),
+        })),
     }
 }

@@ -163,7 +163,7 @@ pub fn find(text: &str, s: &Sentence) -> Figures {
                 Count::Displaced => &mut figures.displaced,
             };
             if slot.is_none() {
-                *slot = Some(figure);
+                *slot = Some(Box::new(figure));
             }
         }
         i = past.max(i + 1);
@@ -180,12 +180,12 @@ mod tests {
         find(text, &sentences(text)[0])
     }
 
-    fn f(as_stated: &str, low: Option<f64>, high: Option<f64>) -> Option<Figure> {
-        Some(Figure {
+    fn f(as_stated: &str, low: Option<f64>, high: Option<f64>) -> Option<Box<Figure>> {
+        Some(Box::new(Figure {
             as_stated: as_stated.into(),
             low,
             high,
-        })
+        }))
     }
 
     #[test]

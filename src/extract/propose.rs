@@ -354,8 +354,8 @@ fn attach_figures(incidents: &mut [Draft], figures: Figures) {
     };
     let mut give =
         |wanted: &str,
-         f: Option<crate::data::event::Figure>,
-         slot: fn(&mut Figures) -> &mut Option<crate::data::event::Figure>| {
+         f: Option<Box<crate::data::event::Figure>>,
+         slot: fn(&mut Figures) -> &mut Option<Box<crate::data::event::Figure>>| {
             if let (Some(f), Some(i)) = (f, pick(incidents, wanted)) {
                 *slot(&mut incidents[i].figures) = Some(f);
                 incidents[i].rule("figures:stated", 0.05);

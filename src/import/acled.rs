@@ -91,6 +91,7 @@ pub const LAYOUT: Layout = Layout {
         "fatalities",
     ],
     also_read: &["event_type", "assoc_actor_1", "assoc_actor_2"],
+    spare: &[],
 };
 
 /// The uncertainty radius of each `geo_precision` code, in km.
@@ -98,13 +99,17 @@ pub const GEO_RADIUS_KM: [Option<f64>; 3] = [None, Some(25.0), Some(125.0)];
 
 /// The map symbol of each ACLED event type.
 pub fn symbol(event_type: &str) -> Symbol {
-    match event_type.to_ascii_lowercase().as_str() {
-        "battles" => Symbol::Diamond,
-        "explosions/remote violence" => Symbol::Triangle,
-        "strategic developments" => Symbol::Square,
-        "protests" | "riots" => Symbol::Ring,
-        _ => Symbol::Circle,
-    }
+    const SYMBOLS: [(&str, Symbol); 5] = [
+        ("battles", Symbol::Diamond),
+        ("explosions/remote violence", Symbol::Triangle),
+        ("strategic developments", Symbol::Square),
+        ("protests", Symbol::Ring),
+        ("riots", Symbol::Ring),
+    ];
+    SYMBOLS
+        .iter()
+        .find(|(name, _)| event_type.eq_ignore_ascii_case(name))
+        .map_or(Symbol::Circle, |&(_, symbol)| symbol)
 }
 
 /// Reads ACLED CSV files.
@@ -193,26 +198,26 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     if !problems.is_empty() {
         return Err(problems);
     }
+    let fields = b.fields(row, &[]).map_err(|d| vec![d])?;
     let (start, end, date_precision, date_text) = dates(when, time, date_cell);
     let kind_label = if sub_event_type.is_empty() {
         event_type
     } else {
         sub_event_type
     };
-    let mut actors = vec![actor1.to_owned()];
-    if !actor2.is_empty() {
-        actors.push(actor2.to_owned());
-    }
-    actors.extend(
-        split_actors(assoc1)
+    let named = || {
+        let second = (!actor2.is_empty()).then_some(actor2);
+        std::iter::once(actor1)
+            .chain(second)
+            .chain(split_actors(assoc1))
             .chain(split_actors(assoc2))
-            .map(str::to_owned),
-    );
-    let side = b.side(actor1);
-    for a in &actors[1..] {
-        b.side(a);
+    };
+    let mut actors = Vec::with_capacity(named().count());
+    for a in named() {
+        b.add_side(a);
+        actors.push(a.to_owned());
     }
-    actors.shrink_to_fit();
+    let side = b.side(actor1);
     Ok(Event {
         id: id.to_owned(),
         kind: EventKind::Incident,
@@ -242,17 +247,19 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         refers_to: Vec::new(),
         account_of: None,
         figures: Figures {
-            killed: killed.map(|n| Figure {
-                as_stated: n.to_string(),
-                low: Some(n as f64),
-                high: Some(n as f64),
+            killed: killed.map(|n| {
+                Box::new(Figure {
+                    as_stated: n.to_string(),
+                    low: Some(n as f64),
+                    high: Some(n as f64),
+                })
             }),
             ..Figures::default()
         },
         verification: None,
         geometry: Some(Geometry::Point(Point::new(lon, lat))),
         geometry_note: None,
-        fields: b.fields(row),
+        fields,
         extraction: None,
     })
 }

@@ -12,6 +12,9 @@ use crate::data::date_clock::MONTH_NAMES as MONTHS;
 /// `16-September-2022` or `16-Sep-22`… (older ACLED exports).
 pub fn date(text: &str) -> Result<Date, String> {
     let t = text.trim();
+    if let Some(d) = iso_digits(t) {
+        return Ok(d);
+    }
     let iso = t
         .get(..10)
         .filter(|_| t.len() == 10 || t[10..].starts_with(' ') || t[10..].starts_with('T'));
@@ -22,6 +25,23 @@ pub fn date(text: &str) -> Result<Date, String> {
     }
     day_month_year(t)
         .ok_or_else(|| format!("{t:?} is not a date (expected 2022-09-16 or 16 September 2022)"))
+}
+
+/// `2022-09-16` alone, read from its digits without the general parser
+/// (the form of nearly every cell of a current export); `None` for any
+/// other text, which the general parser then reads or rejects.
+fn iso_digits(t: &str) -> Option<Date> {
+    let b: &[u8; 10] = t.as_bytes().try_into().ok()?;
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0i16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i16::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// `16 September 2022`, `16-Sep-2022`, `16 Sep 22`.

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::io::{self, Read};
 use std::rc::Rc;
 
+use super::csv_record::Record;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Problems kept per file; the rest are counted.
@@ -97,7 +98,7 @@ pub struct Table<'r> {
     /// The column names, trimmed, as the header gives them.
     pub header: Vec<String>,
     index: HashMap<String, usize>,
-    record: csv::ByteRecord,
+    record: Record,
     /// Where the current record starts: byte offset and line.
     start: (u64, usize),
 }
@@ -129,7 +130,7 @@ impl<'r> Table<'r> {
             raw,
             header: Vec::new(),
             index: HashMap::new(),
-            record: csv::ByteRecord::new(),
+            record: Record::default(),
             start: (0, 1),
         };
         if !table.advance()? {
@@ -152,8 +153,8 @@ impl<'r> Table<'r> {
     /// Reads the next record; false at the end of the input.
     fn advance(&mut self) -> Result<bool, Diagnostic> {
         let more = self
-            .reader
-            .read_byte_record(&mut self.record)
+            .record
+            .read(&mut self.reader)
             .map_err(|e| match e.into_kind() {
                 csv::ErrorKind::Io(e) => cannot_read(e),
                 other => Diagnostic::error(format!("cannot read: {other:?}")),
@@ -307,12 +308,12 @@ impl Row<'_, '_> {
 
     /// The raw bytes of field `col` (empty when the row is shorter).
     pub fn bytes(&self, col: usize) -> &[u8] {
-        self.table.record.get(col).unwrap_or_default()
+        self.table.record.bytes(col)
     }
 
     /// Field `col` as text, or a problem when it is not UTF-8.
     pub fn text(&self, col: usize) -> Result<&str, Diagnostic> {
-        std::str::from_utf8(self.bytes(col)).map_err(|e| {
+        self.table.record.text(col).map_err(|e| {
             self.problem(
                 col,
                 format!(

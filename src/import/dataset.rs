@@ -7,12 +7,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash as _, Hasher as _};
 use std::io::Read;
-use std::sync::Arc;
 
 use super::csv_rows::{Problems, Row, Table};
 use crate::data::event::Event;
 use crate::data::events::{Collection, Loaded};
-use crate::data::fields::Fields;
+use crate::data::fields::{FieldNames, Fields, FieldsBuilder};
 use crate::data::source::{Source, SourceKind};
 use crate::data::vocabulary::{Symbol, Term, Vocabulary};
 use crate::diagnostic::Diagnostic;
@@ -28,6 +27,9 @@ pub struct Layout {
     pub mapped: &'static [&'static str],
     /// Columns also read, though kept in `fields` as well.
     pub also_read: &'static [&'static str],
+    /// Mapped columns an importer may also keep in `fields`, after the
+    /// others (UCDP's coordinates of a place it does not draw).
+    pub spare: &'static [&'static str],
 }
 
 /// What reading a CSV file gave: the events and problems, and how many
@@ -97,8 +99,11 @@ impl Terms {
 pub struct Builder {
     sides: Terms,
     categories: Terms,
-    /// Each column's shared name, for those kept in `fields`.
-    field_columns: Vec<(usize, Arc<str>)>,
+    /// The columns kept in `fields`, in order.
+    field_columns: Vec<usize>,
+    /// Their names, then the layout's spare ones: one table for every event.
+    field_names: FieldNames,
+    fields: FieldsBuilder,
     /// The first event of each id hash, to find repeated ids.
     seen: HashMap<u64, u32>,
     events: Vec<Event>,
@@ -110,23 +115,27 @@ impl Builder {
         self.sides.id(label, Symbol::default()).to_owned()
     }
 
+    /// Adds the side (actor) named `label` to the vocabulary, when new.
+    pub fn add_side(&mut self, label: &str) {
+        self.sides.id(label, Symbol::default());
+    }
+
     /// The id of the category labelled `label`, drawn with `symbol`.
     pub fn category(&mut self, label: &str, symbol: Symbol) -> String {
         self.categories.id(label, symbol).to_owned()
     }
 
-    /// The row's columns that have no member of their own, when not empty.
-    pub fn fields(&self, row: &Row<'_, '_>) -> Fields {
-        let mut fields = Fields::with_capacity(0);
-        for (col, name) in &self.field_columns {
-            if let Ok(text) = row.text(*col)
-                && !text.trim().is_empty()
-            {
-                fields.insert(name.clone(), text.to_owned());
-            }
-        }
-        fields.shrink_to_fit();
-        fields
+    /// The row's columns that have no member of their own, then the
+    /// layout's spare columns with the values in `spare`, when not empty.
+    pub fn fields(&mut self, row: &Row<'_, '_>, spare: &[&str]) -> Result<Fields, Diagnostic> {
+        let kept = self
+            .field_columns
+            .iter()
+            .map(|&col| row.text(col).ok().filter(|text| !text.trim().is_empty()));
+        let spare = spare.iter().map(|v| (!v.is_empty()).then_some(*v));
+        self.fields
+            .build(&self.field_names, kept.chain(spare))
+            .map_err(|e| row.row_problem(e.to_string()))
     }
 
     /// Adds `event`, or returns why not (its id is taken).
@@ -188,17 +197,21 @@ pub fn read(
     if problems.errors > 0 {
         return failed(problems);
     }
-    let field_columns = table
-        .header
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| !layout.mapped.contains(&h.to_ascii_lowercase().as_str()))
-        .map(|(i, h)| (i, Arc::from(h.as_str())))
+    let field_columns: Vec<usize> = (0..table.header.len())
+        .filter(|&i| {
+            !layout
+                .mapped
+                .contains(&table.header[i].to_ascii_lowercase().as_str())
+        })
         .collect();
+    let names = field_columns.iter().map(|&i| table.header[i].as_str());
+    let field_names = FieldNames::new(names.chain(layout.spare.iter().copied()));
     let mut b = Builder {
         sides: Terms::default(),
         categories: Terms::default(),
         field_columns,
+        field_names,
+        fields: FieldsBuilder::default(),
         seen: HashMap::new(),
         events: Vec::new(),
     };
@@ -268,24 +281,32 @@ fn finish(name: &str, layout: &Layout, b: Builder, problems: Problems) -> CsvLoa
 
 /// Where a layout's columns are in a file's header.
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    /// Each column of the layout the file has, with its index. A layout
+    /// names a couple of dozen columns, read a dozen times a row: a scan
+    /// comparing lengths first finds one faster than hashing its name.
+    index: Vec<(&'static str, usize)>,
 }
 
 impl Columns {
     fn of(table: &Table<'_>, layout: &Layout) -> Self {
-        let index = layout
-            .mapped
-            .iter()
-            .chain(layout.required)
-            .chain(layout.also_read)
-            .filter_map(|&c| table.column(c).map(|i| (c, i)))
-            .collect();
+        let mut index: Vec<(&'static str, usize)> = Vec::new();
+        let names = layout.mapped.iter().chain(layout.required);
+        for &c in names.chain(layout.also_read) {
+            if let Some(i) = table.column(c)
+                && index.iter().all(|(n, _)| *n != c)
+            {
+                index.push((c, i));
+            }
+        }
         Self { index }
     }
 
     /// The index of column `name`, when the file has it.
     pub fn get(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index
+            .iter()
+            .find(|(n, _)| n.len() == name.len() && *n == name)
+            .map(|&(_, i)| i)
     }
 
     /// The trimmed text of column `name` in `row` ("" when the file has

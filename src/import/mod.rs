@@ -10,6 +10,7 @@
 pub mod acled;
 mod cells;
 pub mod counting;
+mod csv_record;
 pub mod csv_rows;
 pub mod dataset;
 pub mod geojson;

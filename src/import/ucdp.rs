@@ -109,6 +109,7 @@ pub const LAYOUT: Layout = Layout {
         "high",
     ],
     also_read: &[],
+    spare: &["latitude", "longitude"],
 };
 
 /// `where_prec` 1–7: the location precision, and the radius drawn (`None`
@@ -237,22 +238,21 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
     }
     let (label, symbol) = VIOLENCE[violence];
     let (location_precision, uncertainty_km) = WHERE[place_code];
-    let mut fields = b.fields(row);
-    let (geometry, geometry_note) = if place_code < 5 {
+    let drawn = place_code < 5;
+    let spare = if drawn { ["", ""] } else { [lat, lon] };
+    let fields = b.fields(row, &spare).map_err(|d| vec![d])?;
+    let (geometry, geometry_note) = if drawn {
         (
             Some(Geometry::Point(Point::new(lon_value, lat_value))),
             None,
         )
     } else {
-        for (name, value) in [("latitude", lat), ("longitude", lon)] {
-            fields.insert(name.into(), value.to_owned());
-        }
         (None, Some(not_drawn(place_code, place)))
     };
     let side = b.side(side_a);
     let mut actors = vec![side_a.to_owned()];
     if !side_b.is_empty() {
-        b.side(side_b);
+        b.add_side(side_b);
         actors.push(side_b.to_owned());
     }
     Ok(Event {
@@ -282,11 +282,11 @@ fn event(row: &Row<'_, '_>, c: &Columns, b: &mut Builder) -> Result<Event, Vec<D
         refers_to: Vec::new(),
         account_of: None,
         figures: Figures {
-            killed: Some(Figure {
+            killed: Some(Box::new(Figure {
                 as_stated: best.to_string(),
                 low: low.map(|n| n as f64),
                 high: high.map(|n| n as f64),
-            }),
+            })),
             ..Figures::default()
         },
         verification: None,

@@ -157,11 +157,11 @@ fn facts(ui: &mut egui::Ui, data: &Data, event: &Event) {
     if let Some(source) = data.source_of(event) {
         row(ui, "Source", format::byline(source));
     }
-    for (name, value) in &event.fields {
+    for (name, value) in event.fields.iter() {
         row(
             ui,
             &crate::data::vocabulary::default_label(name),
-            value.clone(),
+            value.to_owned(),
         );
     }
 }

@@ -70,7 +70,7 @@ impl Column {
             Self::Fatalities => event
                 .figures
                 .killed
-                .as_ref()
+                .as_deref()
                 .map(format::figure)
                 .unwrap_or_default(),
             Self::Verdict => {
@@ -86,7 +86,7 @@ impl Column {
             Self::Date | Self::Kind | Self::Title | Self::Source => false,
             Self::Place => event.place.is_none(),
             Self::Claimant => event.claimant.is_none(),
-            Self::Fatalities => killed(event.figures.killed.as_ref()).is_infinite(),
+            Self::Fatalities => killed(event.figures.killed.as_deref()).is_infinite(),
             Self::Verdict => event.verification.is_none(),
         }
     }
@@ -102,7 +102,7 @@ impl Column {
             Self::Source => source_rank.get(a.source).cmp(&source_rank.get(b.source)),
             Self::Claimant => optional(a.claimant.as_deref(), b.claimant.as_deref()),
             Self::Fatalities => {
-                killed(a.figures.killed.as_ref()).total_cmp(&killed(b.figures.killed.as_ref()))
+                killed(a.figures.killed.as_deref()).total_cmp(&killed(b.figures.killed.as_deref()))
             }
             Self::Verdict => verdict_rank(a).cmp(&verdict_rank(b)),
         }
