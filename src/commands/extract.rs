@@ -10,7 +10,7 @@ use crate::data::events::{self, Collection, TextsBeside};
 use crate::data::events_write::to_geojson;
 use crate::data::geodata::GeoData;
 use crate::data::source::{Source, SourceKind, sha256_hex};
-use crate::extract::{self, Options, PlaceIndex, input, published};
+use crate::extract::{self, Options, PlaceIndex, batch, input, published};
 
 /// Exit status: every article gave an events file.
 const DONE: i32 = 0;
@@ -96,14 +96,27 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
         Err(e) => return say(err, &format!("error: the bundled gazetteer: {e}"), FAILED),
     };
     let mut status = DONE;
-    for file in &files {
+    // Articles are read on every core; what each says is written in the
+    // articles' order.
+    let read = |file: &PathBuf| {
         let target = output_path(file, opts.out.as_deref(), to_dir);
-        let code = match one(file, &target, opts, &places, out, err) {
+        let (mut said, mut problems) = (Vec::new(), Vec::new());
+        let code = match one(file, &target, opts, &places, &mut said, &mut problems) {
             Ok(code) => code,
-            Err(e) => say(err, &format!("{}: error: {e}", target.display()), FAILED),
+            Err(e) => say(
+                &mut problems,
+                &format!("{}: error: {e}", target.display()),
+                FAILED,
+            ),
         };
+        (code, said, problems)
+    };
+    batch::in_order(&files, read, |(code, said, problems)| {
+        // The terminal may be gone; the exit status still tells.
+        let _ = out.write_all(&said);
+        let _ = err.write_all(&problems);
         status = status.max(code);
-    }
+    });
     status
 }
 

@@ -10,6 +10,7 @@
 //! the text), reporting progress and stopping when asked to.
 //! Knows nothing of egui.
 
+pub mod batch;
 mod build;
 pub mod dates;
 mod draft;

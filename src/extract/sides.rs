@@ -8,7 +8,7 @@
 //! press are `neutral`; a claimant naming none of these gets the side
 //! `undetermined`, flagged for review.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::text::{Sentence, Token};
@@ -35,6 +35,8 @@ impl Country {
 pub struct Countries {
     rows: Vec<Country>,
     forms: HashMap<String, usize>,
+    /// The first words of the forms of several words.
+    first_words: HashSet<String>,
     longest: usize,
 }
 
@@ -126,9 +128,14 @@ impl Countries {
             .map(|f| f.split(' ').count())
             .max()
             .unwrap_or(1);
+        let first_words = forms
+            .keys()
+            .filter_map(|f| f.split_once(' ').map(|(first, _)| first.to_owned()))
+            .collect();
         Countries {
             rows,
             forms,
+            first_words,
             longest,
         }
     }
@@ -150,21 +157,37 @@ impl Countries {
     ) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let to = to.min(s.tokens.len());
+        let mut words = String::new();
         let mut i = from;
         while i < to {
+            let first = raw(text, &s.tokens[i]);
             let mut matched = 0;
-            for len in (1..=self.longest.min(to - i)).rev() {
-                let words: Vec<&str> = s.tokens[i..i + len].iter().map(|t| raw(text, t)).collect();
-                if let Some(&c) = self.forms.get(&words.join(" ")) {
-                    out.push((i, c));
-                    matched = len;
-                    break;
+            // Names of several words are tried, longest first, only from a
+            // word that begins one.
+            if self.first_words.contains(first) {
+                for len in (2..=self.longest.min(to - i)).rev() {
+                    words.clear();
+                    words.push_str(first);
+                    for t in &s.tokens[i + 1..i + len] {
+                        words.push(' ');
+                        words.push_str(raw(text, t));
+                    }
+                    if let Some(&c) = self.forms.get(words.as_str()) {
+                        out.push((i, c));
+                        matched = len;
+                        break;
+                    }
                 }
             }
             if matched == 0 {
-                for part in raw(text, &s.tokens[i]).split('-') {
-                    if let Some(&c) = self.forms.get(part) {
-                        out.push((i, c));
+                match self.forms.get(first) {
+                    Some(&c) => out.push((i, c)),
+                    None => {
+                        for part in first.split('-') {
+                            if let Some(&c) = self.forms.get(part) {
+                                out.push((i, c));
+                            }
+                        }
                     }
                 }
                 matched = 1;
