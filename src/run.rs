@@ -37,7 +37,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         files: cli.files.clone(),
         events: cli.events.clone(),
     };
+    // With --events the id may be one of theirs: it is checked once they
+    // have loaded.
     if let Some(id) = &opts.select
+        && opts.events.is_empty()
         && !data.events.iter().any(|e| &e.id == id)
     {
         return Err(anyhow!("--select {id}: no event has this id"));
@@ -144,8 +147,18 @@ impl eframe::App for ScreenshotApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.app.ui(ui, frame);
         let ctx = ui.ctx().clone();
-        self.frames += 1;
         ctx.request_repaint();
+        // The picture shows the files opened: frames count once they are in.
+        if self.app.files_loading() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            return;
+        }
+        if let Some(id) = self.app.missing_selection() {
+            let error = anyhow!("--select {id}: no event has this id");
+            self.finish(&ctx, Err(error));
+            return;
+        }
+        self.frames += 1;
         // The picture shows the full detail its zoom calls for: when the
         // view needs the full level (prepared once the first frame is
         // drawn), wait for it rather than count frames.

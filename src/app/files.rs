@@ -22,6 +22,11 @@ pub struct OpenFiles {
     pub overlays: Vec<Overlay>,
     /// Problems of the files opened, until the user closes the window.
     pub problems: Vec<FileProblem>,
+    /// The event `--select` names, kept until the files opened at start
+    /// have loaded (it may be one of theirs).
+    pub select_after_loading: Option<String>,
+    /// The event `--select` named when no loaded event has its id.
+    pub select_missing: Option<String>,
 }
 
 impl App {
@@ -74,6 +79,41 @@ impl App {
                 Outcome::Cancelled { .. } => {}
             }
         }
+        if !self.opened.loader.busy()
+            && let Some(id) = self.opened.select_after_loading.take()
+        {
+            self.select_at_start(id);
+        }
+    }
+
+    /// Selects and reveals the event `--select` names, or says that no
+    /// loaded event has that id.
+    pub(super) fn select_at_start(&mut self, id: String) {
+        if self.data.events.iter().any(|e| e.id == id) {
+            self.apply(crate::action::Action::Reveal {
+                event_id: id,
+                quote: 0,
+            });
+        } else {
+            self.report(
+                "--select",
+                vec![Diagnostic::error(format!(
+                    "no loaded event has the id {id:?}"
+                ))],
+            );
+            self.opened.select_missing = Some(id);
+        }
+    }
+
+    /// Whether files are still loading.
+    pub fn files_loading(&self) -> bool {
+        self.opened.loader.busy()
+    }
+
+    /// The id `--select` named when no loaded event has it (known once the
+    /// files opened at start have loaded).
+    pub fn missing_selection(&self) -> Option<&str> {
+        self.opened.select_missing.as_deref()
     }
 
     /// Lists the problems of the file `name` in the Problems window.

@@ -84,10 +84,11 @@ impl App {
         app.open_files(opts.files, Want::Anything);
         app.open_files(opts.events, Want::Events);
         if let Some(id) = opts.select {
-            app.apply(Action::Reveal {
-                event_id: id,
-                quote: 0,
-            });
+            if app.opened.loader.busy() {
+                app.opened.select_after_loading = Some(id);
+            } else {
+                app.select_at_start(id);
+            }
         }
         app
     }

@@ -65,6 +65,11 @@ impl Picture {
         &self.app.view
     }
 
+    /// The id `--select` named when no loaded event has it.
+    pub fn missing_selection(&self) -> Option<&str> {
+        self.app.missing_selection()
+    }
+
     /// The problems of the files it opened, one line each.
     pub fn problems(&self) -> Vec<String> {
         self.app

@@ -55,6 +55,7 @@ pub fn screenshot(
     story: Option<&Start>,
 ) -> anyhow::Result<Vec<String>> {
     let mut scene = Picture::from_start(data.clone(), opts, picture.kind);
+    no_missing_selection(&scene)?;
     let still = Shot::still(scene.view().clone());
     let shot = match story {
         None => still,
@@ -105,6 +106,7 @@ pub fn animate(
     log: &mut dyn std::io::Write,
 ) -> anyhow::Result<usize> {
     let mut scene = Picture::from_start(data, opts, animation.picture.kind);
+    no_missing_selection(&scene)?;
     for line in scene.problems() {
         writeln!(log, "{line}")?;
     }
@@ -121,6 +123,14 @@ pub fn animate(
         ));
     }
     write_animation(&mut scene, &shots, &animation.picture, out, log)
+}
+
+/// Fails when `--select` named an event that none of the loaded ones is.
+fn no_missing_selection(scene: &Picture) -> anyhow::Result<()> {
+    match scene.missing_selection() {
+        Some(id) => Err(anyhow!("--select {id}: no event has this id")),
+        None => Ok(()),
+    }
 }
 
 /// Exports the whole of `story` (every step held `hold`, the map gliding

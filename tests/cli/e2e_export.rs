@@ -162,3 +162,52 @@ fn a_write_that_fails_says_so_and_leaves_nothing() {
     assert!(stderr.contains("missing-folder"), "{stderr}");
     assert_eq!(std::fs::read_dir(&dir).expect("the folder").count(), 0);
 }
+
+#[test]
+fn select_names_an_event_of_an_opened_csv_and_an_unknown_one_fails() {
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/csv/good_acled_current.csv"
+    );
+    let dir = tempdir("select-csv");
+    let (plain, selected) = (dir.join("plain.png"), dir.join("selected.png"));
+    for (out, select) in [(&plain, None), (&selected, Some("XKG101"))] {
+        // The whole window, drawn off screen (a scale other than 1): the
+        // card shows the event selected.
+        let mut args = vec![
+            "--events",
+            csv,
+            "--scale",
+            "1.5",
+            "--size",
+            "800x500",
+            "--screenshot",
+        ];
+        args.push(out.to_str().expect("utf-8"));
+        if let Some(id) = select {
+            args.extend(["--select", id]);
+        }
+        ok(&run(&args));
+    }
+    let a = image::open(&plain).expect("a PNG").to_rgba8();
+    let b = image::open(&selected).expect("a PNG").to_rgba8();
+    assert!(a != b, "selecting the CSV's event changes nothing");
+
+    let never = dir.join("never.png");
+    let output = run(&[
+        "--events",
+        csv,
+        "--map-only",
+        "--select",
+        "XKG999",
+        "--screenshot",
+        never.to_str().expect("utf-8"),
+    ]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--select XKG999: no event has this id"),
+        "{stderr}"
+    );
+    assert!(!never.exists());
+}

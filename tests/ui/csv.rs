@@ -87,3 +87,30 @@ fn unticking_an_acled_actor_in_the_side_filter_hides_its_events() {
     assert!(harness.query_by_label(&tajik_forces).is_none());
     assert!(harness.query_by_label(&kyrgyz_forces).is_some());
 }
+
+#[test]
+fn select_at_start_may_name_an_event_of_a_file_still_loading() {
+    let opts = StartOptions {
+        events: vec![csv_file("good_acled_current.csv")],
+        select: Some("XKG101".to_owned()),
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(NoDialog));
+    common::wait_loaded(&mut harness);
+    harness.run_steps(3);
+    assert_eq!(harness.state().view().selection.as_deref(), Some("XKG101"));
+    // The card shows it.
+    let _ = harness.get_all_by_label("Armed clash, Sample Village A");
+
+    let opts = StartOptions {
+        events: vec![csv_file("good_acled_current.csv")],
+        select: Some("XKG999".to_owned()),
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(NoDialog));
+    common::wait_loaded(&mut harness);
+    harness.run_steps(3);
+    assert_eq!(harness.state().view().selection, None);
+    assert_eq!(harness.state().missing_selection(), Some("XKG999"));
+    let _ = harness.get_by_label_contains("no loaded event has the id \"XKG999\"");
+}
