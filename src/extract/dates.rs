@@ -250,16 +250,16 @@ fn try_span(
     published: Date,
     anchor: Option<&str>,
 ) -> Option<DatePhrase> {
-    let raw = s.slice(text, from, to);
-    if raw.contains(['\n', '(', ')', '"', '\u{201C}', '\u{201D}', ';']) {
-        return None;
-    }
-    let words: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     // A phrase ends on a word, not on a filler.
     let last = s.tokens[to].lower.as_str();
     if matches!(last, "the" | "of" | "on" | "in" | "at" | "a" | "an" | "by") {
         return None;
     }
+    let raw = s.slice(text, from, to);
+    if raw.contains(['\n', '(', ')', '"', '\u{201C}', '\u{201D}', ';']) {
+        return None;
+    }
+    let words: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let weak = from == to && WEAK.contains(&last);
     let make = |date_text: String, resolved: ResolvedDate, rule| DatePhrase {
         start: s.tokens[from].start,
