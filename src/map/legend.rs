@@ -17,8 +17,8 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
                 egui::CollapsingHeader::new("Legend")
                     .default_open(opens_at_start(ui.ctx()))
                     .show(ui, |ui| {
-                        // Never taller than the map: the rest scrolls.
-                        let tallest = (frame.rect.height() - 56.0).max(80.0);
+                        // Never past the status strip at the map's foot: the rest scrolls.
+                        let tallest = (frame.rect.height() - 84.0).max(80.0);
                         egui::ScrollArea::vertical()
                             .max_height(tallest)
                             .min_scrolled_height(tallest)

@@ -95,13 +95,22 @@ pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palet
         None => "—".to_owned(),
     };
     let text = format!("Cursor: {coords}");
-    let r = p.text(
-        strip.right_center() - vec2(10.0, 0.0),
-        Align2::RIGHT_CENTER,
-        &text,
-        font,
-        pal.ink,
-    );
+    // In a narrow map the words go first, then the whole reading, so that
+    // nothing is drawn over the scale bar.
+    let room = strip.right() - 10.0 - (bar.right() + 12.0);
+    let shown = [text.as_str(), coords.as_str()]
+        .into_iter()
+        .map(|t| p.layout_no_wrap(t.to_owned(), font.clone(), pal.ink))
+        .find(|g| g.size().x <= room);
+    let anchor = strip.right_center() - vec2(10.0, 0.0);
+    let r = match shown {
+        Some(galley) => {
+            let r = Align2::RIGHT_CENTER.anchor_size(anchor, galley.size());
+            p.galley(r.min, galley, pal.ink);
+            r
+        }
+        None => Rect::from_min_max(pos2(bar.right(), strip.top()), strip.max),
+    };
     accessible(ui, r, "cursor_coords", text);
 }
 

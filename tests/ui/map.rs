@@ -634,7 +634,7 @@ fn in_a_small_window_the_open_legend_wraps_and_stays_within_the_map() {
     let legend = border_incidents::map::legend::last_rect(&harness.ctx).expect("drawn");
     assert!(legend.height() > 150.0, "the legend is open: {legend:?}");
     assert!(
-        legend.bottom() <= map.bottom() as f32 && legend.right() <= map.right() as f32,
+        legend.bottom() <= map.bottom() && legend.right() <= map.right(),
         "the legend {legend:?} runs off the map {map:?}"
     );
     assert!(
@@ -644,4 +644,14 @@ fn in_a_small_window_the_open_legend_wraps_and_stays_within_the_map() {
     );
     // Its long rows are there, wrapped, not cut.
     let _ = harness.get_by_label_contains("Halo: how far off the place may be");
+    // Under the pointer, the status strip's reading keeps clear of the
+    // scale bar.
+    harness.hover_at(map.center() + egui::vec2(-60.0, 40.0));
+    harness.run_steps(2);
+    let scale = harness.get_by_label_contains("Scale: ").rect();
+    let cursor = harness.get_by_label_contains("Cursor: ").rect();
+    assert!(
+        scale.right() <= cursor.left(),
+        "the cursor reading {cursor:?} overlaps the scale bar {scale:?}"
+    );
 }
