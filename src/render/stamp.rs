@@ -95,10 +95,33 @@ pub fn paint_caption(ui: &egui::Ui, rect: Rect, caption: &Caption, pal: &Palette
     job.append("\n", 0.0, format(6.0, pal.ink));
     job.append(&caption.text, 0.0, format(17.0, pal.ink));
     let galley = painter.layout_job(job);
-    let outer = Rect::from_min_size(
+    let outer = Align2::LEFT_TOP.anchor_size(
         rect.left_top() + vec2(10.0, 56.0),
-        galley.size() + vec2(20.0, 14.0),
+        galley.size() + 2.0 * CAPTION_PAD,
     );
+    paint_boxed(&painter, outer, CAPTION_PAD, galley, pal);
+    label(
+        ui,
+        outer,
+        "picture_caption",
+        format!("{}: {}", caption.heading, caption.text),
+    );
+}
+
+/// Space around a caption's words inside its box.
+const CAPTION_PAD: egui::Vec2 = vec2(10.0, 7.0);
+
+/// Space around the time window's and the credits' words inside their box.
+const STAMP_PAD: egui::Vec2 = vec2(8.0, 5.0);
+
+/// Paints `galley` in a box with rounded corners, `pad` inside `outer`.
+fn paint_boxed(
+    painter: &egui::Painter,
+    outer: Rect,
+    pad: egui::Vec2,
+    galley: std::sync::Arc<egui::Galley>,
+    pal: &Palette,
+) {
     painter.rect(
         outer,
         4.0,
@@ -106,19 +129,13 @@ pub fn paint_caption(ui: &egui::Ui, rect: Rect, caption: &Caption, pal: &Palette
         Stroke::new(1.0, pal.outline),
         egui::StrokeKind::Inside,
     );
-    painter.galley(outer.min + vec2(10.0, 7.0), galley, Color32::PLACEHOLDER);
-    let resp = ui.interact(
-        outer,
-        egui::Id::unique("picture_caption"),
-        egui::Sense::hover(),
-    );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Label,
-            true,
-            format!("{}: {}", caption.heading, caption.text),
-        )
-    });
+    painter.galley(outer.min + pad, galley, Color32::PLACEHOLDER);
+}
+
+/// Gives the box `outer` an accessible label, for tests and screen readers.
+fn label(ui: &egui::Ui, outer: Rect, id: &str, text: String) {
+    let resp = ui.interact(outer, egui::Id::unique(id), egui::Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
 }
 
 /// Paints the time window and the credits on the map `rect`.
@@ -126,16 +143,8 @@ pub fn paint(ui: &egui::Ui, rect: Rect, window: (Seconds, Seconds), credits: &st
     let painter = ui.painter_at(rect);
     let boxed = |pos, align: Align2, text: &str, font: FontId, wrap: f32| {
         let galley = painter.layout(text.to_owned(), font, pal.ink, wrap);
-        let size = galley.size() + vec2(16.0, 10.0);
-        let outer = align.anchor_size(pos, size);
-        painter.rect(
-            outer,
-            4.0,
-            pal.text_halo.gamma_multiply(0.92),
-            Stroke::new(1.0, pal.outline),
-            egui::StrokeKind::Inside,
-        );
-        painter.galley(outer.min + vec2(8.0, 5.0), galley, Color32::PLACEHOLDER);
+        let outer = align.anchor_size(pos, galley.size() + 2.0 * STAMP_PAD);
+        paint_boxed(&painter, outer, STAMP_PAD, galley, pal);
         outer
     };
     let when = boxed(
@@ -145,18 +154,12 @@ pub fn paint(ui: &egui::Ui, rect: Rect, window: (Seconds, Seconds), credits: &st
         FontId::proportional(22.0),
         f32::INFINITY,
     );
-    let resp = ui.interact(
+    label(
+        ui,
         when,
-        egui::Id::unique("picture_time_window"),
-        egui::Sense::hover(),
+        "picture_time_window",
+        format!("Shown: {}", window_text(window)),
     );
-    resp.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Label,
-            true,
-            format!("Shown: {}", window_text(window)),
-        )
-    });
     // At most a little under half the width: the open legend takes the right.
     let wrap = (rect.width() * 0.45).clamp(200.0, 560.0);
     boxed(

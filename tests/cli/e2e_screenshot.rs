@@ -2,37 +2,9 @@
 //! screenshot with `--screenshot`. Needs `xvfb-run` (Debian package `xvfb`)
 //! and Mesa (see README.md).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-const BIN: &str = env!("CARGO_BIN_EXE_border-incidents");
-
-/// Runs the binary under a fresh Xvfb server with `args`.
-fn run_under_xvfb(args: &[&str]) -> Output {
-    let runtime = tempdir("runtime");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700))
-            .expect("runtime dir permissions");
-    }
-    Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1920x1200x24", BIN])
-        .args(args)
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .output()
-        .expect("xvfb-run is needed for this test: apt-get install xvfb xauth (see README.md)")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "border-incidents-e2e-{}-{name}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+use super::xvfb::{run_under_xvfb, tempdir};
 
 fn shoot(name: &str, extra: &[&str]) -> image::RgbaImage {
     let out = tempdir(name).join("shot.png");

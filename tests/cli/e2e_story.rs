@@ -2,36 +2,7 @@
 //! `--story [FILE] --step N --screenshot OUT.png`. Needs `xvfb-run`
 //! (Debian package `xvfb`) and Mesa (see README.md).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_border-incidents");
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "border-incidents-e2e-story-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-/// Runs the binary under a fresh Xvfb server with `args`.
-fn run_under_xvfb(name: &str, args: &[&str]) -> Output {
-    let runtime = tempdir(&format!("{name}-runtime"));
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700))
-            .expect("runtime dir permissions");
-    }
-    Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1920x1200x24", BIN])
-        .args(args)
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .output()
-        .expect("xvfb-run is needed for this test: apt-get install xvfb xauth (see README.md)")
-}
+use super::xvfb::{run_under_xvfb, tempdir};
 
 /// Renders `--story [file] --step n` and loads the picture.
 fn step(name: &str, file: Option<&str>, n: u32) -> image::RgbaImage {
@@ -41,7 +12,7 @@ fn step(name: &str, file: Option<&str>, n: u32) -> image::RgbaImage {
     let mut args = vec!["--screenshot", out_str, "--size", "1200x800", "--story"];
     args.extend(file);
     args.extend(["--step", &n]);
-    let output = run_under_xvfb(name, &args);
+    let output = run_under_xvfb(&args);
     assert!(
         output.status.success(),
         "screenshot run failed: {}\n{}",
@@ -91,15 +62,12 @@ fn a_story_file_renders_its_step_and_a_bad_one_says_where_it_is_wrong() {
     )
     .expect("write the story");
     let out = dir.join("never.png");
-    let output = run_under_xvfb(
-        "bad",
-        &[
-            "--screenshot",
-            out.to_str().expect("utf-8"),
-            "--story",
-            bad.to_str().expect("utf-8"),
-        ],
-    );
+    let output = run_under_xvfb(&[
+        "--screenshot",
+        out.to_str().expect("utf-8"),
+        "--story",
+        bad.to_str().expect("utf-8"),
+    ]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -115,16 +83,13 @@ fn a_story_file_renders_its_step_and_a_bad_one_says_where_it_is_wrong() {
 #[test]
 fn a_step_past_the_end_is_an_error() {
     let out = tempdir("past").join("never.png");
-    let output = run_under_xvfb(
-        "past",
-        &[
-            "--screenshot",
-            out.to_str().expect("utf-8"),
-            "--story",
-            "--step",
-            "99",
-        ],
-    );
+    let output = run_under_xvfb(&[
+        "--screenshot",
+        out.to_str().expect("utf-8"),
+        "--story",
+        "--step",
+        "99",
+    ]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--step 99"), "stderr: {stderr}");

@@ -8,3 +8,4 @@ mod e2e_screenshot;
 mod e2e_story;
 mod e2e_story_export;
 mod extract_cli;
+mod xvfb;

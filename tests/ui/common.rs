@@ -5,8 +5,11 @@ use std::sync::{Arc, OnceLock};
 
 use border_incidents::app::App;
 use border_incidents::data::Data;
+use border_incidents::data::time::{EventTime, Seconds};
 use border_incidents::start::StartOptions;
+use egui::Pos2;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 
 /// The size every UI test window has, in points.
 pub const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
@@ -85,4 +88,36 @@ pub fn wait_loaded(harness: &mut Harness<'static, App>) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     panic!("the files did not finish loading");
+}
+
+/// The first second of the day `s` (YYYY-MM-DD).
+pub fn day(s: &str) -> Seconds {
+    EventTime::parse(s).unwrap().first_second()
+}
+
+/// The app started with its time window on the days `from` to `to`.
+pub fn with_window(from: &str, to: &str) -> Harness<'static, App> {
+    harness_with(StartOptions {
+        window: Some((day(from), EventTime::parse(to).unwrap().end_exclusive())),
+        ..StartOptions::default()
+    })
+}
+
+/// The centre of the widget labelled `label`.
+pub fn centre(harness: &Harness<'static, App>, label: &str) -> Pos2 {
+    harness.get_by_label(label).rect().center()
+}
+
+/// Drags with the mouse from `a` to `b` in a few moves.
+pub fn drag(harness: &mut Harness<'static, App>, a: Pos2, b: Pos2) {
+    harness.hover_at(a);
+    harness.step();
+    harness.drag_at(a);
+    harness.step();
+    for k in 1..=4 {
+        harness.hover_at(a + (b - a) * (k as f32 / 4.0));
+        harness.step();
+    }
+    harness.drop_at(b);
+    harness.run_steps(2);
 }

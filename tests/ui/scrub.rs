@@ -3,44 +3,14 @@
 //! at either end of the plot), pan on empty bars, play over the visible
 //! range, and the Home, End, [ and ] keys.
 
-use crate::common;
+use crate::common::{self, centre, day, drag, with_window};
 
 use border_incidents::app::App;
-use border_incidents::data::time::{EventTime, Seconds, from_seconds};
-use border_incidents::start::StartOptions;
+use border_incidents::data::time::{Seconds, from_seconds};
 use border_incidents::timeline::bars::bar_label;
 use egui::{Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn day(s: &str) -> Seconds {
-    EventTime::parse(s).unwrap().first_second()
-}
-
-fn with_window(from: &str, to: &str) -> Harness<'static, App> {
-    common::harness_with(StartOptions {
-        window: Some((day(from), EventTime::parse(to).unwrap().end_exclusive())),
-        ..StartOptions::default()
-    })
-}
-
-fn centre(harness: &Harness<'static, App>, label: &str) -> Pos2 {
-    harness.get_by_label(label).rect().center()
-}
-
-/// Drags with the mouse from `a` to `b` in a few moves.
-fn drag(harness: &mut Harness<'static, App>, a: Pos2, b: Pos2) {
-    harness.hover_at(a);
-    harness.step();
-    harness.drag_at(a);
-    harness.step();
-    for k in 1..=4 {
-        harness.hover_at(a + (b - a) * (k as f32 / 4.0));
-        harness.step();
-    }
-    harness.drop_at(b);
-    harness.run_steps(2);
-}
 
 /// Maps screen x to time on the timeline from where the window's edges
 /// are drawn (their times are known).

@@ -1,7 +1,7 @@
 //! The timeline, used like a user would: drag the cursor and the window,
 //! play, step with the arrow keys, type a date, click a bar.
 
-use crate::common;
+use crate::common::{self, centre, day, drag, with_window};
 
 use border_incidents::app::App;
 use border_incidents::data::Data;
@@ -9,38 +9,9 @@ use border_incidents::data::event::{Event, EventKind};
 use border_incidents::data::time::{EventTime, Seconds, from_seconds};
 use border_incidents::start::StartOptions;
 use border_incidents::timeline::bars::bar_label;
-use egui::{Pos2, Role, pos2};
+use egui::{Role, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-
-fn day(s: &str) -> Seconds {
-    EventTime::parse(s).unwrap().first_second()
-}
-
-fn with_window(from: &str, to: &str) -> Harness<'static, App> {
-    common::harness_with(StartOptions {
-        window: Some((day(from), EventTime::parse(to).unwrap().end_exclusive())),
-        ..StartOptions::default()
-    })
-}
-
-fn centre(harness: &Harness<'static, App>, label: &str) -> Pos2 {
-    harness.get_by_label(label).rect().center()
-}
-
-/// Drags with the mouse from `a` to `b` in a few moves.
-fn drag(harness: &mut Harness<'static, App>, a: Pos2, b: Pos2) {
-    harness.hover_at(a);
-    harness.step();
-    harness.drag_at(a);
-    harness.step();
-    for k in 1..=4 {
-        harness.hover_at(a + (b - a) * (k as f32 / 4.0));
-        harness.step();
-    }
-    harness.drop_at(b);
-    harness.run_steps(2);
-}
 
 #[test]
 fn dragging_the_cursor_to_the_september_clashes_changes_what_is_shown() {
