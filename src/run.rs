@@ -37,10 +37,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         files: cli.files.clone(),
         events: cli.events.clone(),
     };
-    // With --events the id may be one of theirs: it is checked once they
-    // have loaded.
+    // With files to open the id may be one of theirs: it is checked once
+    // they have loaded.
     if let Some(id) = &opts.select
         && opts.events.is_empty()
+        && opts.files.is_empty()
         && !data.events.iter().any(|e| &e.id == id)
     {
         return Err(anyhow!("--select {id}: no event has this id"));

@@ -65,6 +65,11 @@ impl Picture {
         &self.app.view
     }
 
+    /// The data it draws, with the events of the files it opened.
+    pub fn data(&self) -> &Arc<Data> {
+        self.app.data()
+    }
+
     /// The id `--select` named when no loaded event has it.
     pub fn missing_selection(&self) -> Option<&str> {
         self.app.missing_selection()
@@ -133,6 +138,7 @@ impl App {
             visible: &visible,
             overlays: &self.opened.overlays,
         };
+        let relief = self.map.draws_relief(&self.view);
         let map = &mut self.map;
         let mut camera = None;
         let mut map_rect = ui.max_rect();
@@ -145,7 +151,6 @@ impl App {
                 }
             }
             let pal = palette::palette(ui.visuals().dark_mode);
-            let relief = self.view.layers.shown(crate::view::layer_ids::RELIEF);
             let credits = stamp::credits(&data, &visible.shown, relief);
             stamp::paint(ui, rect, frame.view.time.window, &credits, &pal);
         });
@@ -165,7 +170,7 @@ impl App {
             &self.view.filters,
             self.view.time.window,
         );
-        let relief = self.view.layers.shown(crate::view::layer_ids::RELIEF);
+        let relief = self.map.draws_relief(&self.view);
         let credits = stamp::credits(&data, &visible.shown, relief);
         let pal = palette::palette(ui.visuals().dark_mode);
         let rect = self.results.map_rect;

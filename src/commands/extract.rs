@@ -96,12 +96,29 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
         Err(e) => return say(err, &format!("error: the bundled gazetteer: {e}"), FAILED),
     };
     let mut status = DONE;
+    // Two articles that would write one file (x.txt and x.html) are not
+    // read at all: the second is named, and neither output is clobbered.
+    let mut targets: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for file in &files {
+        let target = output_path(file, opts.out.as_deref(), to_dir);
+        match targets.iter().find(|(_, t)| *t == target) {
+            Some((first, _)) => {
+                let line = format!(
+                    "{}: error: its output {} would also be {}'s; rename one or give -o DIR",
+                    file.display(),
+                    target.display(),
+                    first.display()
+                );
+                status = status.max(say(err, &line, FAILED));
+            }
+            None => targets.push((file.clone(), target)),
+        }
+    }
     // Articles are read on every core; what each says is written in the
     // articles' order.
-    let read = |file: &PathBuf| {
-        let target = output_path(file, opts.out.as_deref(), to_dir);
+    let read = |(file, target): &(PathBuf, PathBuf)| {
         let (mut said, mut problems) = (Vec::new(), Vec::new());
-        let code = match one(file, &target, opts, &places, &mut said, &mut problems) {
+        let code = match one(file, target, opts, &places, &mut said, &mut problems) {
             Ok(code) => code,
             Err(e) => say(
                 &mut problems,
@@ -111,7 +128,7 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
         };
         (code, said, problems)
     };
-    batch::in_order(&files, read, |(code, said, problems)| {
+    batch::in_order(&targets, read, |(code, said, problems)| {
         // The terminal may be gone; the exit status still tells.
         let _ = out.write_all(&said);
         let _ = err.write_all(&problems);

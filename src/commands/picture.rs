@@ -44,25 +44,30 @@ pub struct PictureOptions {
     pub scale: f32,
 }
 
+/// Reads the story asked for against the data once the files opened at
+/// start have loaded (a story may name their events); `None` for none.
+pub type StoryLoad<'a> = &'a dyn Fn(&Data) -> anyhow::Result<Option<Start>>;
+
 /// Draws one picture of the app started with `opts` and writes it to `out`
-/// as PNG: its view, or the step of `story` asked for, with its caption.
-/// Returns the file problems of the files opened, if any.
+/// as PNG: its view, or the step of the story `story` reads, with its
+/// caption. Returns the file problems of the files opened, if any.
 pub fn screenshot(
     data: Arc<Data>,
     opts: StartOptions,
     picture: &PictureOptions,
     out: &Path,
-    story: Option<&Start>,
+    story: StoryLoad<'_>,
 ) -> anyhow::Result<Vec<String>> {
-    let mut scene = Picture::from_start(data.clone(), opts, picture.kind);
+    let mut scene = Picture::from_start(data, opts, picture.kind);
     no_missing_selection(&scene)?;
     let still = Shot::still(scene.view().clone());
-    let shot = match story {
+    let loaded = scene.data().clone();
+    let shot = match story(&loaded)? {
         None => still,
         Some(start) => {
             let mut shots = story_shots(
                 &start.story,
-                &data,
+                &loaded,
                 &still.view,
                 picture.size,
                 Duration::ZERO,
@@ -133,23 +138,35 @@ fn no_missing_selection(scene: &Picture) -> anyhow::Result<()> {
     }
 }
 
-/// Exports the whole of `story` (every step held `hold`, the map gliding
-/// from one to the next) from the app started with `opts` to `out`, as
-/// [`animate`] does. Returns the number of frames.
+/// Exports the whole of the story `story` reads (every step held `hold`,
+/// the map gliding from one to the next) from the app started with `opts`
+/// to `out`, as [`animate`] does. Returns the number of frames.
 pub fn animate_story(
     data: Arc<Data>,
     opts: StartOptions,
-    story: &Story,
+    story: StoryLoad<'_>,
     hold: Duration,
     picture: &PictureOptions,
     out: &Path,
     log: &mut dyn std::io::Write,
 ) -> anyhow::Result<usize> {
-    let mut scene = Picture::from_start(data.clone(), opts, picture.kind);
+    let mut scene = Picture::from_start(data, opts, picture.kind);
+    no_missing_selection(&scene)?;
     for line in scene.problems() {
         writeln!(log, "{line}")?;
     }
-    let shots = story_shots(story, &data, scene.view(), picture.size, hold, GLIDE_FRAMES);
+    let loaded = scene.data().clone();
+    let story: Story = story(&loaded)?
+        .ok_or_else(|| anyhow!("--story: no story"))?
+        .story;
+    let shots = story_shots(
+        &story,
+        &loaded,
+        scene.view(),
+        picture.size,
+        hold,
+        GLIDE_FRAMES,
+    );
     if shots.is_empty() {
         return Err(anyhow!("the story has no steps"));
     }
@@ -234,8 +251,9 @@ pub fn from_cli(
         return None;
     }
     let run = || {
-        let story = crate::story::start::load(cli.story.as_ref(), cli.story_step()?, &data)?;
-        screenshot(data.clone(), opts, &picture, out, story.as_ref())
+        let step = cli.story_step()?;
+        let story = |loaded: &Data| crate::story::start::load(cli.story.as_ref(), step, loaded);
+        screenshot(data.clone(), opts, &picture, out, &story)
     };
     Some(run().map(|problems| {
         for line in problems {
@@ -263,8 +281,7 @@ fn story_animation(
             "--cumulative: with --story each step sets its own time window"
         ));
     }
-    let start = crate::story::start::load(cli.story.as_ref(), None, &data)?
-        .ok_or_else(|| anyhow!("--story: no story"))?;
+    let story = |loaded: &Data| crate::story::start::load(cli.story.as_ref(), None, loaded);
     let mut log = std::io::stderr();
     if span.is_some() {
         writeln!(
@@ -273,5 +290,5 @@ fn story_animation(
         )?;
     }
     let hold = Duration::from_millis(cli.frame_ms.unwrap_or(STORY_STEP_MS));
-    animate_story(data, opts, &start.story, hold, picture, out, &mut log).map(|_| ())
+    animate_story(data, opts, &story, hold, picture, out, &mut log).map(|_| ())
 }

@@ -47,6 +47,9 @@ pub fn in_order<T: Sync, R: Send>(
                 due += 1;
             }
         }
+        // Only when a worker panicked is anything left: the results after
+        // its item still go out, in order, before the panic is raised.
+        waiting.into_values().for_each(&mut emit);
     });
 }
 

@@ -60,6 +60,9 @@ pub fn place(candidates: &[Candidate], bounds: Rect, obstacles: &[Rect]) -> Vec<
     let tree: RTree<Rectangle<[f32; 2]>> = RTree::bulk_load(
         obstacles
             .iter()
+            // As with `Rect::intersects`, an empty or inverted rectangle
+            // blocks nothing (nor does one that is not finite).
+            .filter(|o| o.is_positive() && o.is_finite())
             .map(|o| Rectangle::from_aabb(envelope(*o)))
             .collect(),
     );

@@ -134,6 +134,13 @@ impl MapView {
         all
     }
 
+    /// Whether the shaded relief is drawn in `view`: switched on, available,
+    /// and not faded out at its zoom.
+    pub fn draws_relief(&self, view: &ViewState) -> bool {
+        self.terrain.shows(&view.layers)
+            && terrain_layer::relief_strength(view.camera.points_per_km) > 0.0
+    }
+
     /// The region's projection.
     pub fn projection(&self) -> &Projection {
         &self.projection

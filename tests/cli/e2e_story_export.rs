@@ -137,3 +137,44 @@ fn animate_without_dates_or_a_story_says_what_to_give() {
     assert!(stderr.contains("every step is exported"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_story_may_name_events_of_a_file_given_with_events() {
+    let dir = tempdir("story-csv");
+    let story = dir.join("csv.json");
+    std::fs::write(
+        &story,
+        r#"{"version": 1, "title": "From a dataset", "steps": [
+  {"caption": "An armed clash the dataset records.", "events": ["XKG101"]}
+]}"#,
+    )
+    .expect("write the story");
+    let out = dir.join("frames");
+    let csv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/csv/good_acled_current.csv"
+    );
+    let output = run(&[
+        "--events",
+        csv,
+        "--story",
+        story.to_str().expect("utf-8"),
+        "--animate",
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--size",
+        "400x300",
+    ]);
+    ok(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !stderr.contains("XKG101"),
+        "the event counts as not loaded: {stderr}"
+    );
+    let index = std::fs::read_to_string(out.join("frames.csv")).expect("frames.csv");
+    // The step's window is its event's day, read from the loaded file.
+    assert!(
+        index.contains(",2022-09-14T00:00:00,2022-09-15T00:00:00,4000"),
+        "{index}"
+    );
+}

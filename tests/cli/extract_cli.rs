@@ -120,3 +120,29 @@ fn a_folder_gives_one_file_per_article_and_converted_texts_are_written_beside() 
         );
     }
 }
+
+#[test]
+fn two_articles_that_would_write_one_file_are_named_and_the_others_extracted() {
+    let dir = temp("same-stem");
+    let text = std::fs::read_to_string(articles().join("india-china-2020.txt")).unwrap();
+    std::fs::write(dir.join("clash.txt"), &text).unwrap();
+    std::fs::write(dir.join("clash.md"), &text).unwrap();
+    std::fs::write(dir.join("other.txt"), &text).unwrap();
+    let out = dir.join("out");
+    let run = bin()
+        .arg("extract")
+        .arg(&dir)
+        .args(["--published", "2020-06-17", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("clash.txt: error: its output") && stderr.contains("would also be"),
+        "{stderr}"
+    );
+    // The others are extracted as usual.
+    assert!(out.join("other.events.geojson").is_file());
+    assert!(out.join("clash.events.geojson").is_file());
+}
