@@ -87,22 +87,32 @@ pub fn resolve(published: Date, phrase: &str) -> Result<ResolvedDate, DateError>
 }
 
 /// Lower-cases, unifies apostrophes and spaces, drops trailing punctuation
-/// and a trailing possessive.
+/// and a trailing possessive. One pass into one string: the resolver runs
+/// it on every span the extractor tries.
 fn normalize(phrase: &str) -> String {
-    let unified: String = phrase
-        .chars()
-        .map(|c| {
-            if c == '\u{2019}' || c == '\u{2018}' {
-                '\''
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .to_lowercase();
-    let joined = unified.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trimmed = joined.trim_end_matches(['.', ',', ':', '!', '?']);
-    trimmed.strip_suffix("'s").unwrap_or(trimmed).to_owned()
+    let mut out = String::with_capacity(phrase.len());
+    let mut space = false;
+    for c in phrase.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let kept = out.trim_end_matches(['.', ',', ':', '!', '?']).len();
+    out.truncate(kept);
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    out
 }
 
 /// Resolves one phrase (no `;`).
