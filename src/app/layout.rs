@@ -54,12 +54,7 @@ impl App {
             });
         }
         let data = self.data.clone();
-        let visible = self.visibility.get(
-            &data,
-            &self.derived.index,
-            &self.view.filters,
-            self.view.time.window,
-        );
+        let visible = self.visible_events();
         let frame = Frame {
             data: &data,
             derived: &self.derived,

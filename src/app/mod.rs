@@ -112,6 +112,17 @@ impl App {
         self.visibility = VisibilityCache::default();
     }
 
+    /// The events the view's filters and time window show (recomputed only
+    /// when they or the data change).
+    fn visible_events(&mut self) -> std::sync::Arc<crate::model::visibility::Visible> {
+        self.visibility.get(
+            &self.data,
+            &self.derived.index,
+            &self.view.filters,
+            self.view.time.window,
+        )
+    }
+
     /// The current view state.
     pub fn view(&self) -> &ViewState {
         &self.view

@@ -125,12 +125,7 @@ impl App {
     fn show_map_picture(&mut self, ui: &mut egui::Ui) -> egui::Rect {
         ui.ctx().set_theme(self.egui_theme());
         let data = self.data.clone();
-        let visible = self.visibility.get(
-            &data,
-            &self.derived.index,
-            &self.view.filters,
-            self.view.time.window,
-        );
+        let visible = self.visible_events();
         let frame = Frame {
             data: &data,
             derived: &self.derived,
@@ -164,12 +159,7 @@ impl App {
     /// as last drawn. Returns where the map is.
     fn paint_credits(&mut self, ui: &mut egui::Ui) -> egui::Rect {
         let data = self.data.clone();
-        let visible = self.visibility.get(
-            &data,
-            &self.derived.index,
-            &self.view.filters,
-            self.view.time.window,
-        );
+        let visible = self.visible_events();
         let relief = self.map.draws_relief(&self.view);
         let credits = stamp::credits(&data, &visible.shown, relief);
         let pal = palette::palette(ui.visuals().dark_mode);
