@@ -11,13 +11,13 @@ use std::time::Duration;
 
 use border_incidents::app::picture::{Picture, PictureKind};
 use border_incidents::data::Data;
+use border_incidents::model::view_defaults::initial_view;
 use border_incidents::output::job::Progress;
 use border_incidents::output::requests::AnimationFormat;
 use border_incidents::panels::table_rows::{Column, SortBy, sorted};
 use border_incidents::render::encode;
 use border_incidents::render::offscreen::Canvas;
 use border_incidents::render::sequence::{self, Scene as _, Shot};
-use border_incidents::view_defaults::initial_view;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn table_sort(c: &mut Criterion) {

@@ -19,12 +19,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use border_incidents::action::Action;
 use border_incidents::app::App;
 use border_incidents::data::Data;
+use border_incidents::model::action::Action;
 use border_incidents::model::camera::Camera;
+use border_incidents::model::view::layer_ids;
 use border_incidents::start::StartOptions;
-use border_incidents::view::layer_ids;
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use border_incidents::data::Data;
 use border_incidents::data::geodata::GeoData;
-use border_incidents::data::geodata_load::GeoDataTexts;
+use border_incidents::data::geodata::load::GeoDataTexts;
 use border_incidents::map::MapView;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

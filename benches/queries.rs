@@ -9,11 +9,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use border_incidents::data::Data;
-use border_incidents::map::marker_layout::{EventPositions, layout};
+use border_incidents::map::layers::marker_layout::{EventPositions, layout};
 use border_incidents::model::camera::{Camera, KmBox, Projection};
 use border_incidents::model::event_index::TimeIndex;
+use border_incidents::model::view_defaults::initial_view;
 use border_incidents::model::visibility::VisibilityCache;
-use border_incidents::view_defaults::initial_view;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// One day, in seconds.

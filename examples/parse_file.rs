@@ -6,7 +6,7 @@
 use std::process::ExitCode;
 
 use border_incidents::data::geodata::GeoData;
-use border_incidents::data::geodata_load::GeoDataTexts;
+use border_incidents::data::geodata::load::GeoDataTexts;
 
 /// A FeatureCollection with no features, for the layers left out.
 const EMPTY: &str = r#"{"type":"FeatureCollection","features":[]}"#;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::data::time::{EventTime, Seconds};
-use crate::view::Theme;
+use crate::model::view::Theme;
 
 /// A desktop map of the September 2022 Kyrgyz–Tajik border clashes: incidents and
 /// statements from the article, on the region's borders, with a timeline.

@@ -1,13 +1,12 @@
 //! border-incidents: a desktop map viewer for armed border incidents.
 //!
-//! Data flows one way: [`data`] (loaded once, immutable) → [`view::ViewState`]
+//! Data flows one way: [`data`] (loaded once, immutable) → [`model::view::ViewState`]
 //! (camera, time window, selection, filters) → widgets draw and return
-//! [`action::Action`]s → [`app::App`] applies them.
+//! [`model::action::Action`]s → [`app::App`] applies them.
 
 #![deny(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
-pub mod action;
 pub mod app;
 pub mod check;
 pub mod cli;
@@ -23,7 +22,6 @@ pub mod map;
 pub mod menu;
 pub mod model;
 pub mod output;
-pub mod panel;
 pub mod panels;
 pub mod render;
 pub mod run;
@@ -32,5 +30,3 @@ pub mod start;
 pub mod story;
 pub mod timeline;
 pub mod ui_kit;
-pub mod view;
-pub mod view_defaults;

@@ -1,7 +1,7 @@
 //! The menu bar: File, View, Story and Help.
 
-use crate::action::Action;
-use crate::view::{Theme, Toggle, ViewState};
+use crate::model::action::Action;
+use crate::model::view::{Theme, Toggle, ViewState};
 
 /// Which auxiliary windows are open (not saved between runs).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts that act on the whole app.
 
-use crate::action::Action;
-use crate::view::ViewState;
+use crate::model::action::Action;
+use crate::model::view::ViewState;
 
 /// Reads this frame's key presses and returns the actions they ask for.
 /// Keys are ignored while a text field has the keyboard focus.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::data::Data;
 use crate::data::time::Seconds;
-use crate::view::{Theme, ViewState};
+use crate::model::view::{Theme, ViewState};
 
 /// The key under which the view of a region is saved between runs: each
 /// region has its own (a camera over Fergana means nothing elsewhere).
@@ -47,7 +47,7 @@ pub fn first_view(
     } else {
         None
     };
-    let mut view = saved.unwrap_or_else(|| crate::view_defaults::initial_view(data));
+    let mut view = saved.unwrap_or_else(|| crate::model::view_defaults::initial_view(data));
     if let Some(theme) = opts.theme {
         view.theme = theme;
     }

@@ -9,10 +9,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::App;
-use crate::action::Action;
 use crate::coding::job::{Input, Job, Outcome};
 use crate::coding::{Command, Edit, Session, fields};
 use crate::diagnostic::Diagnostic;
+use crate::model::action::Action;
 use crate::panels::review::{Paste, Review};
 
 impl App {

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use super::picture::Picture;
 use crate::data::Data;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
+use crate::model::view::ViewState;
 use crate::output::atomic;
 use crate::output::events::shown_collection;
 use crate::output::job::{Job, Progress};
@@ -19,7 +20,6 @@ use crate::output::requests::{
 use crate::render::encode;
 use crate::render::offscreen::Canvas;
 use crate::render::sequence::{self, Scene as _, SequenceError};
-use crate::view::ViewState;
 
 /// Layout passes before a still picture is taken.
 const STILL_PASSES: usize = 4;

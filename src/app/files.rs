@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::App;
 use crate::data::events::Collection;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
 use crate::diagnostic::Diagnostic;
 use crate::import::loader::{Loader, Outcome};
 use crate::import::{FileProblem, Want};
@@ -90,7 +90,7 @@ impl App {
     /// loaded event has that id.
     pub(super) fn select_at_start(&mut self, id: String) {
         if self.data.events.iter().any(|e| e.id == id) {
-            self.apply(crate::action::Action::Reveal {
+            self.apply(crate::model::action::Action::Reveal {
                 event_id: id,
                 quote: 0,
             });

@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 
 use super::App;
-use crate::action::Action;
 use crate::import::Want;
-use crate::panel::{Frame, Panel as _};
+use crate::model::action::Action;
+use crate::panels::panel::{Frame, Panel as _};
 use crate::panels::{article::ArticlePanel, details::DetailCard, events_list::EventsList};
 use crate::timeline::TimelinePanel;
 
@@ -134,7 +134,7 @@ impl App {
             &self.opened.problems,
         ));
         crate::panels::about::show(ui.ctx(), &data, &mut self.windows.about);
-        actions.extend(crate::panels::review_windows::show(
+        actions.extend(crate::panels::review::windows::show(
             ui.ctx(),
             &mut self.coding,
         ));

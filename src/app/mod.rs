@@ -16,14 +16,14 @@ use std::sync::Arc;
 
 pub use files::OpenFiles;
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::file_dialog::{FileDialog, Picked, SystemDialog};
 use crate::import::Want;
+use crate::model::action::Action;
 use crate::model::derived::Derived;
+use crate::model::view::{Theme, ViewState};
 use crate::model::visibility::VisibilityCache;
 use crate::start::StartOptions;
-use crate::view::{Theme, ViewState};
 
 /// The application.
 pub struct App {
@@ -72,7 +72,7 @@ impl App {
             opened: OpenFiles::default(),
             dialog: Box::new(SystemDialog),
             picking: None,
-            map_size: crate::view_defaults::DEFAULT_MAP_SIZE,
+            map_size: crate::model::view_defaults::DEFAULT_MAP_SIZE,
             coding: crate::panels::review::Review::default(),
             story: crate::story::session::Session::new(
                 storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
@@ -191,7 +191,7 @@ impl App {
                 self.view.reading = None;
                 let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
                 self.view.selection = Some(event_id.clone());
-                self.view.reveal = Some(crate::view::Reveal {
+                self.view.reveal = Some(crate::model::view::Reveal {
                     event_id,
                     quote,
                     serial,

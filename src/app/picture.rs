@@ -5,17 +5,17 @@
 use std::sync::Arc;
 
 use super::App;
-use crate::action::Action;
 use crate::data::Data;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
+use crate::model::action::Action;
 use crate::model::camera::Camera;
+use crate::model::view::ViewState;
 pub use crate::output::requests::PictureKind;
-use crate::panel::{Frame, Panel as _};
+use crate::panels::panel::{Frame, Panel as _};
 use crate::render::sequence::{Scene, Shot};
 use crate::render::stamp;
 use crate::start::StartOptions;
 use crate::ui_kit::palette;
-use crate::view::ViewState;
 
 /// An app of its own that draws pictures: made on the thread that renders
 /// them (its map is prepared there, in full detail), from the data, the

@@ -7,14 +7,14 @@ use std::sync::Arc;
 
 use super::App;
 use super::export_jobs::{self, ExportInput};
-use crate::action::Action;
 use crate::data::Data;
 use crate::menu::Windows;
+use crate::model::action::Action;
 use crate::output::dialog::{Chosen, SaveDialog, SaveRequest, SystemSaveDialog};
 use crate::output::job::{Job, Outcome};
 use crate::output::requests::{AnimationFormat, ExportRequest};
-use crate::panel::{Frame, Panel as _};
 use crate::panels::export_dialogs::{self, ExportForms};
+use crate::panels::panel::{Frame, Panel as _};
 use crate::panels::table::TablePanel;
 
 /// What the app keeps for the table and the exports.

@@ -335,7 +335,7 @@ fn check(session: &Session, event: &Event) -> Result<(), String> {
         vocabulary: session.vocabulary.clone(),
         events,
     };
-    let written = crate::data::events_write::to_geojson(&collection);
+    let written = crate::data::events::write::to_geojson(&collection);
     let texts = OneText(session.text());
     let loaded = events::parse("event", &written, &texts, &[]);
     match loaded.collection {

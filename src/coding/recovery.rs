@@ -84,7 +84,7 @@ impl Recovery {
                 .iter()
                 .map(|p| (p.event.id.clone(), status_key(p.status).to_owned()))
                 .collect(),
-            events: crate::data::events_write::to_geojson(&collection),
+            events: crate::data::events::write::to_geojson(&collection),
         };
         let json = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
         super::save::write_atomic(&self.path(), &json)

@@ -7,7 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::data::events;
-use crate::data::events_write::to_geojson;
+use crate::data::events::write::to_geojson;
 use crate::diagnostic::Diagnostic;
 
 use super::Session;

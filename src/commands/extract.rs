@@ -6,8 +6,8 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::data::events::write::to_geojson;
 use crate::data::events::{self, Collection, TextsBeside};
-use crate::data::events_write::to_geojson;
 use crate::data::geodata::GeoData;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::extract::{self, Options, PlaceIndex, batch, input, published};

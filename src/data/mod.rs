@@ -5,34 +5,20 @@
 //! events. Files are one way to fill it (`events.rs`, and the importers of
 //! `crate::import`); it does not know where its contents came from.
 
-mod collection_header;
-mod date_calendar;
-pub mod date_clock;
-mod date_phrases;
-mod date_range;
 pub mod dates;
-pub mod elevation;
 pub mod event;
-mod event_problem;
 pub mod events;
-pub mod events_write;
-mod feature;
 pub mod fields;
 pub mod gazetteer;
 pub mod geodata;
-pub mod geodata_load;
-pub mod geojson_read;
 pub mod number_words;
-pub mod overlay;
 pub mod region;
 pub mod source;
 pub mod time;
-pub mod translit;
 pub mod vocabulary;
-pub mod world;
 
-pub use collection_header::{SourceTexts, file_stem};
-pub use event_problem::Problem as EventProblem;
+pub use events::header::{SourceTexts, file_stem};
+pub use events::problem::Problem as EventProblem;
 
 use event::Event;
 use events::Collection;

@@ -1,5 +1,5 @@
 //! Writing a collection of events out: as an events GeoJSON file (through
-//! `data::events_write`) or as CSV in the ACLED or UCDP GED column layout,
+//! `data::events::write`) or as CSV in the ACLED or UCDP GED column layout,
 //! the layouts `crate::import` reads.
 //!
 //! A CSV row needs a point: events without one are left out and listed.
@@ -14,7 +14,7 @@ pub mod ucdp;
 use std::io::{self, Write};
 
 use crate::data::events::Collection;
-use crate::data::events_write::write_geojson;
+use crate::data::events::write::write_geojson;
 
 /// The formats events can be written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

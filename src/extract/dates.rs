@@ -9,7 +9,7 @@
 use jiff::civil::Date;
 
 use super::text::Sentence;
-use crate::data::date_clock;
+use crate::data::dates::clock;
 use crate::data::dates::{ResolvedDate, resolve};
 use crate::data::event::DatePrecision;
 
@@ -92,7 +92,7 @@ fn may_precede(w: &str) -> bool {
     BEFORE.contains(&w)
         || crate::data::number_words::word_value(w).is_some()
         || w.bytes().all(|b| b.is_ascii_digit())
-        || date_clock::weekday(w).is_some()
+        || clock::weekday(w).is_some()
         || matches!(
             w,
             "several"
@@ -120,10 +120,10 @@ const MAX_WORDS: usize = 8;
 fn carries(s: &Sentence, i: usize, text: &str) -> bool {
     let t = &s.tokens[i];
     let w = t.lower.as_str();
-    if date_clock::weekday(w).is_some() {
+    if clock::weekday(w).is_some() {
         return t.capital;
     }
-    if let Some(m) = date_clock::month(w) {
+    if let Some(m) = clock::month(w) {
         if !t.capital {
             return false;
         }
@@ -141,10 +141,10 @@ fn carries(s: &Sentence, i: usize, text: &str) -> bool {
         }) || next.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()));
         return m > 0 && (!full || beside) && !text[t.end..].starts_with(['\u{2019}', '\'']);
     }
-    if date_clock::year(w).is_some_and(|y| (1800..=2100).contains(&y)) {
+    if clock::year(w).is_some_and(|y| (1800..=2100).contains(&y)) {
         return true;
     }
-    if w.len() == 5 && w.ends_with('s') && date_clock::year(&w[..4]).is_some() {
+    if w.len() == 5 && w.ends_with('s') && clock::year(&w[..4]).is_some() {
         return true;
     }
     if w.contains(':')

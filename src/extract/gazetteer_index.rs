@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use geo::{Distance as _, Haversine};
 
+use crate::data::gazetteer::translit;
 use crate::data::geodata::Place;
-use crate::data::translit;
 
 /// Places by name, with their regions' radii.
 pub struct PlaceIndex {

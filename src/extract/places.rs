@@ -184,8 +184,8 @@ fn gap_has_punct(text: &str, s: &Sentence, k: usize) -> bool {
 
 /// Weekdays and months are capitalised but name no place.
 fn is_date_word(w: &str) -> bool {
-    crate::data::date_clock::weekday(w).is_some()
-        || crate::data::date_clock::month(w).is_some_and(|_| w.len() > 3 || w == "may")
+    crate::data::dates::clock::weekday(w).is_some()
+        || crate::data::dates::clock::month(w).is_some_and(|_| w.len() > 3 || w == "may")
 }
 
 /// "the Kyrgyz-Tajik border", "along the border": the words naming a

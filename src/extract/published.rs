@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::data::date_clock::{day, year};
+use crate::data::dates::clock::{day, year};
 
 /// How many lines from the top are searched.
 const LINES: usize = 25;

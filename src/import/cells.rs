@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 // The month names dates may use, full or shortened to three letters.
-use crate::data::date_clock::MONTH_NAMES as MONTHS;
+use crate::data::dates::clock::MONTH_NAMES as MONTHS;
 
 /// A date as the exports write it: `2022-09-16` (current exports, UCDP;
 /// a time of day after it is ignored), `16 September 2022` or

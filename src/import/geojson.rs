@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{ImportContext, Imported, Importer, Want};
 use crate::check::{Keep, OverlayFeature, check_reader};
 use crate::data::events::{self, TextsBeside};
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
 
 /// Reads `.geojson` and `.json` files, and any file that starts like a
 /// JSON object.

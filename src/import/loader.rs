@@ -15,7 +15,7 @@ use super::counting::{CANCELLED, CountingReader};
 use super::{ImportContext, Imported, Want, builtin, choose};
 use crate::data::Data;
 use crate::data::events::Loaded;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
 use crate::diagnostic::Diagnostic;
 
 /// How many bytes importers see when they sniff a file.

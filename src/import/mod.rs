@@ -22,7 +22,7 @@ use std::path::Path;
 
 use crate::data::Data;
 use crate::data::events::Loaded;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
 
 /// A problem of a file the user opened, for the Problems window.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,16 +5,16 @@
 
 use egui::{Pos2, Rect};
 
-use super::marker_layout::Layout;
-use crate::action::Action;
 use crate::data::Data;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
+use crate::map::layers::marker_layout::Layout;
+use crate::model::action::Action;
 use crate::model::camera::ScreenTransform;
 use crate::model::positions::EventPositions;
+pub use crate::model::view::Toggle;
+use crate::model::view::ViewState;
 use crate::model::visibility::Visible;
 use crate::ui_kit::palette::Palette;
-pub use crate::view::Toggle;
-use crate::view::ViewState;
 
 /// What every layer draws from in one frame.
 pub struct LayerFrame<'a> {

@@ -6,44 +6,31 @@
 //! click through the topmost layer that claims it, and turns the pointer
 //! and keys into a new camera. Every change is returned as an [`Action`].
 
-pub mod area_label;
-pub mod base_layers;
-mod base_paint;
-pub mod event_layer;
 pub mod full_detail;
 pub mod gpu_mesh;
-pub mod halos;
 pub mod input;
 pub mod km_line;
-pub mod labels;
 pub mod layer;
-mod layout_cache;
+pub mod layers;
 pub mod legend;
-pub mod marker_layout;
-pub mod markers;
 pub mod mesh;
-pub mod overlay;
-pub mod overlay_layer;
-pub mod overlay_shapes;
-pub mod places;
 pub mod preparing;
-pub mod terrain_layer;
+pub mod status_strip;
 pub mod tessellated;
-pub mod world_layer;
 
 use egui::Sense;
 
-use crate::action::Action;
 use crate::data::Data;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
+use crate::model::action::Action;
 use crate::model::camera::{Camera, FIT_MARGIN, KmBox, Projection};
 use crate::model::positions::EventPositions;
+use crate::model::view::ViewState;
 use crate::model::visibility::Visible;
 use crate::ui_kit::palette;
-use crate::view::ViewState;
-use base_layers::BaseLayers;
 use layer::{LayerFrame, MapLayer, Toggle};
-use layout_cache::LayoutCache;
+use layers::base::BaseLayers;
+use layers::layout_cache::LayoutCache;
 use mesh::MeshStats;
 
 /// How far inside the map's edge a revealed event must be, in points.
@@ -74,7 +61,7 @@ pub struct MapView {
     /// The region's projection.
     projection: Projection,
     /// The relief, drawn under the base map.
-    terrain: terrain_layer::TerrainLayer,
+    terrain: layers::terrain::TerrainLayer,
     /// The base map (kept apart from `layers` for its level of detail and
     /// its GPU mesh).
     base: BaseLayers,
@@ -96,24 +83,24 @@ impl MapView {
     pub fn new(data: &Data) -> Self {
         let region = &data.region;
         let (projection, focus) = crate::model::camera::region_focus(region);
-        let terrain = terrain_layer::TerrainLayer::start();
+        let terrain = layers::terrain::TerrainLayer::start();
         // The world is context beyond the base map: if its bundled files
         // could not be read (a test guards them), the map goes without it.
-        let world = crate::data::world::World::bundled().unwrap_or_default();
+        let world = crate::data::geodata::world::World::bundled().unwrap_or_default();
         let base = BaseLayers::new(&data.geo, &world, region, &projection);
-        let area_label = area_label::AreaLabel::of(&base);
-        let capitals = world_layer::WorldCapitals::new(&world, base_layers::cover(&data.geo));
+        let area_label = layers::area_label::AreaLabel::of(&base);
+        let capitals = layers::world::WorldCapitals::new(&world, layers::base::cover(&data.geo));
         Self {
             extent: base.extent(),
             terrain,
             base,
             layers: vec![
-                Box::new(overlay_layer::OverlaysLayer::default()),
-                Box::new(halos::HalosLayer),
+                Box::new(layers::overlay::OverlaysLayer::default()),
+                Box::new(layers::halos::HalosLayer),
                 Box::new(area_label),
                 Box::new(capitals),
-                Box::new(places::PlacesLayer),
-                Box::new(event_layer::EventsLayer),
+                Box::new(layers::places::PlacesLayer),
+                Box::new(layers::events::EventsLayer),
             ],
             focus,
             projection,
@@ -138,7 +125,7 @@ impl MapView {
     /// and not faded out at its zoom.
     pub fn draws_relief(&self, view: &ViewState) -> bool {
         self.terrain.shows(&view.layers)
-            && terrain_layer::relief_strength(view.camera.points_per_km) > 0.0
+            && layers::terrain::relief_strength(view.camera.points_per_km) > 0.0
     }
 
     /// The region's projection.
@@ -181,7 +168,7 @@ impl MapView {
     pub fn fit_camera(&self) -> Camera {
         self.fit_camera_for(
             self.last_size
-                .unwrap_or(crate::view_defaults::DEFAULT_MAP_SIZE),
+                .unwrap_or(crate::model::view_defaults::DEFAULT_MAP_SIZE),
         )
     }
 
@@ -207,7 +194,7 @@ impl MapView {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, pal.background);
 
-        let toggles = event_layer::OnMap::new(view);
+        let toggles = layers::events::OnMap::new(view);
         let key = toggles.items_key(visible, view.time.show_outside);
         let list = || {
             let on_map = |i: &usize| toggles.shows(data, *i);
@@ -236,8 +223,8 @@ impl MapView {
             palette: &pal,
             layout: &layout,
         };
-        let mut obstacles = event_layer::obstacles(&layout);
-        obstacles.push(overlay::strip_rect(rect));
+        let mut obstacles = layers::events::obstacles(&layout);
+        obstacles.push(status_strip::strip_rect(rect));
         obstacles.extend(legend::last_rect(ui.ctx()));
         actions.extend(self.terrain.paint(ui, &painter, &frame, &mut obstacles));
         actions.extend(self.base.paint(ui, &painter, &frame, &mut obstacles));
@@ -256,7 +243,7 @@ impl MapView {
                 None => {}
             }
         }
-        overlay::show(ui, rect, &self.projection, cam, &pal);
+        status_strip::show(ui, rect, &self.projection, cam, &pal);
         let mut all: Vec<&dyn MapLayer> = vec![&self.terrain, &self.base];
         all.extend(self.layers.iter().map(|l| l.as_ref()));
         legend::show(ui, &all, &frame);
@@ -286,8 +273,8 @@ impl MapView {
     }
 }
 
-impl crate::panel::Panel for MapView {
-    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+impl crate::panels::panel::Panel for MapView {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
         let input = MapInput {
             data: frame.data,
             positions: &frame.derived.positions,
@@ -336,7 +323,7 @@ impl MapView {
     /// moved the map.
     fn keeps_fitting(&self, previous: Option<egui::Vec2>, size: egui::Vec2, cam: &Camera) -> bool {
         match previous {
-            None => *cam == self.fit_camera_for(crate::view_defaults::DEFAULT_MAP_SIZE),
+            None => *cam == self.fit_camera_for(crate::model::view_defaults::DEFAULT_MAP_SIZE),
             Some(previous) => previous != size && *cam == self.fit_camera_for(previous),
         }
     }

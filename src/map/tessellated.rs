@@ -14,7 +14,7 @@ use egui::{Rect, Shape, Vec2};
 
 use super::gpu_mesh::{self, TargetFormat};
 use crate::model::camera::ScreenTransform;
-use crate::view::LayerToggles;
+use crate::model::view::LayerToggles;
 
 /// What a tessellation depends on besides where the map is centred.
 #[derive(Clone, Debug, PartialEq)]

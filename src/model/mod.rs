@@ -4,6 +4,7 @@
 //! spans of each source's text. It knows the data and egui's geometry
 //! types, and no widget.
 
+pub mod action;
 pub mod camera;
 pub mod derived;
 pub mod event_index;
@@ -11,4 +12,6 @@ pub mod filters;
 pub mod positions;
 pub mod projection;
 pub mod spans;
+pub mod view;
+pub mod view_defaults;
 pub mod visibility;

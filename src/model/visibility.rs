@@ -183,7 +183,7 @@ mod tests {
     fn window_splits_passing_events() {
         let data = Data::bundled().unwrap();
         let index = TimeIndex::new(&data);
-        let mut view = crate::view_defaults::initial_view(&data);
+        let mut view = crate::model::view_defaults::initial_view(&data);
         let mut cache = VisibilityCache::default();
         let all = cache.get(&data, &index, &view.filters, view.time.window);
         assert_eq!(all.shown.len(), data.events.len());

@@ -47,8 +47,8 @@ fn content(ui: &mut egui::Ui, data: &Data) {
     ui.add_space(8.0);
     ui.label(RichText::new("Map data").strong());
     ui.label(ATTRIBUTION);
-    ui.label(crate::data::elevation::ATTRIBUTION);
-    ui.label(crate::data::world::ATTRIBUTION);
+    ui.label(crate::data::geodata::elevation::ATTRIBUTION);
+    ui.label(crate::data::geodata::world::ATTRIBUTION);
     ui.add_space(8.0);
     ui.label(RichText::new("Uncertainty").strong());
     ui.label(

@@ -6,13 +6,13 @@
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Align, Color32, Rect, Sense};
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
 use crate::data::source::Source;
+use crate::model::action::Action;
 use crate::model::spans::{SourceSpans, Span};
+use crate::model::view::ViewState;
 use crate::ui_kit::{colors, format};
-use crate::view::ViewState;
 
 /// The span to pick at a byte offset: the selected event's if it covers the
 /// offset, else the shortest covering span.
@@ -33,8 +33,8 @@ fn pick(spans: &[Span], at: usize, selected: Option<usize>) -> Option<Span> {
 /// The article panel.
 pub struct ArticlePanel;
 
-impl crate::panel::Panel for ArticlePanel {
-    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+impl crate::panels::panel::Panel for ArticlePanel {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
         let selected = frame
             .view
             .selection

@@ -2,10 +2,10 @@
 
 use egui::{Color32, RichText};
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::Event;
-use crate::view::ViewState;
+use crate::model::action::Action;
+use crate::model::view::ViewState;
 
 use crate::ui_kit::{colors, format};
 
@@ -15,8 +15,8 @@ pub const EMPTY_TEXT: &str = "Select an incident on the map, in the list or on t
 /// The detail card panel.
 pub struct DetailCard;
 
-impl crate::panel::Panel for DetailCard {
-    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+impl crate::panels::panel::Panel for DetailCard {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
         show(ui, frame.data, frame.view)
     }
 }

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use egui::RichText;
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::{Event, EventKind};
+use crate::model::action::Action;
 
 use crate::ui_kit::colors;
 

@@ -3,11 +3,11 @@
 
 use egui::RichText;
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::EventKind;
+use crate::model::action::Action;
+use crate::model::view::{Filters, ViewState};
 use crate::model::visibility::Visible;
-use crate::view::{Filters, ViewState};
 
 use crate::ui_kit::{colors, format};
 
@@ -19,8 +19,8 @@ pub fn search_id() -> egui::Id {
 /// The events list panel.
 pub struct EventsList;
 
-impl crate::panel::Panel for EventsList {
-    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+impl crate::panels::panel::Panel for EventsList {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
         show(ui, frame.data, frame.view, frame.visible)
     }
 }

@@ -3,13 +3,13 @@
 //! animation…), and the strip that shows an export running, with Cancel,
 //! or how it ended.
 
-use crate::action::Action;
 use crate::data::time::{EventTime, Seconds};
+use crate::model::action::Action;
+use crate::model::view::ViewState;
 use crate::output::job::Job;
 use crate::output::requests::{
     AnimationFormat, EventsFormat, ExportRequest, PictureKind, PictureSize,
 };
-use crate::view::ViewState;
 
 /// What the export windows hold while open.
 #[derive(Clone, Debug, Default)]

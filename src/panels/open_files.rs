@@ -1,12 +1,12 @@
 //! The windows about opened files: the layers window, the loading strip
 //! and the problems window.
 
-use crate::action::Action;
-use crate::data::overlay::Overlay;
+use crate::data::geodata::overlay::Overlay;
 use crate::import::FileProblem;
 use crate::import::loader::Job;
+use crate::model::action::Action;
+use crate::model::view::LayerToggles;
 use crate::ui_kit::palette::overlay_colour;
-use crate::view::LayerToggles;
 
 /// The "Layers" window: each overlay with a visibility checkbox, a zoom and
 /// a remove button.

@@ -6,10 +6,10 @@
 
 use egui::{Color32, RichText};
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::Event;
-use crate::panel::Frame;
+use crate::model::action::Action;
+use crate::panels::panel::Frame;
 use crate::story::action::StoryAction;
 use crate::story::player::Player;
 use crate::story::session::Session;

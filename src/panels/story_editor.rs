@@ -5,8 +5,8 @@
 
 use egui::RichText;
 
-use crate::action::Action;
 use crate::data::Data;
+use crate::model::action::Action;
 use crate::story::action::StoryAction;
 use crate::story::history::Edit;
 use crate::story::player::Player;

@@ -12,9 +12,9 @@ use std::sync::Arc;
 use egui_extras::{Column as Width, TableBuilder};
 
 use super::table_rows::{Column, PendingSort, SORT_ON_THREAD_FROM, SortBy, sorted, to_csv};
-use crate::action::Action;
 use crate::data::Data;
-use crate::panel::Frame;
+use crate::model::action::Action;
+use crate::panels::panel::Frame;
 
 /// The table's state: the sort, the sorted rows, the selected rows.
 #[derive(Default)]
@@ -141,7 +141,7 @@ impl TablePanel {
 /// Row height, in points.
 const ROW_HEIGHT: f32 = 20.0;
 
-impl crate::panel::Panel for TablePanel {
+impl crate::panels::panel::Panel for TablePanel {
     fn show(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>) -> Vec<Action> {
         let mut actions = Vec::new();
         let data = frame.data;

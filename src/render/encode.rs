@@ -268,7 +268,7 @@ pub fn write_png(image: &RgbaImage, target: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view_defaults::initial_view;
+    use crate::model::view_defaults::initial_view;
 
     fn shot() -> Shot {
         Shot {

@@ -16,8 +16,8 @@ use image::RgbaImage;
 use super::offscreen::{Canvas, RenderError};
 pub use super::stamp::Caption;
 use crate::data::time::Seconds;
+use crate::model::view::ViewState;
 use crate::output::job::Progress;
-use crate::view::ViewState;
 
 /// One picture of a sequence: what to show and for how long.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn playback_steps_cover_the_span_and_end_with_a_short_step() {
-        let base = crate::view_defaults::initial_view(&crate::data::Data::default());
+        let base = crate::model::view_defaults::initial_view(&crate::data::Data::default());
         let day = 86_400;
         let shots = playback_shots(&base, (0, 5 * day / 2), day, false, Duration::ZERO);
         let windows: Vec<_> = shots.iter().map(|s| s.view.time.window).collect();

@@ -8,10 +8,10 @@ use std::time::Duration;
 use super::sequence::{Caption, Shot};
 use crate::data::Data;
 use crate::model::projection::Projection;
+use crate::model::view::ViewState;
 use crate::story::Story;
 use crate::story::ease::{EASE_SECONDS, Ease, Pose};
 use crate::story::pose::{step_pose, step_target};
-use crate::view::ViewState;
 
 /// Frames of the glide from one step to the next (the last is the step
 /// itself).
@@ -88,7 +88,7 @@ fn posed(view: &ViewState, pose: &Pose) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view_defaults::initial_view;
+    use crate::model::view_defaults::initial_view;
 
     #[test]
     fn every_step_is_held_with_its_caption_and_glided_to() {

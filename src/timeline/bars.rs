@@ -13,12 +13,12 @@ use super::density::Density;
 use super::lanes::{self, Candidate, MIN_BAR};
 use super::links;
 use super::rows::{Rows, row_names, row_of};
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::event::Event;
+use crate::model::action::Action;
 use crate::model::event_index::TimeIndex;
+use crate::model::view::ViewState;
 use crate::ui_kit::palette::side_colour;
-use crate::view::ViewState;
 
 /// Most events in view drawn as bars; with more, rows become density strips.
 pub const MAX_BARS: usize = 2000;

@@ -5,11 +5,11 @@ use super::State;
 use super::axis::Axis;
 use super::playback::{Playing, toggle_play, with_cursor};
 use super::rows::Rows;
-use crate::action::Action;
 use crate::data::region::Preset;
 use crate::data::time::EventTime;
+use crate::model::action::Action;
 use crate::model::event_index::TimeIndex;
-use crate::view::{PlaySpeed, TimeView};
+use crate::model::view::{PlaySpeed, TimeView};
 
 /// Draws the controls; changes the timeline's own `state` and returns the
 /// actions for the view.
@@ -47,7 +47,7 @@ pub fn show(
             .response
             .on_hover_text(format!(
                 "1× plays the visible range in about {} s",
-                crate::view::PLAY_SECONDS
+                crate::model::view::PLAY_SECONDS
             ));
         ui.checkbox(&mut next.looping, "Loop")
             .on_hover_text("Start over at the end of the visible range");

@@ -30,11 +30,11 @@ use histogram::Histogram;
 use playback::Playing;
 use rows::Rows;
 
-use crate::action::Action;
 use crate::data::Data;
 use crate::data::time::Seconds;
+use crate::model::action::Action;
+use crate::model::view::{TimeView, ViewState};
 use crate::model::visibility::Visible;
-use crate::view::{TimeView, ViewState};
 
 /// What the timeline remembers between frames.
 #[derive(Clone, Debug, Default)]
@@ -62,8 +62,8 @@ pub struct State {
 /// The timeline panel (its own state lives in egui memory).
 pub struct TimelinePanel;
 
-impl crate::panel::Panel for TimelinePanel {
-    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panel::Frame<'_>) -> Vec<Action> {
+impl crate::panels::panel::Panel for TimelinePanel {
+    fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
         show(
             ui,
             frame.data,

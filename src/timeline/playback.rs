@@ -6,7 +6,7 @@
 //! jumping over stretches in which no event begins when asked to.
 
 use crate::data::time::Seconds;
-use crate::view::TimeView;
+use crate::model::view::TimeView;
 
 /// Shortest window the user can make, in seconds.
 pub const MIN_WINDOW: Seconds = 60;
@@ -124,7 +124,7 @@ pub fn toggle_play(time: &TimeView, playing: &Playing) -> TimeView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::PlaySpeed;
+    use crate::model::view::PlaySpeed;
 
     fn view(cumulative: bool) -> TimeView {
         TimeView {

@@ -11,8 +11,8 @@ use super::bars::BarsInput;
 use super::grab::{Grab, Zones};
 use super::playback::{MIN_WINDOW, with_cursor};
 use super::{State, bars, histogram};
-use crate::action::Action;
 use crate::data::time::{Seconds, from_seconds};
+use crate::model::action::Action;
 
 /// Height of the tick strip.
 const TICKS_H: f32 = 20.0;

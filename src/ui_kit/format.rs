@@ -170,7 +170,7 @@ pub fn verdict(v: Option<Verdict>) -> &'static str {
 /// The ground's elevation at a point, "1,035 m", from the GEBCO grid, when
 /// the point lies on it (and the grid could be read).
 pub fn elevation_at(lon: f64, lat: f64) -> Option<String> {
-    let grid = crate::data::elevation::ElevationGrid::shared().ok()?;
+    let grid = crate::data::geodata::elevation::ElevationGrid::shared().ok()?;
     let m = grid.elevation_m(lon, lat)?;
     Some(format!("{} m", number(m.round())))
 }

@@ -221,7 +221,7 @@ fn written(c: &Collection, format: border_incidents::export::Format, test: &str)
 }
 
 fn through_geojson(c: &Collection) -> Collection {
-    let text = border_incidents::data::events_write::to_geojson(c);
+    let text = border_incidents::data::events::write::to_geojson(c);
     let texts = TextsBeside::file(Path::new("."));
     events::parse("again.geojson", &text, &texts, &[])
         .into_result()

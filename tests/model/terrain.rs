@@ -3,11 +3,11 @@
 
 use std::time::Instant;
 
-use border_incidents::data::elevation::{
+use border_incidents::data::geodata::GeoData;
+use border_incidents::data::geodata::elevation::{
     self, ElevationGrid, GRID_CELLS_PER_DEGREE, HILLSHADE_CELLS_PER_DEGREE, Hillshade,
 };
-use border_incidents::data::geodata::GeoData;
-use border_incidents::data::world::World;
+use border_incidents::data::geodata::world::World;
 use geo::{Contains, GeodesicArea, Point, Validation};
 
 fn data() -> GeoData {
@@ -153,8 +153,8 @@ fn world_layer_has_the_countries_and_capitals() {
         w.countries.iter().all(|c| c.shape.is_valid()),
         "valid as written"
     );
-    let size = border_incidents::data::world::COUNTRIES_GEOJSON.len()
-        + border_incidents::data::world::CAPITALS_GEOJSON.len();
+    let size = border_incidents::data::geodata::world::COUNTRIES_GEOJSON.len()
+        + border_incidents::data::geodata::world::CAPITALS_GEOJSON.len();
     assert!(size <= 1_500_000, "{size} bytes");
 }
 

@@ -42,7 +42,7 @@ fn an_acled_file_adds_its_events_and_draws_them() {
     assert_eq!(events.len(), common::data().events.len() + 4);
     let clash = events.iter().find(|e| e.id == "XKG101").unwrap().clone();
     harness.run_steps(2);
-    let label = border_incidents::map::markers::marker_label(&clash);
+    let label = border_incidents::map::layers::markers::marker_label(&clash);
     assert!(
         harness.query_all_by_label_contains(&label).next().is_some(),
         "no marker {label:?}"
@@ -70,7 +70,7 @@ fn unticking_an_acled_actor_in_the_side_filter_hides_its_events() {
     let total = harness.state().data().events.len();
     let marker = |id: &str| {
         let event = harness.state().data().events.iter().find(|e| e.id == id);
-        border_incidents::map::markers::marker_label(event.unwrap())
+        border_incidents::map::layers::markers::marker_label(event.unwrap())
     };
     let (tajik_forces, kyrgyz_forces) = (marker("XKG102"), marker("XKG101"));
     harness.get_by_label(&format!("{total} of {total} events shown"));

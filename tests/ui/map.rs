@@ -4,12 +4,12 @@
 use crate::common;
 
 use border_incidents::data::event::EventKind;
-use border_incidents::map::markers::marker_label;
+use border_incidents::map::layers::markers::marker_label;
 use border_incidents::map::{MapInput, MapView};
 use border_incidents::model::positions::EventPositions;
 use border_incidents::model::positions::event_lonlat;
+use border_incidents::model::view_defaults::initial_view;
 use border_incidents::model::visibility::VisibilityCache;
-use border_incidents::view_defaults::initial_view;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// A point on the map away from markers, the legend and the status strip.
@@ -607,7 +607,7 @@ fn a_corrupt_or_old_saved_state_falls_back_to_defaults() {
 }
 
 /// A view state as eframe writes it.
-fn ron_of(view: &border_incidents::view::ViewState) -> String {
+fn ron_of(view: &border_incidents::model::view::ViewState) -> String {
     let mut storage = MemoryStorage::default();
     eframe::set_value(
         &mut storage,

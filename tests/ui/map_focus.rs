@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use border_incidents::map::markers::marker_label;
+use border_incidents::map::layers::markers::marker_label;
 use egui_kittest::kittest::Queryable as _;
 
 /// A point on the map away from markers, the legend and the status strip.

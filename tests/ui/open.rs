@@ -119,7 +119,8 @@ fn open_menu_adds_a_layer_and_a_broken_file_shows_its_problem() {
     // MultiLineString; a Polygon and two of a MultiPolygon; a null geometry.
     assert_eq!(layers[0].features.len(), 6);
     let proj = border_incidents::model::camera::Projection::at(40.5);
-    let shapes = border_incidents::map::overlay_shapes::Shapes::new(&proj, &layers[0].features);
+    let shapes =
+        border_incidents::map::layers::overlay_shapes::Shapes::new(&proj, &layers[0].features);
     assert_eq!(shapes.points.len(), 3);
     assert_eq!(shapes.lines.lods[0].len(), 3);
     assert_eq!(shapes.areas.len(), 3);

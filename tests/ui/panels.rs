@@ -4,8 +4,8 @@
 use crate::common;
 
 use border_incidents::app::App;
+use border_incidents::model::view::Theme;
 use border_incidents::start::StartOptions;
-use border_incidents::view::Theme;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 

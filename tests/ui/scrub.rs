@@ -62,7 +62,7 @@ fn set_cursor(harness: &mut Harness<'static, App>, t: Seconds) {
     time.window = (time.window.0.min(t), time.window.1.max(t + 1));
     harness
         .state_mut()
-        .apply(border_incidents::action::Action::SetTime(time));
+        .apply(border_incidents::model::action::Action::SetTime(time));
     harness.run_steps(2);
 }
 

@@ -3,10 +3,10 @@
 
 use crate::common;
 
-use border_incidents::action::Action;
 use border_incidents::data::time::EventTime;
+use border_incidents::model::action::Action;
+use border_incidents::model::view::Theme;
 use border_incidents::start::StartOptions;
-use border_incidents::view::Theme;
 
 /// How many paint callbacks the last frame drew.
 fn paint_callbacks(harness: &egui_kittest::Harness<'_, border_incidents::app::App>) -> usize {

@@ -43,7 +43,7 @@ fn with_second_source(select: Option<&str>) -> Harness<'static, App> {
     if let Some(id) = select {
         harness
             .state_mut()
-            .apply(border_incidents::action::Action::Reveal {
+            .apply(border_incidents::model::action::Action::Reveal {
                 event_id: id.into(),
                 quote: 0,
             });

@@ -5,7 +5,7 @@
 use crate::common;
 
 use border_incidents::app::App;
-use border_incidents::map::markers::marker_label;
+use border_incidents::map::layers::markers::marker_label;
 use border_incidents::model::derived::Derived;
 use border_incidents::model::visibility::VisibilityCache;
 use border_incidents::panels::table_rows::{Column, SortBy, sorted};

@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use border_incidents::view::layer_ids;
+use border_incidents::model::view::layer_ids;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The texts painted this frame.

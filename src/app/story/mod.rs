@@ -7,7 +7,7 @@ mod files;
 use std::path::PathBuf;
 
 use super::App;
-use crate::action::Action;
+use crate::model::action::Action;
 use crate::story::action::StoryAction;
 use crate::story::ease::{EASE_SECONDS, Ease, Pose};
 use crate::story::history::Edit;

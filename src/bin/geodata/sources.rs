@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use border_incidents::data::geojson_read::{RawFeature, ShapeError};
+use border_incidents::data::geodata::geojson_read::{RawFeature, ShapeError};
 use geo::{Coord, LineString, MultiPolygon};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};

@@ -1,12 +1,12 @@
 //! The GEBCO grid: read from its NetCDF-3 file, shaded, averaged, and
-//! written as the two PNGs that `border_incidents::data::elevation` reads.
+//! written as the two PNGs that `border_incidents::data::geodata::elevation` reads.
 
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
 use anyhow::{Context, bail, ensure};
-use border_incidents::data::elevation::{
+use border_incidents::data::geodata::elevation::{
     BOUNDS, ELEVATION_OFFSET_M, GRID_CELLS_PER_DEGREE, HILLSHADE_CELLS_PER_DEGREE,
 };
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
@@ -189,7 +189,8 @@ pub fn hillshade(dem: &Dem) -> anyhow::Result<Vec<u8>> {
         dem.cells_per_degree
     );
     let (c0, r0) = dem.box_origin()?;
-    let (cols, rows) = border_incidents::data::elevation::raster_size(dem.cells_per_degree);
+    let (cols, rows) =
+        border_incidents::data::geodata::elevation::raster_size(dem.cells_per_degree);
     let alt = ALTITUDE_DEG.to_radians();
     let lights: Vec<(f64, [f64; 3])> = [225.0f64, 270.0, 315.0, 360.0]
         .iter()
@@ -248,7 +249,8 @@ pub fn grid(dem: &Dem) -> anyhow::Result<Vec<u16>> {
     );
     let f = f as usize;
     let (c0, r0) = dem.box_origin()?;
-    let (cols, rows) = border_incidents::data::elevation::raster_size(GRID_CELLS_PER_DEGREE);
+    let (cols, rows) =
+        border_incidents::data::geodata::elevation::raster_size(GRID_CELLS_PER_DEGREE);
     let mut out = Vec::with_capacity(cols * rows);
     for r in 0..rows {
         for c in 0..cols {
@@ -299,7 +301,7 @@ pub fn write_png16(path: &Path, cols: usize, rows: usize, px: Vec<u16>) -> anyho
 /// Writes `hillshade.png` and `elevation.png` into `out`; returns their
 /// names and sizes.
 pub fn write_all(dem: &Dem, out: &Path) -> anyhow::Result<Vec<(&'static str, u64)>> {
-    use border_incidents::data::elevation::raster_size;
+    use border_incidents::data::geodata::elevation::raster_size;
     let (cols, rows) = raster_size(HILLSHADE_CELLS_PER_DEGREE);
     let shade = hillshade(dem)?;
     let hs = write_png8(&out.join("hillshade.png"), cols, rows, shade)?;

@@ -1,0 +1,146 @@
+//! The world beyond the region's base map: every country, generalised, as
+//! context for what lies outside it (a statement made in Moscow), and the
+//! national capitals. The countries are cut out where the detailed base map
+//! lies and drawn in the base map's mesh (`base.rs`); the capitals
+//! are a layer of labels of their own.
+
+use egui::{Align2, FontId, Rect, Stroke, vec2};
+use geo::{BooleanOps as _, BoundingRect as _, MultiPolygon};
+
+use crate::data::Data;
+use crate::data::geodata::overlay::Overlay;
+use crate::data::geodata::world::{World, WorldCapital};
+use crate::map::layer::{LayerFrame, MapLayer, Toggle};
+use crate::map::layers::labels::{Candidate, place};
+use crate::map::mesh::{Area, MeshStats, prepare_area_levels};
+use crate::model::action::Action;
+use crate::model::camera::Projection;
+use crate::model::view::layer_ids;
+
+/// The world's countries prepared for the base map's mesh, at the coarse
+/// levels of detail (the world is generalised to about 5 km already, so its
+/// finest level is its coarse one). The countries the base map draws itself
+/// (`drawn`, ISO alpha-3 codes) are cut out of `cover`, the box it draws them
+/// in; the others are drawn whole, under it.
+pub fn prepare_countries(
+    world: &World,
+    cover: Option<geo::Rect<f64>>,
+    drawn: &[&str],
+    proj: &Projection,
+    stats: &mut MeshStats,
+) -> Vec<(String, Area)> {
+    let cut = cover.map(|r| MultiPolygon(vec![r.to_polygon()]));
+    world
+        .countries
+        .iter()
+        .map(|c| {
+            let overlaps = drawn.contains(&c.iso3.as_str())
+                && match (&cut, c.shape.bounding_rect(), cover) {
+                    (Some(_), Some(b), Some(r)) => {
+                        b.min().x < r.max().x
+                            && r.min().x < b.max().x
+                            && b.min().y < r.max().y
+                            && r.min().y < b.max().y
+                    }
+                    _ => false,
+                };
+            let shape = match &cut {
+                Some(cut) if overlaps => c.shape.difference(cut),
+                _ => c.shape.clone(),
+            };
+            let levels = 1..crate::map::mesh::LOD_TOLERANCES_KM.len();
+            let mut area = prepare_area_levels(proj, &shape, levels, stats);
+            area.fills[0] = area.fills[1].clone();
+            area.outlines[0] = area.outlines[1].clone();
+            (c.iso3.clone(), area)
+        })
+        .collect()
+}
+
+/// The world's capitals, labelled where the base map has no places.
+pub struct WorldCapitals {
+    capitals: Vec<WorldCapital>,
+}
+
+impl WorldCapitals {
+    /// The capitals of `world` outside `cover`.
+    pub fn new(world: &World, cover: Option<geo::Rect<f64>>) -> Self {
+        let inside = |p: &geo::Point<f64>| {
+            cover.is_some_and(|r| {
+                (r.min().x..=r.max().x).contains(&p.x()) && (r.min().y..=r.max().y).contains(&p.y())
+            })
+        };
+        Self {
+            capitals: world
+                .capitals
+                .iter()
+                .filter(|c| !inside(&c.point))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+impl MapLayer for WorldCapitals {
+    fn toggles(&self, _data: &Data, _overlays: &[Overlay]) -> Vec<Toggle> {
+        Vec::new()
+    }
+
+    fn paint(
+        &mut self,
+        _ui: &egui::Ui,
+        painter: &egui::Painter,
+        frame: &LayerFrame<'_>,
+        obstacles: &mut Vec<Rect>,
+    ) -> Vec<Action> {
+        if !frame.view.layers.shown(layer_ids::WORLD) || !frame.view.layers.shown(layer_ids::PLACES)
+        {
+            return Vec::new();
+        }
+        let pal = frame.palette;
+        let rect = painter.clip_rect();
+        let shown: Vec<(&WorldCapital, egui::Pos2)> = self
+            .capitals
+            .iter()
+            .map(|c| (c, frame.transform.lonlat(c.point.x(), c.point.y())))
+            .filter(|(_, pos)| rect.contains(*pos))
+            .collect();
+        let font = FontId::proportional(12.5);
+        let galleys: Vec<_> = shown
+            .iter()
+            .map(|(c, _)| painter.layout_no_wrap(c.name.clone(), font.clone(), pal.place))
+            .collect();
+        let candidates: Vec<Candidate> = shown
+            .iter()
+            .zip(&galleys)
+            .map(|((c, pos), g)| Candidate {
+                anchor: *pos,
+                size: g.size() + vec2(4.0, 0.0),
+                priority: c.population as f64,
+                insistent: false,
+            })
+            .collect();
+        let placed = place(&candidates, rect.shrink(2.0), obstacles);
+        for (i, r) in placed {
+            let (_, pos) = shown[i];
+            let dot = Rect::from_center_size(pos, vec2(6.0, 6.0));
+            painter.rect(
+                dot,
+                0.0,
+                pal.text_halo,
+                Stroke::new(1.5, pal.place),
+                egui::StrokeKind::Middle,
+            );
+            painter.rect_filled(r, 3.0, pal.text_halo);
+            painter.galley(
+                Align2::LEFT_TOP
+                    .align_size_within_rect(galleys[i].size(), r.shrink2(vec2(2.0, 0.0)))
+                    .min,
+                galleys[i].clone(),
+                pal.place,
+            );
+            obstacles.push(r);
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,250 @@
+//! The review panel: the article being coded, its proposals (status,
+//! title, date, confidence) and, for the selected one, the editor
+//! (`edit.rs`). The article's text with the proposals' quotes
+//! highlighted is drawn in place of the article panel
+//! (`text.rs`); the coding windows (paste, publication date,
+//! progress, recovery, closing) are in `windows.rs`. Every change
+//! is returned as an [`Action::Coding`].
+
+mod edit;
+mod form;
+mod state;
+mod text;
+pub mod windows;
+
+use egui::RichText;
+
+use crate::coding::job::{Article, Job};
+use crate::coding::recovery::Recovery;
+use crate::coding::{Command, Session, is_kept};
+use crate::diagnostic::Diagnostic;
+use crate::extract::{Proposal, Status};
+use crate::file_dialog::Picked;
+use crate::model::action::Action;
+use crate::panels::panel::Frame;
+use crate::ui_kit::{colors, format};
+
+pub use crate::panels::review::state::{Paste, ReviewUi};
+
+/// Everything about coding an article the app keeps between frames.
+#[derive(Default)]
+pub struct Review {
+    /// The article under review.
+    pub session: Option<Session>,
+    /// Reading or extracting an article.
+    pub job: Option<Job>,
+    /// An article whose text gives no publication date, waiting for one.
+    pub asking: Option<Box<Article>>,
+    /// A problem to show (a file that cannot be read): its name and what
+    /// is wrong.
+    pub failure: Option<(String, Vec<Diagnostic>)>,
+    /// Where unsaved work is kept (none: not kept, as in tests that pass
+    /// no folder).
+    pub recovery: Option<Recovery>,
+    /// Work found in the recovery file at start, offered back.
+    pub offer: Option<Result<Session, Vec<Diagnostic>>>,
+    /// The session revision last written to the recovery file.
+    pub autosaved: u64,
+    /// When the recovery file was last written.
+    pub autosaved_at: Option<std::time::Instant>,
+    /// Whether the "save before closing?" question is open.
+    pub closing: bool,
+    /// Whether the user agreed to close.
+    pub close_confirmed: bool,
+    /// The file dialog picking an article.
+    pub picking_article: Option<Picked>,
+    /// The file dialog picking where to save.
+    pub picking_save: Option<Picked>,
+    /// The last refused edit or failed save, shown in the panel.
+    pub notice: Option<String>,
+    /// The panel's own state.
+    pub ui: ReviewUi,
+}
+
+impl Review {
+    /// Whether the session has changes not saved to a file.
+    pub fn unsaved(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::is_dirty)
+    }
+
+    /// Draws the review panel at the window's right edge while an article
+    /// is being coded.
+    pub fn panel(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(session) = &self.session else {
+            return actions;
+        };
+        egui::Panel::right("review")
+            .resizable(true)
+            .default_size(390.0)
+            .show(ui, |ui| {
+                header(ui, session, self.notice.as_deref(), &mut actions);
+                ui.separator();
+                let height = (ui.available_height() * 0.4).max(120.0);
+                egui::ScrollArea::vertical()
+                    .id_salt("review_list")
+                    .max_height(height)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| list(ui, session, &self.ui, &mut actions));
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("review_editor")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let selected = self
+                            .ui
+                            .selected
+                            .as_deref()
+                            .and_then(|id| session.proposal(id));
+                        match selected {
+                            Some(p) => actions.extend(crate::panels::review::edit::show(
+                                ui,
+                                frame,
+                                session,
+                                p,
+                                &mut self.ui.form,
+                            )),
+                            None => {
+                                ui.label(
+                                    "Select a proposal to review it, or select words in the \
+                                     article to start a new event from them.",
+                                );
+                            }
+                        }
+                    });
+            });
+        actions
+    }
+
+    /// Draws the article's text with the proposals' quotes in place of the
+    /// article panel, when the panel would show the article under review;
+    /// false when it would not (the article panel draws then).
+    pub fn article(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &Frame<'_>,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let Some(session) = &self.session else {
+            return false;
+        };
+        let selected = frame
+            .view
+            .selection
+            .as_deref()
+            .and_then(|id| frame.derived.index.event_with_id(id));
+        let shown = crate::panels::article::shown_source(frame.data, frame.view, selected);
+        let ours = shown
+            .and_then(|i| frame.data.sources.get(i))
+            .is_some_and(|s| s.id == session.source().id);
+        if !ours {
+            return false;
+        }
+        actions.extend(crate::panels::review::text::show(ui, session, &mut self.ui));
+        true
+    }
+}
+
+/// The article's title, the counts, undo, redo and save.
+fn header(ui: &mut egui::Ui, session: &Session, notice: Option<&str>, actions: &mut Vec<Action>) {
+    ui.heading("Review");
+    ui.label(RichText::new(session.source().short_name()).strong());
+    if let Some(d) = session.source().published {
+        ui.label(RichText::new(format!("published {d}")).small().weak());
+    }
+    let count = |f: fn(Status) -> bool| session.proposals().iter().filter(|p| f(p.status)).count();
+    ui.label(format!(
+        "{} proposals: {} kept, {} to review, {} rejected",
+        session.proposals().len(),
+        count(is_kept),
+        count(|s| s == Status::Proposed),
+        count(|s| s == Status::Rejected),
+    ));
+    for note in session.notes() {
+        ui.label(RichText::new(format!("Note: {}", note.message)).small());
+    }
+    ui.horizontal(|ui| {
+        let undo = ui.add_enabled(session.can_undo(), egui::Button::new("Undo"));
+        if undo.on_hover_text("Ctrl+Z").clicked() {
+            actions.push(Action::Coding(Command::Undo));
+        }
+        let redo = ui.add_enabled(session.can_redo(), egui::Button::new("Redo"));
+        if redo.on_hover_text("Ctrl+Shift+Z").clicked() {
+            actions.push(Action::Coding(Command::Redo));
+        }
+        if ui
+            .button("Save")
+            .on_hover_text("File > Save events")
+            .clicked()
+        {
+            actions.push(Action::Coding(Command::Save));
+        }
+        let state = match (session.is_dirty(), session.target()) {
+            (false, Some(_)) => "saved",
+            (true, _) => "unsaved changes",
+            (false, None) => "",
+        };
+        ui.label(RichText::new(state).small().weak());
+    });
+    if let Some(notice) = notice {
+        ui.colored_label(ui.visuals().error_fg_color, notice);
+    }
+}
+
+/// The word a status gets in the list.
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Proposed => "new",
+        Status::Accepted => "kept",
+        Status::Edited => "edited",
+        Status::Rejected => "rejected",
+    }
+}
+
+/// The proposals, one selectable row each.
+fn list(ui: &mut egui::Ui, session: &Session, state: &ReviewUi, actions: &mut Vec<Action>) {
+    for p in session.proposals() {
+        let selected = state.selected.as_deref() == Some(p.event.id.as_str());
+        let row = row_text(ui, p);
+        let response = ui.selectable_label(selected, row);
+        if response.clicked() {
+            actions.push(Action::Coding(Command::Select(Some(p.event.id.clone()))));
+        }
+        if selected && state.scrolled_to.as_deref() != Some(p.event.id.as_str()) {
+            response.scroll_to_me(None);
+        }
+    }
+}
+
+/// A row: the status, the title, the date and the confidence.
+fn row_text(ui: &egui::Ui, p: &Proposal) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let weak = ui.visuals().weak_text_color();
+    let strong = ui.visuals().text_color();
+    let mark_colour = match p.status {
+        Status::Rejected => weak,
+        _ => colors::kind_accent(p.event.kind),
+    };
+    let text = |font: &egui::FontId, color| egui::TextFormat::simple(font.clone(), color);
+    job.append(status_word(p.status), 0.0, text(&small, mark_colour));
+    let title_colour = if p.status == Status::Rejected {
+        weak
+    } else {
+        strong
+    };
+    job.append(&p.event.title, 6.0, text(&body, title_colour));
+    let confidence = p
+        .event
+        .extraction
+        .as_ref()
+        .map(|x| format!(" · {:.0} %", x.confidence * 100.0))
+        .unwrap_or_default();
+    job.append(
+        &format!("  {}{confidence}", format::short_date(&p.event)),
+        0.0,
+        text(&small, weak),
+    );
+    job
+}
