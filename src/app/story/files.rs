@@ -55,8 +55,7 @@ impl App {
         };
         let mut story = player.story().clone();
         add_sources(&mut story, &self.data);
-        let written = std::fs::write(path, crate::story::write::to_json(&story));
-        match written {
+        match crate::story::write::save(&story, path) {
             Ok(()) => {
                 player.path = Some(path.to_owned());
                 player.edited.saved();
