@@ -1,9 +1,12 @@
 //! Choosing files to open: a trait so that tests never open a real dialog.
 //! The dialog never blocks the window: the files the user picks arrive on a
-//! channel that the app polls every frame.
+//! channel that the app polls every frame. The formats each dialog offers
+//! are listed here, once: [`open_filters`] and the others.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
+
+use crate::chooser::{Chooser, FileFilter, FileRequest, Mode};
 
 /// The files the user will pick (empty when they cancel), once they close
 /// the dialog.
@@ -41,76 +44,131 @@ pub trait FileDialog {
     /// default the answer is "cancelled".
     fn save_story(&self, name: &str) -> SaveTo {
         let _ = name;
+        cancelled()
+    }
+
+    /// Asks where to save a view file, suggesting `name`; returns at once.
+    /// By default the answer is "cancelled".
+    fn save_view(&self, name: &str) -> SaveTo {
+        let _ = name;
+        cancelled()
+    }
+}
+
+/// An answer that is already "cancelled".
+fn cancelled() -> SaveTo {
+    let (send, receive) = channel();
+    let _ = send.send(None);
+    receive
+}
+
+/// What File → Open… reads: every format first, then each on its own.
+pub fn open_filters() -> Vec<FileFilter> {
+    let each = vec![
+        FileFilter::new("GeoJSON: events or a layer", &["geojson", "json"]),
+        FileFilter::new("ACLED CSV", &["csv"]),
+        FileFilter::new("UCDP GED CSV", &["csv"]),
+        FileFilter::new("View", &["json"]),
+    ];
+    let mut filters = vec![FileFilter::union("Every format the app reads", &each)];
+    filters.extend(each);
+    filters
+}
+
+/// What File → Code an article… reads.
+pub fn article_filters() -> Vec<FileFilter> {
+    vec![FileFilter::new("Article", &["txt", "md", "html", "htm"])]
+}
+
+/// What File → Save events writes.
+pub fn events_filters() -> Vec<FileFilter> {
+    vec![FileFilter::new("Events GeoJSON", &["geojson"])]
+}
+
+/// What story files are.
+pub fn story_filters() -> Vec<FileFilter> {
+    vec![FileFilter::new("Story", &["json"])]
+}
+
+/// What view files are.
+pub fn view_filters() -> Vec<FileFilter> {
+    vec![FileFilter::new("View", &["json"])]
+}
+
+/// The system file dialog (through `rfd` and the XDG desktop portal), or,
+/// where no portal answers, the app's own (see [`crate::chooser`]).
+#[derive(Clone)]
+pub struct SystemDialog {
+    chooser: Chooser,
+}
+
+impl SystemDialog {
+    /// Dialogs shown through `chooser`.
+    pub fn new(chooser: Chooser) -> Self {
+        Self { chooser }
+    }
+
+    /// Asks `title` in `mode` offering `filters`; the paths arrive on the
+    /// channel returned.
+    fn ask(&self, title: &str, mode: Mode, filters: Vec<FileFilter>) -> Picked {
         let (send, receive) = channel();
-        let _ = send.send(None);
+        let request = FileRequest {
+            title: title.to_owned(),
+            mode,
+            filters,
+        };
+        // The app may have closed meanwhile; then nobody is listening.
+        let answer = move |paths| {
+            let _ = send.send(paths);
+        };
+        self.chooser.ask(request, Box::new(answer));
+        receive
+    }
+
+    /// Asks where to save; the path arrives on the channel returned.
+    fn ask_save(&self, title: &str, name: &str, filters: Vec<FileFilter>) -> SaveTo {
+        let (send, receive) = channel();
+        let request = FileRequest {
+            title: title.to_owned(),
+            mode: Mode::Save {
+                file_name: name.to_owned(),
+            },
+            filters,
+        };
+        let answer = move |paths: Vec<PathBuf>| {
+            let _ = send.send(paths.into_iter().next());
+        };
+        self.chooser.ask(request, Box::new(answer));
         receive
     }
 }
 
-/// The system file dialog (through `rfd` and the XDG desktop portal), run on
-/// its own thread so that the window keeps repainting while it is open.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemDialog;
-
 impl FileDialog for SystemDialog {
     fn pick_files(&self) -> Picked {
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
-            let files = rfd::FileDialog::new()
-                .add_filter("GeoJSON", &["geojson", "json"])
-                .pick_files()
-                .unwrap_or_default();
-            // The app may have closed meanwhile; then nobody is listening.
-            let _ = send.send(files);
-        });
-        receive
+        self.ask("Open files", Mode::Open { many: true }, open_filters())
     }
 
     fn pick_article(&self) -> Picked {
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
-            let file = rfd::FileDialog::new()
-                .add_filter("Article", &["txt", "md", "html", "htm"])
-                .pick_file();
-            let _ = send.send(file.into_iter().collect());
-        });
-        receive
+        let mode = Mode::Open { many: false };
+        self.ask("Code an article", mode, article_filters())
     }
 
     fn save_events(&self, name: &str) -> Picked {
-        let (send, receive) = channel();
-        let name = name.to_owned();
-        std::thread::spawn(move || {
-            let file = rfd::FileDialog::new()
-                .add_filter("Events GeoJSON", &["geojson"])
-                .set_file_name(name)
-                .save_file();
-            let _ = send.send(file.into_iter().collect());
-        });
-        receive
+        let mode = Mode::Save {
+            file_name: name.to_owned(),
+        };
+        self.ask("Save events", mode, events_filters())
     }
 
     fn pick_story(&self) -> Picked {
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
-            let file = rfd::FileDialog::new()
-                .add_filter("Story", &["json"])
-                .pick_file();
-            let _ = send.send(file.into_iter().collect());
-        });
-        receive
+        self.ask("Open story", Mode::Open { many: false }, story_filters())
     }
 
     fn save_story(&self, name: &str) -> SaveTo {
-        let (send, receive) = channel();
-        let name = name.to_owned();
-        std::thread::spawn(move || {
-            let file = rfd::FileDialog::new()
-                .add_filter("Story", &["json"])
-                .set_file_name(name)
-                .save_file();
-            let _ = send.send(file);
-        });
-        receive
+        self.ask_save("Save story", name, story_filters())
+    }
+
+    fn save_view(&self, name: &str) -> SaveTo {
+        self.ask_save("Save view", name, view_filters())
     }
 }

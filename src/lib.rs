@@ -10,6 +10,7 @@
 pub mod app;
 pub mod atomic;
 pub mod check;
+pub mod chooser;
 pub mod cli;
 pub mod coding;
 pub mod commands;

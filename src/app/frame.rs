@@ -43,6 +43,8 @@ pub(super) struct Drawing<'a> {
     pub review: &'a mut Review,
     /// The map's size as last drawn.
     pub map_size: &'a mut egui::Vec2,
+    /// The app's own file dialog.
+    pub fallback: &'a mut crate::panels::fallback_dialog::FallbackDialog,
 }
 
 impl App {
@@ -68,6 +70,7 @@ impl App {
             results: &mut self.results,
             review: &mut self.review,
             map_size: &mut self.map_size,
+            fallback: &mut self.fallback,
         }
     }
 }

@@ -94,9 +94,11 @@ impl Drawing<'_> {
         actions
     }
 
-    /// The timeline, and over it the table and the export strip.
+    /// The note on the app's own file dialog, the timeline, and over it
+    /// the table and the export strip.
     fn bottom(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let mut actions = Vec::new();
+        self.fallback.note_strip(ui);
         egui::Panel::bottom("timeline")
             .resizable(true)
             .default_size(230.0)
@@ -161,7 +163,8 @@ impl Drawing<'_> {
     }
 
     /// The windows over the panels: layers, problems, About, the coding
-    /// windows; and the app-wide keys.
+    /// windows, the app's own file dialog; and the app-wide keys (not
+    /// while that dialog is open: its keys are its own).
     fn windows_over(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = crate::panels::open_files::layers_window(
             ctx,
@@ -175,7 +178,10 @@ impl Drawing<'_> {
         ));
         crate::panels::about::show(ctx, self.frame.data, &mut self.windows.about);
         actions.extend(self.review.windows(ctx, self.workspace));
-        actions.extend(crate::shortcuts::read(ctx, self.frame.view));
+        self.fallback.show(ctx);
+        if !self.fallback.is_open() {
+            actions.extend(crate::shortcuts::read(ctx, self.frame.view));
+        }
         actions
     }
 }

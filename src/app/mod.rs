@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 pub use files::OpenFiles;
 
+use crate::chooser::{Chooser, Portal};
 use crate::data::Data;
 use crate::file_dialog::{FileDialog, Picked, SystemDialog};
 use crate::import::Want;
@@ -25,6 +26,8 @@ use crate::model::action::Action;
 use crate::model::derived::Derived;
 use crate::model::view::{Theme, ViewState};
 use crate::model::visibility::VisibilityCache;
+use crate::output::dialog::SystemSaveDialog;
+use crate::panels::fallback_dialog::FallbackDialog;
 use crate::start::StartOptions;
 
 /// The application.
@@ -39,6 +42,8 @@ pub struct App {
     opened: OpenFiles,
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
+    /// The app's own file dialog, for where no desktop portal answers.
+    fallback: crate::panels::fallback_dialog::FallbackDialog,
     map_size: egui::Vec2,
     /// Coding an article: the session under review and all around it.
     workspace: crate::coding::Workspace,
@@ -68,6 +73,7 @@ impl App {
         opts: StartOptions,
     ) -> Self {
         let view = crate::start::first_view(storage, &data, &opts);
+        let (chooser, requests) = Chooser::new(Portal::System);
         let mut app = Self {
             data,
             view,
@@ -76,8 +82,9 @@ impl App {
             map,
             windows: crate::menu::Windows::default(),
             opened: OpenFiles::default(),
-            dialog: Box::new(SystemDialog),
+            dialog: Box::new(SystemDialog::new(chooser.clone())),
             picking: None,
+            fallback: FallbackDialog::new(requests),
             map_size: crate::model::view_defaults::DEFAULT_MAP_SIZE,
             workspace: crate::coding::Workspace::default(),
             coding_dialogs: coding::Dialogs::default(),
@@ -86,7 +93,7 @@ impl App {
                 storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
                 storage.is_some(),
             ),
-            results: results::Results::default(),
+            results: results::Results::new(Box::new(SystemSaveDialog::new(chooser))),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
@@ -105,6 +112,24 @@ impl App {
     pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
         self.dialog = dialog;
         self
+    }
+
+    /// Shows every file dialog through `portal` (the system dialog when it
+    /// answers, else the app's own), starting in `folder`: as the app
+    /// does, with the answer of the portal given (tests).
+    pub fn with_portal(mut self, portal: Portal, folder: std::path::PathBuf) -> Self {
+        let (chooser, requests) = Chooser::new(portal);
+        self.dialog = Box::new(SystemDialog::new(chooser.clone()));
+        self.results = results::Results::new(Box::new(SystemSaveDialog::new(chooser)));
+        self.fallback = FallbackDialog::new(requests);
+        self.fallback.start_in(folder);
+        self
+    }
+
+    /// The app's own file dialog: whether it is open, and the note
+    /// saying why it is used.
+    pub fn fallback_dialog(&self) -> &FallbackDialog {
+        &self.fallback
     }
 
     /// The loaded data (with the events of opened events files).

@@ -10,7 +10,7 @@ use super::export_jobs::{self, ExportInput};
 use crate::data::Data;
 use crate::menu::Windows;
 use crate::model::action::Action;
-use crate::output::dialog::{Chosen, SaveDialog, SaveRequest, SystemSaveDialog};
+use crate::output::dialog::{Chosen, SaveDialog, SaveRequest};
 use crate::output::job::{Job, Outcome};
 use crate::output::requests::{AnimationFormat, ExportRequest};
 use crate::panels::export_dialogs::{self, ExportForms};
@@ -35,21 +35,20 @@ pub struct Results {
     notice: Option<Outcome>,
 }
 
-impl Default for Results {
-    fn default() -> Self {
+impl Results {
+    /// Nothing exported yet; `dialog` asks where to save.
+    pub fn new(dialog: Box<dyn SaveDialog>) -> Self {
         Self {
             map_rect: egui::Rect::NOTHING,
             table: TablePanel::default(),
             forms: ExportForms::default(),
-            dialog: Box::new(SystemSaveDialog),
+            dialog,
             asking: None,
             job: None,
             notice: None,
         }
     }
-}
 
-impl Results {
     /// Whether an export is running.
     pub fn busy(&self) -> bool {
         self.job.is_some()

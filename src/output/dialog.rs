@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
+use crate::chooser::{Chooser, FileFilter, FileRequest, Mode};
+
 /// The path the user chose (`None` when they cancelled), once they close
 /// the dialog.
 pub type Chosen = Receiver<Option<PathBuf>>;
@@ -28,29 +30,46 @@ pub trait SaveDialog {
     fn save(&self, request: &SaveRequest) -> Chosen;
 }
 
-/// The system dialog (through `rfd` and the XDG desktop portal), on a
-/// thread of its own so that the window keeps repainting while it is open.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SystemSaveDialog;
+/// The system dialog (through `rfd` and the XDG desktop portal), or,
+/// where no portal answers, the app's own (see [`crate::chooser`]).
+#[derive(Clone)]
+pub struct SystemSaveDialog {
+    chooser: Chooser,
+}
+
+impl SystemSaveDialog {
+    /// Dialogs shown through `chooser`.
+    pub fn new(chooser: Chooser) -> Self {
+        Self { chooser }
+    }
+}
 
 impl SaveDialog for SystemSaveDialog {
     fn save(&self, request: &SaveRequest) -> Chosen {
         let (send, receive) = channel();
-        let request = request.clone();
-        std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().set_title(&request.title);
-            let chosen = if request.folder {
-                dialog.pick_folder()
-            } else {
-                let dialog = match &request.filter {
-                    Some((name, extensions)) => dialog.add_filter(name, extensions),
-                    None => dialog,
-                };
-                dialog.set_file_name(&request.file_name).save_file()
-            };
-            // The app may have closed meanwhile; then nobody is listening.
-            let _ = send.send(chosen);
-        });
+        let mode = if request.folder {
+            Mode::Folder
+        } else {
+            Mode::Save {
+                file_name: request.file_name.clone(),
+            }
+        };
+        let filters = (request.filter.iter())
+            .map(|(name, extensions)| FileFilter {
+                name: name.clone(),
+                extensions: extensions.clone(),
+            })
+            .collect();
+        let question = FileRequest {
+            title: request.title.clone(),
+            mode,
+            filters,
+        };
+        // The app may have closed meanwhile; then nobody is listening.
+        let answer = move |paths: Vec<PathBuf>| {
+            let _ = send.send(paths.into_iter().next());
+        };
+        self.chooser.ask(question, Box::new(answer));
         receive
     }
 }

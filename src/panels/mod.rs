@@ -8,6 +8,7 @@ pub mod details;
 mod details_related;
 pub mod events_list;
 pub mod export_dialogs;
+pub mod fallback_dialog;
 mod filters;
 pub mod open_files;
 pub mod panel;

@@ -22,3 +22,4 @@ mod story_keys;
 mod table;
 mod terrain;
 mod timeline;
+mod trips;
