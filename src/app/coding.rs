@@ -11,10 +11,22 @@ use std::time::{Duration, Instant};
 
 use super::App;
 use crate::coding::{Command, Effect, Workspace};
+use crate::data::event::EventKind;
+use crate::data::time::Seconds;
+use crate::extract::Status;
 use crate::file_dialog::Picked;
 use crate::model::action::Action;
+use crate::model::camera::{Camera, FIT_MARGIN, KmBox};
+use crate::model::positions::event_lonlat;
 use crate::model::view::TimeView;
 use crate::panels::review::Review;
+
+/// The least width and height, in kilometres, of the map fitted to an
+/// article's places (one village is not shown at the closest zoom).
+const LEAST_TOLD_KM: f64 = 60.0;
+
+/// How far inside the map's edge a selected proposal must be, in points.
+const REVEAL_MARGIN: f32 = 40.0;
 
 /// The file dialogs coding waits for.
 #[derive(Default)]
@@ -59,6 +71,9 @@ impl App {
 
     /// Carries out what the workspace asks of the app.
     fn carry_out(&mut self, effects: Vec<Effect>) {
+        // An article just opened is shown whole: its first proposal,
+        // selected with it, is in that view already.
+        let told = effects.iter().any(|e| matches!(e, Effect::ShowTold(_)));
         for effect in effects {
             match effect {
                 Effect::ChooseArticle => {
@@ -71,13 +86,8 @@ impl App {
                 }
                 Effect::OpenPaste => self.review.open_paste(),
                 Effect::Changed { by_edit } => self.coding_changed(by_edit),
-                Effect::ShowTold((start, end)) => self.apply(Action::SetTime(TimeView {
-                    window: (start, end),
-                    cursor: end,
-                    playing: false,
-                    ..self.view.time.clone()
-                })),
-                Effect::Selected => self.show_selected_proposal(),
+                Effect::ShowTold(span) => self.show_told(span),
+                Effect::Selected => self.show_selected_proposal(!told),
                 Effect::PickPlace(on) => self.apply(Action::SetPickingPlace(on)),
             }
         }
@@ -97,24 +107,107 @@ impl App {
         }
         let selected = self.workspace.selected().map(str::to_owned);
         if by_edit && self.is_loaded(selected.as_deref()) && selected != self.view.selection {
-            self.show_selected_proposal();
+            self.show_selected_proposal(true);
         }
     }
 
+    /// Shows what an article just opened tells of, in a view the coder
+    /// can leave: the time window, and the timeline's axis fitted, on its
+    /// dates; the map fitted to its places (both without its background
+    /// rows).
+    fn show_told(&mut self, (start, end): (Seconds, Seconds)) {
+        self.apply(Action::SetTime(TimeView {
+            window: (start, end),
+            cursor: end,
+            playing: false,
+            ..self.view.time.clone()
+        }));
+        self.apply(Action::FocusTime {
+            from: start,
+            to: end,
+            fit: true,
+        });
+        if let Some(camera) = self.camera_on_told_places() {
+            self.apply(Action::SetCamera(camera));
+        }
+    }
+
+    /// A camera fitting the places of the article's proposals (those
+    /// rejected and the background rows aside) into the map, at least
+    /// [`LEAST_TOLD_KM`] across.
+    fn camera_on_told_places(&self) -> Option<Camera> {
+        let session = self.workspace.session()?;
+        let proj = self.map.projection();
+        let mut places = KmBox::EMPTY;
+        let told = (session.proposals().iter())
+            .filter(|p| p.status != Status::Rejected && p.event.kind != EventKind::Context);
+        for [lon, lat] in told.filter_map(|p| event_lonlat(&p.event)) {
+            places.add(proj.project(lon, lat));
+        }
+        if places.is_empty() {
+            return None;
+        }
+        let centre = [
+            (places.min[0] + places.max[0]) / 2.0,
+            (places.min[1] + places.max[1]) / 2.0,
+        ];
+        let half = LEAST_TOLD_KM / 2.0;
+        places.add([centre[0] - half, centre[1] - half]);
+        places.add([centre[0] + half, centre[1] + half]);
+        Some(Camera::fit(proj, &places, self.map_size, FIT_MARGIN))
+    }
+
     /// Shows the selected proposal: a kept one is brought into view
-    /// everywhere; one not on the map unselects what the map, list and
-    /// timeline had selected (one selection everywhere). The article
-    /// panel shows the article under review.
-    fn show_selected_proposal(&mut self) {
+    /// everywhere; one not yet reviewed is brought into view on the map
+    /// and the timeline (drawn there as proposed), and unselects what the
+    /// map, list and timeline had selected (one selection everywhere).
+    /// The article panel shows the article under review. A proposal not
+    /// yet reviewed is brought into view only when `bring` (not when the
+    /// view was just fitted to the whole article).
+    fn show_selected_proposal(&mut self, bring: bool) {
         self.apply(Action::SetPickingPlace(false));
         let selected = self.workspace.selected().map(str::to_owned);
         match selected.filter(|id| self.is_loaded(Some(id))) {
             Some(event_id) => self.apply(Action::Reveal { event_id, quote: 0 }),
-            None => self.apply(Action::Select(None)),
+            None => {
+                self.apply(Action::Select(None));
+                if bring {
+                    self.bring_proposal_into_view();
+                }
+            }
         }
         if let Some(session) = self.workspace.session() {
             let source = session.source().id.clone();
             self.apply(Action::ShowSource(Some(source)));
+        }
+    }
+
+    /// Brings the selected proposal, not in the data, into view: its dates
+    /// on the timeline, its place on the map (centred on it when it lies
+    /// outside the map as last drawn).
+    fn bring_proposal_into_view(&mut self) {
+        let Some(event) = self.workspace.selected_proposal().map(|p| p.event.clone()) else {
+            return;
+        };
+        self.apply(Action::FocusTime {
+            from: event.start.first_second(),
+            to: event.end.end_exclusive(),
+            fit: false,
+        });
+        let map = self.results.map_rect;
+        if let Some([lon, lat]) = event_lonlat(&event)
+            && map.is_positive()
+        {
+            let cam = self.view.camera;
+            let at = cam.to_screen(self.map.projection(), map, lon, lat);
+            if !map.shrink(REVEAL_MARGIN).contains(at) {
+                let centred = Camera {
+                    center_lon: lon,
+                    center_lat: lat,
+                    ..cam
+                };
+                self.apply(Action::SetCamera(centred));
+            }
         }
     }
 

@@ -14,7 +14,7 @@ use crate::data::Data;
 use crate::map::MapView;
 use crate::menu::Windows;
 use crate::model::visibility::Visible;
-use crate::panels::panel::Frame;
+use crate::panels::panel::{Frame, Proposed};
 use crate::panels::review::Review;
 use crate::story::StepPanels;
 
@@ -59,6 +59,10 @@ impl App {
                 view: &self.view,
                 visible,
                 overlays: &self.opened.overlays,
+                proposed: Proposed {
+                    proposals: (self.workspace.session()).map_or(&[], |s| s.proposals()),
+                    selected: self.workspace.selected(),
+                },
             },
             data: &self.data,
             opened: &self.opened,

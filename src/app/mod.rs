@@ -224,6 +224,16 @@ impl App {
                     serial,
                 });
             }
+            Action::FocusTime { from, to, fit } => {
+                let serial = self.view.time_focus.as_ref().map_or(1, |f| f.serial + 1);
+                let focus = crate::model::view::TimeFocus {
+                    from,
+                    to,
+                    fit,
+                    serial,
+                };
+                self.view.time_focus = Some(focus);
+            }
             Action::SetCamera(camera) => self.view.camera = camera,
             Action::SetView(view) => self.view = *view,
             Action::FitMap => self.view.camera = self.map.fit_camera(),

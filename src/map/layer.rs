@@ -14,6 +14,7 @@ use crate::model::positions::EventPositions;
 pub use crate::model::view::Toggle;
 use crate::model::view::ViewState;
 use crate::model::visibility::Visible;
+use crate::panels::panel::Proposed;
 use crate::ui_kit::palette::Palette;
 
 /// What every layer draws from in one frame.
@@ -36,6 +37,8 @@ pub struct LayerFrame<'a> {
     pub palette: &'a Palette,
     /// Where the events' markers and clusters are drawn this frame.
     pub layout: &'a Layout,
+    /// The proposals of the article under review.
+    pub proposed: Proposed<'a>,
 }
 
 /// One layer of the map.

@@ -54,6 +54,8 @@ pub struct MapInput<'a> {
     pub visible: &'a Visible,
     /// The overlays the user opened.
     pub overlays: &'a [Overlay],
+    /// The proposals of the article under review.
+    pub proposed: crate::panels::panel::Proposed<'a>,
 }
 
 /// The map widget with its layers.
@@ -101,6 +103,7 @@ impl MapView {
                 Box::new(capitals),
                 Box::new(layers::places::PlacesLayer),
                 Box::new(layers::events::EventsLayer),
+                Box::new(layers::proposals::ProposalsLayer),
             ],
             focus,
             projection,
@@ -181,6 +184,7 @@ impl MapView {
             view,
             visible,
             overlays,
+            proposed,
         } = *input;
         let mut actions = Vec::new();
         self.base.poll_full_detail(self.frames_drawn);
@@ -222,6 +226,7 @@ impl MapView {
             rect,
             palette: &pal,
             layout: &layout,
+            proposed,
         };
         let mut obstacles = layers::events::obstacles(&layout);
         obstacles.push(status_strip::strip_rect(rect));
@@ -281,6 +286,7 @@ impl crate::panels::panel::Panel for MapView {
             view: frame.view,
             visible: frame.visible,
             overlays: frame.overlays,
+            proposed: frame.proposed,
         };
         self.draw(ui, &input)
     }

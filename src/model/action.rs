@@ -19,6 +19,16 @@ pub enum Action {
         /// Index of the quote to show in the article.
         quote: usize,
     },
+    /// Bring the stretch of time from `from` to `to` into the timeline's
+    /// view: fitted to it, or moved only as far as needed.
+    FocusTime {
+        /// The stretch's first second.
+        from: crate::data::time::Seconds,
+        /// One past its last second.
+        to: crate::data::time::Seconds,
+        /// Whether the axis is fitted to it.
+        fit: bool,
+    },
     /// Move the map camera.
     SetCamera(Camera),
     /// Replace the whole view (a picture's shot).

@@ -211,6 +211,21 @@ pub struct Reveal {
     pub serial: u64,
 }
 
+/// A request to bring a stretch of time into the timeline's view (the
+/// dates of a coded article's proposals), acted on once as [`Reveal`] is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeFocus {
+    /// The stretch's first second.
+    pub from: Seconds,
+    /// One past its last second.
+    pub to: Seconds,
+    /// Whether the axis is fitted to the stretch (else it is only moved,
+    /// and zoomed out if need be, until the stretch is in view).
+    pub fit: bool,
+    /// Increases with every request.
+    pub serial: u64,
+}
+
 /// Everything about how the data is shown; saved between runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewState {
@@ -234,6 +249,10 @@ pub struct ViewState {
     /// saved, so that a restored view does not replay it.
     #[serde(skip)]
     pub reveal: Option<Reveal>,
+    /// The latest request to bring a stretch of time into the timeline's
+    /// view: one-shot, never saved.
+    #[serde(skip)]
+    pub time_focus: Option<TimeFocus>,
     /// Whether a place is being picked on the map (for the proposal under
     /// review): a plain click on the map then answers with its point.
     #[serde(skip)]

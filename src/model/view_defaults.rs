@@ -40,6 +40,7 @@ pub fn initial_view(data: &Data) -> ViewState {
         theme: Theme::Light,
         reading: None,
         reveal: None,
+        time_focus: None,
         picking_place: false,
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::data::Data;
 use crate::data::geodata::overlay::Overlay;
+use crate::extract::{Proposal, Status};
 use crate::model::action::Action;
 use crate::model::derived::Derived;
 use crate::model::view::ViewState;
@@ -23,6 +24,31 @@ pub struct Frame<'a> {
     pub visible: &'a Visible,
     /// The overlays the user opened.
     pub overlays: &'a [Overlay],
+    /// The proposals of the article under review.
+    pub proposed: Proposed<'a>,
+}
+
+/// The proposals of the article under review, for the map and the
+/// timeline to draw before they are reviewed.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Proposed<'a> {
+    /// Every proposal of the article (those kept are in the data too).
+    pub proposals: &'a [Proposal],
+    /// The id of the proposal selected in the review panel.
+    pub selected: Option<&'a str>,
+}
+
+impl<'a> Proposed<'a> {
+    /// The proposals not yet reviewed: neither kept (then they are in the
+    /// data) nor rejected (then they are hidden).
+    pub fn pending(&self) -> impl Iterator<Item = &'a Proposal> + 'a {
+        (self.proposals.iter()).filter(|p| p.status == Status::Proposed)
+    }
+
+    /// Whether `proposal` is the one selected.
+    pub fn is_selected(&self, proposal: &Proposal) -> bool {
+        self.selected == Some(proposal.event.id.as_str())
+    }
 }
 
 /// One panel of the window.

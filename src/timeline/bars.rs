@@ -50,6 +50,9 @@ pub struct BarsInput<'a> {
     pub view: &'a ViewState,
     /// How bars are grouped into rows.
     pub rows: Rows,
+    /// The proposals of the article under review (drawn in a band of
+    /// their own, `proposed.rs`).
+    pub proposed: crate::panels::panel::Proposed<'a>,
 }
 
 /// One event's bar before it is placed in a lane.
@@ -74,6 +77,7 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         density,
         view,
         rows,
+        ..
     } = *input;
     let names = row_names(rows, index, &data.vocabulary);
     let painter = ui.painter_at(rect);

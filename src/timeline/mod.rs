@@ -18,6 +18,7 @@ mod links;
 
 pub mod playback;
 mod plot;
+pub mod proposed;
 pub mod rows;
 pub mod spread;
 
@@ -43,6 +44,8 @@ pub struct State {
     pub axis: Option<Axis>,
     /// Serial of the last reveal request acted on.
     pub last_reveal: u64,
+    /// Serial of the last request to bring a stretch of time into view.
+    pub last_focus: u64,
     /// How bars are grouped into rows.
     pub rows: Rows,
     /// Text of the "Go to date" field.
@@ -70,6 +73,7 @@ impl crate::panels::panel::Panel for TimelinePanel {
             &frame.derived.index,
             frame.view,
             frame.visible,
+            frame.proposed,
         )
     }
 }
@@ -81,6 +85,7 @@ pub fn show(
     index: &TimeIndex,
     view: &ViewState,
     visible: &Visible,
+    proposed: crate::panels::panel::Proposed<'_>,
 ) -> Vec<Action> {
     let id = egui::Id::unique("timeline-state");
     let mut state: State = ui.data(|d| d.get_temp(id)).unwrap_or_default();
@@ -96,6 +101,16 @@ pub fn show(
         state.last_reveal = reveal.serial;
         if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id) {
             bring_into_view(&mut state, e.start.first_second(), e.end.end_exclusive());
+        }
+    }
+    if let Some(focus) = &view.time_focus
+        && focus.serial != state.last_focus
+    {
+        state.last_focus = focus.serial;
+        if focus.fit {
+            state.axis = Some(Axis::around(focus.from, focus.to));
+        } else {
+            bring_into_view(&mut state, focus.from, focus.to);
         }
     }
 
@@ -127,6 +142,7 @@ pub fn show(
         density: &density,
         view,
         rows: state.rows,
+        proposed,
     };
     actions.extend(plot::show(ui, &input, &mut state));
 

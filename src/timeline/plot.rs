@@ -10,7 +10,7 @@ use super::axis::{Axis, label_width, ticks};
 use super::bars::BarsInput;
 use super::grab::{Grab, Zones};
 use super::playback::{MIN_WINDOW, with_cursor};
-use super::{State, bars, histogram};
+use super::{State, bars, histogram, proposed};
 use crate::data::time::{Seconds, from_seconds};
 use crate::model::action::Action;
 
@@ -230,6 +230,10 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
         ));
     }
 
+    let (band, bars_rect) = proposed::split(bars_rect, &axis, &input.proposed);
+    if let Some(band) = band {
+        actions.extend(proposed::show(ui, band, &axis, &input.proposed));
+    }
     let bars = bars::show(ui, bars_rect, &axis, input);
     actions.extend(bars.actions);
     if let Some(t) = bars.zoom_at {

@@ -14,7 +14,7 @@ use border_incidents::start::StartOptions;
 use border_incidents::timeline::bars::bar_label;
 use coding_kit::{FakeDialog, article, code_article, harness, menu, temp_dir};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The proposal whose title is `title`.
 fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {
@@ -27,8 +27,22 @@ fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {
         .event
 }
 
+/// Clicks the review list's row of the proposal titled `title` (the map
+/// and the timeline also show it while it is not yet reviewed).
+fn click_review_row(harness: &mut Harness<'static, App>, title: &str) {
+    let rows: Vec<_> = harness
+        .query_all_by_label_contains(title)
+        .filter(|n| {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            !label.starts_with("Proposed")
+        })
+        .collect();
+    assert_eq!(rows.len(), 1, "review rows of {title:?}");
+    rows[0].click();
+}
+
 fn select_and_accept(harness: &mut Harness<'static, App>, title: &str) {
-    harness.get_by_label_contains(title).click();
+    click_review_row(harness, title);
     harness.run_steps(2);
     harness.get_by_label("Accept").click();
     harness.run_steps(2);
@@ -190,9 +204,7 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     let mut harness = harness(&dialog, Some(&recovery));
     code_article(&mut harness, &dialog, &article());
     select_and_accept(&mut harness, "Shelling (Batken region)");
-    harness
-        .get_by_label_contains("Evacuation (Kok-Tash)")
-        .click();
+    click_review_row(&mut harness, "Evacuation (Kok-Tash)");
     harness.run_steps(2);
     harness.get_by_label("Reject").click();
     harness.run_steps(3);

@@ -15,5 +15,6 @@ pub mod markers;
 pub mod overlay;
 pub mod overlay_shapes;
 pub mod places;
+pub mod proposals;
 pub mod terrain;
 pub mod world;

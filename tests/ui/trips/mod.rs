@@ -3,4 +3,5 @@
 //! the region and the world, place names in the region's scripts, view
 //! files, and the timeline's bars and histogram.
 
+mod coding_view;
 mod dialogs;
