@@ -7,12 +7,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::atomic;
 use crate::cli::FormatArg;
 use crate::commands::convert::{output_format, read_all};
 use crate::data::events::{self, TextsBeside};
 use crate::data::time::Seconds;
 use crate::export;
-use crate::output::atomic;
 use crate::store::conninfo::ConnInfo;
 use crate::store::error::StoreError;
 use crate::store::{connect, history, migrate, pull, push};
