@@ -50,6 +50,22 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
 
+    /// The script place names are labelled in: latin, local (the Cyrillic
+    /// of Kyrgyz, Tajik or Russian, where GeoNames has it) or both.
+    #[arg(long, value_enum)]
+    pub names: Option<NamesArg>,
+
+    /// Open on the view a view file holds (see assets/README.md): camera,
+    /// time, filters, layers, selection and story step, once the files
+    /// given have loaded.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["select", "time", "window", "theme", "names", "story"])]
+    pub view: Option<PathBuf>,
+
+    /// With --screenshot: also write the view that picture shows as a view
+    /// file, which --view opens again.
+    #[arg(long, value_name = "FILE", requires = "screenshot")]
+    pub save_view: Option<PathBuf>,
+
     /// Start from the default view instead of the one saved by the last run.
     #[arg(long)]
     pub fresh: bool,
@@ -244,6 +260,27 @@ impl From<FormatArg> for crate::export::Format {
             FormatArg::Geojson => Self::GeoJson,
             FormatArg::Acled => Self::Acled,
             FormatArg::Ucdp => Self::Ucdp,
+        }
+    }
+}
+
+/// Scripts of place names on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum NamesArg {
+    /// Latin letters.
+    Latin,
+    /// The local script (Cyrillic) where known.
+    Local,
+    /// The Latin name over the local one.
+    Both,
+}
+
+impl From<NamesArg> for crate::model::view::PlaceNames {
+    fn from(n: NamesArg) -> Self {
+        match n {
+            NamesArg::Latin => Self::Latin,
+            NamesArg::Local => Self::Local,
+            NamesArg::Both => Self::Both,
         }
     }
 }

@@ -33,3 +33,4 @@ pub mod store;
 pub mod story;
 pub mod timeline;
 pub mod ui_kit;
+pub mod view_file;

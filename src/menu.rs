@@ -1,7 +1,7 @@
 //! The menu bar: File, View, Story and Help.
 
 use crate::model::action::Action;
-use crate::model::view::{Theme, Toggle, ViewState};
+use crate::model::view::{PlaceNames, Theme, Toggle, ViewState};
 
 /// Which auxiliary windows are open (not saved between runs).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,6 +33,10 @@ pub fn show(
         ui.menu_button("File", |ui| {
             if ui.button("Open…").clicked() {
                 actions.push(Action::OpenFiles);
+                ui.close();
+            }
+            if ui.button("Save view…").clicked() {
+                actions.push(Action::SaveView);
                 ui.close();
             }
             actions.extend(story_file_items(ui, story));
@@ -81,6 +85,14 @@ pub fn show(
             if ui.button("Fit map (F)").clicked() {
                 actions.push(Action::FitMap);
             }
+            ui.menu_button("Place names", |ui| {
+                for names in PlaceNames::ALL {
+                    if ui.radio(view.names == names, names.label()).clicked() {
+                        actions.push(Action::SetNames(names));
+                        ui.close();
+                    }
+                }
+            });
             let dark = view.theme == Theme::Dark;
             let label = if dark { "Light theme" } else { "Dark theme" };
             if ui.button(label).clicked() {

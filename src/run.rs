@@ -33,10 +33,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         time: cli.time,
         window: cli.window,
         theme: cli.theme.map(Into::into),
+        names: cli.names.map(Into::into),
         restore: !cli.fresh && cli.screenshot.is_none(),
         files: cli.files.clone(),
         events: cli.events.clone(),
+        view: cli.view.clone(),
     };
+    if let Some(path) = &cli.view {
+        check_view_file(path, &data)?;
+    }
     // With files to open the id may be one of theirs: it is checked once
     // they have loaded.
     if let Some(id) = &opts.select
@@ -76,8 +81,37 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .map_err(|e| anyhow!("cannot open the window: {e}"))
         }
-        Some(out) => screenshot(viewport, data, map, opts, out, story),
+        Some(out) => {
+            let outputs = Outputs {
+                picture: out,
+                view: cli.save_view.clone(),
+            };
+            screenshot(viewport, data, map, opts, outputs, story)
+        }
     }
+}
+
+/// Fails when the view file `--view` names has errors (warnings about
+/// sources not loaded wait until the files given have loaded).
+fn check_view_file(path: &std::path::Path, data: &Data) -> anyhow::Result<()> {
+    let loaded = crate::view_file::read::read(path, data);
+    if loaded.file.is_some() {
+        return Ok(());
+    }
+    let name = path.display().to_string();
+    let lines: Vec<String> = (loaded.diagnostics.iter())
+        .map(|d| d.in_file(&name).to_string())
+        .collect();
+    Err(anyhow!(
+        "--view: the view file cannot be used:\n{}",
+        lines.join("\n")
+    ))
+}
+
+/// What a screenshot run writes: the picture, and the view it shows.
+struct Outputs {
+    picture: PathBuf,
+    view: Option<PathBuf>,
 }
 
 /// The outcome of a screenshot run, filled in by the app.
@@ -88,7 +122,7 @@ fn screenshot(
     data: Arc<Data>,
     map: MapPreparation,
     opts: StartOptions,
-    out: PathBuf,
+    out: Outputs,
     story: Option<crate::story::start::Start>,
 ) -> anyhow::Result<()> {
     let outcome: Outcome = Arc::new(Mutex::new(None));
@@ -124,7 +158,7 @@ fn screenshot(
 /// Wraps the app: draws it a few frames, takes a screenshot, saves it, closes.
 struct ScreenshotApp {
     app: App,
-    out: PathBuf,
+    out: Outputs,
     frames: u32,
     image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
     outcome: Outcome,
@@ -167,6 +201,14 @@ impl eframe::App for ScreenshotApp {
             self.app.wait_for_full_map_detail();
         }
         if self.frames == FRAMES_BEFORE_SCREENSHOT {
+            // The view is written as the picture is taken, of the same frame.
+            if let Some(path) = &self.out.view
+                && let Err(e) = self.app.save_view_to(path)
+            {
+                let error = anyhow!("cannot write {}: {e}", path.display());
+                self.finish(&ctx, Err(error));
+                return;
+            }
             let slot = self.image.clone();
             ctx.request_screenshot(move |img| {
                 if let Ok(mut s) = slot.lock() {
@@ -176,7 +218,7 @@ impl eframe::App for ScreenshotApp {
         }
         let taken = self.image.lock().ok().and_then(|mut s| s.take());
         if let Some(img) = taken {
-            let result = save_png(&img, &self.out);
+            let result = save_png(&img, &self.out.picture);
             self.finish(&ctx, result);
         } else if self.frames >= FRAMES_BEFORE_GIVING_UP {
             self.finish(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::data::Data;
 use crate::data::time::Seconds;
-use crate::model::view::{Theme, ViewState};
+use crate::model::view::{PlaceNames, Theme, ViewState};
 
 /// The key under which the view of a region is saved between runs: each
 /// region has its own (a camera over Fergana means nothing elsewhere).
@@ -24,12 +24,16 @@ pub struct StartOptions {
     pub window: Option<(Seconds, Seconds)>,
     /// Theme at start (overrides the saved one).
     pub theme: Option<Theme>,
+    /// The script of place names at start (overrides the saved one).
+    pub names: Option<PlaceNames>,
     /// Whether to restore the view saved by the previous run.
     pub restore: bool,
     /// GeoJSON files to open as overlay layers (or events, when they look so).
     pub files: Vec<PathBuf>,
     /// Events files to add.
     pub events: Vec<PathBuf>,
+    /// A view file to show (once the files above have loaded).
+    pub view: Option<PathBuf>,
 }
 
 /// The view the app starts on: the one saved by the previous run when
@@ -50,6 +54,9 @@ pub fn first_view(
     let mut view = saved.unwrap_or_else(|| crate::model::view_defaults::initial_view(data));
     if let Some(theme) = opts.theme {
         view.theme = theme;
+    }
+    if let Some(names) = opts.names {
+        view.names = names;
     }
     apply_start_time(&mut view, opts);
     view

@@ -18,7 +18,7 @@ use crate::file_dialog::Picked;
 use crate::model::action::Action;
 use crate::model::camera::{Camera, FIT_MARGIN, KmBox};
 use crate::model::positions::event_lonlat;
-use crate::model::view::TimeView;
+use crate::model::view::{Focus, TimeView};
 use crate::panels::review::Review;
 
 /// The least width and height, in kilometres, of the map fitted to an
@@ -125,7 +125,7 @@ impl App {
         self.apply(Action::FocusTime {
             from: start,
             to: end,
-            fit: true,
+            focus: Focus::Fit,
         });
         if let Some(camera) = self.camera_on_told_places() {
             self.apply(Action::SetCamera(camera));
@@ -192,7 +192,7 @@ impl App {
         self.apply(Action::FocusTime {
             from: event.start.first_second(),
             to: event.end.end_exclusive(),
-            fit: false,
+            focus: Focus::Bring,
         });
         let map = self.results.map_rect;
         if let Some([lon, lat]) = event_lonlat(&event)

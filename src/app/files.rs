@@ -32,9 +32,14 @@ pub struct OpenFiles {
 impl App {
     /// Starts loading `paths` in the background, as events when a file
     /// holds them, else as overlays (or, with [`Want::Events`], as events).
+    /// A view file among them is shown at once instead.
     pub fn open_files(&mut self, paths: Vec<PathBuf>, want: Want) {
         for path in paths {
-            self.opened.loader.start(path, want, self.data.clone());
+            if want == Want::Anything && super::views::is_view_file(&path) {
+                self.open_view_file(&path);
+            } else {
+                self.opened.loader.start(path, want, self.data.clone());
+            }
         }
     }
 
@@ -83,6 +88,11 @@ impl App {
             && let Some(id) = self.opened.select_after_loading.take()
         {
             self.select_at_start(id);
+        }
+        if !self.opened.loader.busy()
+            && let Some(path) = self.views.after_loading.take()
+        {
+            self.open_view_file(&path);
         }
     }
 

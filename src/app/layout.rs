@@ -51,6 +51,7 @@ impl App {
         });
         self.open_files(dropped, Want::Anything);
         self.receive_picked(ctx);
+        self.receive_view_dialog(ctx);
         self.receive_loaded();
         self.coding_frame(ctx);
         self.follow_story(ctx);

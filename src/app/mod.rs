@@ -13,6 +13,7 @@ mod layout;
 pub mod picture;
 mod results;
 mod story;
+mod views;
 
 use std::sync::Arc;
 
@@ -54,6 +55,8 @@ pub struct App {
     /// The open story, its editor and the first-start offer.
     story: crate::story::session::Session,
     results: results::Results,
+    /// Saving and opening view files.
+    views: views::Views,
 }
 
 impl App {
@@ -94,10 +97,18 @@ impl App {
                 storage.is_some(),
             ),
             results: results::Results::new(Box::new(SystemSaveDialog::new(chooser))),
+            views: views::Views::default(),
         };
         app.derive_from_data();
         app.open_files(opts.files, Want::Anything);
         app.open_files(opts.events, Want::Events);
+        if let Some(path) = opts.view {
+            if app.opened.loader.busy() {
+                app.views.after_loading = Some(path);
+            } else {
+                app.open_view_file(&path);
+            }
+        }
         if let Some(id) = opts.select {
             if app.opened.loader.busy() {
                 app.opened.select_after_loading = Some(id);
@@ -205,6 +216,20 @@ impl App {
         self.visible_events().shown.len()
     }
 
+    /// Selects `event_id` and asks the widgets to show it (the map and the
+    /// timeline only when `pan`), scrolling the article to its `quote`.
+    fn reveal(&mut self, event_id: String, quote: usize, pan: bool) {
+        self.view.reading = None;
+        let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
+        self.view.selection = Some(event_id.clone());
+        self.view.reveal = Some(crate::model::view::Reveal {
+            event_id,
+            quote,
+            serial,
+            pan,
+        });
+    }
+
     /// Applies one action: the one place the view state changes. Widgets
     /// return actions; the app's own moves (a story's glide, a coded
     /// article opened, a picture's shot) are actions too.
@@ -214,22 +239,14 @@ impl App {
                 self.view.selection = id;
                 self.view.reading = None;
             }
-            Action::Reveal { event_id, quote } => {
-                self.view.reading = None;
-                let serial = self.view.reveal.as_ref().map_or(1, |r| r.serial + 1);
-                self.view.selection = Some(event_id.clone());
-                self.view.reveal = Some(crate::model::view::Reveal {
-                    event_id,
-                    quote,
-                    serial,
-                });
-            }
-            Action::FocusTime { from, to, fit } => {
+            Action::Reveal { event_id, quote } => self.reveal(event_id, quote, true),
+            Action::RevealInPlace(event_id) => self.reveal(event_id, 0, false),
+            Action::FocusTime { from, to, focus } => {
                 let serial = self.view.time_focus.as_ref().map_or(1, |f| f.serial + 1);
                 let focus = crate::model::view::TimeFocus {
                     from,
                     to,
-                    fit,
+                    focus,
                     serial,
                 };
                 self.view.time_focus = Some(focus);
@@ -241,7 +258,9 @@ impl App {
             Action::SetLayers(layers) => self.view.layers = layers,
             Action::SetTime(time) => self.view.time = time,
             Action::SetTheme(theme) => self.view.theme = theme,
+            Action::SetNames(names) => self.view.names = names,
             Action::ShowSource(id) => self.view.reading = id,
+            Action::SaveView => self.ask_where_to_save_view(),
             Action::OpenFiles => {
                 if self.picking.is_none() {
                     self.picking = Some(self.dialog.pick_files());

@@ -60,6 +60,12 @@ impl Picture {
         }
     }
 
+    /// Writes the view of the last shot drawn (the camera fitted to the
+    /// picture) as a view file.
+    pub fn save_view_to(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        self.app.save_view_to(path)
+    }
+
     /// The view the picture maker started on.
     pub fn view(&self) -> &ViewState {
         &self.app.view

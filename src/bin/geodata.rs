@@ -6,6 +6,8 @@
 mod borders;
 #[path = "geodata/countries.rs"]
 mod countries;
+#[path = "geodata/local_names.rs"]
+mod local_names;
 #[path = "geodata/mask.rs"]
 mod mask;
 #[path = "geodata/netcdf.rs"]
@@ -189,9 +191,14 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|p| {
             let alt: Vec<String> = p.alternatenames.iter().map(|a| write::string(a)).collect();
+            let local = local_names::local_name(&p.country, &p.name, &p.alternatenames);
             let props = vec![
                 ("geonameid", p.geonameid.to_string()),
                 ("name", write::string(&p.name)),
+                (
+                    "local_name",
+                    local.map_or("null".to_owned(), |n| write::string(&n)),
+                ),
                 ("asciiname", write::string(&p.asciiname)),
                 ("alternatenames", format!("[{}]", alt.join(","))),
                 ("country", write::string(&p.country)),

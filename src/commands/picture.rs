@@ -57,6 +57,7 @@ pub fn screenshot(
     picture: &PictureOptions,
     out: &Path,
     story: StoryLoad<'_>,
+    save_view: Option<&Path>,
 ) -> anyhow::Result<Vec<String>> {
     let mut scene = Picture::from_start(data, opts, picture.kind);
     no_missing_selection(&scene)?;
@@ -82,6 +83,11 @@ pub fn screenshot(
     let mut canvas = Canvas::new(picture.size.into(), picture.scale)?;
     let image = canvas.draw(STILL_PASSES, &mut |ui| scene.show(ui, &shot))?;
     encode::write_png(&image, out).with_context(|| format!("cannot write {}", out.display()))?;
+    if let Some(path) = save_view {
+        scene
+            .save_view_to(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(scene.problems())
 }
 
@@ -253,7 +259,8 @@ pub fn from_cli(
     let run = || {
         let step = cli.story_step()?;
         let story = |loaded: &Data| crate::story::start::load(cli.story.as_ref(), step, loaded);
-        screenshot(data.clone(), opts, &picture, out, &story)
+        let save_view = cli.save_view.as_deref();
+        screenshot(data.clone(), opts, &picture, out, &story, save_view)
     };
     Some(run().map(|problems| {
         for line in problems {

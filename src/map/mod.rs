@@ -264,7 +264,9 @@ impl MapView {
             && self.last_reveal != Some(reveal.serial)
         {
             self.last_reveal = Some(reveal.serial);
-            let target = data.events.iter().find(|e| e.id == reveal.event_id);
+            let target = (data.events.iter())
+                .filter(|_| reveal.pan)
+                .find(|e| e.id == reveal.event_id);
             let in_view = rect.shrink(REVEAL_MARGIN);
             if let Some([lon, lat]) = target.and_then(crate::model::positions::event_lonlat)
                 && !in_view.contains(t.lonlat(lon, lat))

@@ -20,15 +20,18 @@ pub enum Action {
         quote: usize,
     },
     /// Bring the stretch of time from `from` to `to` into the timeline's
-    /// view: fitted to it, or moved only as far as needed.
+    /// view: moved only as far as needed, fitted to it, or set to it.
     FocusTime {
         /// The stretch's first second.
         from: crate::data::time::Seconds,
         /// One past its last second.
         to: crate::data::time::Seconds,
-        /// Whether the axis is fitted to it.
-        fit: bool,
+        /// How the axis is brought to it.
+        focus: crate::model::view::Focus,
     },
+    /// Select an event and show it in the article and the lists, the map
+    /// and the timeline staying where they are (a view file opened).
+    RevealInPlace(String),
     /// Move the map camera.
     SetCamera(Camera),
     /// Replace the whole view (a picture's shot).
@@ -43,11 +46,15 @@ pub enum Action {
     SetTime(TimeView),
     /// Switch the theme.
     SetTheme(Theme),
+    /// Label place names in this script.
+    SetNames(crate::model::view::PlaceNames),
     /// Show this source's text in the article panel (`None`: the selected
     /// event's source).
     ShowSource(Option<String>),
     /// Ask for files to open (the file dialog).
     OpenFiles,
+    /// Ask where to save the view shown as a view file (the file dialog).
+    SaveView,
     /// Remove the overlay with this id.
     RemoveOverlay(u64),
     /// Fit the map to the overlay with this id.

@@ -189,6 +189,41 @@ impl PlaySpeed {
     }
 }
 
+/// The script place names are labelled in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlaceNames {
+    /// Latin letters, as GeoNames writes the names.
+    #[default]
+    Latin,
+    /// The local script (Cyrillic for Kyrgyz, Tajik, Russian) where known.
+    Local,
+    /// Both: the Latin name over the local one.
+    Both,
+}
+
+impl PlaceNames {
+    /// Every choice, as the menu lists them.
+    pub const ALL: [Self; 3] = [Self::Latin, Self::Local, Self::Both];
+
+    /// The menu's words for the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Latin => "Latin",
+            Self::Local => "Local script (Cyrillic)",
+            Self::Both => "Both",
+        }
+    }
+
+    /// The label of a place called `latin`, `local` in the local script.
+    pub fn label_of(self, latin: &str, local: Option<&str>) -> String {
+        match (self, local) {
+            (Self::Local, Some(local)) => local.to_owned(),
+            (Self::Both, Some(local)) => format!("{latin}\n{local}"),
+            _ => latin.to_owned(),
+        }
+    }
+}
+
 /// Light or dark theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
@@ -209,6 +244,21 @@ pub struct Reveal {
     pub quote: usize,
     /// Increases with every request.
     pub serial: u64,
+    /// Whether the map and the timeline move to show the event (not when
+    /// a view file sets where they look).
+    #[serde(default)]
+    pub pan: bool,
+}
+
+/// How the timeline's axis is brought to a stretch of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Focus {
+    /// Moved, and zoomed out if need be, until the stretch is in view.
+    Bring,
+    /// Fitted to the stretch, with a margin.
+    Fit,
+    /// Set to the stretch exactly (a view file's).
+    Exact,
 }
 
 /// A request to bring a stretch of time into the timeline's view (the
@@ -219,9 +269,8 @@ pub struct TimeFocus {
     pub from: Seconds,
     /// One past its last second.
     pub to: Seconds,
-    /// Whether the axis is fitted to the stretch (else it is only moved,
-    /// and zoomed out if need be, until the stretch is in view).
-    pub fit: bool,
+    /// How the axis is brought to it.
+    pub focus: Focus,
     /// Increases with every request.
     pub serial: u64,
 }
@@ -241,6 +290,9 @@ pub struct ViewState {
     pub layers: LayerToggles,
     /// Theme.
     pub theme: Theme,
+    /// The script place names are labelled in.
+    #[serde(default)]
+    pub names: PlaceNames,
     /// The id of the source the article panel shows, when the user chose
     /// one; else it shows the selected event's source.
     #[serde(default)]

@@ -38,6 +38,7 @@ pub fn initial_view(data: &Data) -> ViewState {
         filters: Filters::default(),
         layers: LayerToggles::default(),
         theme: Theme::Light,
+        names: crate::model::view::PlaceNames::Latin,
         reading: None,
         reveal: None,
         time_focus: None,

@@ -34,7 +34,7 @@ use rows::Rows;
 use crate::data::Data;
 use crate::data::time::Seconds;
 use crate::model::action::Action;
-use crate::model::view::{TimeView, ViewState};
+use crate::model::view::{Focus, TimeView, ViewState};
 use crate::model::visibility::Visible;
 
 /// What the timeline remembers between frames.
@@ -78,6 +78,14 @@ impl crate::panels::panel::Panel for TimelinePanel {
     }
 }
 
+/// The stretch of time the timeline shows (its axis), as whole seconds,
+/// once it has been drawn: what a view file records.
+pub fn shown_range(ctx: &egui::Context) -> Option<(Seconds, Seconds)> {
+    let state: State = ctx.data(|d| d.get_temp(egui::Id::unique("timeline-state")))?;
+    let axis = state.axis?;
+    Some((axis.from.round() as Seconds, axis.to.round() as Seconds))
+}
+
 /// Draws the timeline and returns what the user asked for.
 pub fn show(
     ui: &mut egui::Ui,
@@ -99,7 +107,9 @@ pub fn show(
         && reveal.serial != state.last_reveal
     {
         state.last_reveal = reveal.serial;
-        if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id) {
+        if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id)
+            && reveal.pan
+        {
             bring_into_view(&mut state, e.start.first_second(), e.end.end_exclusive());
         }
     }
@@ -107,10 +117,12 @@ pub fn show(
         && focus.serial != state.last_focus
     {
         state.last_focus = focus.serial;
-        if focus.fit {
-            state.axis = Some(Axis::around(focus.from, focus.to));
-        } else {
-            bring_into_view(&mut state, focus.from, focus.to);
+        match focus.focus {
+            Focus::Bring => bring_into_view(&mut state, focus.from, focus.to),
+            Focus::Fit => state.axis = Some(Axis::around(focus.from, focus.to)),
+            Focus::Exact => {
+                state.axis = Some(Axis::clamped(focus.from as f64, focus.to as f64));
+            }
         }
     }
 

@@ -108,6 +108,8 @@ struct RiverProps {
 struct PlaceProps {
     geonameid: u64,
     name: String,
+    #[serde(default)]
+    local_name: Option<String>,
     asciiname: String,
     alternatenames: Vec<String>,
     country: String,
@@ -165,6 +167,7 @@ impl GeoData {
                 Ok(Place {
                     geonameid: p.geonameid,
                     name: p.name,
+                    local_name: p.local_name,
                     ascii_name: p.asciiname,
                     alternate_names: p.alternatenames,
                     country: p.country,

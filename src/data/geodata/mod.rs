@@ -44,6 +44,9 @@ pub struct Place {
     pub geonameid: u64,
     /// Name as GeoNames writes it.
     pub name: String,
+    /// Name in the local script (the country's Cyrillic alphabet), when
+    /// GeoNames has one (`geodata/README.md` says how it is chosen).
+    pub local_name: Option<String>,
     /// ASCII name.
     pub ascii_name: String,
     /// Alternate names (other spellings and scripts).

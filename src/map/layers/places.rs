@@ -9,7 +9,7 @@ use crate::map::layer::{LayerFrame, MapLayer, Toggle};
 use crate::map::layers::labels::{Candidate, min_population, place};
 use crate::model::action::Action;
 use crate::model::camera::ScreenTransform;
-use crate::model::view::layer_ids;
+use crate::model::view::{PlaceNames, layer_ids};
 use crate::ui_kit::palette::Palette;
 
 /// The places layer: drawn over the halos, its labels clear of the markers
@@ -35,7 +35,7 @@ impl MapLayer for PlacesLayer {
                 painter,
                 places,
                 frame.transform,
-                ppk,
+                (ppk, frame.view.names),
                 frame.palette,
                 obstacles,
             );
@@ -48,13 +48,14 @@ impl MapLayer for PlacesLayer {
 /// How far a label may sit from its dot before a leader line joins them.
 const LEADER_FROM: f32 = 8.0;
 
-/// Draws the places big enough for this zoom; labels avoid `obstacles`.
-/// Returns the rectangles of the labels drawn.
+/// Draws the places big enough for the zoom (`points_per_km`), labelled
+/// in the script `names` asks for; labels avoid `obstacles`. Returns the
+/// rectangles of the labels drawn.
 pub fn paint(
     p: &egui::Painter,
     places: &[Place],
     t: &ScreenTransform,
-    points_per_km: f64,
+    (points_per_km, names): (f64, PlaceNames),
     pal: &Palette,
     obstacles: &[Rect],
 ) -> Vec<Rect> {
@@ -70,7 +71,8 @@ pub fn paint(
         .iter()
         .map(|(pl, _)| {
             let font = FontId::proportional(if pl.is_capital() { 14.5 } else { 12.0 });
-            p.layout_no_wrap(pl.name.clone(), font, pal.place)
+            let label = names.label_of(&pl.name, pl.local_name.as_deref());
+            p.layout_no_wrap(label, font, pal.place)
         })
         .collect();
     let candidates: Vec<Candidate> = shown
