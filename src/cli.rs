@@ -217,6 +217,12 @@ pub enum DbCommand {
         /// The format to write.
         #[arg(long, value_enum)]
         to: Option<FormatArg>,
+        /// Write counts per grid cell instead of events: GeoJSON squares of
+        /// the grid level that gives about N cells across the box (the
+        /// data's extent without --bbox), each with its count and counts by
+        /// category, as the app draws a zoomed-out view.
+        #[arg(long, value_name = "N", conflicts_with = "to", value_parser = clap::value_parser!(u32).range(1..=4096))]
+        cells: Option<u32>,
     },
     /// Who changed an event, what and when: old and new values, oldest
     /// first.

@@ -101,12 +101,14 @@ fn db(action: DbCommand) -> ExitCode {
             bbox,
             window,
             to,
+            cells,
         } => DbRequest::Pull {
             url: url(u),
             output,
             bbox,
             window,
             to,
+            cells,
         },
         DbCommand::History { mut args } => {
             let event = args.pop().unwrap_or_default();

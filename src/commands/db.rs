@@ -15,7 +15,7 @@ use crate::data::time::Seconds;
 use crate::export;
 use crate::store::conninfo::ConnInfo;
 use crate::store::error::StoreError;
-use crate::store::{connect, history, migrate, pull, push};
+use crate::store::{cells, connect, history, migrate, pull, push};
 
 /// Exit status: done.
 const DONE: i32 = 0;
@@ -51,6 +51,8 @@ pub enum DbRequest {
         window: Option<(Seconds, Seconds)>,
         /// The format to write.
         to: Option<FormatArg>,
+        /// Counts per cell, about this many across, instead of events.
+        cells: Option<u32>,
     },
     /// Show an event's history.
     History {
@@ -84,6 +86,13 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
             output,
             bbox,
             window,
+            cells: Some(across),
+            ..
+        } => pull_cells(&info, *bbox, *window, *across, output, out),
+        DbRequest::Pull {
+            output,
+            bbox,
+            window,
             to,
             ..
         } => {
@@ -97,6 +106,7 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
             let scope = pull::Scope {
                 bbox: *bbox,
                 window: *window,
+                ..Default::default()
             };
             pull_file(&info, &scope, output, format, out, err)
         }
@@ -158,12 +168,17 @@ fn push_files(
     let mut client = session(info)?;
     let total = collection.events.len();
     let mut shown = 0;
-    let report = push::push(&mut client, &collection, &mut |done| {
-        if total >= 10_000 && done * 10 / total > shown {
-            shown = done * 10 / total;
-            let _ = writeln!(err, "pushed {done} of {total} events");
-        }
-    })?;
+    let report = push::push(
+        &mut client,
+        &collection,
+        &mut |done| {
+            if total >= 10_000 && done * 10 / total > shown {
+                shown = done * 10 / total;
+                let _ = writeln!(err, "sent {done} of {total} events");
+            }
+        },
+        None,
+    )?;
     let _ = writeln!(
         out,
         "pushed {total} events to {}: {} added, {} changed, {} unchanged",
@@ -221,6 +236,52 @@ fn pull_file(
             Ok(FAILED)
         }
     }
+}
+
+/// `db pull --cells`: counts per grid cell as GeoJSON squares.
+fn pull_cells(
+    info: &ConnInfo,
+    bbox: Option<[f64; 4]>,
+    window: Option<(Seconds, Seconds)>,
+    across: u32,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<i32, StoreError> {
+    let mut client = session(info)?;
+    let bbox = match bbox {
+        Some(b) => b,
+        None => match cells::extent(&mut client)? {
+            Some(b) => b,
+            None => {
+                let _ = writeln!(out, "the database holds no placed events: nothing to count");
+                return Ok(DONE);
+            }
+        },
+    };
+    let query = cells::CellQuery {
+        bbox,
+        window,
+        kinds: None,
+        categories: None,
+        across,
+    };
+    let counted = cells::count(&mut client, &query)?;
+    let text = cells::to_geojson(&counted);
+    if let Err(e) = atomic::write_bytes(output, text.as_bytes()) {
+        return Err(StoreError::Server(format!(
+            "{}: cannot write: {e}",
+            output.display()
+        )));
+    }
+    let _ = writeln!(
+        out,
+        "wrote {} cells of level {} holding {} events to {}",
+        counted.cells.len(),
+        counted.level,
+        counted.total,
+        output.display()
+    );
+    Ok(DONE)
 }
 
 /// `db history`.
