@@ -298,10 +298,13 @@ pub fn to_geojson(c: &Cells) -> String {
     .to_string()
 }
 
+/// Two days, inclusive (or a first month and one past the last).
+pub type DayRange = (Date, Date);
+
 /// The whole months between two days (first month, one past the last) and
 /// the runs of days before and after them (or the whole range, if no
 /// month fits), inclusive.
-pub fn split_months(first: Date, last: Date) -> (Option<(Date, Date)>, Vec<(Date, Date)>) {
+pub fn split_months(first: Date, last: Date) -> (Option<DayRange>, Vec<DayRange>) {
     let end = last.tomorrow().unwrap_or(last);
     let month_start = |d: Date| d.first_of_month();
     let m0 = if first.day() == 1 {
