@@ -8,6 +8,7 @@ mod synth;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use border_incidents::check::{Keep, check_reader};
 use border_incidents::data::Data;
 use border_incidents::data::geodata::GeoData;
 use border_incidents::data::geodata::load::GeoDataTexts;
@@ -96,6 +97,17 @@ fn parse_100mb(c: &mut Criterion) {
         loaded: &loaded,
         overlay_id: 1,
     };
+    // The checker alone, keeping nothing: what an overlay costs at least
+    // before its geometry is read (by any reader).
+    group.bench_function("check_only", |b| {
+        b.iter(|| {
+            black_box(check_reader(
+                "synthetic.geojson",
+                text.as_bytes(),
+                Keep::Nothing,
+            ))
+        })
+    });
     group.bench_function("open_as_overlay", |b| {
         b.iter(|| {
             let mut input = text.as_bytes();
