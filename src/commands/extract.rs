@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::atomic;
 use crate::data::event::{Event, EventKind};
 use crate::data::events::write::to_geojson;
 use crate::data::events::{self, Collection, TextsBeside};
@@ -13,7 +14,6 @@ use crate::data::geodata::GeoData;
 use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::extract::{self, Options, PlaceIndex, batch, input, published};
-use crate::output::atomic;
 
 /// Exit status: every article gave an events file.
 const DONE: i32 = 0;
@@ -254,9 +254,7 @@ fn source_of(
         None => relative(&folder, file).unwrap_or_else(|| file.display().to_string()),
         Some(_) => {
             let beside = format!("{stem}.txt");
-            atomic::write_file(&folder.join(&beside), |w| {
-                w.write_all(decoded.text.as_bytes())
-            })?;
+            atomic::write_bytes(&folder.join(&beside), decoded.text.as_bytes())?;
             beside
         }
     };
@@ -299,7 +297,7 @@ fn write_checked(target: &Path, collection: &Collection, err: &mut impl Write) -
         }
         return Ok(false);
     }
-    atomic::write_file(target, |w| w.write_all(written.as_bytes()))?;
+    atomic::write_bytes(target, written.as_bytes())?;
     Ok(true)
 }
 

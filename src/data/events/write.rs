@@ -47,7 +47,7 @@ pub fn write_geojson(collection: &Collection, out: &mut dyn Write) -> io::Result
     write!(out, "\"features\": [")?;
     let name_source = sources.len() > 1;
     for (i, e) in events.iter().enumerate() {
-        let f = feature(e, sources.get(e.source).filter(|_| name_source));
+        let f = geojson_feature(e, sources.get(e.source).filter(|_| name_source));
         write!(out, "{}\n", if i == 0 { "" } else { "," })?;
         serde_json::to_writer(&mut *out, &f)?;
     }
@@ -109,8 +109,16 @@ fn term(t: &Term) -> Value {
     Value::Object(m)
 }
 
-/// One event as a Feature.
-fn feature(e: &Event, source: Option<&Source>) -> geojson::Feature {
+/// One event as a Feature of the events schema, as JSON, naming `source`
+/// when given (a file of one source leaves it out; the shared store always
+/// names it).
+pub fn feature(e: &Event, source: Option<&Source>) -> Value {
+    // A Feature always serialises to an object.
+    serde_json::to_value(geojson_feature(e, source)).unwrap_or(Value::Null)
+}
+
+/// One event as a `geojson::Feature` (see [`feature`]).
+fn geojson_feature(e: &Event, source: Option<&Source>) -> geojson::Feature {
     let mut p = Map::new();
     let mut put = |key: &str, value: Value| {
         if !value.is_null() {
