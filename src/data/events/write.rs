@@ -48,7 +48,7 @@ pub fn write_geojson(collection: &Collection, out: &mut dyn Write) -> io::Result
     let name_source = sources.len() > 1;
     for (i, e) in events.iter().enumerate() {
         let f = geojson_feature(e, sources.get(e.source).filter(|_| name_source));
-        write!(out, "{}\n", if i == 0 { "" } else { "," })?;
+        writeln!(out, "{}", if i == 0 { "" } else { "," })?;
         serde_json::to_writer(&mut *out, &f)?;
     }
     writeln!(out, "\n]}}")?;
