@@ -12,6 +12,7 @@ use super::csv_rows::{Problems, Row, Table};
 use crate::data::event::Event;
 use crate::data::events::{Collection, Loaded};
 use crate::data::fields::{FieldNames, Fields, FieldsBuilder};
+use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind};
 use crate::data::vocabulary::{Symbol, Term, Vocabulary};
 use crate::diagnostic::Diagnostic;
@@ -73,7 +74,7 @@ impl Terms {
         let index = match self.by_label.get(label) {
             Some(&i) => i,
             None => {
-                let base = slug(label);
+                let base = slug(label, '_').unwrap_or_else(|| "none".into());
                 let mut id = base.clone();
                 let mut n = 1;
                 while self.ids.contains_key(&id) {
@@ -327,36 +328,12 @@ impl Columns {
     }
 }
 
-/// "Military Forces of Kyrgyzstan (2021-)" → "military_forces_of_kyrgyzstan_2021".
-pub fn slug(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for c in label.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('_') {
-            out.push('_');
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    if out.is_empty() { "none".into() } else { out }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn slugs_and_unique_ids() {
-        assert_eq!(
-            slug("Military Forces of Kyrgyzstan (2021-)"),
-            "military_forces_of_kyrgyzstan_2021"
-        );
-        assert_eq!(
-            slug("Explosions/Remote violence"),
-            "explosions_remote_violence"
-        );
+    fn labels_that_make_one_slug_get_unique_ids() {
         let mut t = Terms::default();
         assert_eq!(t.id("Police", Symbol::Circle), "police");
         assert_eq!(t.id("POLICE", Symbol::Circle), "police-2");
