@@ -1,6 +1,6 @@
 //! The `convert` command: reads events files in any format the app reads
 //! (`formats::IMPORTERS`), merges them and writes them in one of the
-//! formats it writes (`formats::EXPORTERS`), through `output::atomic`, so
+//! formats it writes (`formats::EXPORTERS`), through `crate::atomic`, so
 //! that a failed conversion never leaves half a file.
 
 use std::fs::File;
@@ -12,7 +12,7 @@ use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
 use crate::formats::{self, Format};
 use crate::import::{ImportContext, Imported, Want};
-use crate::output::atomic;
+use crate::atomic;
 
 /// Exit status: converted.
 const DONE: i32 = 0;
