@@ -7,12 +7,12 @@ use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::atomic;
 use crate::data::Data;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
 use crate::formats::{self, Format};
 use crate::import::{ImportContext, Imported, Want};
-use crate::atomic;
 
 /// Exit status: converted.
 const DONE: i32 = 0;
