@@ -54,7 +54,7 @@ pub fn run_convert(opts: &ConvertOptions, out: &mut impl Write) -> i32 {
 }
 
 /// The format to write: `--to`, else the one the output's name ends in.
-fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
+pub(crate) fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
     match to {
         Some(format) => Ok(format),
         None => Format::for_path(output),
@@ -62,35 +62,13 @@ fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
 }
 
 fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::Result<i32> {
-    let mut data = Data::default();
-    let mut failed = false;
-    for path in &opts.inputs {
-        let name = path.display().to_string();
-        let (collection, diagnostics) = read(path, &name, &data);
-        for d in &diagnostics {
-            writeln!(out, "{}", d.in_file(&name))?;
-        }
-        let errors = diagnostics.iter().any(Diagnostic::is_error);
-        failed |= (errors && !opts.skip_bad_rows) || collection.is_none();
-        if let Some(c) = collection
-            && let Err(message) = data.add(c)
-        {
-            writeln!(out, "{name}: error: {message}")?;
-            failed = true;
-        }
-    }
-    if failed {
+    let Some(collection) = read_all(&opts.inputs, opts.skip_bad_rows, out)? else {
         writeln!(
             out,
             "error: nothing written: fix the errors above (or give --skip-bad-rows to convert \
              the rows of a CSV file that read)"
         )?;
         return Ok(FAILED);
-    }
-    let collection = Collection {
-        sources: data.sources,
-        vocabulary: data.vocabulary,
-        events: data.events,
     };
     let exporter = format.exporter();
     let notes = atomic::write_file(&opts.output, |w| exporter.write(&collection, w))?;
@@ -106,6 +84,41 @@ fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::R
         format.name()
     )?;
     Ok(DONE)
+}
+
+/// Reads every input through the importer that recognises it and merges
+/// them, writing each problem to `out`; `None` when any input failed (or
+/// has bad rows, unless `skip_bad_rows`).
+pub(crate) fn read_all(
+    inputs: &[PathBuf],
+    skip_bad_rows: bool,
+    out: &mut dyn Write,
+) -> io::Result<Option<Collection>> {
+    let mut data = Data::default();
+    let mut failed = false;
+    for path in inputs {
+        let name = path.display().to_string();
+        let (collection, diagnostics) = read(path, &name, &data);
+        for d in &diagnostics {
+            writeln!(out, "{}", d.in_file(&name))?;
+        }
+        let errors = diagnostics.iter().any(Diagnostic::is_error);
+        failed |= (errors && !skip_bad_rows) || collection.is_none();
+        if let Some(c) = collection
+            && let Err(message) = data.add(c)
+        {
+            writeln!(out, "{name}: error: {message}")?;
+            failed = true;
+        }
+    }
+    if failed {
+        return Ok(None);
+    }
+    Ok(Some(Collection {
+        sources: data.sources,
+        vocabulary: data.vocabulary,
+        events: data.events,
+    }))
 }
 
 /// Reads one input through the importer that recognises it: its events

@@ -259,7 +259,11 @@ mod tests {
         let names: Vec<&str> = EXPORTERS.iter().map(|e| e.name()).collect();
         let to = format!("[--to {}]", names.join("|"));
         let readme = include_str!("../../README.md");
-        assert!(readme.contains(&to), "README.md's convert line lacks {to}");
+        let lines: Vec<&str> = readme.lines().filter(|l| l.contains("[--to g")).collect();
+        assert!(lines.len() >= 2, "README.md's convert and db pull lines");
+        for line in lines {
+            assert!(line.contains(&to), "{line:?} lacks {to}");
+        }
         for importer in IMPORTERS {
             assert!(readme.contains(importer.name()), "{}", importer.name());
         }
