@@ -12,7 +12,7 @@ use border_incidents::check::{Keep, check_reader};
 use border_incidents::data::Data;
 use border_incidents::data::geodata::GeoData;
 use border_incidents::data::geodata::load::GeoDataTexts;
-use border_incidents::import::geojson::GeoJsonImporter;
+use border_incidents::formats::geojson::GeoJson;
 use border_incidents::import::{ImportContext, Imported, Importer as _, Want};
 use border_incidents::map::MapView;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -96,6 +96,7 @@ fn parse_100mb(c: &mut Criterion) {
         want: Want::Anything,
         loaded: &loaded,
         overlay_id: 1,
+        article: None,
     };
     // The checker alone, keeping nothing: what an overlay costs at least
     // before its geometry is read (by any reader).
@@ -111,7 +112,7 @@ fn parse_100mb(c: &mut Criterion) {
     group.bench_function("open_as_overlay", |b| {
         b.iter(|| {
             let mut input = text.as_bytes();
-            match GeoJsonImporter.load(&mut input, &ctx) {
+            match GeoJson.load(&mut input, &ctx) {
                 Imported::Overlay(overlay) => black_box(overlay.features.len()),
                 _ => panic!("the generated file opens as an overlay"),
             }

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             let opts = ConvertOptions {
                 inputs,
                 output,
-                to: to.map(Into::into),
+                to,
                 skip_bad_rows,
             };
             let mut out = std::io::stdout().lock();

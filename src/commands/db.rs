@@ -8,11 +8,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::atomic;
-use crate::cli::FormatArg;
 use crate::commands::convert::{output_format, read_all};
 use crate::data::events::{self, TextsBeside};
 use crate::data::time::Seconds;
-use crate::export;
+use crate::formats::Format;
 use crate::store::conninfo::ConnInfo;
 use crate::store::error::StoreError;
 use crate::store::{cells, connect, history, migrate, pull, push};
@@ -50,7 +49,7 @@ pub enum DbRequest {
         /// Only events overlapping this window.
         window: Option<(Seconds, Seconds)>,
         /// The format to write.
-        to: Option<FormatArg>,
+        to: Option<Format>,
         /// Counts per cell, about this many across, instead of events.
         cells: Option<u32>,
     },
@@ -96,7 +95,7 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
             to,
             ..
         } => {
-            let format = match output_format(output, to.map(Into::into)) {
+            let format = match output_format(output, *to) {
                 Ok(f) => f,
                 Err(message) => {
                     let _ = writeln!(err, "error: {message}");
@@ -195,7 +194,7 @@ fn pull_file(
     info: &ConnInfo,
     scope: &pull::Scope,
     output: &std::path::Path,
-    format: export::Format,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, StoreError> {
@@ -216,7 +215,8 @@ fn pull_file(
             return Ok(FAILED);
         }
     };
-    let written = atomic::write_file(output, |w| export::write(&collection, format, w));
+    let exporter = format.exporter();
+    let written = atomic::write_file(output, |w| exporter.write(&collection, w));
     match written {
         Ok(notes) => {
             for note in &notes {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use border_incidents::data::event::Event;
 use border_incidents::data::events::{self, BundledTexts, Collection};
-use border_incidents::import::read_dataset_csv;
+use border_incidents::formats::acled;
 use border_incidents::store::{connect, pull, push};
 
 use crate::common::{admin_info, fresh_store};
@@ -18,7 +18,7 @@ pub fn acled_fixture() -> Collection {
         "/tests/data/csv/good_acled_current.csv"
     );
     let bytes = std::fs::read(path).unwrap();
-    let load = read_dataset_csv(path, &bytes, &mut bytes.as_slice()).unwrap();
+    let load = acled::read(path, &mut bytes.as_slice());
     load.loaded.into_result().unwrap()
 }
 
