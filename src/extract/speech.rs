@@ -161,27 +161,124 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
             continue;
         };
         let content = content_start(s, v);
-        // "…," said the ministry: the claimant follows the verb.
+        // "…," said the ministry: the claimant follows the verb (a short
+        // noun phrase; "told" names the listener, not the speaker).
         let quoted_before = v > 0 && quote_or_comma_before(text, s, v);
-        if quoted_before {
+        if quoted_before && !matches!(w(v), "told" | "tells") {
             let from = v + 1;
             let to = (from..n)
                 .find(|&k| punct_after(text, s, k))
                 .map_or(n, |k| k + 1);
-            if to > from && is_claimant(s, from, to) {
+            let short = to > from
+                && to - from <= 8
+                && (from..to).all(|k| !matches!(w(k), "that" | "of" | "on" | "to"));
+            if short && is_claimant(s, from, to) {
                 return Some(speech(s, (from, to), v, 0, category, "speech:after-quote"));
             }
         }
         let from = clause_start(text, s, v);
-        let mut to = v;
-        while to > from && AUXILIARY.contains(&w(to - 1)) {
-            to -= 1;
-        }
-        if to > from && to - from <= 12 && is_claimant(s, from, to) {
+        let Some((from, to)) = subject(s, from, v) else {
+            continue;
+        };
+        if to - from <= 12 && is_claimant(s, from, to) {
             return Some(speech(s, (from, to), v, content, category, "speech:verb"));
         }
     }
     None
+}
+
+/// Words a clause may open with before its subject: conjunctions and the
+/// words of a time phrase ("And", "Late on Thursday", "By Tuesday
+/// evening", "The following day").
+fn opener(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "then"
+            | "also"
+            | "meanwhile"
+            | "separately"
+            | "later"
+            | "earlier"
+            | "late"
+            | "early"
+            | "on"
+            | "by"
+            | "in"
+            | "at"
+            | "overnight"
+            | "following"
+            | "next"
+            | "same"
+            | "previous"
+            | "day"
+            | "days"
+            | "morning"
+            | "evening"
+            | "night"
+            | "afternoon"
+            | "week"
+            | "weekend"
+            | "today"
+            | "yesterday"
+            | "last"
+            | "this"
+            | "that"
+            | "hours"
+            | "within"
+            | "after"
+            | "before"
+    ) || crate::data::dates::clock::weekday(w).is_some()
+        || crate::data::dates::clock::month(w).is_some()
+        || w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Words that show a verb of its own in a would-be claimant.
+fn verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "had"
+            | "has"
+            | "have"
+            | "did"
+            | "does"
+            | "called"
+            | "made"
+            | "gave"
+            | "put"
+            | "took"
+            | "began"
+            | "appeared"
+            | "described"
+    )
+}
+
+/// The subject of the verb at `v` in the clause starting at `from`: the
+/// clause's words trimmed of an opening conjunction or time phrase (and of
+/// "the" before a time word), cut before any verb of their own (what is
+/// left of "He called the move … and said" is "He"), and of auxiliaries
+/// before the verb. `None` when nothing is left.
+fn subject(s: &Sentence, mut from: usize, v: usize) -> Option<(usize, usize)> {
+    let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
+    loop {
+        if from < v && opener(w(from)) {
+            from += 1;
+        } else if from + 1 < v && w(from) == "the" && opener(w(from + 1)) {
+            from += 2;
+        } else {
+            break;
+        }
+    }
+    let mut to = (from..v).find(|&k| verb_like(w(k))).unwrap_or(v);
+    while to > from && (AUXILIARY.contains(&w(to - 1)) || matches!(w(to - 1), "and" | "but")) {
+        to -= 1;
+    }
+    (to > from).then_some((from, to))
 }
 
 fn speech(
@@ -201,6 +298,17 @@ fn speech(
         category,
         rule,
         pronoun,
+    }
+}
+
+/// For a claimant that is only a definite description of a body named
+/// before ("the ministry", "The army"), its head noun.
+pub fn definite(s: &Sentence, (from, to): (usize, usize)) -> Option<&str> {
+    match &s.tokens[from..to] {
+        [the, head] if the.lower == "the" => {
+            OFFICIAL.contains(&head.lower.as_str()).then_some(head.lower.as_str())
+        }
+        _ => None,
     }
 }
 
@@ -316,6 +424,27 @@ mod tests {
             Some(("The UN".into(), "appeal"))
         );
     }
+
+    #[test]
+    fn claimants_are_trimmed_of_openers_and_verbs() {
+        assert_eq!(
+            claimant("Late on Thursday the two foreign ministries said talks would go on."),
+            Some(("the two foreign ministries".into(), "declaration"))
+        );
+        assert_eq!(
+            claimant("And Kyrgyz officials said the road was shut."),
+            Some(("Kyrgyz officials".into(), "declaration"))
+        );
+        assert_eq!(
+            claimant("He called the move an encroachment and said troops must leave.")
+                .map(|c| c.0),
+            Some("He".into())
+        );
+        // "told" names the listener after it, never the speaker.
+        let told = "\u{201C}We will respond,\u{201D} told a session of the council.";
+        assert_eq!(claimant(told), None);
+    }
+
 
     #[test]
     fn footage_and_pronouns() {

@@ -5,7 +5,8 @@
 //! is a statement by the words before it; else a sentence with an event
 //! word is an incident of that word's category; the date is the
 //! sentence's first date phrase (else the 30 days to publication), the
-//! place its first gazetteer place, the figures the sentence's.
+//! place its first gazetteer place (the world's only where large or a
+//! capital: the baseline knows no parties), the figures the sentence's.
 
 use border_incidents::data::event::{Event, EventKind, Figures};
 use border_incidents::data::time::EventTime;
@@ -40,7 +41,7 @@ pub fn propose(text: &str, published: Date, index: &PlaceIndex) -> Vec<Event> {
                 EventTime::Date(published),
             ),
         };
-        let place = places::find(text, &s, index, countries)
+        let place = places::find(text, &s, index, countries, &[])
             .into_iter()
             .find_map(|m| m.place.map(|p| (p, m.uncertainty_km)));
         let point = place.and_then(|(p, _)| index.place(p)).map(|p| p.point);

@@ -125,13 +125,19 @@ fn print_failures(name: &str, proposed: &[Event], expected: &[Event]) {
             .min_by_key(|(f, _)| f.len());
         match nearest {
             Some((f, p)) => println!(
-                "MISS {} [{}] | nearest {} {:?} {}..{} fails {f:?}",
+                "MISS {} [{}] {}..{} at {:?}±{:?} | nearest {} {:?} {}..{} at {:?}±{:?} fails {f:?}",
                 e.id,
                 e.title,
+                e.start,
+                e.end,
+                e.place_ref,
+                e.uncertainty_km,
                 p.title,
                 p.claimant,
                 p.start,
-                p.end
+                p.end,
+                p.place_ref,
+                p.uncertainty_km,
             ),
             None => println!("MISS {} [{}]", e.id, e.title),
         }
@@ -230,8 +236,8 @@ fn precision_and_recall_per_report() {
         percent(mine.recall()),
         percent(naive.recall())
     );
-    assert!(build.recall() >= 0.29, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.30, "build precision fell: {build:?}");
-    assert!(held.recall() >= 0.20, "held-out recall fell: {held:?}");
-    assert!(held.precision() >= 0.21, "held-out precision fell: {held:?}");
+    assert!(build.recall() >= 0.34, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.36, "build precision fell: {build:?}");
+    assert!(held.recall() >= 0.29, "held-out recall fell: {held:?}");
+    assert!(held.precision() >= 0.30, "held-out precision fell: {held:?}");
 }
