@@ -138,6 +138,9 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
                 report(s.start as f32 / text.len().max(1) as f32);
             }
         }
+        if text::is_headline(text, &sentences, n) {
+            continue;
+        }
         let found = propose::sentence(&ctx, s, &mut carry);
         dates += found.dates;
         places += found.places;

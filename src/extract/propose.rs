@@ -19,6 +19,10 @@ use super::sides::{self, Countries, Side};
 use super::speech;
 use super::text::Sentence;
 
+/// How many words before its claimant a date of saying may stand
+/// ("On Tuesday evening, the ministry said").
+const SAID_DATE_REACH: usize = 5;
+
 /// What carries over from sentence to sentence.
 #[derive(Default)]
 pub struct Carry {
@@ -81,8 +85,13 @@ pub struct Found {
 /// The drafts of sentence `s`.
 pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
     let text = ctx.text;
-    let dates = super::dates::find(text, s, ctx.published, &mut carry.anchor);
-    let mentions = places::find(text, s, ctx.places, ctx.countries, &ctx.prefer);
+    // A dateline ("QUETTA, Dec 16 (Wire) -") tells where and when the
+    // report was filed, not where anything happened.
+    let body = super::text::dateline_end(text, s);
+    let mut dates = super::dates::find(text, s, ctx.published, &mut carry.anchor);
+    dates.retain(|p| p.tokens.0 >= body);
+    let mut mentions = places::find(text, s, ctx.places, ctx.countries, &ctx.prefer);
+    mentions.retain(|m| m.tokens.0 >= body);
     let figures = super::figures::find(text, s);
     let speech = speech::find(text, s);
     let skip = speech.as_ref().map_or((0, 0), |sp| sp.claimant);
@@ -90,9 +99,14 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
     let quote = vec![(s.start, s.end)];
     let mut drafts = Vec::new();
     // Dates of saying sit before the verb or between it and the content.
+    // A date of saying stands in the claimant's own clause ("On Tuesday
+    // the ministry said"), not in what comes before an attribution at the
+    // end ("… on Thursday, officials said").
     let said = |p: &DatePhrase| {
         speech.as_ref().is_some_and(|sp| {
-            p.tokens.1 < sp.verb || p.tokens.0 > sp.verb && p.tokens.0 < sp.content
+            let clause = sp.claimant.0.saturating_sub(SAID_DATE_REACH);
+            p.tokens.0 >= clause && p.tokens.1 < sp.verb
+                || p.tokens.0 > sp.verb && p.tokens.0 < sp.content
         })
     };
     let content_dates: Vec<&DatePhrase> = dates.iter().filter(|p| !said(p) && !p.weak()).collect();

@@ -157,6 +157,11 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
                 pronoun: false,
             });
         }
+        // A capitalised verb inside a sentence is part of a name ("the
+        // United States").
+        if v > 0 && s.tokens[v].capital {
+            continue;
+        }
         let Some(category) = verb_category(w(v), w(v + 1)) else {
             continue;
         };
@@ -230,7 +235,20 @@ fn opener(w: &str) -> bool {
             | "within"
             | "after"
             | "before"
-    ) || crate::data::dates::clock::weekday(w).is_some()
+            | "about"
+            | "around"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "unless"
+            | "if"
+            | "although"
+            | "though"
+            | "once"
+            | "when"
+    ) || w.contains(':')
+        || crate::data::dates::clock::weekday(w).is_some()
         || crate::data::dates::clock::month(w).is_some()
         || w.bytes().all(|b| b.is_ascii_digit())
 }

@@ -236,8 +236,8 @@ fn precision_and_recall_per_report() {
         percent(mine.recall()),
         percent(naive.recall())
     );
-    assert!(build.recall() >= 0.34, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.36, "build precision fell: {build:?}");
+    assert!(build.recall() >= 0.35, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.39, "build precision fell: {build:?}");
     assert!(held.recall() >= 0.29, "held-out recall fell: {held:?}");
-    assert!(held.precision() >= 0.30, "held-out precision fell: {held:?}");
+    assert!(held.precision() >= 0.32, "held-out precision fell: {held:?}");
 }
