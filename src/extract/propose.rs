@@ -210,6 +210,16 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
         let in_content = speech
             .as_ref()
             .is_some_and(|sp| t.token >= sp.content && sp.content > 0);
+        // What a statement tells with a word of harm alone and no count
+        // ("said civilians had been killed") is the statement's, not a new
+        // incident; "the fighting", "the ceasefire" with no date of their
+        // own speak of one told before.
+        let counted = figures != Figures::default();
+        if in_content && statements > 0 && !t.strong && !counted
+            || told_before(s, t.token, &content_dates)
+        {
+            continue;
+        }
         let mut d = blank(
             EventKind::Incident,
             t.category,
@@ -311,6 +321,14 @@ pub fn sentence(ctx: &Context<'_>, s: &Sentence, carry: &mut Carry) -> Found {
         dates: dates.len(),
         places: mentions.len(),
     }
+}
+
+/// Whether the event word at token `k` names an incident told before:
+/// after a determiner ("the fighting", "this week's clashes" aside) in a
+/// sentence giving no date of its own.
+fn told_before(s: &Sentence, k: usize, dates: &[&DatePhrase]) -> bool {
+    let before = k.checked_sub(1).map_or("", |p| s.tokens[p].lower.as_str());
+    dates.is_empty() && matches!(before, "the" | "this" | "that" | "these" | "those" | "such")
 }
 
 /// A draft with nothing but its kind, category, quote and confidence.

@@ -237,7 +237,7 @@ fn precision_and_recall_per_report() {
         percent(naive.recall())
     );
     assert!(build.recall() >= 0.35, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.39, "build precision fell: {build:?}");
+    assert!(build.precision() >= 0.40, "build precision fell: {build:?}");
     assert!(held.recall() >= 0.29, "held-out recall fell: {held:?}");
-    assert!(held.precision() >= 0.32, "held-out precision fell: {held:?}");
+    assert!(held.precision() >= 0.34, "held-out precision fell: {held:?}");
 }
