@@ -1,6 +1,6 @@
 //! The article's area: where an incident happened that its own sentence
-//! does not place. A coder reads such an incident as somewhere in the
-//! area the article is about; so does this rule. The area is the place
+//! does not place. A coder reads such an incident of violence or flight
+//! as somewhere in the area the article is about; so does this rule. The area is the place
 //! the article's incidents name most often (the first of them on a tie),
 //! with a radius that takes in every other place its incidents name
 //! within [`AREA_MAX_KM`] of it (at least the 25 km of `near`).
@@ -11,7 +11,15 @@ use crate::data::event::{EventKind, LocationPrecision};
 
 use super::draft::{Draft, Where};
 use super::gazetteer_index::PlaceIndex;
+use super::incidents::VIOLENT;
 use super::places::{NEAR_KM, PlaceMention};
+
+/// Whether incidents of a category happen on the ground of the conflict:
+/// violence and people leaving; talks, truces, closures and rulings
+/// happen where the article says or nowhere it says.
+pub fn on_the_ground(category: &str) -> bool {
+    VIOLENT.contains(&category) || matches!(category, "evacuation" | "displacement")
+}
 
 /// Places farther than this from the area's centre are not in it.
 pub const AREA_MAX_KM: f64 = 300.0;
@@ -48,7 +56,10 @@ pub fn fill(drafts: &mut [Draft], index: &PlaceIndex) {
         })
         .fold(NEAR_KM, f64::max);
     let name = at.name.clone();
-    for d in drafts.iter_mut().filter(|d| d.kind == EventKind::Incident) {
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.kind == EventKind::Incident && on_the_ground(d.category))
+    {
         let (words, precision) = match &d.place {
             Some(Where::Mention(m)) if m.place.is_some() => continue,
             Some(Where::Mention(m)) => (m.text.clone(), m.precision),

@@ -10,8 +10,9 @@
 //! region's: the region's places always rank first. Its places are
 //! numbered after the region's. Of the world's places of one name, those
 //! in the countries the caller prefers (the article's parties) rank
-//! first, then capitals, division seats and the more populous; a place
-//! outside those countries is taken only by its own name (not an
+//! first (by another name than their own only when they hold at least
+//! [`WORLD_ALTERNATE_POPULATION`] people), then capitals, division seats
+//! and the more populous; a place outside those countries is taken only by its own name (not an
 //! alternate one) and only when it is a capital or holds at least
 //! [`WORLD_MIN_POPULATION`] people, so a word that is also some village's
 //! or some town's other name far away places nothing.
@@ -27,6 +28,11 @@ use crate::data::geodata::Place;
 
 /// The least population of a world place outside the preferred countries.
 pub const WORLD_MIN_POPULATION: u64 = 1_000_000;
+
+/// The least population of a world place found by another name than its
+/// own in the preferred countries (a village's other names are often
+/// ordinary words or a person's name).
+pub const WORLD_ALTERNATE_POPULATION: u64 = 50_000;
 
 /// Places by name, with their regions' radii.
 pub struct PlaceIndex {
@@ -121,9 +127,11 @@ impl PlaceIndex {
             .iter()
             .filter_map(|&i| world.place(i).map(|p| (i, p)))
             .filter(|(_, p)| {
-                preferred(p).is_some()
-                    || translit::key(&p.name) == key
-                        && (p.is_capital() || p.population >= WORLD_MIN_POPULATION)
+                let own = translit::key(&p.name) == key;
+                match preferred(p) {
+                    Some(_) => own || p.population >= WORLD_ALTERNATE_POPULATION,
+                    None => own && (p.is_capital() || p.population >= WORLD_MIN_POPULATION),
+                }
             })
             .min_by_key(|(_, p)| {
                 (

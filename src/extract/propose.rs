@@ -391,7 +391,7 @@ fn incident_place(
         return Some(Where::Border(b));
     }
     match &carry.place {
-        Some((p, para)) if *para + 1 >= s.paragraph => {
+        Some((p, para)) if *para + 1 >= s.paragraph && super::area::on_the_ground(d.category) => {
             d.rule("place:carried", 0.0);
             Some(p.clone())
         }
