@@ -176,7 +176,7 @@ fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) 
         geometry_note: if point.is_some() { None } else { note },
         fields: Default::default(),
         extraction: Some(Box::new(Extraction {
-            confidence: (d.confidence * 100.0).round() / 100.0,
+            confidence: super::calibration::calibrate((d.confidence * 100.0).round() / 100.0),
             rules: d.rules.clone(),
         })),
     }

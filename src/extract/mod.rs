@@ -13,6 +13,7 @@
 mod area;
 pub mod batch;
 mod build;
+pub mod calibration;
 pub mod dates;
 mod draft;
 pub mod figures;
@@ -94,6 +95,11 @@ pub struct Extracted {
     /// Whether it was cancelled.
     pub cancelled: bool,
 }
+
+/// Proposals whose calibrated confidence is below this are weak: the
+/// review panel folds them away (chosen on the build reports; see
+/// EXTRACTION.md).
+pub const WEAK_BELOW: f64 = 0.3;
 
 /// Sentences read between progress reports and cancel checks.
 const CHUNK: usize = 256;

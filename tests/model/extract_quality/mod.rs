@@ -42,12 +42,14 @@ impl Group {
     }
 }
 
-/// One report's scores: the extractor's and the baseline's.
+/// One report's scores: the extractor's and the baseline's, and each
+/// proposal's confidence with whether it matched.
 struct Row {
     name: String,
     group: Group,
     extractor: Score,
     baseline: Score,
+    confidences: Vec<(f64, bool)>,
 }
 
 fn run(text: &str, published: jiff::civil::Date, places: &PlaceIndex) -> Vec<Event> {
@@ -100,12 +102,63 @@ fn score_file(path: &Path, group: Group, places: &PlaceIndex) -> Row {
     if group != Group::HeldOut && std::env::var_os("EXTRACT_FAILURES").is_some() {
         print_failures(&name, &proposed, &expected.events);
     }
+    let owner = matching(&proposed, &expected.events);
+    let confidences = proposed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let c = p.extraction.as_ref().map_or(0.0, |x| x.confidence);
+            (c, owner.contains(&Some(i)))
+        })
+        .collect();
     Row {
         name,
         group,
         extractor: score(&proposed, &expected.events),
         baseline: score(&naive, &expected.events),
+        confidences,
     }
+}
+
+/// The calibration table: the proposals of `rows` by confidence (tenths),
+/// how many matched, and the largest gap between a bin's mean confidence
+/// and the share that matched, over bins of at least `min` proposals.
+fn calibration(rows: &[&Row], min: usize) -> f64 {
+    let mut bins = [(0usize, 0usize, 0.0f64); 10];
+    for (c, ok) in rows.iter().flat_map(|r| &r.confidences) {
+        let b = &mut bins[((c * 10.0) as usize).min(9)];
+        b.0 += 1;
+        b.1 += usize::from(*ok);
+        b.2 += c;
+    }
+    println!("| confidence | proposals | matched | mean confidence | share matched |");
+    println!("|---|---|---|---|---|");
+    let mut worst: f64 = 0.0;
+    for (k, (n, m, sum)) in bins.iter().enumerate().filter(|(_, b)| b.0 > 0) {
+        let (mean, share) = (sum / *n as f64, *m as f64 / *n as f64);
+        println!(
+            "| {:.1}–{:.1} | {n} | {m} | {mean:.2} | {} |",
+            k as f64 / 10.0,
+            (k + 1) as f64 / 10.0,
+            percent(share)
+        );
+        if *n >= min {
+            worst = worst.max((mean - share).abs());
+        }
+    }
+    worst
+}
+
+/// Precision of the proposals of `rows` at or above `threshold`.
+fn precision_above(rows: &[&Row], threshold: f64) -> (usize, f64) {
+    let kept: Vec<bool> = rows
+        .iter()
+        .flat_map(|r| &r.confidences)
+        .filter(|(c, _)| *c >= threshold)
+        .map(|(_, ok)| *ok)
+        .collect();
+    let hits = kept.iter().filter(|ok| **ok).count();
+    (kept.len(), hits as f64 / kept.len().max(1) as f64)
 }
 
 /// What the strict scorer did not match in one report (never called on
@@ -220,6 +273,7 @@ fn precision_and_recall_per_report() {
             &baseline::propose(text, published, &places),
             &bundled.events,
         ),
+        confidences: Vec::new(),
     });
     print_table(&rows);
     let of = |g: Group| total(&rows.iter().filter(|r| r.group == g).collect::<Vec<_>>());
@@ -237,6 +291,16 @@ fn precision_and_recall_per_report() {
         percent(mine.recall()),
         percent(naive.recall())
     );
+    let build_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::Build).collect();
+    println!("calibration on the build set:");
+    let gap = calibration(&build_rows, 20);
+    let held_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::HeldOut).collect();
+    let threshold = border_incidents::extract::WEAK_BELOW;
+    let (n, p) = precision_above(&build_rows, threshold);
+    println!("build: {n} proposals at or above {threshold}, precision {}", percent(p));
+    let (n, p) = precision_above(&held_rows, threshold);
+    println!("held out: {n} proposals at or above {threshold}, precision {}", percent(p));
+    assert!(gap <= 0.1, "confidence is not calibrated on the build set: a gap of {gap:.2}");
     assert!(build.recall() >= 0.38, "build recall fell: {build:?}");
     assert!(build.precision() >= 0.43, "build precision fell: {build:?}");
     assert!(held.recall() >= 0.31, "held-out recall fell: {held:?}");
