@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod app;
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod coding;

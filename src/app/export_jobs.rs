@@ -1,6 +1,6 @@
 //! The exports the app runs on threads: the events shown, a picture, the
 //! playback as an animation. Each writes through a temporary file renamed
-//! into place (`crate::output::atomic`), so a failure or a cancel leaves
+//! into place (`crate::atomic`), so a failure or a cancel leaves
 //! nothing half-written, and each ends with a sentence for the user.
 
 use std::path::{Path, PathBuf};
@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::picture::Picture;
+use crate::atomic;
 use crate::data::Data;
 use crate::data::geodata::overlay::Overlay;
 use crate::model::view::ViewState;
-use crate::output::atomic;
 use crate::output::events::shown_collection;
 use crate::output::job::{Job, Progress};
 use crate::output::requests::{

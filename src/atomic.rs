@@ -1,7 +1,10 @@
 //! Writing outputs whole or not at all: a file or folder is written under a
 //! temporary name in its target's folder and renamed into place only once
 //! complete. A failed write (disk full, no permission) or a cancel removes
-//! the temporary and leaves whatever was at the target untouched.
+//! the temporary and leaves whatever was at the target untouched. Every
+//! file the program saves is written here: exports, pictures and
+//! animations, the coded events and their article, the recovery file and
+//! stories.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -49,6 +52,11 @@ pub fn write_file<T>(
     let value = write(file.writer())?;
     file.commit()?;
     Ok(value)
+}
+
+/// Writes `bytes` to `target`, whole or not at all.
+pub fn write_bytes(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(target, |w| w.write_all(bytes))
 }
 
 /// A folder being filled; it appears at its target only on
