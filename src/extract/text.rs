@@ -92,23 +92,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         if c.is_alphanumeric() {
             let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if joins(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    chars.next();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, &mut chars, i + c.len_utf8());
             if current.tokens.is_empty() {
                 current.start = start;
             }
@@ -147,6 +131,24 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     }
     close(&mut out, &mut current, text.len());
     out
+}
+
+/// Where the word whose first character ends at `end` ends: letters and
+/// digits, and the characters that join them ([`joins`]) when one follows.
+fn word_end(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+    while let Some(&(j, d)) = chars.peek() {
+        let joined = joins(d)
+            && text[j + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !(d.is_alphanumeric() || joined) {
+            break;
+        }
+        chars.next();
+        end = j + d.len_utf8();
+    }
+    end
 }
 
 /// Ends the current sentence (if it has words) and starts the next.

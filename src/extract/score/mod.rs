@@ -19,6 +19,7 @@
 //! precision.
 
 pub mod body;
+mod words;
 
 use geo::{Distance as _, Haversine};
 
