@@ -38,7 +38,11 @@ mod tests {
 
     #[test]
     fn the_table_rises_with_the_score() {
-        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1));
+        assert!(
+            TABLE
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1)
+        );
         assert_eq!(calibrate(0.2), 0.05);
         assert_eq!(calibrate(0.5), 0.41);
         assert_eq!(calibrate(0.95), 0.58);

@@ -157,12 +157,7 @@ impl PlaceIndex {
                 Some((rank, d))
             })
             .min_by_key(|(rank, _)| *rank)
-            .map(|(_, d)| {
-                (
-                    self.places.len() + d.seat as usize,
-                    f64::from(d.radius_km),
-                )
-            })
+            .map(|(_, d)| (self.places.len() + d.seat as usize, f64::from(d.radius_km)))
     }
 
     /// The place a name spells exactly (after folding scripts and

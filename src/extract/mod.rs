@@ -182,7 +182,11 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
 
 /// Reads every sentence but the headline, reporting progress; `None` when
 /// cancelled.
-fn read_all(ctx: &Context<'_>, sentences: &[text::Sentence], options: &Options<'_>) -> Option<Drafted> {
+fn read_all(
+    ctx: &Context<'_>,
+    sentences: &[text::Sentence],
+    options: &Options<'_>,
+) -> Option<Drafted> {
     let mut carry = Carry::default();
     let mut out = Drafted::default();
     for (n, s) in sentences.iter().enumerate() {

@@ -107,17 +107,21 @@ fn cues(text: &str, s: &Sentence, i: usize, end: usize, countries: &Countries) -
         || before(&["close", "to"]);
     let of_settlement = i >= 2 && w(i - 1) == "of" && SETTLEMENT.contains(&w(i - 2));
     let person = i > 0 && TITLES.contains(&w(i - 1))
-        || matches!(next, "said" | "says" | "told" | "added" | "urged" | "warned");
+        || matches!(
+            next,
+            "said" | "says" | "told" | "added" | "urged" | "warned"
+        );
     Cues {
         region,
         district,
         near,
         place_word: region || district || near || of_settlement || SETTLEMENT.contains(&next),
         // A country's name or adjective, not its capital (a place).
-        country: countries
-            .named_in(text, s, i, i + 1)
-            .iter()
-            .any(|&(_, c)| countries.get(c).is_none_or(|c| c.capital != raw(text, &s.tokens[i]))),
+        country: countries.named_in(text, s, i, i + 1).iter().any(|&(_, c)| {
+            countries
+                .get(c)
+                .is_none_or(|c| c.capital != raw(text, &s.tokens[i]))
+        }),
         person,
     }
 }
@@ -228,7 +232,10 @@ fn mention(
     let (precision, radius) = if cue.region && suffix == 1 {
         (LocationPrecision::Region, index.region_km(p))
     } else if cue.district && suffix == 1 {
-        (LocationPrecision::District, index.district_km(p).or(index.region_km(p)))
+        (
+            LocationPrecision::District,
+            index.district_km(p).or(index.region_km(p)),
+        )
     } else if cue.near {
         (LocationPrecision::Near, Some(NEAR_KM))
     } else {
@@ -242,7 +249,11 @@ fn mention(
         place: (!unseated).then_some(p),
         precision,
         uncertainty_km: radius,
-        rule: if unseated { "place:region-unknown" } else { rule },
+        rule: if unseated {
+            "place:region-unknown"
+        } else {
+            rule
+        },
         capital,
     })
 }
@@ -346,7 +357,9 @@ mod tests {
         );
         // A capital of the world is known anywhere.
         assert_eq!(
-            mentions("Talks were held in Doha on Friday.")[0].1.as_deref(),
+            mentions("Talks were held in Doha on Friday.")[0]
+                .1
+                .as_deref(),
             Some("Doha")
         );
     }

@@ -187,9 +187,9 @@ fn speech(
 /// before ("the ministry", "The army"), its head noun.
 pub fn definite(s: &Sentence, (from, to): (usize, usize)) -> Option<&str> {
     match &s.tokens[from..to] {
-        [the, head] if the.lower == "the" => {
-            OFFICIAL.contains(&head.lower.as_str()).then_some(head.lower.as_str())
-        }
+        [the, head] if the.lower == "the" => OFFICIAL
+            .contains(&head.lower.as_str())
+            .then_some(head.lower.as_str()),
         _ => None,
     }
 }
@@ -318,15 +318,13 @@ mod tests {
             Some(("Kyrgyz officials".into(), "declaration"))
         );
         assert_eq!(
-            claimant("He called the move an encroachment and said troops must leave.")
-                .map(|c| c.0),
+            claimant("He called the move an encroachment and said troops must leave.").map(|c| c.0),
             Some("He".into())
         );
         // "told" names the listener after it, never the speaker.
         let told = "\u{201C}We will respond,\u{201D} told a session of the council.";
         assert_eq!(claimant(told), None);
     }
-
 
     #[test]
     fn footage_and_pronouns() {

@@ -142,4 +142,3 @@ pub fn subject(s: &Sentence, mut from: usize, v: usize) -> Option<(usize, usize)
     }
     (to > from).then_some((from, to))
 }
-

@@ -135,7 +135,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 
 /// Where the word whose first character ends at `end` ends: letters and
 /// digits, and the characters that join them ([`joins`]) when one follows.
-fn word_end(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+fn word_end(
+    text: &str,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    mut end: usize,
+) -> usize {
     while let Some(&(j, d)) = chars.peek() {
         let joined = joins(d)
             && text[j + d.len_utf8()..]
@@ -184,7 +188,9 @@ pub fn dateline_end(text: &str, s: &Sentence) -> usize {
     for k in 0..s.tokens.len().min(8) {
         let gap_end = s.tokens.get(k + 1).map_or(s.end, |t| t.start);
         let gap = text.get(s.tokens[k].end..gap_end).unwrap_or("");
-        if [" - ", " \u{2013} ", " \u{2014} ", " -- "].iter().any(|d| gap.contains(d))
+        if [" - ", " \u{2013} ", " \u{2014} ", " -- "]
+            .iter()
+            .any(|d| gap.contains(d))
             || gap.trim_end().ends_with(" -")
         {
             return k + 1;
@@ -200,9 +206,8 @@ pub fn is_headline(text: &str, sentences: &[Sentence], n: usize) -> bool {
     let Some(s) = sentences.get(n) else {
         return false;
     };
-    let alone = s.paragraph == 0
-        && n == 0
-        && sentences.get(1).is_some_and(|next| next.paragraph > 0);
+    let alone =
+        s.paragraph == 0 && n == 0 && sentences.get(1).is_some_and(|next| next.paragraph > 0);
     let words = text.get(s.start..s.end).unwrap_or("").trim_end();
     alone && !words.ends_with(['.', '!', '?', '"', '\u{201D}'])
 }

@@ -343,6 +343,9 @@ fn coded_titles(app: &App, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// A proposal as the list shows it: confidence, title, id.
+type Listed = (f64, String, String);
+
 #[test]
 fn proposals_come_surest_first_and_weak_ones_are_folded() {
     let dialog = FakeDialog::default();
@@ -351,14 +354,20 @@ fn proposals_come_surest_first_and_weak_ones_are_folded() {
         .join("tests/data/coding/weak-and-sure.txt");
     code_article(&mut harness, &dialog, &text);
     let confidence = |e: &Event| e.extraction.as_ref().map_or(1.0, |x| x.confidence);
-    let (weak, mut sure): (Vec<(f64, String, String)>, Vec<(f64, String, String)>) = harness
+    let (weak, mut sure): (Vec<Listed>, Vec<Listed>) = harness
         .state()
         .workspace()
         .session()
         .expect("a session")
         .proposals()
         .iter()
-        .map(|p| (confidence(&p.event), p.event.title.clone(), p.event.id.clone()))
+        .map(|p| {
+            (
+                confidence(&p.event),
+                p.event.title.clone(),
+                p.event.id.clone(),
+            )
+        })
         .partition(|(c, ..)| *c < border_incidents::extract::WEAK_BELOW);
     assert_eq!(weak.len(), 1, "one weak proposal: {weak:?}");
     let (_, weak_title, weak_id) = weak[0].clone();
@@ -386,5 +395,8 @@ fn proposals_come_surest_first_and_weak_ones_are_folded() {
     assert!(row.rect().top() > tops[tops.len() - 1]);
     row.click();
     harness.run_steps(3);
-    assert_eq!(harness.state().workspace().selected(), Some(weak_id.as_str()));
+    assert_eq!(
+        harness.state().workspace().selected(),
+        Some(weak_id.as_str())
+    );
 }

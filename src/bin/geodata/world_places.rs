@@ -73,9 +73,7 @@ fn radii<K: Ord + Clone>(
     let mut seats: BTreeMap<K, (usize, f64)> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
         if let Some(k) = group(r).filter(|_| is_seat(r)) {
-            let better = seats
-                .get(&k)
-                .is_none_or(|(j, _)| rank(r) < rank(&rows[*j]));
+            let better = seats.get(&k).is_none_or(|(j, _)| rank(r) < rank(&rows[*j]));
             if better {
                 seats.insert(k, (i, 0.0));
             }
@@ -83,7 +81,8 @@ fn radii<K: Ord + Clone>(
     }
     for r in rows {
         if let Some((seat, radius)) = group(r).and_then(|k| seats.get_mut(&k)) {
-            let d = Haversine.distance(Point::from(rows[*seat].coord), Point::from(r.coord)) / 1000.0;
+            let d =
+                Haversine.distance(Point::from(rows[*seat].coord), Point::from(r.coord)) / 1000.0;
             *radius = radius.max(d);
         }
     }
@@ -109,17 +108,20 @@ pub fn write(
     admin1_path: &Path,
     out: &Path,
 ) -> anyhow::Result<(&'static str, u64)> {
-    let bytes = std::fs::read(admin1_path)
-        .with_context(|| format!("reading {}", admin1_path.display()))?;
+    let bytes =
+        std::fs::read(admin1_path).with_context(|| format!("reading {}", admin1_path.display()))?;
     let admin1: Vec<Admin1> = serde_json::from_slice(&bytes)
         .with_context(|| format!("{} is not a list of divisions", admin1_path.display()))?;
     let mut rows = rows.to_vec();
     rows.sort_by_key(|r| r.geonameid);
-    let a1 = |r: &GeoNamesRow| Some((r.country.clone(), r.admin1.clone())).filter(|k| !k.1.is_empty());
+    let a1 =
+        |r: &GeoNamesRow| Some((r.country.clone(), r.admin1.clone())).filter(|k| !k.1.is_empty());
     let a2 = |r: &GeoNamesRow| {
         Some((r.country.clone(), r.admin1.clone(), r.admin2.clone())).filter(|k| !k.2.is_empty())
     };
-    let regions = radii(&rows, a1, |r| matches!(r.feature_code.as_str(), "PPLC" | "PPLA"));
+    let regions = radii(&rows, a1, |r| {
+        matches!(r.feature_code.as_str(), "PPLC" | "PPLA")
+    });
     let districts = radii(&rows, a2, |r| {
         matches!(r.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
     });
@@ -167,7 +169,8 @@ pub fn write(
         ));
     }
     let path = out.join("world_places.tsv.gz");
-    let file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+    let file =
+        std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
     // No file name or time in the header: the same sources give the same bytes.
     let mut gz = flate2::GzBuilder::new().write(file, flate2::Compression::best());
     gz.write_all(text.as_bytes())?;

@@ -74,7 +74,19 @@ impl World {
             let cols: Vec<&str> = line.split('\t').collect();
             let bad = |what: &str| format!("world_places.tsv.gz:{}: {what}", n + 1);
             match cols[..] {
-                ["P", id, name, keys, lat, lon, code, country, population, region, district] => {
+                [
+                    "P",
+                    id,
+                    name,
+                    keys,
+                    lat,
+                    lon,
+                    code,
+                    country,
+                    population,
+                    region,
+                    district,
+                ] => {
                     let number = |s: &str| s.parse::<f64>().map_err(|_| bad("not a number"));
                     let index = world.places.len() as u32;
                     let geonameid = id.parse().map_err(|_| bad("bad geonameid"))?;
@@ -147,12 +159,20 @@ impl World {
 
     /// For a first-order seat, its division's radius.
     pub fn region_km(&self, index: u32) -> Option<f64> {
-        self.region_km.get(index as usize).copied().flatten().map(f64::from)
+        self.region_km
+            .get(index as usize)
+            .copied()
+            .flatten()
+            .map(f64::from)
     }
 
     /// For a second-order seat, its division's radius.
     pub fn district_km(&self, index: u32) -> Option<f64> {
-        self.district_km.get(index as usize).copied().flatten().map(f64::from)
+        self.district_km
+            .get(index as usize)
+            .copied()
+            .flatten()
+            .map(f64::from)
     }
 }
 

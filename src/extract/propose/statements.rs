@@ -5,8 +5,8 @@
 
 use crate::data::event::EventKind;
 
-use crate::extract::draft::{Draft, When, Where, said_before};
 use super::{Carry, Context, Read, blank};
+use crate::extract::draft::{Draft, When, Where, said_before};
 use crate::extract::sides::{self, Side};
 use crate::extract::speech::{self, Speech};
 
@@ -38,7 +38,9 @@ pub fn drafts(ctx: &Context<'_>, r: &Read<'_>, carry: &mut Carry) -> Vec<Draft> 
         m.capital
             && m.place.is_some()
             && (m.tokens.0 >= from && m.tokens.1 <= to
-                || m.tokens.0 > 0 && r.s.tokens[m.tokens.0 - 1].lower == "in" && m.tokens.0 < sp.verb)
+                || m.tokens.0 > 0
+                    && r.s.tokens[m.tokens.0 - 1].lower == "in"
+                    && m.tokens.0 < sp.verb)
     });
     let mut out = Vec::new();
     for side in &sides {

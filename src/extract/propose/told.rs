@@ -6,10 +6,10 @@
 
 use crate::data::event::{EventKind, Figures};
 
+use super::{Carry, Context, Read, blank};
 use crate::extract::dates::DatePhrase;
 use crate::extract::draft::{Draft, When, Where, undated};
 use crate::extract::places::{self, PlaceMention};
-use super::{Carry, Context, Read, blank};
 use crate::extract::text::Sentence;
 
 /// An incident per event word (the claimant's account when it is in what
@@ -127,11 +127,12 @@ fn incident_place(
         return Some(Where::Border(b));
     }
     match &carry.place {
-        Some((p, para)) if *para + 1 >= s.paragraph && crate::extract::area::on_the_ground(d.category) => {
+        Some((p, para))
+            if *para + 1 >= s.paragraph && crate::extract::area::on_the_ground(d.category) =>
+        {
             d.rule("place:carried", 0.0);
             Some(p.clone())
         }
         _ => None,
     }
 }
-

@@ -151,9 +151,7 @@ pub fn same(x: &Body, y: &Body) -> bool {
     if x.owners != y.owners || x.head.is_none() || x.head != y.head {
         return false;
     }
-    x.qualifiers.is_empty()
-        || y.qualifiers.is_empty()
-        || !x.qualifiers.is_disjoint(&y.qualifiers)
+    x.qualifiers.is_empty() || y.qualifiers.is_empty() || !x.qualifiers.is_disjoint(&y.qualifiers)
 }
 
 /// A word folded to its class: government and military synonyms, plurals
@@ -264,11 +262,17 @@ mod tests {
     fn the_same_body_in_other_words() {
         let same = [
             ("Kyrgyzstan's health ministry", "The Kyrgyz health ministry"),
-            ("Kyrgyz Health Ministry", "the health ministry of Kyrgyzstan"),
+            (
+                "Kyrgyz Health Ministry",
+                "the health ministry of Kyrgyzstan",
+            ),
             ("Dushanbe (the Tajik government)", "Dushanbe"),
             ("Tajikistan", "the Tajik government"),
             ("Kyrgyz officials", "Kyrgyzstan"),
-            ("the Chinese foreign ministry", "Chinese Ministry of Foreign Affairs"),
+            (
+                "the Chinese foreign ministry",
+                "Chinese Ministry of Foreign Affairs",
+            ),
             (
                 "Chinese foreign ministry spokesman Zhao Lijian",
                 "Zhao Lijian",
@@ -296,7 +300,12 @@ mod tests {
             ("Authorities in Bishkek", "the Kyrgyz government"),
         ];
         for (a, b) in same {
-            assert!(same_body(a, b), "{a:?} ~ {b:?}: {:?} {:?}", read(a), read(b));
+            assert!(
+                same_body(a, b),
+                "{a:?} ~ {b:?}: {:?} {:?}",
+                read(a),
+                read(b)
+            );
             assert!(same_body(b, a), "{b:?} ~ {a:?}");
         }
     }
@@ -313,10 +322,18 @@ mod tests {
             ("and Kyrgyz officials", "Kyrgyz health ministry"),
             ("Residents of Ovchi-Kalacha", "Residents of Zumrad"),
             ("The border between the two", "Kyrgyzstan"),
-            ("U.N. Secretary-General Antonio Guterres", "the UN Security Council"),
+            (
+                "U.N. Secretary-General Antonio Guterres",
+                "the UN Security Council",
+            ),
         ];
         for (a, b) in other {
-            assert!(!same_body(a, b), "{a:?} !~ {b:?}: {:?} {:?}", read(a), read(b));
+            assert!(
+                !same_body(a, b),
+                "{a:?} !~ {b:?}: {:?} {:?}",
+                read(a),
+                read(b)
+            );
         }
     }
 }

@@ -253,7 +253,11 @@ mod tests {
         let mut p = clash.clone();
         assert!(matches(&p, clash));
         p.geometry = None;
-        assert_eq!(check(&p, clash).failing(), ["place"], "unplaced never matches placed");
+        assert_eq!(
+            check(&p, clash).failing(),
+            ["place"],
+            "unplaced never matches placed"
+        );
         p.geometry = Some(geo::Geometry::Point(geo::Point::new(37.6, 55.75)));
         assert!(!matches(&p, clash), "Moscow is not within 125 km of Batken");
         let mut p = clash.clone();
@@ -274,9 +278,16 @@ mod tests {
         p.start = day("2022-09-12");
         p.end = clash.end;
         let wider = (clash.start.first_second() - p.start.first_second()) / 86_400;
-        assert_eq!(check(&p, clash).dates, wider <= WIDER_DAYS, "{wider} days wider");
+        assert_eq!(
+            check(&p, clash).dates,
+            wider <= WIDER_DAYS,
+            "{wider} days wider"
+        );
         p.start = day("2022-08-20");
-        assert!(!check(&p, clash).dates, "a month before publication is too wide");
+        assert!(
+            !check(&p, clash).dates,
+            "a month before publication is too wide"
+        );
     }
 
     #[test]

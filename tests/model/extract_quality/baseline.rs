@@ -10,7 +10,9 @@
 
 use border_incidents::data::event::{Event, EventKind, Figures};
 use border_incidents::data::time::EventTime;
-use border_incidents::extract::{PlaceIndex, dates, figures, incidents, places, sides, speech, text};
+use border_incidents::extract::{
+    PlaceIndex, dates, figures, incidents, places, sides, speech, text,
+};
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 

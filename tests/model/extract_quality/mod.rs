@@ -198,14 +198,20 @@ fn print_failures(name: &str, proposed: &[Event], expected: &[Event]) {
     }
     for (i, p) in proposed.iter().enumerate() {
         if !owner.contains(&Some(i)) {
-            let rules = p.extraction.as_ref().map(|x| x.rules.join(",")).unwrap_or_default();
+            let rules = p
+                .extraction
+                .as_ref()
+                .map(|x| x.rules.join(","))
+                .unwrap_or_default();
             println!(
                 "EXTRA {} {:?} {}..{} [{rules}] {:?}",
                 p.title,
                 p.claimant,
                 p.start,
                 p.end,
-                p.quotes.first().map(|q| q.text.chars().take(90).collect::<String>())
+                p.quotes
+                    .first()
+                    .map(|q| q.text.chars().take(90).collect::<String>())
             );
         }
     }
@@ -232,7 +238,12 @@ fn print_table(rows: &[Row]) {
             percent(b.recall())
         );
     };
-    for group in [Group::Build, Group::HeldOut, Group::Articles, Group::Bundled] {
+    for group in [
+        Group::Build,
+        Group::HeldOut,
+        Group::Articles,
+        Group::Bundled,
+    ] {
         let mine: Vec<&Row> = rows.iter().filter(|r| r.group == group).collect();
         for r in &mine {
             line(&r.name, r.extractor, r.baseline);
@@ -243,9 +254,10 @@ fn print_table(rows: &[Row]) {
 }
 
 fn total(rows: &[&Row]) -> (Score, Score) {
-    rows.iter().fold((Score::default(), Score::default()), |(s, b), r| {
-        (s.plus(r.extractor), b.plus(r.baseline))
-    })
+    rows.iter()
+        .fold((Score::default(), Score::default()), |(s, b), r| {
+            (s.plus(r.extractor), b.plus(r.baseline))
+        })
 }
 
 #[test]
@@ -297,12 +309,24 @@ fn precision_and_recall_per_report() {
     let held_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::HeldOut).collect();
     let threshold = border_incidents::extract::WEAK_BELOW;
     let (n, p) = precision_above(&build_rows, threshold);
-    println!("build: {n} proposals at or above {threshold}, precision {}", percent(p));
+    println!(
+        "build: {n} proposals at or above {threshold}, precision {}",
+        percent(p)
+    );
     let (n, p) = precision_above(&held_rows, threshold);
-    println!("held out: {n} proposals at or above {threshold}, precision {}", percent(p));
-    assert!(gap <= 0.1, "confidence is not calibrated on the build set: a gap of {gap:.2}");
+    println!(
+        "held out: {n} proposals at or above {threshold}, precision {}",
+        percent(p)
+    );
+    assert!(
+        gap <= 0.1,
+        "confidence is not calibrated on the build set: a gap of {gap:.2}"
+    );
     assert!(build.recall() >= 0.38, "build recall fell: {build:?}");
     assert!(build.precision() >= 0.43, "build precision fell: {build:?}");
     assert!(held.recall() >= 0.31, "held-out recall fell: {held:?}");
-    assert!(held.precision() >= 0.35, "held-out precision fell: {held:?}");
+    assert!(
+        held.precision() >= 0.35,
+        "held-out precision fell: {held:?}"
+    );
 }
