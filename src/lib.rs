@@ -28,6 +28,7 @@ pub mod render;
 pub mod run;
 pub mod shortcuts;
 pub mod start;
+pub mod store;
 pub mod story;
 pub mod timeline;
 pub mod ui_kit;

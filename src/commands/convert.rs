@@ -53,7 +53,7 @@ pub fn run_convert(opts: &ConvertOptions, out: &mut impl Write) -> i32 {
 }
 
 /// The format to write: `--to`, else by the output's extension.
-fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
+pub(crate) fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
     if let Some(format) = to {
         return Ok(format);
     }
@@ -75,35 +75,13 @@ fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
 }
 
 fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::Result<i32> {
-    let mut data = Data::default();
-    let mut failed = false;
-    for path in &opts.inputs {
-        let name = path.display().to_string();
-        let (collection, diagnostics) = read(path, &name, &data);
-        for d in &diagnostics {
-            writeln!(out, "{}", d.in_file(&name))?;
-        }
-        let errors = diagnostics.iter().any(Diagnostic::is_error);
-        failed |= (errors && !opts.skip_bad_rows) || collection.is_none();
-        if let Some(c) = collection
-            && let Err(message) = data.add(c)
-        {
-            writeln!(out, "{name}: error: {message}")?;
-            failed = true;
-        }
-    }
-    if failed {
+    let Some(collection) = read_all(&opts.inputs, opts.skip_bad_rows, out)? else {
         writeln!(
             out,
             "error: nothing written: fix the errors above (or give --skip-bad-rows to convert \
              the rows of a CSV file that read)"
         )?;
         return Ok(FAILED);
-    }
-    let collection = Collection {
-        sources: data.sources,
-        vocabulary: data.vocabulary,
-        events: data.events,
     };
     let notes = write_atomically(&opts.output, |w| export::write(&collection, format, w))?;
     for note in &notes {
@@ -118,6 +96,41 @@ fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::R
         format.name()
     )?;
     Ok(DONE)
+}
+
+/// Reads every input through the importer that recognises it and merges
+/// them, writing each problem to `out`; `None` when any input failed (or
+/// has bad rows, unless `skip_bad_rows`).
+pub(crate) fn read_all(
+    inputs: &[PathBuf],
+    skip_bad_rows: bool,
+    out: &mut dyn Write,
+) -> io::Result<Option<Collection>> {
+    let mut data = Data::default();
+    let mut failed = false;
+    for path in inputs {
+        let name = path.display().to_string();
+        let (collection, diagnostics) = read(path, &name, &data);
+        for d in &diagnostics {
+            writeln!(out, "{}", d.in_file(&name))?;
+        }
+        let errors = diagnostics.iter().any(Diagnostic::is_error);
+        failed |= (errors && !skip_bad_rows) || collection.is_none();
+        if let Some(c) = collection
+            && let Err(message) = data.add(c)
+        {
+            writeln!(out, "{name}: error: {message}")?;
+            failed = true;
+        }
+    }
+    if failed {
+        return Ok(None);
+    }
+    Ok(Some(Collection {
+        sources: data.sources,
+        vocabulary: data.vocabulary,
+        events: data.events,
+    }))
 }
 
 /// Reads one input through the importer that recognises it: its events

@@ -105,8 +105,9 @@ fn term(t: &Term) -> Value {
     Value::Object(m)
 }
 
-/// One event as a Feature.
-fn feature(e: &Event, source: Option<&Source>) -> Value {
+/// One event as a Feature of the events schema, naming `source` when given
+/// (a file of one source leaves it out; the shared store always names it).
+pub fn feature(e: &Event, source: Option<&Source>) -> Value {
     let mut p = Map::new();
     let mut put = |key: &str, value: Value| {
         if !value.is_null() {
