@@ -18,7 +18,9 @@ pub type SaveTo = Receiver<Option<PathBuf>>;
 
 /// Something that asks the user for files to open.
 pub trait FileDialog {
-    /// Shows the dialog and returns at once; the answer arrives on the channel.
+    /// Asks for files to open, offering every format the app reads
+    /// (`formats::open_filters`); returns at once, the answer arrives on
+    /// the channel.
     fn pick_files(&self) -> Picked;
 
     /// Asks for an article to code (.txt, .md, .html). A dialog that only
@@ -62,14 +64,17 @@ fn cancelled() -> SaveTo {
     receive
 }
 
-/// What File → Open… reads: every format first, then each on its own.
+/// What File → Open… reads: every format first, then each format of the
+/// registry ([`crate::formats::open_filters`]) and view files.
 pub fn open_filters() -> Vec<FileFilter> {
-    let each = vec![
-        FileFilter::new("GeoJSON: events or a layer", &["geojson", "json"]),
-        FileFilter::new("ACLED CSV", &["csv"]),
-        FileFilter::new("UCDP GED CSV", &["csv"]),
-        FileFilter::new("View", &["json"]),
-    ];
+    let mut each: Vec<FileFilter> = (crate::formats::open_filters().into_iter())
+        .skip(1)
+        .map(|(name, extensions)| {
+            let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+            FileFilter::new(&name, &extensions)
+        })
+        .collect();
+    each.extend(view_filters());
     let mut filters = vec![FileFilter::union("Every format the app reads", &each)];
     filters.extend(each);
     filters

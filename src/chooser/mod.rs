@@ -31,7 +31,13 @@ impl FileFilter {
     pub fn new(name: &str, extensions: &[&str]) -> Self {
         Self {
             name: name.to_owned(),
-            extensions: extensions.iter().map(|e| e.to_ascii_lowercase()).collect(),
+            extensions: extensions.iter().fold(Vec::new(), |mut out, e| {
+                let e = e.to_ascii_lowercase();
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+                out
+            }),
         }
     }
 

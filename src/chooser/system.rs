@@ -10,7 +10,11 @@ use super::{FileRequest, Mode};
 pub(super) fn ask(request: &FileRequest) -> Vec<PathBuf> {
     let mut dialog = rfd::FileDialog::new().set_title(&request.title);
     for filter in &request.filters {
-        dialog = dialog.add_filter(&filter.name, &filter.extensions);
+        // File choosers match patterns by case (GDELT names its files .CSV).
+        let both_cases: Vec<String> = (filter.extensions.iter())
+            .flat_map(|e| [e.to_ascii_lowercase(), e.to_ascii_uppercase()])
+            .collect();
+        dialog = dialog.add_filter(&filter.name, &both_cases);
     }
     match &request.mode {
         Mode::Open { many: true } => dialog.pick_files().unwrap_or_default(),

@@ -386,7 +386,13 @@ fn resolve(
             .map(PathBuf::from)
             .or_else(|| env.var("HOME").map(|h| PathBuf::from(h).join(".pgpass")));
         if let Some(file) = file {
-            info.password = super::pgpass::lookup(&file, &info);
+            let login = super::pgpass::Login {
+                host: info.hosts.first().map(String::as_str).unwrap_or(""),
+                port: info.port,
+                dbname: &info.dbname,
+                user: &info.user,
+            };
+            info.password = super::pgpass::lookup(&file, login);
         }
     }
     Ok(info)

@@ -16,6 +16,7 @@
 //!   `session.rs` sends edits or queues them, and replays the outbox.
 //! - `history.rs`: who changed what and when.
 
+pub mod cells;
 pub mod connect;
 pub mod conninfo;
 pub mod edit;
@@ -27,4 +28,6 @@ pub mod pgpass;
 pub mod pull;
 pub mod push;
 pub mod session;
+pub mod stage;
 pub mod tls;
+pub mod viewport;
