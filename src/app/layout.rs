@@ -34,6 +34,7 @@ impl App {
         self.take_input(ui.ctx());
         let visible = self.visible_events();
         let actions = self.drawing(&visible).window(ui);
+        self.views.timeline_shown = crate::timeline::shown_range(ui.ctx());
         for action in actions {
             self.apply(action);
         }

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::TryRecvError;
 
 use super::App;
+use crate::data::time::Seconds;
 use crate::diagnostic::Diagnostic;
 use crate::file_dialog::SaveTo;
 use crate::model::action::Action;
+use crate::model::view::Focus;
 use crate::story::player::Player;
 use crate::view_file::{StoryAt, ViewFile};
 
@@ -22,6 +24,8 @@ pub(super) struct Views {
     /// The view file `--view` named, opened once the files given at start
     /// have loaded (it may need their sources).
     pub(super) after_loading: Option<PathBuf>,
+    /// The stretch of time the timeline showed in the last frame drawn.
+    pub(super) timeline_shown: Option<(Seconds, Seconds)>,
 }
 
 impl App {
@@ -40,7 +44,9 @@ impl App {
                 step,
             })
         });
-        ViewFile::of(&self.view, &self.data, &shown.shown, story)
+        let mut file = ViewFile::of(&self.view, &self.data, &shown.shown, story);
+        file.timeline = self.views.timeline_shown;
+        file
     }
 
     /// Writes the view shown to `path`.
@@ -59,12 +65,23 @@ impl App {
     }
 
     /// Shows the view of `file` (read from `name`): its story step first,
-    /// reached at once, then every part of the view as the file has it.
+    /// reached at once, then every part of the view as the file has it, the
+    /// timeline's axis included.
     fn show_view_file(&mut self, file: ViewFile, name: &str) {
         if let Some(at) = &file.story {
             self.show_story_step_of(at, name);
         }
+        let selection = file.view.selection.clone();
         self.apply(Action::SetView(Box::new(file.view)));
+        if let Some((from, to)) = file.timeline {
+            let focus = Focus::Exact;
+            self.apply(Action::FocusTime { from, to, focus });
+        }
+        // Shown in the article and the lists; the map and the timeline
+        // stay where the file puts them.
+        if let Some(id) = selection {
+            self.apply(Action::RevealInPlace(id));
+        }
     }
 
     /// Opens the story step a view shows without moving the view: the

@@ -20,6 +20,9 @@ pub(super) struct FileDoc {
     pub camera: CameraDoc,
     /// The time window, cursor and play options.
     pub time: TimeDoc,
+    /// The stretch of time the timeline shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<RangeDoc>,
     /// The selected event's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selection: Option<String>,
@@ -83,6 +86,16 @@ pub(super) struct TimeDoc {
     /// Playback speed.
     #[serde(default)]
     pub speed: PlaySpeed,
+}
+
+/// A stretch of time.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RangeDoc {
+    /// Its first moment.
+    pub from: String,
+    /// The moment it ends.
+    pub to: String,
 }
 
 /// Playback skips empty stretches unless the file says otherwise.

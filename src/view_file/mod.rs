@@ -14,6 +14,7 @@ pub mod write;
 use std::collections::BTreeSet;
 
 use crate::data::Data;
+use crate::data::time::Seconds;
 use crate::model::view::ViewState;
 
 /// The format's version, the value of `border_incidents_view`.
@@ -51,6 +52,8 @@ pub struct ViewFile {
     pub region: String,
     /// The view (its one-shot requests empty).
     pub view: ViewState,
+    /// The stretch of time the timeline shows, when known.
+    pub timeline: Option<(Seconds, Seconds)>,
     /// The story step shown, when a story was open.
     pub story: Option<StoryAt>,
     /// The sources the view needs.
@@ -95,6 +98,7 @@ impl ViewFile {
         Self {
             region: data.region.id.clone(),
             view,
+            timeline: None,
             story,
             sources,
         }

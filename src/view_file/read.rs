@@ -114,6 +114,7 @@ pub fn parse(text: &str, data: &Data) -> Loaded {
     }
     let camera = camera(&doc, &place, &mut errors);
     let time = time(&doc, &place, &mut errors);
+    let timeline = timeline(&doc, &place, &mut errors);
     if !errors.is_empty() {
         return Loaded {
             file: None,
@@ -140,6 +141,7 @@ pub fn parse(text: &str, data: &Data) -> Loaded {
             time_focus: None,
             picking_place: false,
         },
+        timeline,
         story: doc.story.map(|s| StoryAt {
             title: s.title,
             bundled: s.bundled,
@@ -189,25 +191,33 @@ fn camera(doc: &FileDoc, place: &Places<'_>, errors: &mut Vec<Diagnostic>) -> Ca
     }
 }
 
+/// The moment `text` of the member `key` (placed at the member `at`), or
+/// an error.
+fn moment(
+    (key, at): (&str, &str),
+    text: &str,
+    place: &Places<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Seconds {
+    match EventTime::parse(text.trim()).map(|m| m.first_second()) {
+        Ok(s) if in_calendar(s) => s,
+        _ => {
+            errors.push(place.error(
+                at,
+                format!("{key} {text:?} is not a moment like 2022-09-16 or 2022-09-16T04:50"),
+            ));
+            0
+        }
+    }
+}
+
 /// The time, or errors when a moment is no date or the window is empty.
 fn time(doc: &FileDoc, place: &Places<'_>, errors: &mut Vec<Diagnostic>) -> TimeView {
     let t = &doc.time;
-    let mut moment = |key: &str, text: &str| -> Seconds {
-        match EventTime::parse(text.trim()).map(|m| m.first_second()) {
-            Ok(s) if in_calendar(s) => s,
-            _ => {
-                errors.push(place.error(
-                    key,
-                    format!("{key} {text:?} is not a moment like 2022-09-16 or 2022-09-16T04:50"),
-                ));
-                0
-            }
-        }
-    };
     let (from, to, cursor) = (
-        moment("from", &t.from),
-        moment("to", &t.to),
-        moment("cursor", &t.cursor),
+        moment(("from", "from"), &t.from, place, errors),
+        moment(("to", "to"), &t.to, place, errors),
+        moment(("cursor", "cursor"), &t.cursor, place, errors),
     );
     if from >= to && errors.is_empty() {
         errors.push(place.error("to", "the time window ends before it starts".to_owned()));
@@ -222,6 +232,28 @@ fn time(doc: &FileDoc, place: &Places<'_>, errors: &mut Vec<Diagnostic>) -> Time
         cumulative: t.cumulative,
         skip_gaps: t.skip_gaps,
     }
+}
+
+/// The stretch the timeline shows, or an error when it is no stretch.
+fn timeline(
+    doc: &FileDoc,
+    place: &Places<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Seconds, Seconds)> {
+    let range = doc.timeline.as_ref()?;
+    let found = errors.len();
+    let from = moment(
+        ("the timeline's from", "timeline"),
+        &range.from,
+        place,
+        errors,
+    );
+    let to = moment(("the timeline's to", "timeline"), &range.to, place, errors);
+    if from >= to && errors.len() == found {
+        let message = "the timeline's stretch ends before it starts".to_owned();
+        errors.push(place.error("timeline", message));
+    }
+    Some((from, to))
 }
 
 /// Warnings for what the view needs and the data lacks; a selected event

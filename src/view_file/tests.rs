@@ -36,7 +36,9 @@ fn a_view(data: &Data) -> ViewFile {
         bundled: true,
         step: 5,
     });
-    ViewFile::of(&view, data, &shown, story)
+    let mut file = ViewFile::of(&view, data, &shown, story);
+    file.timeline = Some((at("2022-09-10"), at("2022-09-20T12:00")));
+    file
 }
 
 #[test]
@@ -92,6 +94,20 @@ fn errors_are_placed_and_leave_no_view() {
             .contains("unknown field `zoom`")
     );
     assert_eq!(loaded.diagnostics[0].line, Some(2));
+
+    let timeline_backwards = text.replace("2022-09-20T12:00", "2022-09-01");
+    let loaded = parse(&timeline_backwards, &data);
+    assert!(
+        loaded.diagnostics[0]
+            .message
+            .contains("timeline's stretch ends before")
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"timeline\""))
+        .unwrap()
+        + 1;
+    assert_eq!(loaded.diagnostics[0].line, Some(line));
 
     let backwards = text.replace("2022-09-17T18:45:07", "2022-09-01");
     assert!(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::format::{CameraDoc, FileDoc, SourceDoc, StoryDoc, ThemeDoc, TimeDoc};
+use super::format::{CameraDoc, FileDoc, RangeDoc, SourceDoc, StoryDoc, ThemeDoc, TimeDoc};
 use super::{VERSION, ViewFile};
 use crate::model::view::Theme;
 use crate::story::write::moment;
@@ -30,6 +30,10 @@ pub fn to_json(file: &ViewFile) -> String {
             skip_gaps: time.skip_gaps,
             speed: time.speed,
         },
+        timeline: file.timeline.map(|(from, to)| RangeDoc {
+            from: moment(from),
+            to: moment(to),
+        }),
         selection: view.selection.clone(),
         filters: view.filters.clone(),
         hidden_layers: view.layers.hidden.clone(),

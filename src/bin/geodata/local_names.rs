@@ -105,4 +105,20 @@ mod tests {
             Some("Кара-Суу")
         );
     }
+
+    #[test]
+    fn the_committed_places_have_the_names_this_chooses() {
+        let text = include_str!("../../../geodata/places.geojson");
+        let doc: serde_json::Value = serde_json::from_str(text).expect("places.geojson");
+        let features = doc["features"].as_array().expect("features");
+        for f in features {
+            let p = &f["properties"];
+            let text = |v: &serde_json::Value| v.as_str().expect("a string").to_owned();
+            let alternates: Vec<String> = (p["alternatenames"].as_array().expect("names").iter())
+                .map(text)
+                .collect();
+            let chosen = local_name(&text(&p["country"]), &text(&p["name"]), &alternates);
+            assert_eq!(p["local_name"].as_str(), chosen.as_deref(), "{}", p["name"]);
+        }
+    }
 }

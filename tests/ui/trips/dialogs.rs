@@ -16,7 +16,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use crate::common;
 
 /// A folder of its own for one test, with copies of `files` in it.
-fn folder_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
+pub(super) fn folder_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("border-incidents-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -30,7 +30,7 @@ fn folder_with(test: &str, files: &[(&str, &str)]) -> PathBuf {
 /// The app where no portal answers, its dialogs starting in `folder`.
 /// The accessibility check is off: the path and file-name fields of
 /// `egui_file`'s dialog carry no accessible name.
-fn harness_without_portal(folder: &Path) -> Harness<'static, App> {
+pub(super) fn harness_without_portal(folder: &Path) -> Harness<'static, App> {
     let data = common::data();
     let folder = folder.to_owned();
     let mut harness = Harness::builder()
@@ -54,7 +54,7 @@ fn types_list<'a>(harness: &'a Harness<'static, App>) -> egui_kittest::Node<'a> 
     harness.get_by_role_and_label(Role::ComboBox, "Files of type")
 }
 
-fn menu(harness: &mut Harness<'static, App>, item: &str) {
+pub(super) fn menu(harness: &mut Harness<'static, App>, item: &str) {
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label(item).click();
@@ -62,7 +62,7 @@ fn menu(harness: &mut Harness<'static, App>, item: &str) {
 }
 
 /// Steps frames until `label` is on screen (the request crosses a thread).
-fn wait_for(harness: &mut Harness<'static, App>, label: &str) {
+pub(super) fn wait_for(harness: &mut Harness<'static, App>, label: &str) {
     for _ in 0..500 {
         harness.step();
         if harness.query_by_label(label).is_some() {

@@ -5,3 +5,5 @@
 
 mod coding_view;
 mod dialogs;
+mod names;
+mod views;
