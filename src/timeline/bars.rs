@@ -243,7 +243,7 @@ fn bars(
         add_bar(&mut mesh, input.data, p, bar);
         let response = bar_response(ui, rect, input.data, p, bar);
         if response.hovered() {
-            hovered = Some(p.event);
+            hovered = Some((p.event, bar));
         }
         if response.clicked() {
             clicked = Some(p.event);
@@ -263,9 +263,45 @@ fn bars(
             egui::StrokeKind::Outside,
         );
     }
-    let focus = [selected.map(|s| s.0), hovered];
+    let focus = [selected.map(|s| s.0), hovered.map(|h| h.0)];
     links::paint(painter, input.index, &mut centres, &focus, text);
+    let titled = selected
+        .into_iter()
+        .chain(hovered.filter(|h| Some(*h) != selected));
+    for (event, bar) in titled {
+        paint_title(ui, painter, rect, bar, &input.data.events[event].title);
+    }
     clicked
+}
+
+/// Room between a bar and its title.
+const TITLE_GAP: f32 = 4.0;
+
+/// Writes `title` inside `bar` when it fits there, else beside it (to the
+/// right, or to the left where the plot ends), on a plate so that it reads
+/// over other bars; cut with an ellipsis when the plot is narrower.
+fn paint_title(ui: &egui::Ui, painter: &Painter, plot: Rect, bar: Rect, title: &str) {
+    let visuals = ui.visuals();
+    let font = egui::FontId::proportional(11.0);
+    let room = plot.width() / 2.0;
+    let mut job =
+        egui::text::LayoutJob::simple_singleline(title.to_owned(), font, visuals.text_color());
+    job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+    let galley = painter.layout_job(job);
+    let size = galley.size();
+    let shown = bar.intersect(plot);
+    let x = if shown.width() >= size.x + 2.0 * TITLE_GAP {
+        shown.left() + TITLE_GAP
+    } else if shown.right() + TITLE_GAP + size.x <= plot.right() {
+        shown.right() + TITLE_GAP
+    } else {
+        (shown.left() - TITLE_GAP - size.x).max(plot.left())
+    };
+    let y = (bar.center().y - size.y / 2.0).clamp(plot.top(), plot.bottom() - size.y);
+    let at = egui::pos2(x, y);
+    let plate = Rect::from_min_size(at, size).expand2(egui::vec2(3.0, 1.0));
+    painter.rect_filled(plate, 2.0, visuals.panel_fill.gamma_multiply(0.92));
+    painter.galley(at, galley, visuals.text_color());
 }
 
 /// Adds one event's bar to `mesh`: coloured by its side, paler outside the

@@ -8,15 +8,18 @@ use egui::{Rect, pos2};
 /// Height of a row's name above its bars.
 pub const HEADER: f32 = 13.0;
 /// Height of one lane of bars at full size.
-pub const LANE: f32 = 9.0;
+pub const LANE: f32 = 12.0;
 /// Height of a lane of background bars (events far longer than the view).
 const BACKGROUND_LANE: f32 = 5.0;
 /// Height of a crowded row's density strip.
 const CROWD: f32 = 28.0;
 /// Room below a row's last lane.
 const PAD: f32 = 3.0;
-/// Thinnest lanes get, as a share of their full size.
-const MIN_SCALE: f32 = 0.45;
+/// Thinnest lanes get, as a share of their full size: a bar stays at
+/// least 8 points high (12 × 0.8 less its gap).
+const MIN_SCALE: f32 = 0.8;
+/// Room between two lanes of bars.
+const GAP: f32 = 1.5;
 /// Most lanes a row is given; a crowd of bars beyond them overlaps.
 const MAX_LANES: usize = 48;
 /// Narrowest bar drawn, in points.
@@ -160,7 +163,7 @@ pub fn layout(rect: Rect, crowded: &[bool], candidates: &[Candidate]) -> Layout 
                 let below = packing.normal[c.row] as f32 * lane;
                 (band_top + below + l * back_lane, back_lane - 2.0 * scale)
             } else {
-                (band_top + l * lane, lane - 2.0 * scale)
+                (band_top + l * lane, lane - GAP)
             };
             Some(Rect::from_min_max(
                 pos2(c.x.0, y),
@@ -175,9 +178,13 @@ pub fn layout(rect: Rect, crowded: &[bool], candidates: &[Candidate]) -> Layout 
 /// height, so that the gap between two lanes belongs to one bar or the
 /// other, never to both.
 pub fn hit_area(bar: Rect, background: bool) -> Rect {
-    // A bar is its lane less a gap of 2 points, both scaled alike.
-    let lane = if background { BACKGROUND_LANE } else { LANE };
-    let gap = bar.height() * 2.0 / (lane - 2.0);
+    // A bar is its lane less a gap: of 2 points scaled with the lane for
+    // background bars, of [`GAP`] for the others.
+    let gap = if background {
+        bar.height() * 2.0 / (BACKGROUND_LANE - 2.0)
+    } else {
+        GAP
+    };
     bar.expand2(egui::vec2(0.0, gap / 2.0))
 }
 
@@ -210,9 +217,10 @@ mod tests {
     fn every_bar_is_drawn_when_lanes_can_thin_and_none_overlap() {
         // Ten bars on the same days in one row of a short plot.
         let candidates: Vec<Candidate> = (0..10).map(|_| bar(0, 100.0, 400.0)).collect();
-        let l = layout(plot(90.0), &[false, false], &candidates);
+        let l = layout(plot(140.0), &[false, false], &candidates);
         let bars: Vec<Rect> = l.bars.iter().map(|b| b.expect("drawn")).collect();
         for (i, a) in bars.iter().enumerate() {
+            assert!(a.height() >= 8.0, "{a:?} thinner than 8 points");
             assert!(l.rows[0].contains_rect(*a), "{a:?} in {:?}", l.rows[0]);
             for b in &bars[i + 1..] {
                 assert!(!a.intersects(*b), "{a:?} and {b:?} overlap");

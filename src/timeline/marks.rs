@@ -81,16 +81,18 @@ pub fn histogram(
 ) {
     let (layout, axis) = (on.layout, on.axis);
     let visuals = ui.visuals();
-    let width = layout.rect.width();
-    let buckets = (width / counts::BUCKET_WIDTH).round().max(1.0) as usize;
-    state.histogram.update(axis, buckets, density);
+    let bins = counts::Bins::fitting(axis, layout.rect.width());
+    state.histogram.update(bins, density);
     counts::paint(
         painter,
         layout.hist,
+        (axis, &bins),
         state.histogram.counts(),
         on.zones.window_x,
-        visuals.selection.bg_fill,
-        visuals.weak_text_color().gamma_multiply(0.5),
+        (
+            visuals.selection.bg_fill,
+            visuals.weak_text_color().gamma_multiply(0.5),
+        ),
     );
     let ruler = region(ui, on.zones.ruler, "Time ruler");
     if state.grab.is_some() {
@@ -99,12 +101,15 @@ pub fn histogram(
     let Some(p) = ruler.hover_pos() else {
         return;
     };
-    let b = (((p.x - layout.rect.left()) / counts::BUCKET_WIDTH) as usize).min(buckets - 1);
+    let t = layout.t(axis, p.x);
+    let Some(b) = bins.at(t) else {
+        return;
+    };
     let n = state.histogram.counts().get(b).copied().unwrap_or(0.0);
-    let (a, z) = counts::bucket_time(axis, buckets, b);
+    let (a, z) = bins.time(b);
     ruler.on_hover_text_at_pointer(format!(
         "{}\n{n:.1} events from {} to {}\n({})\nClick or drag to move the cursor",
-        stamp(layout.t(axis, p.x)),
+        stamp(t),
         stamp(a),
         stamp(z),
         counts::MEANING,

@@ -6,4 +6,5 @@
 mod coding_view;
 mod dialogs;
 mod names;
+mod timeline;
 mod views;
