@@ -56,7 +56,8 @@ pub fn local_name(country: &str, latin: &str, alternates: &[String]) -> Option<S
         let s = score(name);
         let better = match &best {
             None => true,
-            Some((_, b)) => s.0 > b.0 || (s.0 == b.0 && s.1 > b.1),
+            // A name in the national alphabet first, then the nearest.
+            Some((_, b)) => s.0.cmp(&b.0).then(s.1.total_cmp(&b.1)).is_gt(),
         };
         if better {
             best = Some((name, s));
