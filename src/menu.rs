@@ -70,38 +70,7 @@ pub fn show(
             }
         });
         ui.menu_button("View", |ui| {
-            for toggle in toggles {
-                let mut shown = view.layers.shown(&toggle.id);
-                if ui.checkbox(&mut shown, toggle.name.as_str()).changed() {
-                    actions.push(Action::SetLayers(view.layers.with(&toggle.id, shown)));
-                }
-            }
-            ui.separator();
-            ui.checkbox(&mut windows.table, "Table of events");
-            if ui.button("Layers…").clicked() {
-                windows.layers = true;
-                ui.close();
-            }
-            if ui.button("Fit map (F)").clicked() {
-                actions.push(Action::FitMap);
-            }
-            ui.menu_button("Place names", |ui| {
-                for names in PlaceNames::ALL {
-                    if ui.radio(view.names == names, names.label()).clicked() {
-                        actions.push(Action::SetNames(names));
-                        ui.close();
-                    }
-                }
-            });
-            let dark = view.theme == Theme::Dark;
-            let label = if dark { "Light theme" } else { "Dark theme" };
-            if ui.button(label).clicked() {
-                actions.push(Action::SetTheme(if dark {
-                    Theme::Light
-                } else {
-                    Theme::Dark
-                }));
-            }
+            actions.extend(view_menu(ui, view, toggles, windows));
         });
         ui.menu_button("Story", |ui| actions.extend(story_menu(ui, story)));
         ui.menu_button("Help", |ui| {
@@ -110,6 +79,44 @@ pub fn show(
             }
         });
     });
+    actions
+}
+
+/// The View menu: the map's layers, the table, fitting, place names, theme.
+fn view_menu(
+    ui: &mut egui::Ui,
+    view: &ViewState,
+    toggles: &[Toggle],
+    windows: &mut Windows,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for toggle in toggles {
+        let mut shown = view.layers.shown(&toggle.id);
+        if ui.checkbox(&mut shown, toggle.name.as_str()).changed() {
+            actions.push(Action::SetLayers(view.layers.with(&toggle.id, shown)));
+        }
+    }
+    ui.separator();
+    ui.checkbox(&mut windows.table, "Table of events");
+    if ui.button("Layers…").clicked() {
+        windows.layers = true;
+        ui.close();
+    }
+    if ui.button("Fit map (F)").clicked() {
+        actions.push(Action::FitMap);
+    }
+    ui.menu_button("Place names", |ui| {
+        actions.extend(place_names_items(ui, view.names));
+    });
+    let dark = view.theme == Theme::Dark;
+    let label = if dark { "Light theme" } else { "Dark theme" };
+    if ui.button(label).clicked() {
+        actions.push(Action::SetTheme(if dark {
+            Theme::Light
+        } else {
+            Theme::Dark
+        }));
+    }
     actions
 }
 
@@ -173,4 +180,16 @@ fn story_menu(ui: &mut egui::Ui, story: &crate::story::session::Session) -> Vec<
         ui.close();
     }
     chosen.map(Action::Story).into_iter().collect()
+}
+
+/// View → Place names: one choice a script.
+fn place_names_items(ui: &mut egui::Ui, shown: PlaceNames) -> Option<Action> {
+    let mut chosen = None;
+    for names in PlaceNames::ALL {
+        if ui.radio(shown == names, names.label()).clicked() {
+            chosen = Some(Action::SetNames(names));
+            ui.close();
+        }
+    }
+    chosen
 }

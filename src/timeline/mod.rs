@@ -88,6 +88,33 @@ pub fn shown_range(ctx: &egui::Context) -> Option<(Seconds, Seconds)> {
     Some((axis.from.round() as Seconds, axis.to.round() as Seconds))
 }
 
+/// Moves the axis as the view's one-shot requests ask, once each: an
+/// event revealed brought into view, a stretch of time focused.
+fn follow_requests(state: &mut State, data: &Data, view: &ViewState) {
+    if let Some(reveal) = &view.reveal
+        && reveal.serial != state.last_reveal
+    {
+        state.last_reveal = reveal.serial;
+        if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id)
+            && reveal.pan
+        {
+            bring_into_view(state, e.start.first_second(), e.end.end_exclusive());
+        }
+    }
+    if let Some(focus) = &view.time_focus
+        && focus.serial != state.last_focus
+    {
+        state.last_focus = focus.serial;
+        match focus.focus {
+            Focus::Bring => bring_into_view(state, focus.from, focus.to),
+            Focus::Fit => state.axis = Some(Axis::around(focus.from, focus.to)),
+            Focus::Exact => {
+                state.axis = Some(Axis::clamped(focus.from as f64, focus.to as f64));
+            }
+        }
+    }
+}
+
 /// Draws the timeline and returns what the user asked for.
 pub fn show(
     ui: &mut egui::Ui,
@@ -105,28 +132,7 @@ pub fn show(
     if state.axis.is_none() {
         state.axis = Some(first_axis(time.window, index));
     }
-    if let Some(reveal) = &view.reveal
-        && reveal.serial != state.last_reveal
-    {
-        state.last_reveal = reveal.serial;
-        if let Some(e) = data.events.iter().find(|e| e.id == reveal.event_id)
-            && reveal.pan
-        {
-            bring_into_view(&mut state, e.start.first_second(), e.end.end_exclusive());
-        }
-    }
-    if let Some(focus) = &view.time_focus
-        && focus.serial != state.last_focus
-    {
-        state.last_focus = focus.serial;
-        match focus.focus {
-            Focus::Bring => bring_into_view(&mut state, focus.from, focus.to),
-            Focus::Fit => state.axis = Some(Axis::around(focus.from, focus.to)),
-            Focus::Exact => {
-                state.axis = Some(Axis::clamped(focus.from as f64, focus.to as f64));
-            }
-        }
-    }
+    follow_requests(&mut state, data, view);
 
     // ←, →, Home, End, [ and ] act on the time while the pointer is over the
     // timeline; elsewhere the arrows pan the map.

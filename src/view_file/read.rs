@@ -75,22 +75,7 @@ pub fn read(path: &Path, data: &Data) -> Loaded {
 pub fn parse(text: &str, data: &Data) -> Loaded {
     let doc: FileDoc = match serde_json::from_str(text) {
         Ok(doc) => doc,
-        Err(e) => {
-            let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_owned();
-            let column = text
-                .lines()
-                .nth(e.line().saturating_sub(1))
-                .map_or(e.column(), |l| {
-                    l.get(..e.column().min(l.len()))
-                        .map_or(e.column(), |s| s.chars().count())
-                });
-            return Loaded::failed(Diagnostic::error(message).at(e.line(), column.max(1)));
-        }
+        Err(e) => return Loaded::failed(json_error(text, &e)),
     };
     let place = Places { text };
     let mut errors = Vec::new();
@@ -121,7 +106,41 @@ pub fn parse(text: &str, data: &Data) -> Loaded {
             diagnostics: errors,
         };
     }
-    let mut file = ViewFile {
+    let mut file = view_file(doc, camera, time, timeline);
+    let diagnostics = missing(&mut file, data, &place);
+    Loaded {
+        file: Some(file),
+        diagnostics,
+    }
+}
+
+/// The JSON error `e` of `text`, placed at its line and column (counted
+/// in characters).
+fn json_error(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let message = e.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
+    let column = text
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .map_or(e.column(), |l| {
+            l.get(..e.column().min(l.len()))
+                .map_or(e.column(), |s| s.chars().count())
+        });
+    Diagnostic::error(message).at(e.line(), column.max(1))
+}
+
+/// The view of `doc`, its camera, time and timeline's stretch read.
+fn view_file(
+    doc: FileDoc,
+    camera: Camera,
+    time: TimeView,
+    timeline: Option<(Seconds, Seconds)>,
+) -> ViewFile {
+    ViewFile {
         region: doc.region,
         view: ViewState {
             camera,
@@ -154,11 +173,6 @@ pub fn parse(text: &str, data: &Data) -> Loaded {
                 sha256: s.sha256,
             })
             .collect(),
-    };
-    let diagnostics = missing(&mut file, data, &place);
-    Loaded {
-        file: Some(file),
-        diagnostics,
     }
 }
 
