@@ -161,9 +161,10 @@ pub fn layout(rect: Rect, crowded: &[bool], candidates: &[Candidate]) -> Layout 
             let band_top = boxes[c.row].top() + HEADER;
             let (y, h) = if c.background {
                 let below = packing.normal[c.row] as f32 * lane;
-                (band_top + below + l * back_lane, back_lane - 2.0 * scale)
+                // Centred in its lane, as its hit area is (`hit_area`).
+                (band_top + below + l * back_lane + scale, back_lane - 2.0 * scale)
             } else {
-                (band_top + l * lane, lane - GAP)
+                (band_top + l * lane + GAP / 2.0, lane - GAP)
             };
             Some(Rect::from_min_max(
                 pos2(c.x.0, y),
