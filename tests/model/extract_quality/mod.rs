@@ -201,16 +201,16 @@ fn print_failures(name: &str, proposed: &[Event], expected: &[Event]) {
         }
     }
     for (i, p) in proposed.iter().enumerate() {
-        let rules = p
+        let (rules, confidence) = p
             .extraction
             .as_ref()
-            .map(|x| x.rules.join(","))
+            .map(|x| (x.rules.join(","), x.confidence))
             .unwrap_or_default();
         if owner.contains(&Some(i)) {
-            println!("HIT {} [{rules}]", p.title);
+            println!("HIT {confidence:.3} {} [{rules}]", p.title);
         } else {
             println!(
-                "EXTRA {} {:?} {}..{} [{rules}] {:?}",
+                "EXTRA {confidence:.3} {} {:?} {}..{} [{rules}] {:?}",
                 p.title,
                 p.claimant,
                 p.start,
@@ -320,8 +320,8 @@ fn precision_and_recall_per_report() {
         gap <= 0.1,
         "confidence is not calibrated on the build set: a gap of {gap:.2}"
     );
-    assert!(build.recall() >= 0.38, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.43, "build precision fell: {build:?}");
+    assert!(build.recall() >= 0.40, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.47, "build precision fell: {build:?}");
     if !build_only {
         held_out_and_corpus(&rows, corpus);
     }
