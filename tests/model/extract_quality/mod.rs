@@ -346,9 +346,9 @@ fn held_out_and_corpus(rows: &[Row], corpus: Vec<&Row>) {
         percent(p)
     );
     let (held, _) = total(&held_rows);
-    assert!(held.recall() >= 0.31, "held-out recall fell: {held:?}");
+    assert!(held.recall() >= 0.32, "held-out recall fell: {held:?}");
     assert!(
-        held.precision() >= 0.35,
+        held.precision() >= 0.37,
         "held-out precision fell: {held:?}"
     );
 }
