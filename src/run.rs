@@ -50,8 +50,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         return done;
     }
     let story = crate::story::start::load(cli.story.as_ref(), cli.story_step()?, &data)?;
-    // The map is triangulated on a thread while eframe opens the window.
-    let map = MapPreparation::start(data.clone());
+    // The map is triangulated on a thread while eframe opens the window;
+    // a screenshot waits for every layer, so they all start at once.
+    let map = match cli.screenshot {
+        None => MapPreparation::start(data.clone()),
+        Some(_) => MapPreparation::start_in_full(data.clone()),
+    };
     let viewport = egui::ViewportBuilder::default()
         .with_title(data.region.title.clone())
         .with_inner_size(cli.size)

@@ -173,7 +173,7 @@ impl App {
                 self.view.time.window,
             )
             .shown
-            .clone();
+            .to_vec();
         let input = ExportInput {
             data: self.data.clone(),
             shown,

@@ -16,13 +16,30 @@ pub struct MapPreparation {
 }
 
 impl MapPreparation {
-    /// Starts preparing the map of `data` on a thread (or later, in
-    /// [`MapPreparation::finish`], if no thread can be started).
+    /// Starts preparing what the map's first frame needs of `data` on a
+    /// thread (or later, in [`MapPreparation::finish`], if no thread can be
+    /// started); the rest follows the first frame.
     pub fn start(data: Arc<Data>) -> Self {
+        Self::start_with(data, |_| {})
+    }
+
+    /// Starts preparing the map of `data` as [`MapPreparation::start`]
+    /// does, and what follows its first frame at once (for a picture,
+    /// which waits for everything).
+    pub fn start_in_full(data: Arc<Data>) -> Self {
+        Self::start_with(data, MapView::start_deferred)
+    }
+
+    fn start_with(data: Arc<Data>, then: fn(&mut MapView)) -> Self {
         let geo_of = data.clone();
+        let prepare = move || {
+            let mut map = MapView::new(&geo_of);
+            then(&mut map);
+            map
+        };
         let thread = std::thread::Builder::new()
             .name("map-preparation".into())
-            .spawn(move || MapView::new(&geo_of))
+            .spawn(prepare)
             .ok();
         Self { data, thread }
     }

@@ -107,6 +107,41 @@ impl Layout {
         }
     }
 
+    /// This layout seen through `t` (the map was zoomed or resized since it
+    /// was made): each marker at its event's new place with its offset on
+    /// a ring kept, each cluster at its first member's, only those inside
+    /// `area`. Shown while the layout for the new view is made.
+    pub fn reprojected(
+        &self,
+        positions: &EventPositions,
+        t: &ScreenTransform,
+        area: Rect,
+    ) -> Layout {
+        Layout {
+            markers: self
+                .markers
+                .iter()
+                .filter_map(|m| {
+                    let anchor = t.apply(positions.get(m.index)?);
+                    let pos = anchor + (m.pos - m.anchor);
+                    area.contains(pos).then(|| Marker {
+                        anchor,
+                        pos,
+                        ..m.clone()
+                    })
+                })
+                .collect(),
+            clusters: self
+                .clusters
+                .iter()
+                .filter_map(|c| {
+                    let pos = t.apply(positions.get(*c.members.first()?)?);
+                    area.contains(pos).then(|| Cluster { pos, ..c.clone() })
+                })
+                .collect(),
+        }
+    }
+
     /// The marker or cluster drawn on top at `pos`, if any: markers are
     /// drawn over clusters, and later markers over earlier ones. Work grows
     /// with the items on screen, which the grouping keeps few.
@@ -167,14 +202,14 @@ impl Group {
 /// Lays out the events `items` (index, faint) that fall inside `rect`.
 pub fn layout(
     positions: &EventPositions,
-    items: &[(usize, bool)],
+    items: impl IntoIterator<Item = (usize, bool)>,
     t: &ScreenTransform,
     rect: Rect,
 ) -> Layout {
     let area = in_view(rect);
     let mut markers: Vec<Marker> = items
-        .iter()
-        .filter_map(|&(index, faint)| {
+        .into_iter()
+        .filter_map(|(index, faint)| {
             let anchor = t.apply(positions.get(index)?);
             if !area.contains(anchor) {
                 return None;
