@@ -6,6 +6,7 @@
 //! click through the topmost layer that claims it, and turns the pointer
 //! and keys into a new camera. Every change is returned as an [`Action`].
 
+pub mod baked;
 pub mod deferred;
 pub mod gpu_mesh;
 pub mod input;
@@ -34,7 +35,7 @@ use crate::ui_kit::palette;
 use deferred::Deferred;
 use layer::{LayerFrame, MapLayer, Toggle};
 use layers::base::BaseLayers;
-use layers::base_prepare::{PreparedWorld, WorldInput};
+use layers::base_prepare::{BaseCover, PreparedWorld, WorldGeometry};
 use layers::layout_cache::{LayoutCache, MapArea};
 use layers::layout_job::{Items, LayoutRunner, OnMap};
 use mesh::MeshStats;
@@ -97,15 +98,21 @@ impl MapView {
     pub fn new(data: &Data) -> Self {
         let region = &data.region;
         let (projection, focus) = crate::model::camera::region_focus(region);
-        let base = BaseLayers::new(&data.geo, region, &projection);
+        let baked = baked::Baked::for_map(&data.geo, &projection);
+        let base = BaseLayers::new(&data.geo, region, &projection, baked);
         let area_label = layers::area_label::AreaLabel::of(&base);
         let capitals = Arc::new(OnceLock::new());
-        let world = WorldInput::new(&data.geo, region, &projection);
+        let world = world_job(
+            BaseCover::of(&data.geo, &projection),
+            region,
+            projection,
+            baked,
+        );
         Self {
             extent: base.extent(),
             terrain: layers::terrain::TerrainLayer::new(),
             base,
-            world: Deferred::new("world-layer", move || world.prepare()),
+            world: Deferred::new("world-layer", world),
             capitals: capitals.clone(),
             layers: vec![
                 Box::new(layers::overlay::OverlaysLayer::default()),
@@ -361,6 +368,34 @@ impl MapView {
         Some(Action::SetCamera(
             self.camera_to_reveal(lon, lat, cam, frame.rect),
         ))
+    }
+}
+
+/// Preparing the world beyond the base map that `cover` describes, on a
+/// thread: from `baked` when it holds it, else from the bundled world's
+/// files. If those could not be read (a test guards them), the map goes
+/// without it.
+fn world_job(
+    cover: BaseCover,
+    region: &crate::data::region::RegionProfile,
+    projection: Projection,
+    baked: Option<baked::Baked>,
+) -> impl FnOnce() -> PreparedWorld + Send + 'static {
+    use crate::data::geodata::world::{CAPITALS_GEOJSON, World};
+    let region = region.clone();
+    move || {
+        let (geometry, world) = match baked.and_then(|b| b.world()) {
+            Some(geometry) => {
+                let no_countries = r#"{"type":"FeatureCollection","features":[]}"#;
+                let capitals = World::from_geojson_strs(no_countries, CAPITALS_GEOJSON);
+                (geometry, capitals.unwrap_or_default())
+            }
+            None => {
+                let world = World::bundled().unwrap_or_default();
+                (WorldGeometry::prepare(&world, &cover, &projection), world)
+            }
+        };
+        PreparedWorld::new(geometry, &region, &world, &cover)
     }
 }
 

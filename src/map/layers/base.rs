@@ -9,14 +9,15 @@ use crate::data::Data;
 use crate::data::geodata::GeoData;
 use crate::data::geodata::overlay::Overlay;
 use crate::data::region::RegionProfile;
+use crate::map::baked::Baked;
 use crate::map::deferred::Deferred;
 use crate::map::gpu_mesh::TargetFormat;
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
 use crate::map::layers::base_prepare::{
-    self, CountryArea, EDGE_TOLERANCE_KM, FullLevels, PreparedBorder, WorldArea,
+    self, BaseGeometry, CountryArea, EDGE_TOLERANCE_KM, FullLevels, PreparedBorder, WorldArea,
 };
 use crate::map::legend::swatch;
-use crate::map::mesh::{Area, Lines, MeshStats, prepare_area_levels};
+use crate::map::mesh::{Area, Lines, MeshStats};
 use crate::map::tessellated::Tessellated;
 use crate::model::action::Action;
 use crate::model::camera::{KmBox, Projection};
@@ -66,31 +67,51 @@ pub const TOGGLES: [&str; 6] = [
 ];
 
 impl BaseLayers {
-    /// Prepares what the first frame draws of `geo` for the region: the
-    /// coarser levels of detail of the areas and every line. The full
-    /// level waits for [`BaseLayers::poll_full_detail`] to start its thread
-    /// once a first frame is drawn; the world comes from
-    /// [`BaseLayers::set_world`].
-    pub fn new(geo: &GeoData, region: &RegionProfile, proj: &Projection) -> Self {
-        let mut stats = MeshStats::default();
-        let countries = base_prepare::countries(geo, region, proj, &mut stats);
-        let lakes = geo
-            .lakes
+    /// Prepares what the first frame draws of `geo` for the region (the
+    /// coarser levels of detail of the areas and every line), or takes it
+    /// from `baked`. The full level waits for
+    /// [`BaseLayers::poll_full_detail`] to start its thread once a first
+    /// frame is drawn; the world comes from [`BaseLayers::set_world`].
+    pub fn new(
+        geo: &GeoData,
+        region: &RegionProfile,
+        proj: &Projection,
+        baked: Option<Baked>,
+    ) -> Self {
+        let geometry = baked
+            .and_then(|b| b.base())
+            .unwrap_or_else(|| BaseGeometry::prepare(geo, proj));
+        let countries = geo
+            .countries
             .iter()
-            .map(|l| prepare_area_levels(proj, &l.shape, base_prepare::COARSE, &mut stats))
+            .zip(geometry.countries)
+            .map(|(c, area)| (c.iso3.clone(), base_prepare::fills(region, &c.iso3), area))
             .collect();
-        let area = base_prepare::area(geo, region, proj, &mut stats);
+        let borders = geo
+            .borders
+            .iter()
+            .zip(geometry.borders)
+            .map(|(b, lines)| PreparedBorder {
+                main: region.is_emphasised(&b.countries),
+                lines,
+            })
+            .collect();
+        let area = geometry.area.map(|area| {
+            let label = base_prepare::label_point(&area.bbox);
+            let name = region.area_name.clone().unwrap_or_else(|| "Area".into());
+            (area, label, name)
+        });
         let shapes = base_prepare::area_shapes(geo);
         let projection = *proj;
         Self {
             countries,
-            lakes,
-            rivers: base_prepare::rivers(geo, proj),
-            borders: base_prepare::borders(geo, region, proj),
+            lakes: geometry.lakes,
+            rivers: geometry.rivers,
+            borders,
             area,
             main_border: base_prepare::main_border(geo, region),
             world: Vec::new(),
-            stats,
+            stats: geometry.stats,
             cut: base_prepare::cut(geo, proj),
             full_detail: Deferred::new("full-detail", move || {
                 base_prepare::full_levels(&projection, &shapes)

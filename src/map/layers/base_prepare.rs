@@ -1,7 +1,9 @@
 //! Preparing the base layers from the loaded [`GeoData`] in the region's
-//! projection: what the first frame needs (the coarse levels of detail of
-//! the areas, every line) at once, and the work that follows it on threads
-//! (the full level of detail, the world beyond the base map).
+//! projection: the geometry (projected, simplified per level of detail,
+//! triangulated), which the bundled base map has ready in the binary
+//! (`map/baked.rs`) and any other is prepared from at start; then the
+//! region's colours and names put on it. The full level of detail and the
+//! world beyond the base map follow the first frame, on threads.
 
 use egui::Color32;
 use geo::MultiPolygon;
@@ -44,9 +46,127 @@ pub type WorldArea = (String, Option<[Color32; 2]>, Area);
 /// produced.
 pub type FullLevels = (Vec<AreaLevel>, MeshStats);
 
-/// The world beyond the base map, prepared: its countries (cut out where
-/// the base map lies), what preparing them produced, and the capitals
-/// outside the base map.
+/// The base map's geometry in a projection, without the region's colours:
+/// what the first frame draws.
+#[derive(Clone, Debug, Default)]
+pub struct BaseGeometry {
+    /// The countries in the order of `GeoData::countries`, at the coarse
+    /// levels, without their outlines along the base map's box.
+    pub countries: Vec<Area>,
+    /// The lakes, at the coarse levels.
+    pub lakes: Vec<Area>,
+    /// The area of interest, at the coarse levels.
+    pub area: Option<Area>,
+    /// The rivers grouped by level, every level of detail.
+    pub rivers: Vec<(u8, Lines)>,
+    /// The borders in the order of `GeoData::borders`, every level of detail.
+    pub borders: Vec<Lines>,
+    /// What triangulating produced.
+    pub stats: MeshStats,
+}
+
+impl BaseGeometry {
+    /// Prepares the geometry of `geo` in `proj`.
+    pub fn prepare(geo: &GeoData, proj: &Projection) -> Self {
+        let mut stats = MeshStats::default();
+        let cut = cut(geo, proj);
+        let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
+        let countries = prepare_areas(proj, &shapes, COARSE, &mut stats)
+            .into_iter()
+            .map(|mut area| {
+                if let Some(cut) = &cut {
+                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
+                }
+                area
+            })
+            .collect();
+        let lakes = geo
+            .lakes
+            .iter()
+            .map(|l| prepare_area_levels(proj, &l.shape, COARSE, &mut stats))
+            .collect();
+        let area = geo
+            .valley
+            .as_ref()
+            .map(|v| prepare_area_levels(proj, &v.shape, COARSE, &mut stats));
+        Self {
+            countries,
+            lakes,
+            area,
+            rivers: rivers(geo, proj),
+            borders: geo
+                .borders
+                .iter()
+                .map(|b| prepare_lines(proj, b.lines.0.iter()))
+                .collect(),
+            stats,
+        }
+    }
+}
+
+/// The world beyond the base map in a projection, without the region's
+/// colours: each country (ISO alpha-3 code) cut out where the base map
+/// lies.
+#[derive(Clone, Debug, Default)]
+pub struct WorldGeometry {
+    /// The countries.
+    pub countries: Vec<(String, Area)>,
+    /// What triangulating them produced.
+    pub stats: MeshStats,
+}
+
+impl WorldGeometry {
+    /// Prepares the countries of `world` around the base map that `cover`
+    /// describes.
+    pub fn prepare(world: &World, cover: &BaseCover, proj: &Projection) -> Self {
+        let drawn: Vec<&str> = cover.drawn.iter().map(String::as_str).collect();
+        let mut stats = MeshStats::default();
+        let prepared = crate::map::layers::world::prepare_countries(
+            world,
+            cover.lonlat,
+            &drawn,
+            proj,
+            &mut stats,
+        );
+        let countries = prepared
+            .into_iter()
+            .map(|(iso3, mut area)| {
+                if let Some(cut) = &cover.plane {
+                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
+                }
+                (iso3, area)
+            })
+            .collect();
+        Self { countries, stats }
+    }
+}
+
+/// Where the base map lies, for the world around it: its box in longitude
+/// and latitude and on the plane, and the countries it draws itself.
+#[derive(Clone, Debug)]
+pub struct BaseCover {
+    /// The box in longitude and latitude.
+    pub lonlat: Option<geo::Rect<f64>>,
+    /// The box on the plane.
+    pub plane: Option<KmBox>,
+    /// The ISO alpha-3 codes of the countries the base map draws.
+    pub drawn: Vec<String>,
+}
+
+impl BaseCover {
+    /// Where `geo` lies in `proj`.
+    pub fn of(geo: &GeoData, proj: &Projection) -> Self {
+        Self {
+            lonlat: cover(geo),
+            plane: cut(geo, proj),
+            drawn: geo.countries.iter().map(|c| c.iso3.clone()).collect(),
+        }
+    }
+}
+
+/// The world beyond the base map, ready to draw: its countries (cut out
+/// where the base map lies) with the region's fills, what preparing them
+/// produced, and the capitals outside the base map.
 pub struct PreparedWorld {
     /// The countries.
     pub areas: Vec<WorldArea>,
@@ -56,8 +176,34 @@ pub struct PreparedWorld {
     pub capitals: Vec<WorldCapital>,
 }
 
+impl PreparedWorld {
+    /// The world's `geometry` with `region`'s fills for the countries it
+    /// names, and the capitals of `world` outside the base map.
+    pub fn new(
+        geometry: WorldGeometry,
+        region: &RegionProfile,
+        world: &World,
+        cover: &BaseCover,
+    ) -> Self {
+        let areas = geometry
+            .countries
+            .into_iter()
+            .map(|(iso3, area)| {
+                let named = region.fills.iter().any(|f| f.iso3 == iso3);
+                let fill = named.then(|| fills(region, &iso3));
+                (iso3, fill, area)
+            })
+            .collect();
+        Self {
+            areas,
+            stats: geometry.stats,
+            capitals: crate::map::layers::world::capitals_outside(world, cover.lonlat),
+        }
+    }
+}
+
 /// A country's fills in the light and the dark theme.
-fn fills(region: &RegionProfile, iso3: &str) -> [Color32; 2] {
+pub fn fills(region: &RegionProfile, iso3: &str) -> [Color32; 2] {
     [rgb(region.fill(iso3, false)), rgb(region.fill(iso3, true))]
 }
 
@@ -67,29 +213,8 @@ pub fn cut(geo: &GeoData, proj: &Projection) -> Option<KmBox> {
     cover(geo).map(|r| proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y))
 }
 
-/// The countries at the coarse levels of detail.
-pub fn countries(
-    geo: &GeoData,
-    region: &RegionProfile,
-    proj: &Projection,
-    stats: &mut MeshStats,
-) -> Vec<CountryArea> {
-    let cut = cut(geo, proj);
-    let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
-    geo.countries
-        .iter()
-        .zip(prepare_areas(proj, &shapes, COARSE, stats))
-        .map(|(c, mut area)| {
-            if let Some(cut) = &cut {
-                area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-            }
-            (c.iso3.clone(), fills(region, &c.iso3), area)
-        })
-        .collect()
-}
-
 /// The rivers grouped by level, every level of detail.
-pub fn rivers(geo: &GeoData, proj: &Projection) -> Vec<(u8, Lines)> {
+fn rivers(geo: &GeoData, proj: &Projection) -> Vec<(u8, Lines)> {
     let mut levels: Vec<u8> = geo.rivers.iter().map(|r| r.level).collect();
     levels.sort_unstable();
     levels.dedup();
@@ -104,33 +229,6 @@ pub fn rivers(geo: &GeoData, proj: &Projection) -> Vec<(u8, Lines)> {
             (level, prepare_lines(proj, lines))
         })
         .collect()
-}
-
-/// The borders, every level of detail, the region's own marked.
-pub fn borders(geo: &GeoData, region: &RegionProfile, proj: &Projection) -> Vec<PreparedBorder> {
-    geo.borders
-        .iter()
-        .map(|b| PreparedBorder {
-            main: region.is_emphasised(&b.countries),
-            lines: prepare_lines(proj, b.lines.0.iter()),
-        })
-        .collect()
-}
-
-/// The area of interest at the coarse levels, where its label goes, and
-/// its name.
-pub fn area(
-    geo: &GeoData,
-    region: &RegionProfile,
-    proj: &Projection,
-    stats: &mut MeshStats,
-) -> Option<(Area, [f64; 2], String)> {
-    geo.valley.as_ref().map(|v| {
-        let area = prepare_area_levels(proj, &v.shape, COARSE, stats);
-        let label = label_point(&area.bbox);
-        let name = region.area_name.clone().unwrap_or_else(|| "Area".into());
-        (area, label, name)
-    })
 }
 
 /// The emphasised border's name and length, for the legend.
@@ -169,62 +267,6 @@ pub fn full_levels(proj: &Projection, shapes: &[MultiPolygon<f64>]) -> FullLevel
     (levels, stats)
 }
 
-/// What preparing the world layer reads from the base map and the region,
-/// owned, so that it can be done on a thread.
-pub struct WorldInput {
-    /// The base map's lon/lat box, where the world is cut out.
-    pub cover: Option<geo::Rect<f64>>,
-    /// The countries the base map draws itself.
-    pub drawn: Vec<String>,
-    /// The region (for its fills).
-    pub region: RegionProfile,
-    /// The projection.
-    pub projection: Projection,
-}
-
-impl WorldInput {
-    /// What preparing the world layer needs of `geo` and `region`.
-    pub fn new(geo: &GeoData, region: &RegionProfile, projection: &Projection) -> Self {
-        Self {
-            cover: cover(geo),
-            drawn: geo.countries.iter().map(|c| c.iso3.clone()).collect(),
-            region: region.clone(),
-            projection: *projection,
-        }
-    }
-
-    /// Reads the bundled world and prepares it. If its bundled files could
-    /// not be read (a test guards them), the map goes without it.
-    pub fn prepare(&self) -> PreparedWorld {
-        let world = World::bundled().unwrap_or_default();
-        let proj = &self.projection;
-        let cut = self
-            .cover
-            .map(|r| proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y));
-        let drawn: Vec<&str> = self.drawn.iter().map(String::as_str).collect();
-        let mut stats = MeshStats::default();
-        let prepared = crate::map::layers::world::prepare_countries(
-            &world, self.cover, &drawn, proj, &mut stats,
-        );
-        let areas = prepared
-            .into_iter()
-            .map(|(iso3, mut area)| {
-                if let Some(cut) = &cut {
-                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-                }
-                let named = self.region.fills.iter().any(|f| f.iso3 == iso3);
-                let fill = named.then(|| fills(&self.region, &iso3));
-                (iso3, fill, area)
-            })
-            .collect();
-        PreparedWorld {
-            areas,
-            stats,
-            capitals: crate::map::layers::world::capitals_outside(&world, self.cover),
-        }
-    }
-}
-
 /// "Kyrgyz–Tajik border" from the countries' names in the base map
 /// ("Kyrgyzstan", "Tajikistan"), or their codes.
 fn border_name(geo: &GeoData, pair: &[String; 2]) -> String {
@@ -253,7 +295,7 @@ pub fn cover(geo: &GeoData) -> Option<geo::Rect<f64>> {
 }
 
 /// A point inside the upper middle of a box, for an area's label.
-fn label_point(b: &KmBox) -> [f64; 2] {
+pub fn label_point(b: &KmBox) -> [f64; 2] {
     [
         (b.min[0] + b.max[0]) / 2.0,
         b.min[1] + (b.max[1] - b.min[1]) * 0.62,
