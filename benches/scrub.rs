@@ -4,7 +4,10 @@
 //! frames' median, 99th percentile and longest, and how long after the last
 //! step the map's layout was complete; once with the marker layouts made on
 //! their thread (as the app does) and once made within the frame that needs
-//! them (as before), side by side in one run.
+//! them (as before), side by side in one run. Two views: the app's first
+//! view (the region, the window as wide as the data's span, so that it
+//! slides in over them), and every event in view with a cumulative window
+//! (all million in view and laid out at the last step).
 //!
 //! Usage: `cargo bench --bench scrub` (not criterion: the figures are
 //! percentiles of one scrub, repeated a few times).
@@ -21,6 +24,7 @@ use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::map::layers::layout_job::{LaidOut, LayoutJob, LayoutRunner};
 use border_incidents::model::action::Action;
+use border_incidents::model::camera::{Camera, KmBox, Projection};
 use border_incidents::start::StartOptions;
 use border_incidents::timeline::playback::with_cursor;
 use headless::{BaseLayers, Headless};
@@ -29,6 +33,8 @@ use headless::{BaseLayers, Headless};
 const STEPS: usize = 100;
 /// Scrubs measured for each way of making layouts.
 const RUNS: usize = 3;
+/// The map's size in the benchmarks' 1600×1000 window.
+const MAP: egui::Vec2 = egui::vec2(870.0, 750.0);
 /// The time between two frames of a 60 Hz display.
 const FRAME: Duration = Duration::from_micros(16_667);
 
@@ -66,14 +72,11 @@ impl Scrub {
     }
 }
 
-/// Scrubs the cursor across the data's span in `STEPS` steps, with a
-/// cumulative window (all events up to the cursor, so that the last steps
-/// hold all of them), one frame a step at 60 Hz.
+/// Scrubs the cursor across the data's span in `STEPS` steps, one frame a
+/// step at 60 Hz.
 fn scrub(h: &mut Headless) -> Scrub {
     let (first, last) = span(h.app.data());
-    let mut time = h.app.view().time.clone();
-    time.cumulative = true;
-    time = with_cursor(&time, first);
+    let mut time = with_cursor(&h.app.view().time, first);
     h.app.apply(Action::SetTime(time.clone()));
     settle(h);
     let mut frames = Vec::with_capacity(STEPS);
@@ -121,32 +124,54 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; a filter is not used.
+    // `cargo bench` passes `--bench`; a word given after `--` keeps the ways
+    // whose name holds it (`cargo bench --bench scrub -- thread`).
+    let filter = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .unwrap_or_default();
     let bundled = Data::bundled().expect("bundled data loads");
     let data = Arc::new(Data {
         events: synth::events(1_000_000),
         ..bundled
     });
+    let views: [(&str, fn(&mut Headless)); 2] = [
+        ("first view", |_| {}),
+        ("all in view, cumulative", |h| {
+            let proj = Projection::at(h.app.data().region.reference_lat);
+            let mut all = KmBox::EMPTY;
+            all.add(proj.project(synth::BOX[0], synth::BOX[1]));
+            all.add(proj.project(synth::BOX[2], synth::BOX[3]));
+            h.app
+                .apply(Action::SetCamera(Camera::fit(&proj, &all, MAP, 24.0)));
+            let mut time = h.app.view().time.clone();
+            time.cumulative = true;
+            h.app.apply(Action::SetTime(time));
+        }),
+    ];
     let ways: [(&str, fn(App) -> App); 2] = [
         ("layouts on their thread", |app| app),
         ("layouts within the frame (before)", |app| {
             app.with_layout_runner(Box::new(InFrame(None)))
         }),
     ];
-    println!("1,000,000 events, {STEPS} scrub steps across the span, cumulative window");
-    for run in 1..=RUNS {
-        for (name, make) in ways {
+    println!("1,000,000 events, {STEPS} scrub steps across the span");
+    for (view, set_up) in views {
+        for (way, make) in ways.iter().filter(|(name, _)| name.contains(&filter)) {
             let app = make(App::new(None, data.clone(), StartOptions::default()));
             let mut h = Headless::of(app, BaseLayers::OnGpu);
-            let s = scrub(&mut h);
-            println!(
-                "run {run}, {name}: frame median {:.2} ms, p99 {:.2} ms, longest {:.2} ms; \
-                 layout complete {:.1} ms after the last step",
-                ms(s.percentile(0.5)),
-                ms(s.percentile(0.99)),
-                ms(s.percentile(1.0)),
-                ms(s.complete),
-            );
+            set_up(&mut h);
+            for run in 1..=RUNS {
+                let s = scrub(&mut h);
+                println!(
+                    "{view}, {way}, run {run}: frame median {:.2} ms, p99 {:.2} ms, \
+                     longest {:.2} ms; layout complete {:.1} ms after the last step",
+                    ms(s.percentile(0.5)),
+                    ms(s.percentile(0.99)),
+                    ms(s.percentile(1.0)),
+                    ms(s.complete),
+                );
+            }
         }
     }
 }

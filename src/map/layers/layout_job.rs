@@ -122,25 +122,27 @@ impl Items {
 
     /// The events as (index, faint): those in the window, then those
     /// outside it.
-    pub fn list(&self) -> Vec<(usize, bool)> {
+    pub fn iter(&self) -> impl Iterator<Item = (usize, bool)> + '_ {
         let on_map = |i: usize| self.on_map.shows(&self.positions, i);
-        let mut items: Vec<(usize, bool)> = self
+        let inside = self
             .shown
             .iter()
-            .filter(|&&i| on_map(i))
-            .map(|&i| (i, false))
-            .collect();
-        if let Some(passing) = &self.passing {
-            let mut shown = self.shown.iter().peekable();
-            for &i in passing.iter() {
+            .filter(move |&&i| on_map(i))
+            .map(|&i| (i, false));
+        let mut shown = self.shown.iter().peekable();
+        let outside = self
+            .passing
+            .iter()
+            .flat_map(|p| p.iter())
+            .filter_map(move |&i| {
                 if shown.peek() == Some(&&i) {
                     shown.next();
-                } else if on_map(i) {
-                    items.push((i, true));
+                    None
+                } else {
+                    on_map(i).then_some((i, true))
                 }
-            }
-        }
-        items
+            });
+        inside.chain(outside)
     }
 }
 
@@ -181,7 +183,7 @@ impl LayoutJob {
     pub fn run(self) -> LaidOut {
         let layout = marker_layout::layout(
             &self.items.positions,
-            self.items.list(),
+            self.items.iter(),
             &self.transform,
             self.reach,
         );
