@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::data::time::{EventTime, Seconds};
+use crate::formats::Format;
 use crate::model::view::Theme;
 
 /// A desktop map of the September 2022 Kyrgyz–Tajik border clashes: incidents and
@@ -108,8 +109,10 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate GeoJSON or events files: prints FILE:LINE:COL: message per
-    /// problem; exits 0 when all are valid, 1 when any is not, 2 on usage errors.
+    /// Validate files in any format the app reads (GeoJSON, events files,
+    /// ACLED, UCDP GED and GDELT tables): prints FILE:LINE:COL: message per
+    /// problem; exits 0 when all are valid, 1 when any is not, 2 on usage
+    /// errors.
     Check {
         /// Check the files as events files (the events schema).
         #[arg(long)]
@@ -122,19 +125,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Convert events between GeoJSON, ACLED-style CSV and UCDP-style CSV:
-    /// reads every input, merges them and writes OUT (the format told by
-    /// its extension, or --to; a .csv output needs --to).
+    /// Convert events between the formats the app reads and writes: reads
+    /// every input, merges them and writes OUT (the format told by its
+    /// extension, or --to; a .csv output needs --to).
     Convert {
-        /// The files to read (events GeoJSON, ACLED or UCDP GED CSV).
+        /// The files to read (events GeoJSON, ACLED, UCDP GED or GDELT).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The file to write.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// The format to write.
-        #[arg(long, value_enum)]
-        to: Option<FormatArg>,
+        #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+        to: Option<Format>,
         /// Convert the rows of a CSV file that read even when others have errors.
         #[arg(long)]
         skip_bad_rows: bool,
@@ -164,27 +167,84 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
     },
+    /// The shared store: a PostgreSQL database with PostGIS that a team of
+    /// coders reads and edits together. URL is a libpq connection string
+    /// (postgres://USER@HOST:PORT/DB?sslmode=… or "host=… dbname=…"); left
+    /// out, the libpq environment is used (PGHOST, PGPORT, PGUSER,
+    /// PGDATABASE, PGPASSWORD, PGPASSFILE or ~/.pgpass, PGSSLMODE), as psql
+    /// does. Exits 0 when done, 1 on errors, 2 on usage errors.
+    Db {
+        /// What to do.
+        #[command(subcommand)]
+        action: DbCommand,
+    },
 }
 
-/// Output formats on the command line.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum FormatArg {
-    /// Events GeoJSON.
-    Geojson,
-    /// ACLED-style CSV (31 columns).
-    Acled,
-    /// UCDP GED-style CSV (49 columns).
-    Ucdp,
+/// What `db` does.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Create or upgrade the schema (tables, indexes, triggers, and the
+    /// roles border_incidents_viewer, _coder and _reviewer). Running it
+    /// again changes nothing; a database whose schema is newer than this
+    /// program is refused.
+    Init {
+        /// The database.
+        url: Option<String>,
+    },
+    /// Write the events of files (events GeoJSON, ACLED or UCDP GED CSV, a
+    /// coded article's events file) into the database: by id, each added,
+    /// changed where it differs, or left alone; all files in one
+    /// transaction.
+    Push {
+        /// The files to push.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The database.
+        #[arg(long, value_name = "URL")]
+        to: Option<String>,
+    },
+    /// Write the database's events (those in a box and a time window) to a
+    /// file, as convert writes (the format by extension, or --to).
+    Pull {
+        /// The database.
+        url: Option<String>,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Only events placed in this box (degrees: west, south, east, north).
+        #[arg(long, value_name = "W,S,E,N", value_parser = parse_bbox, allow_hyphen_values = true)]
+        bbox: Option<[f64; 4]>,
+        /// Only events overlapping FROM..TO (dates as for --time).
+        #[arg(long, value_name = "FROM..TO", value_parser = parse_window)]
+        window: Option<(Seconds, Seconds)>,
+        /// The format to write.
+        #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+        to: Option<Format>,
+        /// Write counts per grid cell instead of events: GeoJSON squares of
+        /// the grid level that gives about N cells across the box (the
+        /// data's extent without --bbox), each with its count and counts by
+        /// category, as the app draws a zoomed-out view.
+        #[arg(long, value_name = "N", conflicts_with = "to", value_parser = clap::value_parser!(u32).range(1..=4096))]
+        cells: Option<u32>,
+    },
+    /// Who changed an event, what and when: old and new values, oldest
+    /// first.
+    History {
+        /// [URL] EVENT_ID: the database (optional) and the event.
+        #[arg(required = true, num_args = 1..=2, value_name = "URL] [EVENT_ID")]
+        args: Vec<String>,
+    },
 }
 
-impl From<FormatArg> for crate::export::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Geojson => Self::GeoJson,
-            FormatArg::Acled => Self::Acled,
-            FormatArg::Ucdp => Self::Ucdp,
-        }
-    }
+/// `--to`: one of the formats events are written in, by name, each shown
+/// with its label in `--help`.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    let names = Format::all().map(|f| PossibleValue::new(f.name()).help(f.label()));
+    PossibleValuesParser::new(names).try_map(|name| {
+        Format::named(&name)
+            .ok_or_else(|| format!("{name:?} is not a format events are written in"))
+    })
 }
 
 /// Theme names on the command line.
@@ -252,7 +312,9 @@ fn parse_time(s: &str) -> Result<Seconds, String> {
         .map_err(|e| format!("{s:?} is not a date like 2022-09-16 or 2022-09-16T04:50: {e}"))
 }
 
-fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
+/// `FROM..TO` as the first second and one past the last (dates as for
+/// `--time`).
+pub fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
     let (a, b) = s
         .split_once("..")
         .ok_or_else(|| format!("expected FROM..TO, like 2022-09-14..2022-09-19, got {s:?}"))?;
@@ -264,6 +326,37 @@ fn parse_window(s: &str) -> Result<(Seconds, Seconds), String> {
         return Err(format!("the window ends before it starts: {s:?}"));
     }
     Ok((from, to))
+}
+
+/// `W,S,E,N` in degrees, west of east and south of north.
+fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let [w, so, e, n] = parts[..] else {
+        return Err(format!(
+            "expected W,S,E,N, like 69.5,39.5,71.5,40.5, got {s:?}"
+        ));
+    };
+    let mut out = [0.0; 4];
+    for (slot, text) in out.iter_mut().zip([w, so, e, n]) {
+        *slot = text
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("{text:?} is not a number of degrees"))?;
+    }
+    let [w, so, e, n] = out;
+    if !(-180.0..=180.0).contains(&w) || !(-180.0..=180.0).contains(&e) {
+        return Err(format!("longitudes run from -180 to 180: {s:?}"));
+    }
+    if !(-90.0..=90.0).contains(&so) || !(-90.0..=90.0).contains(&n) {
+        return Err(format!("latitudes run from -90 to 90: {s:?}"));
+    }
+    if w >= e || so >= n {
+        return Err(format!(
+            "the box must run west to east and south to north: {s:?}"
+        ));
+    }
+    Ok(out)
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {

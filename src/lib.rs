@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod app;
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod coding;
@@ -17,6 +18,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod file_dialog;
+pub mod formats;
 pub mod import;
 pub mod map;
 pub mod menu;
@@ -27,6 +29,7 @@ pub mod render;
 pub mod run;
 pub mod shortcuts;
 pub mod start;
+pub mod store;
 pub mod story;
 pub mod timeline;
 pub mod ui_kit;

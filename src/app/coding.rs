@@ -1,298 +1,158 @@
-//! Coding an article in the app: the review's commands applied, the
-//! session's kept events put into the data after every change, the file
-//! dialogs and the extraction job polled, unsaved work autosaved to the
-//! recovery file, and closing with unsaved changes asked about
-//! (`coding_keep.rs`).
+//! Coding an article in the app: the commands of the review panel, its
+//! windows and the menu go to the [`Workspace`]; the app carries out the
+//! [`Effect`]s it returns (the kept events put into the data, the view
+//! moved through [`App::apply`], the file dialogs asked and polled, the
+//! panel's paste window opened), and once a frame takes the job's
+//! outcome, autosaves, and holds a close while changes are unsaved.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::App;
-use crate::coding::job::{Input, Job, Outcome};
-use crate::coding::{Command, Edit, Session, fields};
-use crate::diagnostic::Diagnostic;
+use crate::coding::{Command, Effect, Workspace};
+use crate::file_dialog::Picked;
 use crate::model::action::Action;
-use crate::panels::review::{Paste, Review};
+use crate::model::view::TimeView;
+use crate::panels::review::Review;
+
+/// The file dialogs coding waits for.
+#[derive(Default)]
+pub(super) struct Dialogs {
+    /// Picking an article to code.
+    article: Option<Picked>,
+    /// Picking where to save the kept events.
+    target: Option<Picked>,
+}
 
 impl App {
-    /// The coding state: the session under review, its job and windows.
+    /// The coding workspace: the session under review, its job, the
+    /// recovery file, the question before closing.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The review panel's own state (the words selected in the article…).
     pub fn review(&self) -> &Review {
-        &self.coding
+        &self.review
     }
 
-    /// Applies a command of the review panel or its windows.
+    /// Keeps unsaved coding work in a recovery file in `dir` (the app's
+    /// data folder; a temporary one in tests), and offers back the work a
+    /// file left there holds.
+    pub fn with_recovery_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.workspace.keep_recovery_in(dir);
+        self
+    }
+
+    /// Applies a command of the review panel, its windows or the menu.
     pub(super) fn apply_coding(&mut self, command: Command) {
-        self.coding.notice = None;
-        match command {
-            Command::OpenArticle => {
-                if self.may_start_coding() && self.coding.picking_article.is_none() {
-                    self.coding.picking_article = Some(self.dialog.pick_article());
-                }
-            }
-            Command::PasteText => {
-                if self.may_start_coding() {
-                    self.coding.ui.paste = Some(Paste::default());
-                }
-            }
-            Command::CodePasted {
-                text,
-                title,
-                published,
-            } => {
-                let published = match parse_date(&published) {
-                    Ok(d) => d,
-                    Err(message) => return self.fail("pasted text", message),
-                };
-                let job = Job::read(Input::Pasted { text, title }, published, self.data.clone());
-                self.coding.job = Some(job);
-            }
-            Command::Published(typed) => {
-                let Some(article) = self.coding.asking.take() else {
-                    return;
-                };
-                match parse_date(&typed) {
-                    Ok(Some(date)) => {
-                        self.coding.job = Some(Job::extract(*article, date, self.data.clone()));
-                    }
-                    Ok(None) | Err(_) => {
-                        self.coding.asking = Some(article);
-                        self.coding.notice =
-                            Some(format!("{typed:?} is not a date: type it as YYYY-MM-DD"));
-                    }
-                }
-            }
-            Command::CancelJob => {
-                // The worker stops at its next check; the app forgets it now.
-                if let Some(job) = self.coding.job.take() {
-                    job.cancel();
-                    self.coding.notice = Some(format!("reading {} was cancelled", job.name));
-                }
-            }
-            Command::Dismiss => {
-                self.coding.failure = None;
-                self.coding.asking = None;
-                if matches!(self.coding.offer, Some(Err(_))) {
-                    self.coding.offer = None;
-                }
-            }
-            Command::Edit(edit) => self.edit(edit),
-            Command::Undo | Command::Redo => {
-                let Some(session) = &mut self.coding.session else {
-                    return;
-                };
-                let done = if command == Command::Undo {
-                    session.undo()
-                } else {
-                    session.redo()
-                };
-                if done {
-                    self.publish_coding();
-                }
-            }
-            Command::Select(id) => self.select_proposal(id),
-            Command::PickPlace(on) => self.view.picking_place = on && self.coding.session.is_some(),
-            Command::Save => match self
-                .coding
-                .session
-                .as_ref()
-                .and_then(|s| s.target().cloned())
-            {
-                Some(target) => self.save_coding(target),
-                None => self.apply_coding(Command::SaveAs),
-            },
-            Command::SaveAs => match &self.coding.session {
-                None => self.coding.notice = Some("nothing to save: code an article first".into()),
-                Some(session) => {
-                    let name = format!("{}.events.geojson", session.source().id);
-                    self.coding.picking_save = Some(self.dialog.save_events(&name));
-                }
-            },
-            Command::Recover => {
-                if let Some(Ok(session)) = self.coding.offer.take() {
-                    self.start_session(session);
-                }
-            }
-            Command::DiscardRecovery => {
-                self.coding.offer = None;
-                self.clear_recovery();
-            }
-            Command::Closing(answer) => self.answer_closing(answer),
-        }
-    }
-
-    /// Whether a new article may be coded now: not while one with unsaved
-    /// changes is open or recovered work waits for an answer.
-    fn may_start_coding(&mut self) -> bool {
-        let why = if self.coding.offer.is_some() {
-            "answer the question about the recovered work first"
-        } else if self.coding.unsaved() {
-            "save the events of the article under review first (File > Save events)"
-        } else if self.coding.job.is_some() {
-            "an article is being read"
-        } else {
-            return true;
-        };
-        self.fail("Code an article", why.to_owned());
-        false
-    }
-
-    /// Shows why coding cannot go on.
-    fn fail(&mut self, name: &str, message: String) {
-        self.coding.failure = Some((name.to_owned(), vec![Diagnostic::error(message)]));
-    }
-
-    /// Applies an edit to the session and shows its kept events.
-    fn edit(&mut self, edit: Edit) {
-        let Some(session) = &mut self.coding.session else {
-            return;
-        };
-        match session.apply(edit) {
-            Ok(created) => {
-                self.coding.ui.text_selection = None;
-                if created.is_some() {
-                    self.coding.ui.selected = created;
-                }
-                self.publish_coding();
-                // A proposal just kept is brought into view everywhere, the
-                // timeline included, as selecting it would.
-                let selected = self.coding.ui.selected.clone();
-                let kept = (selected.as_ref())
-                    .is_some_and(|id| self.data.events.iter().any(|e| &e.id == id));
-                if kept && selected != self.view.selection {
-                    self.select_proposal(selected);
-                }
-            }
-            Err(message) => self.coding.notice = Some(message),
-        }
-    }
-
-    /// Selects a proposal; a kept one is brought into view everywhere.
-    fn select_proposal(&mut self, id: Option<String>) {
-        self.view.picking_place = false;
-        self.coding.ui.selected.clone_from(&id);
-        let kept = id
-            .as_deref()
-            .is_some_and(|id| self.data.events.iter().any(|e| e.id == id));
-        // One selection everywhere: a proposal not on the map unselects
-        // what the map, list and timeline had selected.
-        match id.filter(|_| kept) {
-            Some(event_id) => self.apply(Action::Reveal { event_id, quote: 0 }),
-            None => self.view.selection = None,
-        }
-        if let Some(session) = &self.coding.session {
-            self.view.reading = Some(session.source().id.clone());
-        }
+        let effects = self.workspace.apply(command, &self.data);
+        self.carry_out(effects);
     }
 
     /// Places the selected proposal at a point clicked on the map.
     pub(super) fn apply_picked_point(&mut self, lon: f64, lat: f64) {
-        self.view.picking_place = false;
-        let Some(session) = &self.coding.session else {
-            return;
-        };
-        let Some(p) = self
-            .coding
-            .ui
-            .selected
-            .as_deref()
-            .and_then(|id| session.proposal(id))
-        else {
-            return;
-        };
-        let placed = fields::at_point(&p.event, lon, lat);
-        self.edit(Edit::Replace(Box::new(placed)));
+        let effects = self.workspace.place_selected_at(lon, lat);
+        self.carry_out(effects);
     }
 
-    /// Opens a session: its source and kept events join the data, the
-    /// article panel shows its text.
-    fn start_session(&mut self, session: Session) {
-        self.view.reading = Some(session.source().id.clone());
-        // The time the article tells of (its background rows aside), so
-        // that what is accepted shows at once.
-        let told = session
-            .proposals()
-            .iter()
-            .filter(|p| p.event.kind != crate::data::event::EventKind::Context);
-        let start = told.clone().map(|p| p.event.start.first_second()).min();
-        let end = told.map(|p| p.event.end.end_exclusive()).max();
-        if let (Some(start), Some(end)) = (start, end) {
-            self.view.time.window = (start, end);
-            self.view.time.cursor = end;
-            self.view.time.playing = false;
-        }
-        // Recovered work opens on its first kept event, brought into view.
-        let first = (session.proposals().iter())
-            .find(|p| crate::coding::is_kept(p.status))
-            .or_else(|| session.proposals().first())
-            .map(|p| p.event.id.clone());
-        self.coding.session = Some(session);
-        self.coding.autosaved = 0;
-        self.publish_coding();
-        self.select_proposal(first);
-    }
-
-    /// Puts the session's kept events into the data.
-    fn publish_coding(&mut self) {
-        let Some(session) = &self.coding.session else {
-            return;
-        };
-        match session.publish(&self.data) {
-            Ok(data) => {
-                self.data = Arc::new(data);
-                self.derive_from_data();
+    /// Carries out what the workspace asks of the app.
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::ChooseArticle => {
+                    if self.coding_dialogs.article.is_none() {
+                        self.coding_dialogs.article = Some(self.dialog.pick_article());
+                    }
+                }
+                Effect::ChooseTarget(name) => {
+                    self.coding_dialogs.target = Some(self.dialog.save_events(&name));
+                }
+                Effect::OpenPaste => self.review.open_paste(),
+                Effect::Changed { by_edit } => self.coding_changed(by_edit),
+                Effect::ShowTold((start, end)) => self.apply(Action::SetTime(TimeView {
+                    window: (start, end),
+                    cursor: end,
+                    playing: false,
+                    ..self.view.time.clone()
+                })),
+                Effect::Selected => self.show_selected_proposal(),
+                Effect::PickPlace(on) => self.apply(Action::SetPickingPlace(on)),
             }
-            Err(message) => self.coding.notice = Some(message),
         }
+    }
+
+    /// The proposals changed: their kept events join the data again. After
+    /// an edit the words it used are forgotten and a proposal it kept is
+    /// brought into view everywhere, the timeline included, as selecting
+    /// it would.
+    fn coding_changed(&mut self, by_edit: bool) {
+        if by_edit {
+            self.review.forget_text_selection();
+        }
+        if let Some(data) = self.workspace.publish(&self.data) {
+            self.data = Arc::new(data);
+            self.derive_from_data();
+        }
+        let selected = self.workspace.selected().map(str::to_owned);
+        if by_edit && self.is_loaded(selected.as_deref()) && selected != self.view.selection {
+            self.show_selected_proposal();
+        }
+    }
+
+    /// Shows the selected proposal: a kept one is brought into view
+    /// everywhere; one not on the map unselects what the map, list and
+    /// timeline had selected (one selection everywhere). The article
+    /// panel shows the article under review.
+    fn show_selected_proposal(&mut self) {
+        self.apply(Action::SetPickingPlace(false));
+        let selected = self.workspace.selected().map(str::to_owned);
+        match selected.filter(|id| self.is_loaded(Some(id))) {
+            Some(event_id) => self.apply(Action::Reveal { event_id, quote: 0 }),
+            None => self.apply(Action::Select(None)),
+        }
+        if let Some(session) = self.workspace.session() {
+            let source = session.source().id.clone();
+            self.apply(Action::ShowSource(Some(source)));
+        }
+    }
+
+    /// Whether an event with this id is in the data.
+    fn is_loaded(&self, id: Option<&str>) -> bool {
+        id.is_some_and(|id| self.data.events.iter().any(|e| e.id == id))
     }
 
     /// Once a frame: the dialogs' answers, the job's outcome, the
     /// autosave, and a close request while changes are unsaved.
     pub(super) fn coding_frame(&mut self, ctx: &egui::Context) {
-        if let Some(paths) = poll(&mut self.coding.picking_article, ctx)
+        if let Some(paths) = poll(&mut self.coding_dialogs.article, ctx)
             && let Some(path) = paths.into_iter().next()
         {
-            self.coding.job = Some(Job::read(Input::File(path), None, self.data.clone()));
+            self.workspace.read_article(path, &self.data);
         }
-        if let Some(paths) = poll(&mut self.coding.picking_save, ctx) {
+        if let Some(paths) = poll(&mut self.coding_dialogs.target, ctx) {
             match paths.into_iter().next() {
-                Some(path) => self.save_coding(path),
-                None => self.coding.closing = false,
+                Some(path) => self.workspace.save_to(path),
+                None => self.workspace.save_cancelled(),
             }
         }
-        if let Some(outcome) = self.coding.job.as_ref().and_then(Job::poll) {
-            let name = self.coding.job.take().map(|j| j.name).unwrap_or_default();
-            match outcome {
-                Outcome::Done(session) => self.start_session(*session),
-                Outcome::NeedsDate(article) => self.coding.asking = Some(article),
-                Outcome::Failed { name, diagnostics } => {
-                    self.coding.failure = Some((name, diagnostics))
-                }
-                Outcome::Cancelled => {
-                    self.coding.notice = Some(format!("reading {name} was cancelled"))
-                }
-            }
+        let effects = self.workspace.poll_job();
+        self.carry_out(effects);
+        if let Some(wait) = self.workspace.autosave(Instant::now()) {
+            ctx.request_repaint_after(wait);
         }
-        self.autosave(ctx);
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.coding.unsaved()
-            && !self.coding.close_confirmed
-        {
+        if ctx.input(|i| i.viewport().close_requested()) && self.workspace.hold_close() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.coding.closing = true;
         }
-        if self.coding.close_confirmed && self.coding.closing {
-            self.coding.closing = false;
+        if self.workspace.close_now() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 }
 
 /// The answer of a file dialog, once it closes.
-fn poll(
-    picking: &mut Option<crate::file_dialog::Picked>,
-    ctx: &egui::Context,
-) -> Option<Vec<PathBuf>> {
+fn poll(picking: &mut Option<Picked>, ctx: &egui::Context) -> Option<Vec<PathBuf>> {
     let answer = match picking.as_ref()?.try_recv() {
         Ok(paths) => Some(paths),
         Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -303,15 +163,4 @@ fn poll(
     };
     *picking = None;
     answer
-}
-
-/// A typed publication date: `None` when empty.
-fn parse_date(typed: &str) -> Result<Option<jiff::civil::Date>, String> {
-    let t = typed.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse()
-        .map(Some)
-        .map_err(|_| format!("{t:?} is not a date: type the publication date as YYYY-MM-DD"))
 }

@@ -1,12 +1,14 @@
 //! The eframe application: owns the loaded data and the view state, lays
-//! out the panels (`layout.rs`), collects the actions they return and
-//! applies them in one place ([`App::apply`]); opened files are in
-//! `files.rs`.
+//! out the panels (`layout.rs`) from one frame's input (`frame.rs`),
+//! collects the actions they return and applies them in one place
+//! ([`App::apply`], the only code that changes the view state); opened
+//! files are in `files.rs`, coding an article in `coding.rs`, stories in
+//! `story/`.
 
 mod coding;
-mod coding_keep;
 pub mod export_jobs;
 mod files;
+mod frame;
 mod layout;
 pub mod picture;
 mod results;
@@ -38,8 +40,12 @@ pub struct App {
     dialog: Box<dyn FileDialog>,
     picking: Option<Picked>,
     map_size: egui::Vec2,
-    /// Coding an article: the session under review and its windows.
-    coding: crate::panels::review::Review,
+    /// Coding an article: the session under review and all around it.
+    workspace: crate::coding::Workspace,
+    /// The file dialogs coding waits for.
+    coding_dialogs: coding::Dialogs,
+    /// The review panel's own state.
+    review: crate::panels::review::Review,
     /// The open story, its editor and the first-start offer.
     story: crate::story::session::Session,
     results: results::Results,
@@ -73,7 +79,9 @@ impl App {
             dialog: Box::new(SystemDialog),
             picking: None,
             map_size: crate::model::view_defaults::DEFAULT_MAP_SIZE,
-            coding: crate::panels::review::Review::default(),
+            workspace: crate::coding::Workspace::default(),
+            coding_dialogs: coding::Dialogs::default(),
+            review: crate::panels::review::Review::default(),
             story: crate::story::session::Session::new(
                 storage.and_then(|s| eframe::get_value(s, crate::story::session::STORAGE_KEY)),
                 storage.is_some(),
@@ -185,18 +193,12 @@ impl App {
 
     /// Number of events shown (passing the filters and overlapping the window).
     pub fn visible_count(&mut self) -> usize {
-        self.visibility
-            .get(
-                &self.data,
-                &self.derived.index,
-                &self.view.filters,
-                self.view.time.window,
-            )
-            .shown
-            .len()
+        self.visible_events().shown.len()
     }
 
-    /// Applies one action to the view state.
+    /// Applies one action: the one place the view state changes. Widgets
+    /// return actions; the app's own moves (a story's glide, a coded
+    /// article opened, a picture's shot) are actions too.
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Select(id) => {
@@ -214,6 +216,7 @@ impl App {
                 });
             }
             Action::SetCamera(camera) => self.view.camera = camera,
+            Action::SetView(view) => self.view = *view,
             Action::FitMap => self.view.camera = self.map.fit_camera(),
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::SetLayers(layers) => self.view.layers = layers,
@@ -238,7 +241,11 @@ impl App {
             }
             Action::CloseProblems => self.opened.problems.clear(),
             Action::Coding(command) => self.apply_coding(command),
-            Action::PickedPoint { lon, lat } => self.apply_picked_point(lon, lat),
+            Action::SetPickingPlace(on) => self.view.picking_place = on,
+            Action::PickedPoint { lon, lat } => {
+                self.view.picking_place = false;
+                self.apply_picked_point(lon, lat);
+            }
             Action::Story(action) => self.apply_story(action),
             Action::Export(_) | Action::CancelExport | Action::DismissExport => {
                 self.apply_export(action);

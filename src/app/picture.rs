@@ -11,7 +11,7 @@ use crate::model::action::Action;
 use crate::model::camera::Camera;
 use crate::model::view::ViewState;
 pub use crate::output::requests::PictureKind;
-use crate::panels::panel::{Frame, Panel as _};
+use crate::panels::panel::Panel as _;
 use crate::render::sequence::{Scene, Shot};
 use crate::render::stamp;
 use crate::start::StartOptions;
@@ -97,10 +97,10 @@ impl Scene for Picture {
             _ => view.camera,
         };
         self.asked = Some(view.camera);
-        self.app.view = ViewState {
+        self.app.apply(Action::SetView(Box::new(ViewState {
             camera,
             ..view.clone()
-        };
+        })));
         let rect = match self.kind {
             PictureKind::Map => self.app.show_map_picture(ui),
             PictureKind::Window => {
@@ -124,33 +124,26 @@ impl App {
     /// region to the picture). Returns where the map is.
     fn show_map_picture(&mut self, ui: &mut egui::Ui) -> egui::Rect {
         ui.ctx().set_theme(self.egui_theme());
-        let data = self.data.clone();
-        let visible = self.visible_events();
-        let frame = Frame {
-            data: &data,
-            derived: &self.derived,
-            view: &self.view,
-            visible: &visible,
-            overlays: &self.opened.overlays,
-        };
         let relief = self.map.draws_relief(&self.view);
-        let map = &mut self.map;
+        let visible = self.visible_events();
+        let drawing = self.drawing(&visible);
+        let (map, frame) = (drawing.map, &drawing.frame);
         let mut camera = None;
         let mut map_rect = ui.max_rect();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let rect = ui.max_rect();
             map_rect = rect;
-            for action in map.show(ui, &frame) {
+            for action in map.show(ui, frame) {
                 if let Action::SetCamera(c) = action {
                     camera = Some(c);
                 }
             }
             let pal = palette::palette(ui.visuals().dark_mode);
-            let credits = stamp::credits(&data, &visible.shown, relief);
+            let credits = stamp::credits(frame.data, &visible.shown, relief);
             stamp::paint(ui, rect, frame.view.time.window, &credits, &pal);
         });
         if let Some(c) = camera {
-            self.view.camera = c;
+            self.apply(Action::SetCamera(c));
         }
         map_rect
     }

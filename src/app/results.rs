@@ -164,16 +164,7 @@ impl App {
     }
 
     fn start_export(&mut self, request: ExportRequest, path: PathBuf) {
-        let shown = self
-            .visibility
-            .get(
-                &self.data,
-                &self.derived.index,
-                &self.view.filters,
-                self.view.time.window,
-            )
-            .shown
-            .to_vec();
+        let shown = self.visible_events().shown.to_vec();
         let input = ExportInput {
             data: self.data.clone(),
             shown,

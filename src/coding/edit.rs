@@ -133,17 +133,6 @@ fn first_start(p: &Proposal) -> usize {
 /// The patch an edit makes of the session's proposals, or why it cannot
 /// be made.
 pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
-    let find = |s: &Session, id: &str| {
-        s.proposal(id)
-            .cloned()
-            .ok_or_else(|| format!("no proposal has the id {id:?}"))
-    };
-    let change = |before: &Proposal, after: Proposal| Change {
-        id: before.event.id.clone(),
-        before: Some(before.clone()),
-        after: Some(after),
-        index: None,
-    };
     let changes = match edit {
         Edit::SetStatus { id, status } => {
             let before = find(session, &id)?;
@@ -163,30 +152,7 @@ pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
             vec![change(&before, after)]
         }
         Edit::Merge { into, from } => merge(session, &into, &from)?,
-        Edit::Split { id, quote } => {
-            let before = find(session, &id)?;
-            if quote == 0 || quote >= before.event.quotes.len() {
-                return Err("a proposal splits between two of its quotes".into());
-            }
-            let mut kept = before.clone();
-            let moved_quotes = kept.event.quotes.split_off(quote);
-            let mut split = before.event.clone();
-            split.id = session.fresh_id("split");
-            split.quotes = moved_quotes;
-            let new = Proposal {
-                event: split,
-                status: Status::Proposed,
-            };
-            vec![
-                change(&before, kept),
-                Change {
-                    id: new.event.id.clone(),
-                    before: None,
-                    after: Some(new),
-                    index: None,
-                },
-            ]
-        }
+        Edit::Split { id, quote } => split(session, &id, quote)?,
         Edit::AddQuote { id, start, end } => {
             let before = find(session, &id)?;
             let quote = quote_of(session.text(), start, end)?;
@@ -202,19 +168,60 @@ pub fn patch(session: &mut Session, edit: Edit) -> Result<Patch, String> {
             let quote = quote_of(session.text(), start, end)?;
             let published = session.source.published;
             let event = fields::new_incident(session.fresh_id("incident"), quote, published);
-            let new = Proposal {
+            vec![added(Proposal {
                 event,
                 status: Status::Edited,
-            };
-            vec![Change {
-                id: new.event.id.clone(),
-                before: None,
-                after: Some(new),
-                index: None,
-            }]
+            })]
         }
     };
     Ok(Patch { changes })
+}
+
+/// The proposal with this id, as it is before the edit.
+fn find(session: &Session, id: &str) -> Result<Proposal, String> {
+    session
+        .proposal(id)
+        .cloned()
+        .ok_or_else(|| format!("no proposal has the id {id:?}"))
+}
+
+/// A proposal changed in place.
+fn change(before: &Proposal, after: Proposal) -> Change {
+    Change {
+        id: before.event.id.clone(),
+        before: Some(before.clone()),
+        after: Some(after),
+        index: None,
+    }
+}
+
+/// A proposal the edit makes.
+fn added(new: Proposal) -> Change {
+    Change {
+        id: new.event.id.clone(),
+        before: None,
+        after: Some(new),
+        index: None,
+    }
+}
+
+/// The patch splitting proposal `id` before its quote `quote`: the quotes
+/// from there on become a new proposal.
+fn split(session: &mut Session, id: &str, quote: usize) -> Result<Vec<Change>, String> {
+    let before = find(session, id)?;
+    if quote == 0 || quote >= before.event.quotes.len() {
+        return Err("a proposal splits between two of its quotes".into());
+    }
+    let mut kept = before.clone();
+    let moved_quotes = kept.event.quotes.split_off(quote);
+    let mut split = before.event.clone();
+    split.id = session.fresh_id("split");
+    split.quotes = moved_quotes;
+    let new = Proposal {
+        event: split,
+        status: Status::Proposed,
+    };
+    Ok(vec![change(&before, kept), added(new)])
 }
 
 /// The patch merging `from` into `into`.
@@ -250,12 +257,7 @@ fn merge(session: &Session, into: &str, from: &str) -> Result<Vec<Change>, Strin
     }
     merged.status = Status::Edited;
     let mut changes = vec![
-        Change {
-            id: into.to_owned(),
-            before: Some(a.clone()),
-            after: Some(merged),
-            index: None,
-        },
+        change(a, merged),
         Change {
             id: from.to_owned(),
             before: Some(b.clone()),
@@ -280,12 +282,7 @@ fn merge(session: &Session, into: &str, from: &str) -> Result<Vec<Change>, Strin
         if after.event.account_of.as_deref() == Some(from) {
             after.event.account_of = Some(into.to_owned());
         }
-        changes.push(Change {
-            id: p.event.id.clone(),
-            before: Some(p.clone()),
-            after: Some(after),
-            index: None,
-        });
+        changes.push(change(p, after));
     }
     Ok(changes)
 }

@@ -5,24 +5,30 @@
 //! `job.rs` reads an article and runs the extractor on a thread,
 //! `recovery.rs` keeps unsaved work in a recovery file, `save.rs` writes
 //! the kept events, and `fields.rs` turns what a reviewer types into event
-//! fields. Knows nothing of egui: the review panel (`panels/review*.rs`)
-//! draws a session and returns [`Command`]s.
+//! fields. The [`Workspace`] (`workspace.rs`, `keep.rs`) holds the session
+//! with everything around it the app keeps between frames. Knows nothing
+//! of egui: the review panel (`panels/review/`) draws a workspace and
+//! returns [`Command`]s.
 
 pub mod edit;
 pub mod fields;
 pub mod job;
+mod keep;
 pub mod recovery;
 pub mod save;
+pub mod workspace;
 
 use std::path::PathBuf;
 
 pub use edit::Edit;
 use edit::Patch;
+pub use workspace::{Effect, Failure, Workspace};
 
 use crate::data::Data;
-use crate::data::event::Event;
+use crate::data::event::{Event, EventKind};
 use crate::data::events::Collection;
 use crate::data::source::Source;
+use crate::data::time::Seconds;
 use crate::data::vocabulary::Vocabulary;
 use crate::diagnostic::Diagnostic;
 use crate::extract::{Proposal, Status};
@@ -150,6 +156,16 @@ impl Session {
     /// The extractor's notes on the article.
     pub fn notes(&self) -> &[Diagnostic] {
         &self.notes
+    }
+
+    /// The stretch of time the article tells of (its background rows
+    /// aside): from the earliest start to the latest end of its other
+    /// proposals.
+    pub fn told_span(&self) -> Option<(Seconds, Seconds)> {
+        let told = (self.proposals.iter()).filter(|p| p.event.kind != EventKind::Context);
+        let start = told.clone().map(|p| p.event.start.first_second()).min()?;
+        let end = told.map(|p| p.event.end.end_exclusive()).max()?;
+        Some((start, end))
     }
 
     /// Increases with every change (edits, undo, redo).
@@ -323,3 +339,5 @@ pub fn status_from_key(key: &str) -> Option<Status> {
 
 #[cfg(test)]
 mod session_tests;
+#[cfg(test)]
+mod workspace_tests;

@@ -58,8 +58,7 @@ impl Recovery {
         self.path().is_file()
     }
 
-    /// Writes the session (through a temporary file renamed over the old
-    /// one).
+    /// Writes the session, whole or not at all ([`crate::atomic`]).
     pub fn write(&self, session: &Session) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let source = Source {
@@ -87,7 +86,7 @@ impl Recovery {
             events: crate::data::events::write::to_geojson(&collection),
         };
         let json = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
-        super::save::write_atomic(&self.path(), &json)
+        crate::atomic::write_bytes(&self.path(), &json)
     }
 
     /// The session the file holds (its changes unsaved), `None` when

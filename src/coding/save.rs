@@ -1,9 +1,9 @@
 //! Writing the kept events: the events file and the article's text beside
-//! it (its `text_file`), each through a temporary file renamed over the
-//! target, so that a crash mid-save never leaves a half-written file. The
-//! events are checked to read back before anything is written.
+//! it (its `text_file`), each written whole or not at all
+//! ([`crate::atomic`]), so that a crash mid-save never leaves a
+//! half-written file. The events are checked to read back before anything
+//! is written.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::data::events;
@@ -12,26 +12,6 @@ use crate::diagnostic::Diagnostic;
 
 use super::Session;
 use super::edit::OneText;
-
-/// Writes `bytes` to `path` through `PATH.partial` in the same folder,
-/// synced and then renamed over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    let temp = path.with_file_name(name);
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            // The target is untouched; the partial file is of no use.
-            let _ = std::fs::remove_file(&temp);
-            Err(e)
-        }
-    }
-}
 
 /// The file name of the text kept beside an events file:
 /// `clash.events.geojson` → `clash.article.txt`.
@@ -75,9 +55,10 @@ pub fn save(session: &Session, target: &Path) -> Result<String, Vec<Diagnostic>>
     let text_path: PathBuf = target.with_file_name(&text_file);
     let same = std::fs::read(&text_path).is_ok_and(|b| b == session.text().as_bytes());
     if !same {
-        write_atomic(&text_path, session.text().as_bytes()).map_err(|e| fail(&text_path, e))?;
+        crate::atomic::write_bytes(&text_path, session.text().as_bytes())
+            .map_err(|e| fail(&text_path, e))?;
     }
-    write_atomic(target, written.as_bytes()).map_err(|e| fail(target, e))?;
+    crate::atomic::write_bytes(target, written.as_bytes()).map_err(|e| fail(target, e))?;
     Ok(text_file)
 }
 
@@ -92,19 +73,5 @@ mod tests {
             "clash.article.txt"
         );
         assert_eq!(text_file_for(Path::new("b.geojson")), "b.article.txt");
-    }
-
-    #[test]
-    fn an_atomic_write_replaces_the_file_and_leaves_no_partial() {
-        let dir = std::env::temp_dir().join(format!("coding-save-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("x.geojson");
-        std::fs::write(&path, "old").unwrap();
-        write_atomic(&path, b"new").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert!(!dir.join("x.geojson.partial").exists());
-        // A folder that does not exist: an error, nothing written.
-        assert!(write_atomic(&dir.join("missing/y.geojson"), b"z").is_err());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -12,7 +12,8 @@ use crate::data::geodata::GeoData;
 use crate::data::source::{Source, sha256_hex};
 use crate::extract::{self, Options, PlaceIndex, Proposal, Status};
 
-fn session() -> Session {
+/// A session on the bundled article with the extractor's proposals.
+pub(super) fn session() -> Session {
     static PLACES: OnceLock<PlaceIndex> = OnceLock::new();
     let places = PLACES.get_or_init(|| PlaceIndex::new(&GeoData::bundled().unwrap().places));
     let published = date(2022, 9, 19);
@@ -181,10 +182,18 @@ fn saved_events_read_back_with_their_text_beside() {
         status: Status::Accepted,
     })
     .unwrap();
-    let target = temp("save").join("test.events.geojson");
+    let folder = temp("save");
+    let target = folder.join("test.events.geojson");
     let text_file = save::save(&s, &target).unwrap();
     s.saved(target.clone(), text_file);
     assert!(!s.is_dirty());
+    // The events and the text, and no temporary left beside them.
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["test.article.txt", "test.events.geojson"]);
     let written = std::fs::read_to_string(&target).unwrap();
     let back = events::parse("t", &written, &TextsBeside::file(&target), &[])
         .into_result()
@@ -193,4 +202,15 @@ fn saved_events_read_back_with_their_text_beside() {
     assert_eq!(back.events.len(), kept.len());
     assert_eq!(back.events[0].extraction, kept[0].event.extraction);
     assert_eq!(back.sources[0].text.as_deref(), Some(BUNDLED_ARTICLE));
+}
+
+#[test]
+fn a_save_that_cannot_be_written_says_where_and_writes_nothing() {
+    let s = session();
+    let folder = temp("save-missing");
+    let target = folder.join("missing").join("x.events.geojson");
+    let problems = save::save(&s, &target).unwrap_err();
+    assert!(problems[0].message.contains("cannot write"), "{problems:?}");
+    assert!(problems[0].message.contains("missing"), "{problems:?}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 }

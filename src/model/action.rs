@@ -1,8 +1,10 @@
 //! What widgets ask for. Widgets never change state themselves: they return
-//! actions, and the app applies them in order after drawing.
+//! actions, and the app applies them in order after drawing. The app's own
+//! changes of the view (a story's glide, a coded article opened, a
+//! picture's shot) are actions too, so that the view changes in one place.
 
 use crate::model::camera::Camera;
-use crate::model::view::{Filters, LayerToggles, Theme, TimeView};
+use crate::model::view::{Filters, LayerToggles, Theme, TimeView, ViewState};
 
 /// A change the user asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +21,8 @@ pub enum Action {
     },
     /// Move the map camera.
     SetCamera(Camera),
+    /// Replace the whole view (a picture's shot).
+    SetView(Box<ViewState>),
     /// Fit the map to the region.
     FitMap,
     /// Replace the event filters.
@@ -44,6 +48,9 @@ pub enum Action {
     CloseProblems,
     /// Coding an article: a command of the review panel or its windows.
     Coding(crate::coding::Command),
+    /// Start or stop picking a place on the map (for the proposal under
+    /// review).
+    SetPickingPlace(bool),
     /// The map was clicked at this point while a place was being picked
     /// (see [`crate::model::view::ViewState::picking_place`]).
     PickedPoint {

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use crate::data::Data;
 use crate::model::action::Action;
+use crate::story::Step;
 use crate::story::action::StoryAction;
 use crate::story::history::Edit;
 use crate::story::player::Player;
@@ -100,83 +101,113 @@ fn steps(ui: &mut egui::Ui, data: &Data, player: &Player, act: &mut impl FnMut(S
             })
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    let handle = grip(ui);
-                    let name = format!("Drag step {} to another place", i + 1);
-                    handle
-                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                    handle.dnd_set_drag_payload(i);
-                    let title = RichText::new(format!("Step {}", i + 1));
-                    let title = if shown { title.strong() } else { title };
-                    if ui.button(title).on_hover_text("Show this step").clicked() {
-                        act(StoryAction::GoTo(i));
-                    }
-                    small_button(ui, i > 0, "Up", &format!("Move step {} up", i + 1), || {
-                        act(StoryAction::Edit(Edit::Move { from: i, to: i - 1 }));
-                    });
-                    small_button(
-                        ui,
-                        i + 1 < n,
-                        "Down",
-                        &format!("Move step {} down", i + 1),
-                        || {
-                            act(StoryAction::Edit(Edit::Move { from: i, to: i + 1 }));
-                        },
-                    );
-                    small_button(
-                        ui,
-                        true,
-                        "Remove",
-                        &format!("Remove step {}", i + 1),
-                        || {
-                            act(StoryAction::Edit(Edit::Remove(i)));
-                        },
-                    );
-                });
-                let label = ui.label(
-                    RichText::new(format!("Caption of step {}", i + 1))
-                        .small()
-                        .weak(),
-                );
-                let mut caption = step.caption.clone();
-                let edit = egui::TextEdit::multiline(&mut caption)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY);
-                if ui.add(edit).labelled_by(label.id).changed() {
-                    act(StoryAction::Edit(Edit::Caption {
-                        step: i,
-                        text: caption,
-                    }));
-                }
-                let names: Vec<String> = step
-                    .events
-                    .iter()
-                    .map(|id| match data.events.iter().find(|e| &e.id == id) {
-                        Some(e) => e.title.clone(),
-                        None => format!("{id} (not loaded)"),
-                    })
-                    .collect();
-                if !names.is_empty() {
-                    ui.label(RichText::new(names.join(" · ")).small());
-                }
+                ui.horizontal(|ui| step_buttons(ui, i, n, shown, act));
+                caption(ui, i, step, act);
+                event_names(ui, data, step);
             })
             .response;
-        if let Some(from) = row.dnd_hover_payload::<usize>()
-            && *from != i
-        {
-            let y = if *from < i {
-                row.rect.bottom()
-            } else {
-                row.rect.top()
-            };
-            ui.painter()
-                .hline(row.rect.x_range(), y, ui.visuals().selection.stroke);
-        }
-        if let Some(from) = row.dnd_release_payload::<usize>()
-            && *from != i
-        {
-            act(StoryAction::Edit(Edit::Move { from: *from, to: i }));
-        }
+        drop_target(ui, &row, i, act);
+    }
+}
+
+/// A step's handle, its number (showing it) and the buttons moving and
+/// removing it.
+fn step_buttons(
+    ui: &mut egui::Ui,
+    i: usize,
+    n: usize,
+    shown: bool,
+    act: &mut impl FnMut(StoryAction),
+) {
+    let handle = grip(ui);
+    let name = format!("Drag step {} to another place", i + 1);
+    handle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    handle.dnd_set_drag_payload(i);
+    let title = RichText::new(format!("Step {}", i + 1));
+    let title = if shown { title.strong() } else { title };
+    if ui.button(title).on_hover_text("Show this step").clicked() {
+        act(StoryAction::GoTo(i));
+    }
+    small_button(ui, i > 0, "Up", &format!("Move step {} up", i + 1), || {
+        act(StoryAction::Edit(Edit::Move { from: i, to: i - 1 }));
+    });
+    small_button(
+        ui,
+        i + 1 < n,
+        "Down",
+        &format!("Move step {} down", i + 1),
+        || {
+            act(StoryAction::Edit(Edit::Move { from: i, to: i + 1 }));
+        },
+    );
+    small_button(
+        ui,
+        true,
+        "Remove",
+        &format!("Remove step {}", i + 1),
+        || {
+            act(StoryAction::Edit(Edit::Remove(i)));
+        },
+    );
+}
+
+/// The step's caption, edited in place.
+fn caption(ui: &mut egui::Ui, i: usize, step: &Step, act: &mut impl FnMut(StoryAction)) {
+    let label = ui.label(
+        RichText::new(format!("Caption of step {}", i + 1))
+            .small()
+            .weak(),
+    );
+    let mut caption = step.caption.clone();
+    let edit = egui::TextEdit::multiline(&mut caption)
+        .desired_rows(2)
+        .desired_width(f32::INFINITY);
+    if ui.add(edit).labelled_by(label.id).changed() {
+        act(StoryAction::Edit(Edit::Caption {
+            step: i,
+            text: caption,
+        }));
+    }
+}
+
+/// The titles of the step's events (an id not loaded says so).
+fn event_names(ui: &mut egui::Ui, data: &Data, step: &Step) {
+    let names: Vec<String> = step
+        .events
+        .iter()
+        .map(|id| match data.events.iter().find(|e| &e.id == id) {
+            Some(e) => e.title.clone(),
+            None => format!("{id} (not loaded)"),
+        })
+        .collect();
+    if !names.is_empty() {
+        ui.label(RichText::new(names.join(" · ")).small());
+    }
+}
+
+/// The row of step `i` as a place to drop another step's handle: a line
+/// shows where it would go, and dropping it there moves it.
+fn drop_target(
+    ui: &mut egui::Ui,
+    row: &egui::Response,
+    i: usize,
+    act: &mut impl FnMut(StoryAction),
+) {
+    if let Some(from) = row.dnd_hover_payload::<usize>()
+        && *from != i
+    {
+        let y = if *from < i {
+            row.rect.bottom()
+        } else {
+            row.rect.top()
+        };
+        ui.painter()
+            .hline(row.rect.x_range(), y, ui.visuals().selection.stroke);
+    }
+    if let Some(from) = row.dnd_release_payload::<usize>()
+        && *from != i
+    {
+        act(StoryAction::Edit(Edit::Move { from: *from, to: i }));
     }
 }
 

@@ -2,7 +2,7 @@
 //! PNG (APNG), or numbered PNG files in a folder with an index of what each
 //! frame shows. Each encodes on a thread of its own while the next frame is
 //! drawn, and writes through a temporary that becomes the output only when
-//! the sequence is finished (`crate::output::atomic`).
+//! the sequence is finished (`crate::atomic`).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,8 +13,8 @@ use std::time::Duration;
 use image::RgbaImage;
 
 use super::sequence::{FrameSink, Shot};
+use crate::atomic::{AtomicDir, AtomicFile, write_in};
 use crate::data::time::{Seconds, from_seconds};
-use crate::output::atomic::{AtomicDir, AtomicFile, write_in};
 pub use crate::output::requests::AnimationFormat;
 
 /// A sink writing `frames` frames of `size` pixels to `target` in `format`.

@@ -1,4 +1,7 @@
-//! Writing a story as a story file (JSON, the format `read.rs` reads).
+//! Writing a story as a story file (JSON, the format `read.rs` reads),
+//! saved whole or not at all ([`crate::atomic`]).
+
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -52,6 +55,11 @@ pub fn to_json(story: &Story) -> String {
     };
     // Serialising plain strings, numbers and lists cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// Saves the story to `path`: a failed write leaves what was there.
+pub fn save(story: &Story, path: &Path) -> std::io::Result<()> {
+    crate::atomic::write_bytes(path, to_json(story).as_bytes())
 }
 
 fn step(s: &Step) -> FileStep<'_> {
@@ -153,6 +161,15 @@ mod tests {
         let text = to_json(&story);
         let loaded = parse(&text, &|_| true);
         assert_eq!(loaded.diagnostics, []);
-        assert_eq!(loaded.story, Some(story));
+        assert_eq!(loaded.story, Some(story.clone()));
+        // Saved over an older file: the new text, whole.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.json");
+        std::fs::write(&path, "old").unwrap();
+        save(&story, &path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A folder that is not there: an error, and nothing written.
+        assert!(save(&story, &dir.path().join("no/two.json")).is_err());
     }
 }

@@ -180,11 +180,21 @@ fn zhaparov_said_two_things_each_dated_by_its_own_words() {
     for e in [sunday, youtube] {
         assert_eq!(e.kind, EventKind::Statement, "{}", e.id);
         assert_eq!(e.claimant, sunday.claimant, "{}", e.id);
-        let note = &e.verification.as_ref().expect("verified").note;
+        let v = e.verification.as_ref().expect("verified");
+        let note = &v.note;
         assert!(
             note.to_lowercase().contains("not confirmed"),
             "{}: {note}",
             e.id
+        );
+        // His social-media address of Saturday 17 Sep is the nearest
+        // candidate for both "on Sunday" and "on YouTube", and is cited.
+        assert!(note.contains("Sat 17 Sep"), "{}: {note}", e.id);
+        assert!(
+            v.sources.iter().any(|s| s.contains("17 Sep 2022")),
+            "{}: {:?}",
+            e.id,
+            v.sources
         );
     }
 }
@@ -217,8 +227,19 @@ fn accounts_do_not_start_before_the_incident_they_tell() {
     );
 }
 
-/// Every verdict names the reports it rests on, and every verdict value is
-/// explained in assets/README.md.
+/// Whether `text` holds a year of four digits (19xx or 20xx) standing alone.
+fn names_a_year(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && !(i > 0 && bytes[i - 1].is_ascii_digit())
+            && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+/// Every verdict names the reports it rests on, each with its date, and
+/// every verdict value is explained in assets/README.md.
 #[test]
 fn every_verdict_cites_a_source_and_is_documented() {
     let events = bundled();
@@ -228,6 +249,10 @@ fn every_verdict_cites_a_source_and_is_documented() {
         assert!(!v.note.trim().is_empty(), "{} has no note", e.id);
         assert!(!v.sources.is_empty(), "{} cites no source", e.id);
         assert!(v.sources.iter().all(|s| !s.trim().is_empty()), "{}", e.id);
+        // Every source names the date of its report, at least its year.
+        for source in &v.sources {
+            assert!(names_a_year(source), "{}: {source:?} names no date", e.id);
+        }
         verified += 1;
     }
     assert!(verified >= 20, "{verified}");
@@ -300,6 +325,64 @@ fn both_sides_accounts_stand_side_by_side() {
     for e in events.iter().filter(|e| e.kind == EventKind::Statement) {
         assert!(e.claimant.is_some() && !e.refers_to.is_empty(), "{}", e.id);
     }
+}
+
+/// The follow-up check of issue 31: a verdict follows the README's rule on
+/// dates outside the drawn range, each note says where its dates come
+/// from, and both sides' abuses and both sides' word on the truce are cited.
+#[test]
+fn verdicts_follow_the_rule_on_dates_outside_the_drawn_range() {
+    let events = bundled();
+    let verification = |id| by_id(&events, id).verification.as_ref().expect(id);
+
+    // Announced on 2 Sep, outside the 5–19 Sep drawn from "just appointed".
+    let otunbayeva = by_id(&events, "otunbayeva-envoy");
+    assert_eq!(
+        otunbayeva.start,
+        EventTime::Date(date(2022, 9, 5)),
+        "the range the rule is judged against"
+    );
+    let v = verification("otunbayeva-envoy");
+    assert_eq!(v.verdict, Verdict::Imprecise);
+    assert!(v.note.contains("2 Sep 2022"), "{}", v.note);
+
+    // The firefight's range comes from the article, its date from TASS.
+    let v = verification("firefight-border-guards-kg-claim");
+    assert_eq!(v.verdict, Verdict::PartlyDocumented);
+    for words in ["late last week", "14 Sep", "TASS"] {
+        assert!(v.note.contains(words), "{words}: {}", v.note);
+    }
+
+    // The Kyrgyz account was given from 14 Sep, as the firefight row says.
+    let v = verification("kyrgyz-account");
+    assert!(v.note.contains("from Wed 14 Sep"), "{}", v.note);
+    assert!(!v.note.contains("from 16 Sep"), "{}", v.note);
+    assert!(
+        v.sources
+            .iter()
+            .any(|s| s.contains("14 Sep 2022") && s.contains("TASS")),
+        "{:?}",
+        v.sources
+    );
+
+    // Human Rights Watch's findings on both sides beside the videos.
+    let v = verification("social-media-videos");
+    for words in [
+        "Kyrgyz forces fired on Tajik ambulances",
+        "Tajik forces fired on civilian cars",
+        "at least 8 civilians",
+    ] {
+        assert!(v.note.contains(words), "{words}: {}", v.note);
+    }
+
+    // A Tajik-side source on the truce, beside the Kyrgyz ones.
+    let v = verification("truce");
+    assert!(v.note.contains("06:30"), "{}", v.note);
+    assert!(
+        v.sources.iter().any(|s| s.starts_with("Tajik")),
+        "{:?}",
+        v.sources
+    );
 }
 
 #[test]

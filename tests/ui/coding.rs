@@ -8,7 +8,7 @@ use crate::common;
 
 use border_incidents::app::App;
 use border_incidents::coding::is_kept;
-use border_incidents::data::event::Event;
+use border_incidents::data::event::{Event, EventKind};
 use border_incidents::extract::Status;
 use border_incidents::start::StartOptions;
 use border_incidents::timeline::bars::bar_label;
@@ -18,12 +18,7 @@ use egui_kittest::kittest::Queryable as _;
 
 /// The proposal whose title is `title`.
 fn proposal<'a>(harness: &'a Harness<'static, App>, title: &str) -> &'a Event {
-    let session = harness
-        .state()
-        .review()
-        .session
-        .as_ref()
-        .expect("a session");
+    let session = harness.state().workspace().session().expect("a session");
     &session
         .proposals()
         .iter()
@@ -129,8 +124,7 @@ fn code_an_article_review_it_save_and_reopen() {
     let selection = harness
         .state()
         .review()
-        .ui
-        .text_selection
+        .text_selection()
         .expect("words selected");
     harness.get_by_label("Add quote to selected").click();
     harness.run_steps(2);
@@ -160,7 +154,7 @@ fn code_an_article_review_it_save_and_reopen() {
     harness.run_steps(2);
     assert!(target.is_file());
     assert!(dir.join("vorukh.article.txt").is_file());
-    assert!(!harness.state().review().unsaved());
+    assert!(!harness.state().workspace().unsaved());
     let saved = coded_events(harness.state());
     assert_eq!(saved.len(), 2);
 
@@ -211,9 +205,8 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     again.run_steps(3);
     let session = again
         .state()
-        .review()
-        .session
-        .as_ref()
+        .workspace()
+        .session()
         .expect("the work is back");
     let status = |title: &str| {
         session
@@ -225,7 +218,7 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     assert_eq!(status("Shelling (Batken region)"), Some(Status::Accepted));
     assert_eq!(status("Evacuation (Kok-Tash)"), Some(Status::Rejected));
     assert!(
-        again.state().review().unsaved(),
+        again.state().workspace().unsaved(),
         "recovered work is not saved yet"
     );
     let kept = session
@@ -264,5 +257,146 @@ fn closing_with_unsaved_changes_asks() {
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
     assert!(harness.query_by_label("Unsaved changes").is_none());
-    assert!(harness.state().review().session.is_some());
+    assert!(harness.state().workspace().session().is_some());
+}
+
+#[test]
+fn pasted_text_is_coded_a_proposal_accepted_and_saved_to_a_file() {
+    let dir = temp_dir("paste-save");
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    let type_into = |harness: &mut Harness<'static, App>, label: &str, text: &str| {
+        harness.get_by_label(label).click();
+        harness.run_steps(1);
+        harness.get_by_label(label).type_text(text);
+        harness.run_steps(1);
+    };
+    menu(&mut harness, "Code pasted text…");
+    harness.run_steps(2);
+    let text = "About 300 residents of Kok-Tash in the Batken region were evacuated on \
+                Sunday evening, the emergencies ministry announced.";
+    type_into(&mut harness, "Title", "Evacuation at Kok-Tash");
+    type_into(&mut harness, "Published (YYYY-MM-DD)", "2023-03-13");
+    type_into(&mut harness, "Article text", text);
+    harness.get_by_label("Propose events").click();
+    harness.run_steps(2);
+    coding_kit::wait_coded(&mut harness);
+
+    // Select the incident the text tells of, and accept it.
+    let session = harness.state().workspace().session().expect("coded");
+    let incident = session
+        .proposals()
+        .iter()
+        .find(|p| p.event.kind == EventKind::Incident)
+        .expect("an incident proposed");
+    let title = incident.event.title.clone();
+    select_and_accept(&mut harness, &title);
+    assert_eq!(
+        coded_titles(harness.state(), "evacuation-at-kok-tash"),
+        [title.as_str()]
+    );
+    harness.get_by_label("unsaved changes");
+
+    // Save: the file dialog is asked where, the file appears whole.
+    let target = dir.join("kok-tash.events.geojson");
+    dialog.will_pick(&target);
+    harness.get_by_label("Save").click();
+    harness.run_steps(3);
+    harness.get_by_label("saved");
+    assert!(!harness.state().workspace().unsaved());
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["kok-tash.article.txt", "kok-tash.events.geojson"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("kok-tash.article.txt")).unwrap(),
+        text
+    );
+    let written = std::fs::read_to_string(&target).unwrap();
+    let saved = border_incidents::data::events::parse(
+        "saved",
+        &written,
+        &border_incidents::data::events::TextsBeside::file(&target),
+        &[],
+    )
+    .into_result()
+    .expect("the saved file reads back");
+    let titles: Vec<&str> = saved.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, [title.as_str()]);
+    assert_eq!(
+        saved.sources[0].title.as_deref(),
+        Some("Evacuation at Kok-Tash")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The titles of the events of the source `id` in the app's data.
+fn coded_titles(app: &App, id: &str) -> Vec<String> {
+    let data = app.data();
+    let source = data.sources.iter().position(|s| s.id == id);
+    data.events
+        .iter()
+        .filter(|e| Some(e.source) == source)
+        .map(|e| e.title.clone())
+        .collect()
+}
+
+/// A proposal as the list shows it: confidence, title, id.
+type Listed = (f64, String, String);
+
+#[test]
+fn proposals_come_surest_first_and_weak_ones_are_folded() {
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    let text = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/coding/weak-and-sure.txt");
+    code_article(&mut harness, &dialog, &text);
+    let confidence = |e: &Event| e.extraction.as_ref().map_or(1.0, |x| x.confidence);
+    let (weak, mut sure): (Vec<Listed>, Vec<Listed>) = harness
+        .state()
+        .workspace()
+        .session()
+        .expect("a session")
+        .proposals()
+        .iter()
+        .map(|p| {
+            (
+                confidence(&p.event),
+                p.event.title.clone(),
+                p.event.id.clone(),
+            )
+        })
+        .partition(|(c, ..)| *c < border_incidents::extract::WEAK_BELOW);
+    assert_eq!(weak.len(), 1, "one weak proposal: {weak:?}");
+    let (_, weak_title, weak_id) = weak[0].clone();
+    sure.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // A row of the list: its title, then its date and confidence.
+    let row_label = |title: &str| format!("{title}  ");
+    // The sure proposals are listed, surest first; the weak one is folded away.
+    let tops: Vec<f32> = sure
+        .iter()
+        .map(|(_, t, _)| harness.get_by_label_contains(&row_label(t)).rect().top())
+        .collect();
+    assert!(tops.windows(2).all(|w| w[0] <= w[1]), "{tops:?}");
+    assert!(
+        harness
+            .query_by_label_contains(&row_label(&weak_title))
+            .is_none()
+    );
+    let header = harness.get_by_label("Weak proposals (1)");
+    assert!(header.rect().top() > tops[tops.len() - 1]);
+    header.click();
+    harness.run_steps(3);
+    // Unfolded, it shows below the sure ones, and a click selects it.
+    let weak_row = row_label(&weak_title);
+    let row = harness.get_by_label_contains(&weak_row);
+    assert!(row.rect().top() > tops[tops.len() - 1]);
+    row.click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().workspace().selected(),
+        Some(weak_id.as_str())
+    );
 }

@@ -16,13 +16,13 @@ fn problem_text(harness: &mut Harness<'static, App>) -> String {
     wait_coded(harness);
     let failure = harness
         .state()
-        .review()
-        .failure
-        .clone()
+        .workspace()
+        .failure()
+        .cloned()
         .expect("a problem is shown");
     harness.get_by_label("Cannot code this article");
     failure
-        .1
+        .problems
         .iter()
         .map(|d| d.describe())
         .collect::<Vec<_>>()
@@ -52,7 +52,7 @@ fn bad_articles_get_a_clear_message_and_the_open_work_stays() {
         assert!(text.contains(says), "{name}: {text}");
         harness.get_by_label("OK").click();
         harness.run_steps(2);
-        assert!(harness.state().review().session.is_none());
+        assert!(harness.state().workspace().session().is_none());
         assert_eq!(harness.state().data().events.len(), before);
     }
 
@@ -72,7 +72,7 @@ fn bad_articles_get_a_clear_message_and_the_open_work_stays() {
     harness.get_by_label("Propose events").click();
     harness.run_steps(2);
     wait_coded(&mut harness);
-    let session = harness.state().review().session.as_ref().expect("coded");
+    let session = harness.state().workspace().session().expect("coded");
     assert_eq!(
         session.source().published,
         Some(jiff::civil::date(2023, 3, 13))
@@ -91,9 +91,8 @@ fn bad_articles_get_a_clear_message_and_the_open_work_stays() {
     assert!(
         harness
             .state()
-            .review()
-            .session
-            .as_ref()
+            .workspace()
+            .session()
             .unwrap()
             .text()
             .contains("Ворух")
@@ -124,7 +123,7 @@ fn a_long_text_shows_progress_and_can_be_cancelled() {
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert!(harness.query_by_label("Coding an article").is_none());
-    assert!(harness.state().review().session.is_none());
+    assert!(harness.state().workspace().session().is_none());
     harness.get_by_label_contains("long.txt was cancelled");
     harness.get_by_label("OK").click();
     harness.run_steps(2);
@@ -153,8 +152,8 @@ fn an_article_with_no_dates_and_no_places_says_so() {
     harness.get_by_label("Propose events").click();
     harness.run_steps(2);
     wait_coded(&mut harness);
-    let review = harness.state().review();
-    assert!(review.session.is_some(), "{:?}", review.failure);
+    let workspace = harness.state().workspace();
+    assert!(workspace.session().is_some(), "{:?}", workspace.failure());
     harness.get_by_label_contains("no date phrase found");
     harness.get_by_label_contains("no proposal has a point");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -181,7 +180,7 @@ fn pasted_text_is_coded_and_an_empty_paste_is_refused() {
     assert!(text.contains("paste the article"), "{text}");
     harness.get_by_label("OK").click();
     harness.run_steps(2);
-    assert!(harness.state().review().session.is_none());
+    assert!(harness.state().workspace().session().is_none());
 
     menu(&mut harness, "Code pasted text…");
     harness.run_steps(2);
@@ -195,7 +194,7 @@ fn pasted_text_is_coded_and_an_empty_paste_is_refused() {
     harness.get_by_label("Propose events").click();
     harness.run_steps(2);
     wait_coded(&mut harness);
-    let session = harness.state().review().session.as_ref().expect("coded");
+    let session = harness.state().workspace().session().expect("coded");
     assert_eq!(
         session.source().title.as_deref(),
         Some("Evacuation at Kok-Tash")

@@ -78,7 +78,7 @@ pub fn menu(harness: &mut Harness<'static, App>, item: &str) {
 pub fn wait_coded(harness: &mut Harness<'static, App>) {
     for _ in 0..2000 {
         harness.step();
-        if harness.state().review().job.is_none() {
+        if harness.state().workspace().job().is_none() {
             harness.run_steps(3);
             return;
         }

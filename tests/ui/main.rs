@@ -17,6 +17,7 @@ mod scrub;
 mod snapshots;
 mod sources;
 mod story;
+mod story_glide;
 mod story_keys;
 mod table;
 mod terrain;

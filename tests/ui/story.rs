@@ -1,7 +1,7 @@
 //! Stories as a user meets them: the first-start offer, playing the
 //! bundled story to the end and back, writing a story of two steps,
 //! saving, reopening and playing it, and a story naming an event that is
-//! not loaded.
+//! not loaded. The glide to a step is in `story_glide.rs`.
 
 use crate::common;
 
@@ -62,7 +62,7 @@ fn temp_file(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
+pub fn menu(harness: &mut Harness<'static, App>, menu: &str, item: &str) {
     harness.get_by_label(menu).click();
     harness.run_steps(2);
     harness.get_by_label(item).click();
@@ -128,62 +128,6 @@ fn the_bundled_story_plays_to_the_end_and_back() {
     assert!(harness.query_by_label(&format!("Step 7 of {n}")).is_none());
     assert_eq!(harness.state().view().camera, view.camera);
     assert_eq!(harness.state().view().time.window, view.time.window);
-}
-
-/// The app in frames of 50 ms with egui's animations on (the test
-/// harness turns them off, which the app takes as reduced motion), to
-/// watch a move under way.
-fn harness_in_short_frames() -> Harness<'static, App> {
-    let data = common::data();
-    let mut harness = Harness::builder()
-        .with_size(common::SIZE)
-        .with_pixels_per_point(1.0)
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| common::app(data.clone(), StartOptions::default()).started_in(cc));
-    harness
-        .ctx
-        .all_styles_mut(|s| s.animation_time = 1.0 / 12.0);
-    harness.run_steps(3);
-    harness
-}
-
-/// Presses Next and returns the camera before, in the first frame it
-/// moved, and once the move has ended.
-fn next_step_cameras(
-    harness: &mut Harness<'static, App>,
-) -> [border_incidents::model::camera::Camera; 3] {
-    let before = harness.state().view().camera;
-    harness.get_by_label("Next ›").click();
-    let mut moving = before;
-    for _ in 0..20 {
-        harness.step();
-        moving = harness.state().view().camera;
-        if moving != before {
-            break;
-        }
-    }
-    harness.run_steps(15);
-    [before, moving, harness.state().view().camera]
-}
-
-#[test]
-fn the_view_glides_to_a_step_unless_reduced_motion_is_asked_for() {
-    let mut harness = harness_in_short_frames();
-    menu(&mut harness, "Story", "Play the September 2022 story");
-    harness.run_steps(15);
-    let [before, moving, arrived] = next_step_cameras(&mut harness);
-    assert!(before != arrived);
-    assert!(
-        moving != before && moving != arrived,
-        "a frame in, the camera is on its way: {before:?} {moving:?} {arrived:?}"
-    );
-    menu(&mut harness, "Story", "Reduce motion");
-    let [before, moving, arrived] = next_step_cameras(&mut harness);
-    assert!(before != arrived);
-    assert_eq!(
-        moving, arrived,
-        "with reduced motion the camera is there at once"
-    );
 }
 
 #[test]

@@ -5,9 +5,33 @@ use std::path::Path;
 
 use super::super::App;
 use crate::diagnostic::Diagnostic;
+use crate::story::action::StoryAction;
 use crate::story::{Story, StorySource};
 
 impl App {
+    /// Applies opening and saving a story.
+    pub(super) fn apply_story_file(&mut self, action: StoryAction) {
+        let s = &mut self.story;
+        match action {
+            StoryAction::Open if s.opening.is_none() => {
+                s.opening = Some(self.dialog.pick_story());
+            }
+            StoryAction::Save => match s.player.as_ref().and_then(|p| p.path.clone()) {
+                Some(path) => self.save_story(&path),
+                None => self.apply_story_file(StoryAction::SaveAs),
+            },
+            StoryAction::SaveAs => {
+                if let Some(player) = &s.player
+                    && s.saving.is_none()
+                {
+                    let name = file_name_for(&player.story().title);
+                    s.saving = Some(self.dialog.save_story(&name));
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Takes the answers of the open and save dialogs, once given.
     pub(super) fn receive_story_dialogs(&mut self, ctx: &egui::Context) {
         use std::sync::mpsc::TryRecvError;
@@ -55,8 +79,7 @@ impl App {
         };
         let mut story = player.story().clone();
         add_sources(&mut story, &self.data);
-        let written = std::fs::write(path, crate::story::write::to_json(&story));
-        match written {
+        match crate::story::write::save(&story, path) {
             Ok(()) => {
                 player.path = Some(path.to_owned());
                 player.edited.saved();
@@ -95,7 +118,7 @@ fn add_sources(story: &mut Story, data: &crate::data::Data) {
 }
 
 /// A file name for a story's title: its letters and digits, dashes between.
-pub(super) fn file_name_for(title: &str) -> String {
+fn file_name_for(title: &str) -> String {
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -1,6 +1,7 @@
-//! Stories in the app: playing a step moves the view to it (through the
-//! same view state every panel reads), writing one captures the view, and
-//! story files are opened and saved through the file dialog (`files.rs`).
+//! Stories in the app: playing a step moves the view to it (a glide whose
+//! every frame is applied through [`App::apply`], like any other change of
+//! the view), writing one captures the view, and story files are opened
+//! and saved through the file dialog (`files.rs`).
 
 mod files;
 
@@ -8,6 +9,7 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::model::action::Action;
+use crate::model::view::TimeView;
 use crate::story::action::StoryAction;
 use crate::story::ease::{EASE_SECONDS, Ease, Pose};
 use crate::story::history::Edit;
@@ -56,7 +58,6 @@ impl App {
 
     /// Applies a story action.
     pub(super) fn apply_story(&mut self, action: StoryAction) {
-        let now = self.story.now;
         let s = &mut self.story;
         match action {
             StoryAction::PlayBundled => match crate::story::bundled::story() {
@@ -74,22 +75,8 @@ impl App {
                 self.open_story(story, None);
                 self.story.editing = true;
             }
-            StoryAction::Open => {
-                if s.opening.is_none() {
-                    s.opening = Some(self.dialog.pick_story());
-                }
-            }
-            StoryAction::Save => match s.player.as_ref().and_then(|p| p.path.clone()) {
-                Some(path) => self.save_story(&path),
-                None => self.apply_story(StoryAction::SaveAs),
-            },
-            StoryAction::SaveAs => {
-                if let Some(player) = &s.player
-                    && s.saving.is_none()
-                {
-                    let name = files::file_name_for(&player.story().title);
-                    s.saving = Some(self.dialog.save_story(&name));
-                }
+            StoryAction::Open | StoryAction::Save | StoryAction::SaveAs => {
+                self.apply_story_file(action);
             }
             StoryAction::Leave => {
                 s.player = None;
@@ -103,41 +90,48 @@ impl App {
             StoryAction::Previous => self.step_to(Player::step_back),
             StoryAction::SetAutoplay(on) => {
                 if let Some(p) = &mut s.player {
-                    p.set_autoplay(on, now);
+                    p.set_autoplay(on, s.now);
                 }
             }
             StoryAction::SetEditing(on) => s.editing = on && s.player.is_some(),
-            StoryAction::AddCurrentView => {
-                let step = self.capture_step();
-                if let Some(p) = &mut self.story.player {
-                    let at = if p.story().steps.is_empty() {
-                        0
-                    } else {
-                        p.current() + 1
-                    };
-                    p.edit(Edit::Insert {
-                        at,
-                        step: Box::new(step),
-                    });
-                    // The view is already the step's: nothing to move.
-                    self.story.fitted = None;
-                }
-            }
-            StoryAction::Edit(edit) => {
-                let shown = s.player.as_ref().map(Player::current);
-                let moves_view = !matches!(edit, Edit::Caption { .. } | Edit::Title(_));
-                if let Some(p) = &mut s.player
-                    && p.edit(edit)
-                    && moves_view
-                    && shown != Some(p.current())
-                {
-                    self.show_step();
-                }
-            }
+            StoryAction::AddCurrentView => self.add_current_view(),
+            StoryAction::Edit(edit) => self.edit_story(edit),
             StoryAction::Undo => self.step_to(Player::undo),
             StoryAction::Redo => self.step_to(Player::redo),
             StoryAction::DismissOffer => self.dismiss_offer(),
             StoryAction::SetReducedMotion(on) => s.settings.reduced_motion = on,
+        }
+    }
+
+    /// Inserts the current view as a step after the one shown.
+    fn add_current_view(&mut self) {
+        let step = self.capture_step();
+        if let Some(p) = &mut self.story.player {
+            let at = if p.story().steps.is_empty() {
+                0
+            } else {
+                p.current() + 1
+            };
+            p.edit(Edit::Insert {
+                at,
+                step: Box::new(step),
+            });
+            // The view is already the step's: nothing to move.
+            self.story.fitted = None;
+        }
+    }
+
+    /// Edits the story; the view moves when the edit changes the step shown.
+    fn edit_story(&mut self, edit: Edit) {
+        let s = &mut self.story;
+        let shown = s.player.as_ref().map(Player::current);
+        let moves_view = !matches!(edit, Edit::Caption { .. } | Edit::Title(_));
+        if let Some(p) = &mut s.player
+            && p.edit(edit)
+            && moves_view
+            && shown != Some(p.current())
+        {
+            self.show_step();
         }
     }
 
@@ -172,9 +166,11 @@ impl App {
             p.set_autoplay(true, self.story.now);
         }
         let target = step_target(&step, &self.data.events);
-        self.view.selection = target.as_ref().map(|t| t.0.clone());
-        self.view.reading = None;
-        self.view.time.playing = false;
+        self.apply(Action::Select(target.as_ref().map(|t| t.0.clone())));
+        self.apply(Action::SetTime(TimeView {
+            playing: false,
+            ..self.view.time.clone()
+        }));
         self.story.reveal_due = target;
         let from = Pose {
             camera: self.view.camera,
@@ -229,7 +225,7 @@ impl App {
             && self.story.ease.is_none()
         {
             let camera = step_camera(f.wanted, self.map.projection(), size);
-            self.view.camera = camera;
+            self.apply(Action::SetCamera(camera));
             self.story.fitted = Some(Fitted { size, camera, ..f });
         }
     }
@@ -240,9 +236,12 @@ impl App {
             return;
         };
         let pose = ease.at(self.story.now);
-        self.view.camera = pose.camera;
-        self.view.time.window = pose.window;
-        self.view.time.cursor = pose.cursor;
+        self.apply(Action::SetCamera(pose.camera));
+        self.apply(Action::SetTime(TimeView {
+            window: pose.window,
+            cursor: pose.cursor,
+            ..self.view.time.clone()
+        }));
         if ease.done(self.story.now) {
             self.story.ease = None;
             if let Some((event_id, quote)) = self.story.reveal_due.take() {

@@ -13,12 +13,11 @@ use crate::extract::{Proposal, Status};
 use crate::model::action::Action;
 use crate::panels::panel::Frame;
 
-pub use crate::panels::review::form::Form;
-use crate::panels::review::form::edited;
+use crate::panels::review::form::{Form, edited};
 use crate::ui_kit::format;
 
 /// Draws the editor of `p` and returns what the user asked for.
-pub fn show(
+pub(super) fn show(
     ui: &mut egui::Ui,
     frame: &Frame<'_>,
     session: &Session,
@@ -30,7 +29,27 @@ pub fn show(
     if form.filled != Some((e.id.clone(), session.revision())) {
         form.fill(e, session.revision());
     }
-    let edit = |edit: Edit| Action::Coding(Command::Edit(edit));
+    summary(ui, p);
+    actions.extend(status_buttons(ui, p));
+    ui.separator();
+    actions.extend(quotes(ui, e));
+    ui.separator();
+    fields_grid(ui, frame, session, e, form, &mut actions);
+    actions.extend(apply_row(ui, frame, session, e, form));
+    ui.separator();
+    merge_row(ui, session, e, form, &mut actions);
+    actions
+}
+
+/// An edit, as the action that asks for it.
+fn edit(edit: Edit) -> Action {
+    Action::Coding(Command::Edit(edit))
+}
+
+/// The proposal's title, status and date, why it was proposed and the
+/// note on its place.
+fn summary(ui: &mut egui::Ui, p: &Proposal) {
+    let e = &p.event;
     ui.label(RichText::new(&e.title).strong());
     ui.label(format!(
         "{} · {}",
@@ -50,24 +69,32 @@ pub fn show(
     if let Some(note) = &e.geometry_note {
         ui.label(RichText::new(note).small().weak());
     }
+}
+
+/// Accept, reject or back to proposed, whichever the status is not.
+fn status_buttons(ui: &mut egui::Ui, p: &Proposal) -> Option<Action> {
+    let mut asked = None;
     ui.horizontal(|ui| {
-        let status = |s: Status| {
-            edit(Edit::SetStatus {
-                id: e.id.clone(),
-                status: s,
-            })
-        };
-        if p.status != Status::Accepted && ui.button("Accept").clicked() {
-            actions.push(status(Status::Accepted));
-        }
-        if p.status != Status::Rejected && ui.button("Reject").clicked() {
-            actions.push(status(Status::Rejected));
-        }
-        if p.status != Status::Proposed && ui.button("Back to proposed").clicked() {
-            actions.push(status(Status::Proposed));
+        for (status, text) in [
+            (Status::Accepted, "Accept"),
+            (Status::Rejected, "Reject"),
+            (Status::Proposed, "Back to proposed"),
+        ] {
+            if p.status != status && ui.button(text).clicked() {
+                asked = Some(edit(Edit::SetStatus {
+                    id: p.event.id.clone(),
+                    status,
+                }));
+            }
         }
     });
-    ui.separator();
+    asked
+}
+
+/// The proposal's quotes, each after the first with a button splitting
+/// the proposal before it.
+fn quotes(ui: &mut egui::Ui, e: &Event) -> Option<Action> {
+    let mut asked = None;
     for (k, q) in e.quotes.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let short: String = q.text.chars().take(160).collect();
@@ -82,20 +109,31 @@ pub fn show(
                     .small_button(format!("Split before quote {}", k + 1))
                     .clicked()
             {
-                actions.push(edit(Edit::Split {
+                asked = Some(edit(Edit::Split {
                     id: e.id.clone(),
                     quote: k,
                 }));
             }
         });
     }
-    ui.separator();
-    fields_grid(ui, frame, session, e, form, &mut actions);
+    asked
+}
+
+/// "Apply changes" (one edit of everything typed) and "Reset", and what
+/// is wrong with the fields.
+fn apply_row(
+    ui: &mut egui::Ui,
+    frame: &Frame<'_>,
+    session: &Session,
+    e: &Event,
+    form: &mut Form,
+) -> Option<Action> {
+    let mut asked = None;
     ui.horizontal(|ui| {
         if ui.button("Apply changes").clicked() {
             match edited(form, e, session, frame) {
                 Ok(new) if new == *e => form.error = Some("nothing changed".into()),
-                Ok(new) => actions.push(edit(Edit::Replace(Box::new(new)))),
+                Ok(new) => asked = Some(edit(Edit::Replace(Box::new(new)))),
                 Err(message) => form.error = Some(message),
             }
         }
@@ -106,9 +144,7 @@ pub fn show(
     if let Some(error) = &form.error {
         ui.colored_label(ui.visuals().error_fg_color, error);
     }
-    ui.separator();
-    merge_row(ui, session, e, form, &mut actions);
-    actions
+    asked
 }
 
 /// A labelled single-line field in the grid.
@@ -130,57 +166,13 @@ fn fields_grid(
     form: &mut Form,
     actions: &mut Vec<Action>,
 ) {
-    let published = session.source().published;
     egui::Grid::new("review_fields")
         .num_columns(2)
         .show(ui, |ui| {
             field(ui, "Title", &mut form.title);
-            let l = ui.label("Kind");
-            egui::ComboBox::from_id_salt("review_kind")
-                .selected_text(form.kind.map_or("", format::kind))
-                .show_ui(ui, |ui| {
-                    for k in EventKind::ALL {
-                        ui.selectable_value(&mut form.kind, Some(k), format::kind(k));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
-            field(ui, "Date phrase", &mut form.date_text);
-            ui.label("");
-            let reading = match (published, form.date_text.trim()) {
-                (_, "") => "no phrase: the dates stay as they are".to_owned(),
-                (None, _) => "the article has no publication date".to_owned(),
-                (Some(d), phrase) => match fields::date(d, phrase) {
-                    Ok(r) => format!(
-                        "reads as {} ({})",
-                        format::date_range(&r.start, &r.end),
-                        format::date_precision(r.precision)
-                    ),
-                    Err(err) => format!("cannot read it: {err}"),
-                },
-            };
-            ui.label(RichText::new(reading).small());
-            ui.end_row();
-            field(ui, "Place", &mut form.place);
-            field(ui, "Find place", &mut form.query);
-            if form.query.trim().chars().count() >= 3 || form.chosen.is_some() {
-                ui.label("");
-                ui.vertical(|ui| place_results(ui, frame, form));
-                ui.end_row();
-            }
-            ui.label("");
-            if frame.view.picking_place {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new("Click the map").strong());
-                    if ui.button("Stop picking").clicked() {
-                        actions.push(Action::Coding(Command::PickPlace(false)));
-                    }
-                });
-            } else if ui.button("Pick on map").clicked() {
-                actions.push(Action::Coding(Command::PickPlace(true)));
-            }
-            ui.end_row();
+            kind_row(ui, form);
+            date_rows(ui, session, form);
+            actions.extend(place_rows(ui, frame, form));
             field(ui, "Uncertainty (km)", &mut form.uncertainty);
             for (k, name) in ["Killed", "Injured", "Evacuated", "Displaced"]
                 .iter()
@@ -189,46 +181,119 @@ fn fields_grid(
                 field(ui, name, &mut form.figures[k]);
             }
             field(ui, "Claimant", &mut form.claimant);
-            let l = ui.label("Category");
-            let label = |id: &str| session.vocabulary().category_label(id).to_owned();
-            egui::ComboBox::from_id_salt("review_category")
-                .selected_text(form.category.as_deref().map(label).unwrap_or_default())
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut form.category, None, "none");
-                    for t in &session.vocabulary().categories {
-                        ui.selectable_value(&mut form.category, Some(t.id.clone()), &t.label);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label("Account of");
-            let title = |id: &str| {
-                session
-                    .proposal(id)
-                    .map_or(id.to_owned(), |p| p.event.title.clone())
-            };
-            egui::ComboBox::from_id_salt("review_account_of")
-                .selected_text(form.account_of.as_deref().map(title).unwrap_or_default())
-                .width(220.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut form.account_of, None, "none");
-                    let incidents = session
-                        .proposals()
-                        .iter()
-                        .filter(|o| o.event.kind == EventKind::Incident && o.event.id != e.id);
-                    for o in incidents {
-                        ui.selectable_value(
-                            &mut form.account_of,
-                            Some(o.event.id.clone()),
-                            &o.event.title,
-                        );
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.end_row();
+            category_row(ui, session, form);
+            account_of_row(ui, session, e, form);
         });
+}
+
+/// The kind, chosen from a list.
+fn kind_row(ui: &mut egui::Ui, form: &mut Form) {
+    let l = ui.label("Kind");
+    egui::ComboBox::from_id_salt("review_kind")
+        .selected_text(form.kind.map_or("", format::kind))
+        .show_ui(ui, |ui| {
+            for k in EventKind::ALL {
+                ui.selectable_value(&mut form.kind, Some(k), format::kind(k));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// The date phrase, and how the resolver reads it against the article's
+/// publication date.
+fn date_rows(ui: &mut egui::Ui, session: &Session, form: &mut Form) {
+    field(ui, "Date phrase", &mut form.date_text);
+    ui.label("");
+    let reading = match (session.source().published, form.date_text.trim()) {
+        (_, "") => "no phrase: the dates stay as they are".to_owned(),
+        (None, _) => "the article has no publication date".to_owned(),
+        (Some(d), phrase) => match fields::date(d, phrase) {
+            Ok(r) => format!(
+                "reads as {} ({})",
+                format::date_range(&r.start, &r.end),
+                format::date_precision(r.precision)
+            ),
+            Err(err) => format!("cannot read it: {err}"),
+        },
+    };
+    ui.label(RichText::new(reading).small());
+    ui.end_row();
+}
+
+/// The place: its name, a gazetteer search with its results, and picking
+/// it on the map.
+fn place_rows(ui: &mut egui::Ui, frame: &Frame<'_>, form: &mut Form) -> Option<Action> {
+    field(ui, "Place", &mut form.place);
+    field(ui, "Find place", &mut form.query);
+    if form.query.trim().chars().count() >= 3 || form.chosen.is_some() {
+        ui.label("");
+        ui.vertical(|ui| place_results(ui, frame, form));
+        ui.end_row();
+    }
+    ui.label("");
+    let mut asked = None;
+    if frame.view.picking_place {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Click the map").strong());
+            if ui.button("Stop picking").clicked() {
+                asked = Some(Action::Coding(Command::PickPlace(false)));
+            }
+        });
+    } else if ui.button("Pick on map").clicked() {
+        asked = Some(Action::Coding(Command::PickPlace(true)));
+    }
+    ui.end_row();
+    asked
+}
+
+/// The category, chosen from the session's vocabulary.
+fn category_row(ui: &mut egui::Ui, session: &Session, form: &mut Form) {
+    let l = ui.label("Category");
+    let label = |id: &str| session.vocabulary().category_label(id).to_owned();
+    egui::ComboBox::from_id_salt("review_category")
+        .selected_text(form.category.as_deref().map(label).unwrap_or_default())
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.category, None, "none");
+            for t in &session.vocabulary().categories {
+                ui.selectable_value(&mut form.category, Some(t.id.clone()), &t.label);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// The incident a statement is an account of, chosen among the other
+/// incidents proposed.
+fn account_of_row(ui: &mut egui::Ui, session: &Session, e: &Event, form: &mut Form) {
+    let l = ui.label("Account of");
+    let title = |id: &str| {
+        session
+            .proposal(id)
+            .map_or(id.to_owned(), |p| p.event.title.clone())
+    };
+    egui::ComboBox::from_id_salt("review_account_of")
+        .selected_text(form.account_of.as_deref().map(title).unwrap_or_default())
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.account_of, None, "none");
+            let incidents = session
+                .proposals()
+                .iter()
+                .filter(|o| o.event.kind == EventKind::Incident && o.event.id != e.id);
+            for o in incidents {
+                ui.selectable_value(
+                    &mut form.account_of,
+                    Some(o.event.id.clone()),
+                    &o.event.title,
+                );
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
 }
 
 /// The gazetteer's places for the search, as buttons choosing one.

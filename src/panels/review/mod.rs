@@ -1,115 +1,65 @@
 //! The review panel: the article being coded, its proposals (status,
-//! title, date, confidence) and, for the selected one, the editor
+//! title, date, confidence; surest first, those below
+//! [`WEAK_BELOW`](crate::extract::WEAK_BELOW) folded under "Weak
+//! proposals") and, for the selected one, the editor
 //! (`edit.rs`). The article's text with the proposals' quotes
 //! highlighted is drawn in place of the article panel
 //! (`text.rs`); the coding windows (paste, publication date,
-//! progress, recovery, closing) are in `windows.rs`. Every change
-//! is returned as an [`Action::Coding`].
+//! progress, recovery, closing) are in `windows.rs`. Each draws from the
+//! [`Workspace`] (read only) and the panel's own state ([`Review`],
+//! `state.rs`), and returns every change as an [`Action::Coding`].
 
 mod edit;
 mod form;
 mod state;
 mod text;
-pub mod windows;
+mod windows;
 
 use egui::RichText;
 
-use crate::coding::job::{Article, Job};
-use crate::coding::recovery::Recovery;
-use crate::coding::{Command, Session, is_kept};
-use crate::diagnostic::Diagnostic;
+use crate::coding::{Command, Session, Workspace, is_kept};
 use crate::extract::{Proposal, Status};
-use crate::file_dialog::Picked;
 use crate::model::action::Action;
 use crate::panels::panel::Frame;
 use crate::ui_kit::{colors, format};
 
-pub use crate::panels::review::state::{Paste, ReviewUi};
-
-/// Everything about coding an article the app keeps between frames.
-#[derive(Default)]
-pub struct Review {
-    /// The article under review.
-    pub session: Option<Session>,
-    /// Reading or extracting an article.
-    pub job: Option<Job>,
-    /// An article whose text gives no publication date, waiting for one.
-    pub asking: Option<Box<Article>>,
-    /// A problem to show (a file that cannot be read): its name and what
-    /// is wrong.
-    pub failure: Option<(String, Vec<Diagnostic>)>,
-    /// Where unsaved work is kept (none: not kept, as in tests that pass
-    /// no folder).
-    pub recovery: Option<Recovery>,
-    /// Work found in the recovery file at start, offered back.
-    pub offer: Option<Result<Session, Vec<Diagnostic>>>,
-    /// The session revision last written to the recovery file.
-    pub autosaved: u64,
-    /// When the recovery file was last written.
-    pub autosaved_at: Option<std::time::Instant>,
-    /// Whether the "save before closing?" question is open.
-    pub closing: bool,
-    /// Whether the user agreed to close.
-    pub close_confirmed: bool,
-    /// The file dialog picking an article.
-    pub picking_article: Option<Picked>,
-    /// The file dialog picking where to save.
-    pub picking_save: Option<Picked>,
-    /// The last refused edit or failed save, shown in the panel.
-    pub notice: Option<String>,
-    /// The panel's own state.
-    pub ui: ReviewUi,
-}
+pub use crate::panels::review::state::Review;
 
 impl Review {
-    /// Whether the session has changes not saved to a file.
-    pub fn unsaved(&self) -> bool {
-        self.session.as_ref().is_some_and(Session::is_dirty)
-    }
-
     /// Draws the review panel at the window's right edge while an article
     /// is being coded.
-    pub fn panel(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>) -> Vec<Action> {
+    pub fn panel(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>, ws: &Workspace) -> Vec<Action> {
         let mut actions = Vec::new();
-        let Some(session) = &self.session else {
+        let Some(session) = ws.session() else {
             return actions;
         };
         egui::Panel::right("review")
             .resizable(true)
             .default_size(390.0)
             .show(ui, |ui| {
-                header(ui, session, self.notice.as_deref(), &mut actions);
+                header(ui, session, ws.notice(), &mut actions);
                 ui.separator();
                 let height = (ui.available_height() * 0.4).max(120.0);
                 egui::ScrollArea::vertical()
                     .id_salt("review_list")
                     .max_height(height)
                     .auto_shrink([false, true])
-                    .show(ui, |ui| list(ui, session, &self.ui, &mut actions));
+                    .show(ui, |ui| {
+                        list(ui, ws, self.scrolled_to.as_deref(), &mut actions)
+                    });
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("review_editor")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        let selected = self
-                            .ui
-                            .selected
-                            .as_deref()
-                            .and_then(|id| session.proposal(id));
-                        match selected {
-                            Some(p) => actions.extend(crate::panels::review::edit::show(
-                                ui,
-                                frame,
-                                session,
-                                p,
-                                &mut self.ui.form,
-                            )),
-                            None => {
-                                ui.label(
-                                    "Select a proposal to review it, or select words in the \
-                                     article to start a new event from them.",
-                                );
-                            }
+                    .show(ui, |ui| match ws.selected_proposal() {
+                        Some(p) => {
+                            actions.extend(edit::show(ui, frame, session, p, &mut self.form))
+                        }
+                        None => {
+                            ui.label(
+                                "Select a proposal to review it, or select words in the \
+                                 article to start a new event from them.",
+                            );
                         }
                     });
             });
@@ -118,16 +68,14 @@ impl Review {
 
     /// Draws the article's text with the proposals' quotes in place of the
     /// article panel, when the panel would show the article under review;
-    /// false when it would not (the article panel draws then).
+    /// `None` when it would not (the article panel draws then).
     pub fn article(
         &mut self,
         ui: &mut egui::Ui,
         frame: &Frame<'_>,
-        actions: &mut Vec<Action>,
-    ) -> bool {
-        let Some(session) = &self.session else {
-            return false;
-        };
+        ws: &Workspace,
+    ) -> Option<Vec<Action>> {
+        let session = ws.session()?;
         let selected = frame
             .view
             .selection
@@ -137,11 +85,12 @@ impl Review {
         let ours = shown
             .and_then(|i| frame.data.sources.get(i))
             .is_some_and(|s| s.id == session.source().id);
-        if !ours {
-            return false;
-        }
-        actions.extend(crate::panels::review::text::show(ui, session, &mut self.ui));
-        true
+        ours.then(|| text::show(ui, session, ws.selected(), self))
+    }
+
+    /// Draws whichever coding windows are open; returns what the user asked.
+    pub fn windows(&mut self, ctx: &egui::Context, ws: &Workspace) -> Vec<Action> {
+        windows::show(ctx, ws, self)
     }
 }
 
@@ -201,18 +150,54 @@ pub fn status_word(status: Status) -> &'static str {
     }
 }
 
-/// The proposals, one selectable row each.
-fn list(ui: &mut egui::Ui, session: &Session, state: &ReviewUi, actions: &mut Vec<Action>) {
-    for p in session.proposals() {
-        let selected = state.selected.as_deref() == Some(p.event.id.as_str());
-        let row = row_text(ui, p);
-        let response = ui.selectable_label(selected, row);
-        if response.clicked() {
-            actions.push(Action::Coding(Command::Select(Some(p.event.id.clone()))));
-        }
-        if selected && state.scrolled_to.as_deref() != Some(p.event.id.as_str()) {
-            response.scroll_to_me(None);
-        }
+/// The proposals, one selectable row each; the selected one is scrolled
+/// to when the text view has not yet followed it.
+fn list(ui: &mut egui::Ui, ws: &Workspace, scrolled_to: Option<&str>, actions: &mut Vec<Action>) {
+    let proposals = ws.session().map_or(&[][..], Session::proposals);
+    // Surest first; the text's order among equals.
+    let mut order: Vec<&Proposal> = proposals.iter().collect();
+    order.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
+    let (sure, weak): (Vec<&Proposal>, Vec<&Proposal>) = order
+        .into_iter()
+        .partition(|p| confidence(p) >= crate::extract::WEAK_BELOW);
+    for p in sure {
+        row(ui, ws, p, scrolled_to, actions);
+    }
+    if weak.is_empty() {
+        return;
+    }
+    // Folded until the reviewer opens it; a weak proposal selected in the
+    // article still shows in the editor.
+    egui::CollapsingHeader::new(format!("Weak proposals ({})", weak.len()))
+        .id_salt("review_weak")
+        .default_open(false)
+        .show(ui, |ui| {
+            for p in weak {
+                row(ui, ws, p, scrolled_to, actions);
+            }
+        });
+}
+
+/// A proposal's confidence (a reviewer's own event, none: sure).
+fn confidence(p: &Proposal) -> f64 {
+    p.event.extraction.as_ref().map_or(1.0, |x| x.confidence)
+}
+
+/// One selectable row of the list.
+fn row(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    p: &Proposal,
+    scrolled_to: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
+    let selected = ws.selected() == Some(p.event.id.as_str());
+    let response = ui.selectable_label(selected, row_text(ui, p));
+    if response.clicked() {
+        actions.push(Action::Coding(Command::Select(Some(p.event.id.clone()))));
+    }
+    if selected && scrolled_to != Some(p.event.id.as_str()) {
+        response.scroll_to_me(None);
     }
 }
 

@@ -13,7 +13,7 @@ use crate::extract::Status;
 use crate::model::action::Action;
 use crate::ui_kit::colors;
 
-use crate::panels::review::state::ReviewUi;
+use crate::panels::review::state::Review;
 
 /// Paragraphs drawn at once; a longer text is paged.
 const WINDOW: usize = 300;
@@ -26,39 +26,65 @@ struct Mark {
     proposal: usize,
 }
 
-/// Draws the text and the selection's buttons; returns what the user asked.
-pub fn show(ui: &mut egui::Ui, session: &Session, state: &mut ReviewUi) -> Vec<Action> {
+/// Draws the text and the selection's buttons; returns what the user
+/// asked. `chosen` is the selected proposal's id.
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    session: &Session,
+    chosen: Option<&str>,
+    state: &mut Review,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     state.paragraph_focus = false;
-    let text = session.text();
     let id = &session.source().id;
     if state
         .paragraphs
         .as_ref()
         .is_none_or(|(for_id, _)| for_id != id)
     {
-        state.paragraphs = Some((id.clone(), paragraphs(text)));
+        state.paragraphs = Some((id.clone(), paragraphs(session.text())));
         state.text_from = 0;
     }
     // Taken out while drawing (the paragraphs draw into `state`), put back after.
     let kept = state.paragraphs.take();
     let paragraphs = kept.as_ref().map_or(&[][..], |(_, p)| p.as_slice());
     ui.heading("Article");
-    selection_bar(ui, session, state, &mut actions);
-    let selected = state
-        .selected
-        .as_deref()
-        .and_then(|id| session.proposals().iter().position(|p| p.event.id == id));
+    selection_bar(ui, session, chosen, state.text_selection, &mut actions);
+    let selected = chosen.and_then(|id| session.proposals().iter().position(|p| p.event.id == id));
     let target = selected
         .and_then(|i| session.proposals()[i].event.quotes.first())
         .map(|q| q.start);
-    let scroll = state.scrolled_to != state.selected;
-    if scroll && let Some(at) = target {
+    // Scrolled to once each time another proposal is selected.
+    let scroll = (state.scrolled_to.as_deref() != chosen).then_some(target);
+    if let Some(Some(at)) = scroll {
         let k = paragraphs.partition_point(|p| p.1 <= at);
         if k < state.text_from || k >= state.text_from + WINDOW {
             state.text_from = k.saturating_sub(WINDOW / 4);
         }
     }
+    let shown = pager(ui, paragraphs.len(), &mut state.text_from);
+    let text = Text {
+        session,
+        paragraphs,
+        marks: marks(session, selected),
+        selected,
+    };
+    let scrolled = egui::ScrollArea::vertical()
+        .id_salt(("review_text", id))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            text.draw(ui, shown, scroll.flatten(), state, &mut actions)
+        })
+        .inner;
+    if scroll.is_some() && (scrolled || target.is_none()) {
+        state.scrolled_to = chosen.map(str::to_owned);
+    }
+    state.paragraphs = kept;
+    actions
+}
+
+/// Every proposal's quotes but those of rejected ones not selected.
+fn marks(session: &Session, selected: Option<usize>) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     for (i, p) in session.proposals().iter().enumerate() {
         if p.status == Status::Rejected && Some(i) != selected {
@@ -70,59 +96,88 @@ pub fn show(ui: &mut egui::Ui, session: &Session, state: &mut ReviewUi) -> Vec<A
             proposal: i,
         }));
     }
-    let from = state.text_from.min(paragraphs.len());
-    let to = (from + WINDOW).min(paragraphs.len());
-    if paragraphs.len() > WINDOW {
+    marks
+}
+
+/// For a text of more than [`WINDOW`] paragraphs, which are shown and
+/// buttons to page earlier and later; returns the range shown.
+fn pager(ui: &mut egui::Ui, count: usize, text_from: &mut usize) -> std::ops::Range<usize> {
+    let from = (*text_from).min(count);
+    let to = (from + WINDOW).min(count);
+    if count > WINDOW {
         ui.horizontal(|ui| {
-            ui.label(format!(
-                "Paragraphs {}–{} of {}",
-                from + 1,
-                to,
-                paragraphs.len()
-            ));
+            ui.label(format!("Paragraphs {}–{} of {}", from + 1, to, count));
             if ui
                 .add_enabled(from > 0, egui::Button::new("Earlier"))
                 .clicked()
             {
-                state.text_from = from.saturating_sub(WINDOW);
+                *text_from = from.saturating_sub(WINDOW);
             }
             if ui
-                .add_enabled(to < paragraphs.len(), egui::Button::new("Later"))
+                .add_enabled(to < count, egui::Button::new("Later"))
                 .clicked()
             {
-                state.text_from = to;
+                *text_from = to;
             }
         });
     }
-    egui::ScrollArea::vertical()
-        .id_salt(("review_text", id))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (k, &(start, end)) in paragraphs.iter().enumerate().take(to).skip(from) {
-                let here: Vec<Mark> = marks
-                    .iter()
-                    .filter(|m| m.start < end && m.end > start)
-                    .copied()
-                    .collect();
-                let para = Paragraph {
-                    text,
-                    start,
-                    end,
-                    number: k + 1,
-                };
-                let response = paragraph(ui, session, &para, &here, selected, state, &mut actions);
-                if scroll && target.is_some_and(|t| (start..end.max(start + 1)).contains(&t)) {
-                    response.scroll_to_me(Some(egui::Align::Center));
-                    state.scrolled_to.clone_from(&state.selected);
-                }
-                ui.add_space(6.0);
+    from..to
+}
+
+/// The article's paragraphs with the proposals' marks.
+struct Text<'a> {
+    session: &'a Session,
+    paragraphs: &'a [(usize, usize)],
+    marks: Vec<Mark>,
+    selected: Option<usize>,
+}
+
+impl Text<'_> {
+    /// Draws the paragraphs in `shown`, scrolling to the one holding the
+    /// byte `target` when given; returns whether it did.
+    fn draw(
+        &self,
+        ui: &mut egui::Ui,
+        shown: std::ops::Range<usize>,
+        target: Option<usize>,
+        state: &mut Review,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let mut scrolled = false;
+        for (k, &(start, end)) in self
+            .paragraphs
+            .iter()
+            .enumerate()
+            .take(shown.end)
+            .skip(shown.start)
+        {
+            let here: Vec<Mark> = (self.marks.iter())
+                .filter(|m| m.start < end && m.end > start)
+                .copied()
+                .collect();
+            let para = Paragraph {
+                text: self.session.text(),
+                start,
+                end,
+                number: k + 1,
+            };
+            let response = paragraph(
+                ui,
+                self.session,
+                &para,
+                &here,
+                self.selected,
+                state,
+                actions,
+            );
+            if target.is_some_and(|t| (start..end.max(start + 1)).contains(&t)) {
+                response.scroll_to_me(Some(egui::Align::Center));
+                scrolled = true;
             }
-        });
-    if scroll && target.is_none() {
-        state.scrolled_to.clone_from(&state.selected);
+            ui.add_space(6.0);
+        }
+        scrolled
     }
-    state.paragraphs = kept;
-    actions
 }
 
 /// The byte spans of the text's non-blank lines.
@@ -143,10 +198,11 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 fn selection_bar(
     ui: &mut egui::Ui,
     session: &Session,
-    state: &ReviewUi,
+    chosen: Option<&str>,
+    text_selection: Option<(usize, usize)>,
     actions: &mut Vec<Action>,
 ) {
-    let Some((start, end)) = state.text_selection else {
+    let Some((start, end)) = text_selection else {
         ui.label(
             egui::RichText::new("Select words to add a quote or start an event.")
                 .small()
@@ -163,11 +219,11 @@ fn selection_bar(
         .collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(format!("“{}”", words.trim())).italics());
-        if let Some(id) = &state.selected
+        if let Some(id) = chosen
             && ui.button("Add quote to selected").clicked()
         {
             actions.push(Action::Coding(Command::Edit(Edit::AddQuote {
-                id: id.clone(),
+                id: id.to_owned(),
                 start,
                 end,
             })));
@@ -193,7 +249,7 @@ fn paragraph(
     p: &Paragraph<'_>,
     marks: &[Mark],
     selected: Option<usize>,
-    state: &mut ReviewUi,
+    state: &mut Review,
     actions: &mut Vec<Action>,
 ) -> egui::Response {
     let body = p.text.get(p.start..p.end).unwrap_or("");

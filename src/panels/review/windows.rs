@@ -5,10 +5,10 @@
 
 use egui::RichText;
 
-use crate::coding::{CloseAnswer, Command};
+use crate::coding::{CloseAnswer, Command, Workspace};
 use crate::model::action::Action;
 
-use crate::panels::review::{Paste, Review};
+use crate::panels::review::state::{Paste, Review};
 
 /// A small centred window that cannot be collapsed.
 fn window(title: &str) -> egui::Window<'_> {
@@ -19,93 +19,116 @@ fn window(title: &str) -> egui::Window<'_> {
 }
 
 /// Draws whichever coding windows are open; returns what the user asked.
-pub fn show(ctx: &egui::Context, review: &mut Review) -> Vec<Action> {
+pub(super) fn show(ctx: &egui::Context, ws: &Workspace, review: &mut Review) -> Vec<Action> {
     let mut actions = Vec::new();
-    let coding = |c: Command| Action::Coding(c);
-    if let Some(job) = &review.job {
-        ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        window("Coding an article").show(ctx, |ui| {
-            ui.label(format!("Reading {} and proposing its events…", job.name));
-            ui.horizontal(|ui| {
-                ui.add(egui::Spinner::new());
-                ui.add(egui::ProgressBar::new(job.progress()).show_percentage());
-            });
-            if ui.button("Cancel").clicked() {
-                actions.push(coding(Command::CancelJob));
-            }
-        });
-    }
-    if let Some(article) = &review.asking {
-        window("Publication date").show(ctx, |ui| {
-            ui.label(format!(
-                "{} gives no publication date (no dateline, \"Published …\" line or date under \
-                 its title). Its date phrases are read against it.",
-                article.name
-            ));
-            ui.horizontal(|ui| {
-                let l = ui.label("Published (YYYY-MM-DD)");
-                ui.text_edit_singleline(&mut review.ui.date)
-                    .labelled_by(l.id);
-            });
-            if let Some(notice) = &review.notice {
-                ui.colored_label(ui.visuals().error_fg_color, notice);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("Propose events").clicked() {
-                    actions.push(coding(Command::Published(review.ui.date.clone())));
-                }
-                if ui.button("Cancel").clicked() {
-                    actions.push(coding(Command::Dismiss));
-                }
-            });
-        });
-    }
-    if let Some((name, problems)) = &review.failure {
-        window("Cannot code this article").show(ctx, |ui| {
-            ui.label(RichText::new(name).strong());
-            for d in problems {
-                ui.label(d.describe());
-            }
-            ui.label("Nothing of the work already open was changed.");
-            if ui.button("OK").clicked() {
-                actions.push(coding(Command::Dismiss));
-            }
-        });
-    }
-    // Without a review panel to show it in, a notice gets a window.
-    let quiet = review.job.is_none() && review.asking.is_none() && review.failure.is_none();
-    if let Some(notice) = review
-        .notice
-        .as_ref()
-        .filter(|_| quiet && review.session.is_none())
-    {
-        window("Coding").show(ctx, |ui| {
-            ui.label(notice);
-            if ui.button("OK").clicked() {
-                actions.push(coding(Command::Dismiss));
-            }
-        });
-    }
-    paste(ctx, &mut review.ui.paste, &mut actions);
-    actions.extend(undo_keys(ctx, review));
-    offer(ctx, review, &mut actions);
-    if review.closing {
-        window("Unsaved changes").show(ctx, |ui| {
-            ui.label("The coded events have changes that are not saved.");
-            ui.horizontal(|ui| {
-                for (text, answer) in [
-                    ("Save and close", CloseAnswer::Save),
-                    ("Close without saving", CloseAnswer::Discard),
-                    ("Cancel", CloseAnswer::Stay),
-                ] {
-                    if ui.button(text).clicked() {
-                        actions.push(coding(Command::Closing(answer)));
-                    }
-                }
-            });
-        });
-    }
+    progress(ctx, ws, &mut actions);
+    publication_date(ctx, ws, &mut review.date, &mut actions);
+    failure(ctx, ws, &mut actions);
+    notice(ctx, ws, &mut actions);
+    paste(ctx, &mut review.paste, &mut actions);
+    actions.extend(undo_keys(ctx, ws, review.paragraph_focus));
+    offer(ctx, ws, &mut actions);
+    closing(ctx, ws, &mut actions);
     actions
+}
+
+/// The progress of reading an article, with Cancel.
+fn progress(ctx: &egui::Context, ws: &Workspace, actions: &mut Vec<Action>) {
+    let Some(job) = ws.job() else { return };
+    ctx.request_repaint_after(std::time::Duration::from_millis(50));
+    window("Coding an article").show(ctx, |ui| {
+        ui.label(format!("Reading {} and proposing its events…", job.name));
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.add(egui::ProgressBar::new(job.progress()).show_percentage());
+        });
+        if ui.button("Cancel").clicked() {
+            actions.push(Action::Coding(Command::CancelJob));
+        }
+    });
+}
+
+/// Asking for the publication date an article does not give.
+fn publication_date(
+    ctx: &egui::Context,
+    ws: &Workspace,
+    date: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let Some(article) = ws.asking() else { return };
+    window("Publication date").show(ctx, |ui| {
+        ui.label(format!(
+            "{} gives no publication date (no dateline, \"Published …\" line or date under \
+             its title). Its date phrases are read against it.",
+            article.name
+        ));
+        ui.horizontal(|ui| {
+            let l = ui.label("Published (YYYY-MM-DD)");
+            ui.text_edit_singleline(date).labelled_by(l.id);
+        });
+        if let Some(notice) = ws.notice() {
+            ui.colored_label(ui.visuals().error_fg_color, notice);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Propose events").clicked() {
+                actions.push(Action::Coding(Command::Published(date.clone())));
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::Coding(Command::Dismiss));
+            }
+        });
+    });
+}
+
+/// An article that cannot be coded, and why.
+fn failure(ctx: &egui::Context, ws: &Workspace, actions: &mut Vec<Action>) {
+    let Some(failure) = ws.failure() else { return };
+    window("Cannot code this article").show(ctx, |ui| {
+        ui.label(RichText::new(&failure.name).strong());
+        for d in &failure.problems {
+            ui.label(d.describe());
+        }
+        ui.label("Nothing of the work already open was changed.");
+        if ui.button("OK").clicked() {
+            actions.push(Action::Coding(Command::Dismiss));
+        }
+    });
+}
+
+/// A notice, in a window of its own when there is no review panel to
+/// show it in and no other coding window is open.
+fn notice(ctx: &egui::Context, ws: &Workspace, actions: &mut Vec<Action>) {
+    let quiet = ws.job().is_none() && ws.asking().is_none() && ws.failure().is_none();
+    let Some(notice) = ws.notice().filter(|_| quiet && ws.session().is_none()) else {
+        return;
+    };
+    window("Coding").show(ctx, |ui| {
+        ui.label(notice);
+        if ui.button("OK").clicked() {
+            actions.push(Action::Coding(Command::Dismiss));
+        }
+    });
+}
+
+/// The question before closing with unsaved changes.
+fn closing(ctx: &egui::Context, ws: &Workspace, actions: &mut Vec<Action>) {
+    if !ws.asking_to_close() {
+        return;
+    }
+    window("Unsaved changes").show(ctx, |ui| {
+        ui.label("The coded events have changes that are not saved.");
+        ui.horizontal(|ui| {
+            for (text, answer) in [
+                ("Save and close", CloseAnswer::Save),
+                ("Close without saving", CloseAnswer::Discard),
+                ("Cancel", CloseAnswer::Stay),
+            ] {
+                if ui.button(text).clicked() {
+                    actions.push(Action::Coding(Command::Closing(answer)));
+                }
+            }
+        });
+    });
 }
 
 /// The paste window.
@@ -154,8 +177,8 @@ fn paste(ctx: &egui::Context, fields: &mut Option<Paste>, actions: &mut Vec<Acti
 }
 
 /// The work found in the recovery file, offered back.
-fn offer(ctx: &egui::Context, review: &Review, actions: &mut Vec<Action>) {
-    let Some(offer) = &review.offer else { return };
+fn offer(ctx: &egui::Context, ws: &Workspace, actions: &mut Vec<Action>) {
+    let Some(offer) = ws.offer() else { return };
     window("Recover unsaved work").show(ctx, |ui| match offer {
         Ok(session) => {
             let kept = session
@@ -183,8 +206,8 @@ fn offer(ctx: &egui::Context, review: &Review, actions: &mut Vec<Action>) {
             for d in problems {
                 ui.label(d.describe());
             }
-            if let Some(r) = &review.recovery {
-                ui.label(format!("It is kept at {}.", r.path().display()));
+            if let Some(path) = ws.recovery_path() {
+                ui.label(format!("It is kept at {}.", path.display()));
             }
             if ui.button("OK").clicked() {
                 actions.push(Action::Coding(Command::Dismiss));
@@ -195,9 +218,9 @@ fn offer(ctx: &egui::Context, review: &Review, actions: &mut Vec<Action>) {
 
 /// Ctrl+Z and Ctrl+Shift+Z (Cmd on a Mac) undo and redo the review's
 /// edits, unless a text field being typed in has the keys.
-fn undo_keys(ctx: &egui::Context, review: &Review) -> Option<Action> {
-    let typing = ctx.memory(|m| m.focused().is_some()) && !review.ui.paragraph_focus;
-    if review.session.is_none() || typing {
+fn undo_keys(ctx: &egui::Context, ws: &Workspace, paragraph_focus: bool) -> Option<Action> {
+    let typing = ctx.memory(|m| m.focused().is_some()) && !paragraph_focus;
+    if ws.session().is_none() || typing {
         return None;
     }
     let redo = egui::KeyboardShortcut::new(

@@ -1,0 +1,33 @@
+//! The shared store: events kept in a PostgreSQL database with PostGIS, so
+//! that a team of coders works on one dataset, with a version per event,
+//! the server refusing stale edits, a history of who changed what, and
+//! roles the server enforces. No egui here; the app talks to it from a
+//! worker thread.
+//!
+//! - `conninfo.rs` + `pgpass.rs`: where the database is, read as libpq
+//!   reads it (a connection string, else its environment and password file).
+//! - `tls.rs`, `connect.rs`: a session, TLS as `sslmode` asks, every
+//!   failure in one line saying what to do (`error.rs`).
+//! - `migrate.rs`: the versioned schema (the SQL files of `migrations/`).
+//! - `push.rs`, `pull.rs`: collections in and out, idempotent by id; pulled
+//!   events are read back through the events-file reader.
+//! - `edit.rs`: one coder's change of one event, applied only on the
+//!   version it was made on; `outbox.rs` keeps edits made while offline;
+//!   `session.rs` sends edits or queues them, and replays the outbox.
+//! - `history.rs`: who changed what and when.
+
+pub mod cells;
+pub mod connect;
+pub mod conninfo;
+pub mod edit;
+pub mod error;
+pub mod history;
+pub mod migrate;
+pub mod outbox;
+pub mod pgpass;
+pub mod pull;
+pub mod push;
+pub mod session;
+pub mod stage;
+pub mod tls;
+pub mod viewport;

@@ -1,0 +1,135 @@
+//! Reading events out of the database: those in a box and a time window,
+//! written as an events file (the sources they name with their texts, the
+//! vocabularies, the features) and read back through the same reader as a
+//! file, so that what comes out is checked as a file is.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use postgres::Client;
+use postgres::fallible_iterator::FallibleIterator as _;
+
+use super::error::StoreError;
+use crate::data::time::{Seconds, from_seconds};
+
+/// Which events to read. The events that those chosen refer to (the
+/// incidents a statement speaks of, the incident an account tells) come
+/// too, wherever they are, so that what is read back stands on its own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scope {
+    /// West, south, east, north in degrees: events placed inside it (an
+    /// event without a point is never inside a box).
+    pub bbox: Option<[f64; 4]>,
+    /// From the first second to one past the last (civil time, as the
+    /// timeline counts): events that overlap it.
+    pub window: Option<(Seconds, Seconds)>,
+    /// Only these kinds, if given.
+    pub kinds: Option<Vec<String>>,
+    /// Only these categories (`""`: none), if given.
+    pub categories: Option<Vec<String>>,
+}
+
+/// The events of `scope` as the text of an events file.
+pub fn pull_text(client: &mut Client, scope: &Scope) -> Result<String, StoreError> {
+    let mut features = String::new();
+    let mut sources = BTreeSet::new();
+    let count = features_into(client, scope, &mut features, &mut sources)?;
+    let sources_json = sources_json(client, &sources)?;
+    let vocabularies = vocabularies_json(client)?;
+    let mut out = String::with_capacity(features.len() + sources_json.len() + 256);
+    let _ = write!(
+        out,
+        "{{\"type\": \"FeatureCollection\",\n\"sources\": {sources_json},\n\"vocabularies\": {vocabularies},\n\"features\": [{features}\n]}}\n"
+    );
+    debug_assert!(count == 0 || !features.is_empty());
+    Ok(out)
+}
+
+/// Streams the matching features, one per line, noting their sources.
+fn features_into(
+    client: &mut Client,
+    scope: &Scope,
+    out: &mut String,
+    sources: &mut BTreeSet<String>,
+) -> Result<usize, StoreError> {
+    let [w, s, e, n] = scope.bbox.map_or([None; 4], |b| b.map(Some));
+    let (from, to) = match scope.window {
+        Some((a, b)) => (Some(timestamp(a)), Some(timestamp(b))),
+        None => (None, None),
+    };
+    let params: [&(dyn postgres::types::ToSql + Sync); 8] =
+        [&w, &s, &e, &n, &from, &to, &scope.kinds, &scope.categories];
+    let rows = client
+        .query_raw(
+            "WITH RECURSIVE chosen (id) AS (
+                 SELECT ev.id FROM border_incidents.events AS ev
+                 WHERE ($1::float8 IS NULL OR ev.geom &&
+                        ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
+                   AND ($5::text IS NULL
+                        OR ev.during && tsrange($5::text::timestamp, $6::text::timestamp, '[)'))
+                   AND ($7::text[] IS NULL OR ev.kind = ANY($7))
+                   AND ($8::text[] IS NULL OR coalesce(ev.category, '') = ANY($8))
+               UNION
+                 SELECT r.id FROM chosen AS c
+                 JOIN border_incidents.events AS ev ON ev.id = c.id,
+                 LATERAL unnest(array_remove(ev.refers_to || ev.account_of, NULL)) AS r (id)
+             )
+             SELECT border_incidents.feature_of(ev)::text, ev.source_id
+             FROM border_incidents.events AS ev WHERE ev.id IN (SELECT id FROM chosen)
+             ORDER BY ev.id",
+            params,
+        )
+        .map_err(|e| StoreError::from_query(e, "reading events"))?;
+    let mut count = 0;
+    let mut rows = rows;
+    while let Some(row) = rows
+        .next()
+        .map_err(|e| StoreError::from_query(e, "reading events"))?
+    {
+        let feature: &str = row.get(0);
+        let source: String = row.get(1);
+        out.push_str(if count == 0 { "\n" } else { ",\n" });
+        out.push_str(feature);
+        sources.insert(source);
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// A civil second as PostgreSQL reads a timestamp.
+fn timestamp(s: Seconds) -> String {
+    from_seconds(s).strftime("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// The `sources` member: the sources named, each with its text inline.
+fn sources_json(client: &mut Client, ids: &BTreeSet<String>) -> Result<String, StoreError> {
+    let ids: Vec<&String> = ids.iter().collect();
+    let row = client
+        .query_one(
+            "SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
+                 'id', id, 'kind', kind, 'title', title, 'outlet', outlet, 'author', author,
+                 'url', url, 'licence', licence, 'published', published::text,
+                 'text', body, 'sha256', sha256)) ORDER BY id), '[]')::text
+             FROM border_incidents.sources WHERE id = ANY($1)",
+            &[&ids],
+        )
+        .map_err(|e| StoreError::from_query(e, "reading sources"))?;
+    Ok(row.get(0))
+}
+
+/// The `vocabularies` member: every term.
+fn vocabularies_json(client: &mut Client) -> Result<String, StoreError> {
+    let row = client
+        .query_one(
+            "SELECT json_build_object(
+                 'sides', coalesce((SELECT json_agg(json_strip_nulls(json_build_object(
+                     'id', id, 'label', label, 'colour', colour, 'symbol', symbol)) ORDER BY ordinal)
+                     FROM border_incidents.terms WHERE vocabulary = 'sides'), '[]'),
+                 'categories', coalesce((SELECT json_agg(json_strip_nulls(json_build_object(
+                     'id', id, 'label', label, 'colour', colour, 'symbol', symbol)) ORDER BY ordinal)
+                     FROM border_incidents.terms WHERE vocabulary = 'categories'), '[]'))::text",
+            &[],
+        )
+        .map_err(|e| StoreError::from_query(e, "reading vocabularies"))?;
+    Ok(row.get(0))
+}
