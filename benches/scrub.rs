@@ -56,6 +56,12 @@ impl LayoutRunner for InFrame {
     }
 }
 
+/// A view the scrub is measured in, set up on the app.
+type View = (&'static str, fn(&mut Headless));
+
+/// A way of making layouts, given to the app.
+type Way = (&'static str, fn(App) -> App);
+
 /// One scrub's figures.
 struct Scrub {
     /// Every step's frame, sorted.
@@ -135,7 +141,7 @@ fn main() {
         events: synth::events(1_000_000),
         ..bundled
     });
-    let views: [(&str, fn(&mut Headless)); 2] = [
+    let views: [View; 2] = [
         ("first view", |_| {}),
         ("all in view, cumulative", |h| {
             let proj = Projection::at(h.app.data().region.reference_lat);
@@ -149,7 +155,7 @@ fn main() {
             h.app.apply(Action::SetTime(time));
         }),
     ];
-    let ways: [(&str, fn(App) -> App); 2] = [
+    let ways: [Way; 2] = [
         ("layouts on their thread", |app| app),
         ("layouts within the frame (before)", |app| {
             app.with_layout_runner(Box::new(InFrame(None)))

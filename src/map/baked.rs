@@ -196,8 +196,8 @@ impl Writer {
     fn points(&mut self, points: &[[f64; 2]], b: &KmBox) {
         self.u32(points.len() as u32);
         for p in points {
-            for k in 0..2 {
-                let offset = (p[k] - b.min[k]) as f32;
+            for (v, min) in p.iter().zip(b.min) {
+                let offset = (v - min) as f32;
                 self.0.extend_from_slice(&offset.to_le_bytes());
             }
         }

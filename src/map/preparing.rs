@@ -22,7 +22,7 @@ enum State {
     /// On a thread.
     Thread(JoinHandle<Prepared>),
     /// Prepared here, when no thread could start.
-    Here(Prepared),
+    Here(Box<Prepared>),
 }
 
 impl MapPreparation {
@@ -90,10 +90,12 @@ impl MapPreparation {
             .spawn(run);
         let state = match spawned {
             Ok(thread) => State::Thread(thread),
-            Err(e) => State::Here(match work.lock().ok().and_then(|mut w| w.take()) {
-                Some(prepare) => prepare(),
-                None => Err(anyhow::anyhow!("cannot start a thread: {e}")),
-            }),
+            Err(e) => State::Here(Box::new(
+                match work.lock().ok().and_then(|mut w| w.take()) {
+                    Some(prepare) => prepare(),
+                    None => Err(anyhow::anyhow!("cannot start a thread: {e}")),
+                },
+            )),
         };
         Self { state }
     }
@@ -104,7 +106,7 @@ impl MapPreparation {
             State::Thread(thread) => thread
                 .join()
                 .unwrap_or_else(|_| Err(anyhow::anyhow!("preparing the map failed"))),
-            State::Here(prepared) => prepared,
+            State::Here(prepared) => *prepared,
         }
     }
 }

@@ -76,7 +76,7 @@ fn chunks_cut_inside_quoted_line_breaks_read_as_one_piece() {
             .diagnostics
             .iter()
             .filter(|d| d.message.contains("\"north\""));
-        found.map(|d| (d.line, d.column)).last()
+        found.map(|d| (d.line, d.column)).next_back()
     };
     assert_eq!(latitude(&whole), Some((Some(last_bad.0), Some(last_bad.1))));
     assert_eq!(whole.errors, 14);

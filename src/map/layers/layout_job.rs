@@ -220,13 +220,17 @@ pub trait LayoutRunner: Send {
     }
 }
 
+/// The channels to the layout thread: jobs (with the context to repaint)
+/// to it, layouts back.
+type Channels = (Sender<(LayoutJob, egui::Context)>, Receiver<LaidOut>);
+
 /// A thread that makes layouts one after the other, always the newest
 /// asked for: while it makes one, later requests replace each other, so
 /// that it never falls behind a scrub. It ends with the map.
 #[derive(Default)]
 pub struct LayoutThread {
     /// Jobs to the thread and layouts back, once it has started.
-    channels: Option<(Sender<(LayoutJob, egui::Context)>, Receiver<LaidOut>)>,
+    channels: Option<Channels>,
     /// A layout made on the UI thread after all, when no thread could start.
     made_here: Option<LaidOut>,
 }
@@ -234,7 +238,7 @@ pub struct LayoutThread {
 impl LayoutThread {
     /// The channels to the thread, started on first use; `None` when no
     /// thread can be started.
-    fn channels(&mut self) -> Option<&(Sender<(LayoutJob, egui::Context)>, Receiver<LaidOut>)> {
+    fn channels(&mut self) -> Option<&Channels> {
         if self.channels.is_none() {
             let (send_job, jobs) = std::sync::mpsc::channel::<(LayoutJob, egui::Context)>();
             let (send_done, done) = std::sync::mpsc::channel();
