@@ -14,7 +14,6 @@ use border_incidents::app::App;
 use border_incidents::map::layers::layout_job::{LaidOut, LayoutJob, LayoutRunner};
 use border_incidents::map::layers::markers::marker_label;
 use border_incidents::start::StartOptions;
-use eframe::App as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
