@@ -101,6 +101,16 @@ impl App {
         app
     }
 
+    /// Makes the map's large marker layouts with `runner` instead of a
+    /// thread of its own.
+    pub fn with_layout_runner(
+        mut self,
+        runner: Box<dyn crate::map::layers::layout_job::LayoutRunner>,
+    ) -> Self {
+        self.map.set_layout_runner(runner);
+        self
+    }
+
     /// Uses `dialog` for File → Open… instead of the system file dialog.
     pub fn with_file_dialog(mut self, dialog: Box<dyn FileDialog>) -> Self {
         self.dialog = dialog;
@@ -173,6 +183,12 @@ impl App {
     /// zoomed in).
     pub fn map_in_full_detail(&self) -> bool {
         self.map.is_drawn_in_full(&self.view.camera)
+    }
+
+    /// Whether the map is making a marker layout that it will show once
+    /// ready (meanwhile it shows the last one).
+    pub fn map_layout_pending(&self) -> bool {
+        self.map.layout_pending()
     }
 
     /// Number of events shown (passing the filters and overlapping the window).

@@ -5,6 +5,7 @@
 mod coding_kit;
 mod common;
 
+mod arriving;
 mod coding;
 mod coding_input;
 mod csv;
