@@ -50,6 +50,13 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub theme: Option<ThemeArg>,
 
+    /// Connect to the shared store at start: a libpq connection string
+    /// (postgres://USER@HOST:PORT/DB or "host=… dbname=…"); left out
+    /// after --db, the libpq environment (PGHOST, PGUSER, ~/.pgpass…). The
+    /// map, list, timeline and table then show the database's events.
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+    pub db: Option<String>,
+
     /// Start from the default view instead of the one saved by the last run.
     #[arg(long)]
     pub fresh: bool,

@@ -18,6 +18,8 @@ pub struct Windows {
     pub export_image: bool,
     /// The Export animation window.
     pub export_animation: bool,
+    /// The Connect to database window.
+    pub connect: bool,
 }
 
 /// Draws the menu bar and returns what the user chose.
@@ -48,6 +50,11 @@ pub fn show(
                     actions.push(Action::Coding(command));
                     ui.close();
                 }
+            }
+            ui.separator();
+            if ui.button("Connect to database…").clicked() {
+                windows.connect = true;
+                ui.close();
             }
             ui.separator();
             for (open, name) in [

@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         restore: !cli.fresh && cli.screenshot.is_none(),
         files: cli.files.clone(),
         events: cli.events.clone(),
+        db: cli.db.clone(),
     };
     // With files to open the id may be one of theirs: it is checked once
     // they have loaded.
@@ -67,9 +68,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 native,
                 Box::new(move |cc| {
                     let mut app = App::with_map(cc.storage, data, map.finish(), opts);
-                    // Unsaved coding work is kept in the app's data folder.
+                    // Unsaved coding work and edits made while the shared
+                    // store is away are kept in the app's data folder.
                     if let Some(dir) = eframe::storage_dir("border-incidents") {
-                        app = app.with_recovery_dir(dir.join("recovery"));
+                        app = app
+                            .with_recovery_dir(dir.join("recovery"))
+                            .with_outbox_dir(dir.join("outbox"));
                     }
                     Ok(Box::new(app.started_in(cc).with_story_start(story)))
                 }),

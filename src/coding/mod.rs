@@ -22,6 +22,7 @@ use std::path::PathBuf;
 
 pub use edit::Edit;
 use edit::Patch;
+pub use keep::SaveTarget;
 pub use workspace::{Effect, Failure, Workspace};
 
 use crate::data::Data;
@@ -235,6 +236,11 @@ impl Session {
     pub fn saved(&mut self, target: PathBuf, text_file: String) {
         self.target = Some(target);
         self.source.text_file = Some(text_file);
+        self.saved_revision = self.revision;
+    }
+
+    /// Records that the kept events were written to the shared store.
+    pub fn saved_in_store(&mut self) {
         self.saved_revision = self.revision;
     }
 

@@ -54,6 +54,8 @@ pub struct MapInput<'a> {
     pub visible: &'a Visible,
     /// The overlays the user opened.
     pub overlays: &'a [Overlay],
+    /// Where the events live, for the status strip (and whether it warns).
+    pub note: Option<(&'a str, bool)>,
 }
 
 /// The map widget with its layers.
@@ -181,6 +183,7 @@ impl MapView {
             view,
             visible,
             overlays,
+            note,
         } = *input;
         let mut actions = Vec::new();
         self.base.poll_full_detail(self.frames_drawn);
@@ -243,7 +246,7 @@ impl MapView {
                 None => {}
             }
         }
-        status_strip::show(ui, rect, &self.projection, cam, &pal);
+        status_strip::show(ui, rect, &self.projection, cam, &pal, note);
         let mut all: Vec<&dyn MapLayer> = vec![&self.terrain, &self.base];
         all.extend(self.layers.iter().map(|l| l.as_ref()));
         legend::show(ui, &all, &frame);
@@ -275,12 +278,14 @@ impl MapView {
 
 impl crate::panels::panel::Panel for MapView {
     fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
+        let note = frame.home.strip_note();
         let input = MapInput {
             data: frame.data,
             positions: &frame.derived.positions,
             view: frame.view,
             visible: frame.visible,
             overlays: frame.overlays,
+            note: note.as_ref().map(|(text, warn)| (text.as_str(), *warn)),
         };
         self.draw(ui, &input)
     }

@@ -1,4 +1,6 @@
-//! The scale bar and the status strip with the cursor's coordinates.
+//! The scale bar and the status strip: where the events live (files
+//! opened, or the shared store, its role, offline) and the cursor's
+//! coordinates.
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
@@ -45,8 +47,16 @@ pub fn strip_rect(map: Rect) -> Rect {
     Rect::from_min_max(pos2(map.left(), map.bottom() - 22.0), map.right_bottom())
 }
 
-/// Draws the scale bar and the status strip at the bottom of the map.
-pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palette) {
+/// Draws the scale bar and the status strip at the bottom of the map, with
+/// `note` (where the events live; a warning when offline) after the bar.
+pub fn show(
+    ui: &Ui,
+    rect: Rect,
+    proj: &Projection,
+    camera: &Camera,
+    pal: &Palette,
+    note: Option<(&str, bool)>,
+) {
     let p = ui.painter_at(rect);
     let strip = strip_rect(rect);
     p.rect_filled(strip, 0.0, pal.text_halo);
@@ -73,6 +83,14 @@ pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palet
         pos2(text_rect.right(), strip.bottom()),
     );
     accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+    let bar = match note {
+        Some((text, warn)) => {
+            let colour = if warn { ui.visuals().warn_fg_color } else { pal.ink };
+            let shown = show_note(ui, strip, bar.right() + 16.0, text, colour);
+            Rect::from_min_max(bar.min, pos2(shown.right(), bar.bottom()))
+        }
+        None => bar,
+    };
 
     let cursor = ui
         .input(|i| i.pointer.hover_pos())
@@ -112,6 +130,27 @@ pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palet
         None => Rect::from_min_max(pos2(bar.right(), strip.top()), strip.max),
     };
     accessible(ui, r, "cursor_coords", text);
+}
+
+/// Paints the note from `left`, cut with an ellipsis where the strip
+/// ends; returns where it is.
+fn show_note(ui: &Ui, strip: Rect, left: f32, text: &str, colour: egui::Color32) -> Rect {
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.to_owned(),
+        FontId::proportional(12.0),
+        colour,
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: (strip.right() - 10.0 - left).max(0.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let r = Align2::LEFT_CENTER.anchor_size(pos2(left, strip.center().y), galley.size());
+    ui.painter_at(strip).galley(r.min, galley, colour);
+    accessible(ui, r, "where_events", format!("Events from: {text}"));
+    r
 }
 
 #[cfg(test)]

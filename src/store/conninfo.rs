@@ -386,7 +386,13 @@ fn resolve(
             .map(PathBuf::from)
             .or_else(|| env.var("HOME").map(|h| PathBuf::from(h).join(".pgpass")));
         if let Some(file) = file {
-            info.password = super::pgpass::lookup(&file, &info);
+            let wanted = super::pgpass::Wanted {
+                host: info.hosts.first().map_or("", String::as_str),
+                port: info.port,
+                dbname: &info.dbname,
+                user: &info.user,
+            };
+            info.password = super::pgpass::lookup(&file, &wanted);
         }
     }
     Ok(info)

@@ -5,16 +5,27 @@
 
 use std::path::Path;
 
-use super::conninfo::ConnInfo;
+/// What a line of the file is matched against.
+#[derive(Clone, Copy, Debug)]
+pub struct Wanted<'a> {
+    /// The first host (a socket folder matches `localhost`).
+    pub host: &'a str,
+    /// The port.
+    pub port: u16,
+    /// The database.
+    pub dbname: &'a str,
+    /// The role.
+    pub user: &'a str,
+}
 
 /// The password for `info` from the file at `path`, if the file exists,
 /// only its owner may read it, and a line matches.
-pub fn lookup(path: &Path, info: &ConnInfo) -> Option<String> {
+pub fn lookup(path: &Path, info: &Wanted<'_>) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     if !private(path) {
         return None;
     }
-    let host = info.hosts.first().map(String::as_str).unwrap_or("");
+    let host = info.host;
     // A socket folder matches the host name `localhost`, as in libpq.
     let host = if host.starts_with('/') {
         "localhost"
@@ -22,7 +33,7 @@ pub fn lookup(path: &Path, info: &ConnInfo) -> Option<String> {
         host
     };
     let port = info.port.to_string();
-    let wanted = [host, &port, &info.dbname, &info.user];
+    let wanted = [host, &port, info.dbname, info.user];
     text.lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(fields)
@@ -69,14 +80,14 @@ fn private(_: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
-    fn info(host: &str, db: &str, user: &str) -> ConnInfo {
-        let env: BTreeMap<String, String> = BTreeMap::new();
-        let mut i =
-            ConnInfo::parse_in(&format!("host={host} dbname={db} user={user}"), &env).unwrap();
-        i.password = None;
-        i
+    fn info<'a>(host: &'a str, dbname: &'a str, user: &'a str) -> Wanted<'a> {
+        Wanted {
+            host,
+            port: 5432,
+            dbname,
+            user,
+        }
     }
 
     fn file(text: &str, mode: u32) -> tempfile::NamedTempFile {

@@ -4,6 +4,10 @@
 
 mod coding_kit;
 mod common;
+// Shared with the store tests (tests/store/), which use all of it.
+#[allow(dead_code)]
+#[path = "../support/pg_server.rs"]
+mod pg_server;
 
 mod coding;
 mod coding_input;
@@ -19,6 +23,7 @@ mod sources;
 mod story;
 mod story_glide;
 mod story_keys;
+mod store;
 mod table;
 mod terrain;
 mod timeline;
