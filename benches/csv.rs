@@ -9,7 +9,7 @@ mod acled_synth;
 use std::hint::black_box;
 use std::time::Duration;
 
-use border_incidents::import::acled;
+use border_incidents::formats::acled;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn parse_acled(c: &mut Criterion) {

@@ -1,6 +1,8 @@
 //! Results out: sorting the events table's rows (a million generated
-//! events) and drawing animation frames of the bundled data off screen
-//! (drawing, reading back, and encoding them as GIF).
+//! events), writing events as GeoJSON (100,000 generated point events, and
+//! the bundled base map's countries as polygon events), and drawing
+//! animation frames of the bundled data off screen (drawing, reading back,
+//! and encoding them as GIF).
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -11,6 +13,8 @@ use std::time::Duration;
 
 use border_incidents::app::picture::{Picture, PictureKind};
 use border_incidents::data::Data;
+use border_incidents::data::events::Collection;
+use border_incidents::data::events::write::write_geojson;
 use border_incidents::model::view_defaults::initial_view;
 use border_incidents::output::job::Progress;
 use border_incidents::output::requests::AnimationFormat;
@@ -44,6 +48,46 @@ fn table_sort(c: &mut Criterion) {
                         descending: false,
                     },
                 )
+            })
+        });
+    }
+    group.finish();
+}
+
+fn geojson_write(c: &mut Criterion) {
+    let bundled = Data::bundled().expect("bundled data loads");
+    let points = Collection {
+        sources: bundled.sources.clone(),
+        vocabulary: bundled.vocabulary.clone(),
+        events: synth::events(100_000),
+    };
+    // Every country of the base map as an event with its polygons: the
+    // writing of long coordinate arrays.
+    let template = synth::events(1).remove(0);
+    let shapes = Collection {
+        events: bundled
+            .geo
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| border_incidents::data::event::Event {
+                id: format!("country-{i}"),
+                geometry: Some(geo::Geometry::MultiPolygon(c.shape.clone())),
+                ..template.clone()
+            })
+            .collect(),
+        ..points.clone()
+    };
+    let mut group = c.benchmark_group("events_geojson_write");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for (name, collection) in [("points_100k", &points), ("country_polygons", &shapes)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(64 << 20);
+                write_geojson(black_box(collection), &mut out).expect("written to memory");
+                black_box(out.len())
             })
         });
     }
@@ -95,5 +139,5 @@ fn animation_frames(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-criterion_group!(benches, table_sort, animation_frames);
+criterion_group!(benches, table_sort, geojson_write, animation_frames);
 criterion_main!(benches);

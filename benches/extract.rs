@@ -1,11 +1,12 @@
 //! The article extractor's speed: one 5,000-word article, and 1,000
 //! articles of about 750 words read as `extract DIR` reads a folder, on
 //! every core (throughput in MB/s); both made from the test articles'
-//! paragraphs.
+//! paragraphs. And the world gazetteer's first read.
 
 use std::hint::black_box;
 use std::time::Duration;
 
+use border_incidents::data::gazetteer::world::World;
 use border_incidents::data::geodata::GeoData;
 use border_incidents::extract::{Options, PlaceIndex, batch, extract};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -78,6 +79,22 @@ fn bench(c: &mut Criterion) {
             );
             proposals
         })
+    });
+    group.finish();
+    // The world gazetteer, read as the extractor reads it the first time
+    // a name is not among the region's places.
+    let gz = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/world_places.tsv.gz"),
+    )
+    .expect("world gazetteer");
+    let mut group = c.benchmark_group("gazetteer");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8));
+    group.throughput(Throughput::Bytes(gz.len() as u64));
+    group.bench_function("world_load", |b| {
+        b.iter(|| black_box(World::read(black_box(&gz)).map(|w| w.len())))
     });
     group.finish();
 }

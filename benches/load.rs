@@ -1,5 +1,6 @@
 //! Start-up and parsing: loading the bundled data and preparing the map's
-//! layers, and parsing a generated 100 MB GeoJSON file.
+//! layers, and reading a generated 100 MB GeoJSON file as a base layer and
+//! as an overlay opened by the user (checked, then its geometry kept).
 
 #[path = "common/synth.rs"]
 mod synth;
@@ -7,9 +8,12 @@ mod synth;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use border_incidents::check::{Keep, check_reader};
 use border_incidents::data::Data;
 use border_incidents::data::geodata::GeoData;
 use border_incidents::data::geodata::load::GeoDataTexts;
+use border_incidents::formats::geojson::GeoJson;
+use border_incidents::import::{ImportContext, Imported, Importer as _, Want};
 use border_incidents::map::MapView;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -83,6 +87,35 @@ fn parse_100mb(c: &mut Criterion) {
                 valley: EMPTY,
             };
             black_box(GeoData::from_geojson_strs(&texts).expect("generated file parses"))
+        })
+    });
+    let loaded = Data::default();
+    let ctx = ImportContext {
+        name: "synthetic.geojson",
+        path: std::path::Path::new("synthetic.geojson"),
+        want: Want::Anything,
+        loaded: &loaded,
+        overlay_id: 1,
+        article: None,
+    };
+    // The checker alone, keeping nothing: what an overlay costs at least
+    // before its geometry is read (by any reader).
+    group.bench_function("check_only", |b| {
+        b.iter(|| {
+            black_box(check_reader(
+                "synthetic.geojson",
+                text.as_bytes(),
+                Keep::Nothing,
+            ))
+        })
+    });
+    group.bench_function("open_as_overlay", |b| {
+        b.iter(|| {
+            let mut input = text.as_bytes();
+            match GeoJson.load(&mut input, &ctx) {
+                Imported::Overlay(overlay) => black_box(overlay.features.len()),
+                _ => panic!("the generated file opens as an overlay"),
+            }
         })
     });
     group.finish();

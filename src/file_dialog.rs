@@ -15,7 +15,9 @@ pub type SaveTo = Receiver<Option<PathBuf>>;
 
 /// Something that asks the user for files to open.
 pub trait FileDialog {
-    /// Shows the dialog and returns at once; the answer arrives on the channel.
+    /// Asks for files to open, offering every format the app reads
+    /// (`formats::open_filters`); returns at once, the answer arrives on
+    /// the channel.
     fn pick_files(&self) -> Picked;
 
     /// Asks for an article to code (.txt, .md, .html). A dialog that only
@@ -56,10 +58,11 @@ impl FileDialog for SystemDialog {
     fn pick_files(&self) -> Picked {
         let (send, receive) = channel();
         std::thread::spawn(move || {
-            let files = rfd::FileDialog::new()
-                .add_filter("GeoJSON", &["geojson", "json"])
-                .pick_files()
-                .unwrap_or_default();
+            let mut dialog = rfd::FileDialog::new();
+            for (name, extensions) in crate::formats::open_filters() {
+                dialog = dialog.add_filter(name, &extensions);
+            }
+            let files = dialog.pick_files().unwrap_or_default();
             // The app may have closed meanwhile; then nobody is listening.
             let _ = send.send(files);
         });

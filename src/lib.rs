@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod extract;
 pub mod file_dialog;
+pub mod formats;
 pub mod import;
 pub mod map;
 pub mod menu;

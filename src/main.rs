@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             let opts = ConvertOptions {
                 inputs,
                 output,
-                to: to.map(Into::into),
+                to,
                 skip_bad_rows,
             };
             let mut out = std::io::stdout().lock();
@@ -101,12 +101,14 @@ fn db(action: DbCommand) -> ExitCode {
             bbox,
             window,
             to,
+            cells,
         } => DbRequest::Pull {
             url: url(u),
             output,
             bbox,
             window,
             to,
+            cells,
         },
         DbCommand::History { mut args } => {
             let event = args.pop().unwrap_or_default();

@@ -11,12 +11,11 @@ use super::picture::Picture;
 use crate::atomic;
 use crate::data::Data;
 use crate::data::geodata::overlay::Overlay;
+use crate::formats::Format;
 use crate::model::view::ViewState;
 use crate::output::events::shown_collection;
 use crate::output::job::{Job, Progress};
-use crate::output::requests::{
-    AnimationFormat, EventsFormat, ExportRequest, PictureKind, PictureSize,
-};
+use crate::output::requests::{AnimationFormat, ExportRequest, PictureKind, PictureSize};
 use crate::render::encode;
 use crate::render::offscreen::Canvas;
 use crate::render::sequence::{self, Scene as _, SequenceError};
@@ -82,21 +81,17 @@ fn failed(name: &str, e: &dyn std::fmt::Display) -> String {
 
 fn events(
     input: &ExportInput,
-    format: EventsFormat,
+    format: Format,
     path: &Path,
     progress: &Progress,
 ) -> Result<String, String> {
     let name = path.display().to_string();
     progress.set_total(1);
     let shown = shown_collection(&input.data, &input.shown);
-    let layout = match format {
-        EventsFormat::GeoJson => crate::export::Format::GeoJson,
-        EventsFormat::AcledCsv => crate::export::Format::Acled,
-        EventsFormat::UcdpCsv => crate::export::Format::Ucdp,
-    };
+    let exporter = format.exporter();
     let mut left_out = Vec::new();
     let written = atomic::write_file(path, |out| {
-        left_out = crate::export::write(&shown.collection, layout, out)?;
+        left_out = exporter.write(&shown.collection, out)?;
         if progress.is_cancelled() {
             return Err(std::io::Error::other("cancelled"));
         }
@@ -107,10 +102,7 @@ fn events(
     let written = shown.collection.events.len() - left_out.len();
     let mut done = format!("Wrote {written} events to {name}");
     if !left_out.is_empty() {
-        done.push_str(&format!(
-            " ({} without a point left out: a CSV row needs one)",
-            left_out.len()
-        ));
+        done.push_str(&format!(" ({} {})", left_out.len(), exporter.left_out()));
     }
     if shown.dropped_references > 0 {
         done.push_str(&format!(

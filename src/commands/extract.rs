@@ -6,9 +6,12 @@ use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::atomic;
+use crate::data::event::{Event, EventKind};
 use crate::data::events::write::to_geojson;
 use crate::data::events::{self, Collection, TextsBeside};
 use crate::data::geodata::GeoData;
+use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::extract::{self, Options, PlaceIndex, batch, input, published};
 
@@ -166,61 +169,15 @@ fn one(
     err: &mut impl Write,
 ) -> io::Result<i32> {
     let name = file.display().to_string();
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            return Ok(say(
-                err,
-                &format!("{name}: error: cannot read: {e}"),
-                FAILED,
-            ));
-        }
+    let (decoded, published) = match read_article(file, &name, opts) {
+        Ok(read) => read,
+        Err((line, code)) => return Ok(say(err, &line, code)),
     };
-    let decoded = match input::decode(&name, &bytes) {
-        Ok(d) => d,
-        Err(d) => return Ok(say(err, &d.in_file(&name).to_string(), FAILED)),
-    };
-    let Some(published) = opts
-        .published
-        .or_else(|| published::find(&decoded.text).map(|(d, _)| d))
-    else {
-        let message = format!(
-            "{name}: error: no publication date: pass --published YYYY-MM-DD (the text has no dateline, \
-             \"Published …\" line or date under its title)"
-        );
-        return Ok(say(err, &message, USAGE));
-    };
-    let folder = target.parent().map(Path::to_path_buf).unwrap_or_default();
-    let stem = target.file_name().map_or_else(String::new, |s| {
-        s.to_string_lossy()
-            .trim_end_matches(".events.geojson")
-            .to_owned()
-    });
-    let text_file = match &decoded.changed {
-        None => relative(&folder, file).unwrap_or_else(|| file.display().to_string()),
-        Some(_) => {
-            let beside = format!("{stem}.txt");
-            std::fs::write(folder.join(&beside), &decoded.text)?;
-            beside
-        }
-    };
-    let id = slug(&stem);
-    let title = opts.title.clone().or_else(|| first_line(&decoded.text));
-    let source = Source {
-        id: id.clone(),
-        kind: SourceKind::Article,
-        title,
-        outlet: opts.outlet.clone(),
-        published: Some(published),
-        text_file: Some(text_file),
-        sha256: Some(sha256_hex(&decoded.text)),
-        text: Some(decoded.text.as_str().into()),
-        ..Source::default()
-    };
+    let source = source_of(file, target, opts, &decoded, published)?;
     let options = Options {
         published,
         source: 0,
-        id_prefix: &id,
+        id_prefix: &source.id,
         places,
         progress: None,
         cancel: None,
@@ -236,45 +193,112 @@ fn one(
         writeln!(err, "{}", d.in_file(&name))?;
     }
     let events: Vec<_> = found.proposals.into_iter().map(|p| p.event).collect();
-    let count = |k| events.iter().filter(|e| e.kind == k).count();
-    let summary = format!(
-        "{}: {} proposals ({} incidents, {} statements, {} context) from {name}, published {published}",
-        target.display(),
-        events.len(),
-        count(crate::data::event::EventKind::Incident),
-        count(crate::data::event::EventKind::Statement),
-        count(crate::data::event::EventKind::Context),
-    );
+    let summary = summary(target, &events, &name, published);
     let collection = Collection {
         sources: vec![source],
         vocabulary: found.vocabulary,
         events,
     };
-    let written = to_geojson(&collection);
-    // The file must read back: the same check `check --events` makes.
-    let texts = TextsBeside::file(target);
-    let temp = target.with_extension("geojson.partial");
-    std::fs::write(&temp, &written)?;
-    let loaded = events::read(
-        &target.display().to_string(),
-        written.as_bytes(),
-        &texts,
-        &[],
-    );
-    if loaded.collection.is_none() {
-        for d in &loaded.diagnostics {
-            writeln!(err, "{}", d.in_file(&target.display().to_string()))?;
-        }
-        std::fs::remove_file(&temp)?;
+    if !write_checked(target, &collection, err)? {
         return Ok(say(
             err,
             &format!("{name}: error: the proposals do not make a valid events file"),
             FAILED,
         ));
     }
-    std::fs::rename(&temp, target)?;
     writeln!(out, "{summary}")?;
     Ok(DONE)
+}
+
+/// The article's text, decoded, and its publication date (given, or
+/// found in the text); else the line to say and the exit status.
+fn read_article(
+    file: &Path,
+    name: &str,
+    opts: &ExtractOptions,
+) -> Result<(input::Decoded, Date), (String, i32)> {
+    let bytes =
+        std::fs::read(file).map_err(|e| (format!("{name}: error: cannot read: {e}"), FAILED))?;
+    let decoded = input::decode(name, &bytes).map_err(|d| (d.in_file(name).to_string(), FAILED))?;
+    let Some(published) = opts
+        .published
+        .or_else(|| published::find(&decoded.text).map(|(d, _)| d))
+    else {
+        let message = format!(
+            "{name}: error: no publication date: pass --published YYYY-MM-DD (the text has no dateline, \
+             \"Published …\" line or date under its title)"
+        );
+        return Err((message, USAGE));
+    };
+    Ok((decoded, published))
+}
+
+/// The article as the source of the events written to `target`, its id
+/// made from the file name. The text is named relative to the events file;
+/// a text that was converted to UTF-8 is written beside it, so that the
+/// quotes' byte offsets hold.
+fn source_of(
+    file: &Path,
+    target: &Path,
+    opts: &ExtractOptions,
+    decoded: &input::Decoded,
+    published: Date,
+) -> io::Result<Source> {
+    let folder = target.parent().map(Path::to_path_buf).unwrap_or_default();
+    let stem = target.file_name().map_or_else(String::new, |s| {
+        s.to_string_lossy()
+            .trim_end_matches(".events.geojson")
+            .to_owned()
+    });
+    let text_file = match &decoded.changed {
+        None => relative(&folder, file).unwrap_or_else(|| file.display().to_string()),
+        Some(_) => {
+            let beside = format!("{stem}.txt");
+            atomic::write_bytes(&folder.join(&beside), decoded.text.as_bytes())?;
+            beside
+        }
+    };
+    Ok(Source {
+        id: slug(&stem, '-').unwrap_or_else(|| "article".into()),
+        kind: SourceKind::Article,
+        title: opts.title.clone().or_else(|| first_line(&decoded.text)),
+        outlet: opts.outlet.clone(),
+        published: Some(published),
+        text_file: Some(text_file),
+        sha256: Some(sha256_hex(&decoded.text)),
+        text: Some(decoded.text.as_str().into()),
+        ..Source::default()
+    })
+}
+
+/// The line said for an article written: how many proposals of each kind.
+fn summary(target: &Path, events: &[Event], name: &str, published: Date) -> String {
+    let count = |k| events.iter().filter(|e| e.kind == k).count();
+    format!(
+        "{}: {} proposals ({} incidents, {} statements, {} context) from {name}, published {published}",
+        target.display(),
+        events.len(),
+        count(EventKind::Incident),
+        count(EventKind::Statement),
+        count(EventKind::Context),
+    )
+}
+
+/// Writes the collection to `target`, whole or not at all, if it reads
+/// back (the same check `check --events` makes); else says why to `err`
+/// and writes nothing. Returns whether it was written.
+fn write_checked(target: &Path, collection: &Collection, err: &mut impl Write) -> io::Result<bool> {
+    let written = to_geojson(collection);
+    let shown = target.display().to_string();
+    let loaded = events::read(&shown, written.as_bytes(), &TextsBeside::file(target), &[]);
+    if loaded.collection.is_none() {
+        for d in &loaded.diagnostics {
+            writeln!(err, "{}", d.in_file(&shown))?;
+        }
+        return Ok(false);
+    }
+    atomic::write_bytes(target, written.as_bytes())?;
+    Ok(true)
 }
 
 /// The first line with words, as a title.
@@ -288,32 +312,6 @@ fn first_line(text: &str) -> Option<String> {
         })
         .find(|l| !l.is_empty())
         .map(|l| l.chars().take(200).collect())
-}
-
-/// "My Article (2)" → "my-article-2".
-fn slug(stem: &str) -> String {
-    let s: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let mut out = String::new();
-    for part in s.split('-').filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(part);
-    }
-    if out.is_empty() {
-        "article".into()
-    } else {
-        out
-    }
 }
 
 /// `file` relative to the folder `from` ("../articles/a.txt").

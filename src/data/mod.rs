@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod geodata;
 pub mod number_words;
 pub mod region;
+pub mod slug;
 pub mod source;
 pub mod time;
 pub mod vocabulary;

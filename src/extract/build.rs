@@ -84,6 +84,72 @@ pub fn events(drafts: &[Draft], text: &str, prefix: &str, index: &PlaceIndex) ->
         .collect()
 }
 
+/// Where a draft is: its words, its gazetteer place, precision,
+/// uncertainty and, when it has no point, why.
+struct Placement<'a> {
+    words: Option<String>,
+    point: Option<&'a crate::data::geodata::Place>,
+    precision: Option<LocationPrecision>,
+    uncertainty: Option<f64>,
+    note: Option<String>,
+}
+
+fn placement<'a>(d: &Draft, index: &'a PlaceIndex) -> Placement<'a> {
+    match &d.place {
+        Some(Where::Mention(m)) => {
+            let point = m.place.and_then(|i| index.place(i));
+            Placement {
+                words: Some(m.text.clone()),
+                point,
+                precision: Some(m.precision),
+                uncertainty: m.uncertainty_km,
+                note: point.is_none().then(|| {
+                    format!(
+                        "Not placed: the gazetteer does not know {:?} (review)",
+                        m.text
+                    )
+                }),
+            }
+        }
+        Some(Where::Border(words)) => Placement {
+            words: Some(words.clone()),
+            point: None,
+            precision: Some(LocationPrecision::Border),
+            uncertainty: None,
+            note: Some("Not placed: the article names the border, not a place on it".to_owned()),
+        },
+        None => Placement {
+            words: None,
+            point: None,
+            precision: None,
+            uncertainty: None,
+            note: Some("Not placed: the article names no place for it".to_owned()),
+        },
+    }
+}
+
+/// A draft's title: a statement's claimant and category, a context row's
+/// category and words of time, else the category and place.
+fn title(d: &Draft, place: Option<&str>) -> String {
+    match (&d.kind, &d.claimant) {
+        (EventKind::Statement, Some(c)) => format!("{c}: {}", label(d.category).to_lowercase()),
+        (EventKind::Context, _) => format!(
+            "{}{}",
+            label(d.category),
+            d.when
+                .date_text
+                .as_deref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default()
+        ),
+        _ => format!(
+            "{}{}",
+            label(d.category),
+            place.map(|p| format!(" ({p})")).unwrap_or_default()
+        ),
+    }
+}
+
 fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) -> Event {
     let quotes = d
         .quotes
@@ -96,57 +162,14 @@ fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) 
             })
         })
         .collect();
-    let (place, point, precision, uncertainty, note) = match &d.place {
-        Some(Where::Mention(m)) => {
-            let p = m.place.and_then(|i| index.place(i));
-            let note = if p.is_none() {
-                Some(format!(
-                    "Not placed: the gazetteer does not know {:?} (review)",
-                    m.text
-                ))
-            } else {
-                None
-            };
-            (
-                Some(m.text.clone()),
-                p,
-                Some(m.precision),
-                m.uncertainty_km,
-                note,
-            )
-        }
-        Some(Where::Border(words)) => (
-            Some(words.clone()),
-            None,
-            Some(LocationPrecision::Border),
-            None,
-            Some("Not placed: the article names the border, not a place on it".to_owned()),
-        ),
-        None => (
-            None,
-            None,
-            None,
-            None,
-            Some("Not placed: the article names no place for it".to_owned()),
-        ),
-    };
-    let where_words = place
-        .as_deref()
-        .map(|p| format!(" ({p})"))
-        .unwrap_or_default();
-    let title = match (&d.kind, &d.claimant) {
-        (EventKind::Statement, Some(c)) => format!("{c}: {}", label(d.category).to_lowercase()),
-        (EventKind::Context, _) => format!(
-            "{}{}",
-            label(d.category),
-            d.when
-                .date_text
-                .as_deref()
-                .map(|t| format!(" ({t})"))
-                .unwrap_or_default()
-        ),
-        _ => format!("{}{where_words}", label(d.category)),
-    };
+    let Placement {
+        words: place,
+        point,
+        precision,
+        uncertainty,
+        note,
+    } = placement(d, index);
+    let title = title(d, place.as_deref());
     let name = |i: &usize| ids.get(*i).cloned();
     Event {
         id,
@@ -176,7 +199,7 @@ fn event(d: &Draft, id: String, ids: &[String], text: &str, index: &PlaceIndex) 
         geometry_note: if point.is_some() { None } else { note },
         fields: Default::default(),
         extraction: Some(Box::new(Extraction {
-            confidence: (d.confidence * 100.0).round() / 100.0,
+            confidence: super::calibration::calibrate((d.confidence * 100.0).round() / 100.0),
             rules: d.rules.clone(),
         })),
     }

@@ -4,13 +4,35 @@
 //! Batken) through a map of each key with one letter deleted, and the
 //! radius of the region or district each seat heads, measured from the
 //! gazetteer itself.
+//!
+//! Behind the region's own places stands the world gazetteer
+//! ([`World`]), read the first time a name is not found among the
+//! region's: the region's places always rank first. Its places are
+//! numbered after the region's. Of the world's places of one name, those
+//! in the countries the caller prefers (the article's parties) rank
+//! first (by another name than their own only when they hold at least
+//! [`WORLD_ALTERNATE_POPULATION`] people), then capitals, division seats
+//! and the more populous; a place outside those countries is taken only by its own name (not an
+//! alternate one) and only when it is a capital or holds at least
+//! [`WORLD_MIN_POPULATION`] people, so a word that is also some village's
+//! or some town's other name far away places nothing.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use geo::{Distance as _, Haversine};
 
 use crate::data::gazetteer::translit;
+use crate::data::gazetteer::world::World;
 use crate::data::geodata::Place;
+
+/// The least population of a world place outside the preferred countries.
+pub const WORLD_MIN_POPULATION: u64 = 1_000_000;
+
+/// The least population of a world place found by another name than its
+/// own in the preferred countries (a village's other names are often
+/// ordinary words or a person's name).
+pub const WORLD_ALTERNATE_POPULATION: u64 = 50_000;
 
 /// Places by name, with their regions' radii.
 pub struct PlaceIndex {
@@ -19,6 +41,7 @@ pub struct PlaceIndex {
     one_off: HashMap<String, Vec<usize>>,
     region_km: Vec<Option<f64>>,
     district_km: Vec<Option<f64>>,
+    world: OnceLock<Option<&'static World>>,
 }
 
 /// How a seat ranks when several places share a name: capitals first,
@@ -76,7 +99,65 @@ impl PlaceIndex {
             places: places.to_vec(),
             exact,
             one_off,
+            world: OnceLock::new(),
         }
+    }
+
+    /// The world gazetteer, read on first use (`None` if the bundled file
+    /// cannot be read: then only the region's places are known).
+    fn world(&self) -> Option<&'static World> {
+        *self.world.get_or_init(|| World::bundled().ok())
+    }
+
+    /// The place a name spells exactly: the region's, else the world's
+    /// best in the `prefer`red countries (ISO alpha-2), else a capital or
+    /// a large place anywhere.
+    pub fn find(&self, name: &str, prefer: &[&str]) -> Option<usize> {
+        let key = translit::key(name);
+        if let Some(&i) = self.exact.get(&key) {
+            return Some(i);
+        }
+        if key.len() < 3 {
+            return None;
+        }
+        let world = self.world()?;
+        let preferred = |p: &Place| prefer.iter().position(|c| *c == p.country);
+        world
+            .named(&key)
+            .iter()
+            .filter_map(|&i| world.place(i).map(|p| (i, p)))
+            .filter(|(_, p)| {
+                let own = translit::key(&p.name) == key;
+                match preferred(p) {
+                    Some(_) => own || p.population >= WORLD_ALTERNATE_POPULATION,
+                    None => own && (p.is_capital() || p.population >= WORLD_MIN_POPULATION),
+                }
+            })
+            .min_by_key(|(_, p)| {
+                (
+                    preferred(p).unwrap_or(usize::MAX),
+                    rank(p),
+                    std::cmp::Reverse(p.population),
+                )
+            })
+            .map(|(i, _)| self.places.len() + i as usize)
+    }
+
+    /// A first-order division of the world named `name` ("Surin" of
+    /// "Surin province"), as its seat and radius, in the preferred
+    /// countries only.
+    pub fn division(&self, name: &str, prefer: &[&str]) -> Option<(usize, f64)> {
+        let world = self.world()?;
+        world
+            .divisions(&translit::key(name))
+            .iter()
+            .filter_map(|d| {
+                let country = &world.place(d.seat)?.country;
+                let rank = prefer.iter().position(|c| c == country)?;
+                Some((rank, d))
+            })
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, d)| (self.places.len() + d.seat as usize, f64::from(d.radius_km)))
     }
 
     /// The place a name spells exactly (after folding scripts and
@@ -124,9 +205,12 @@ impl PlaceIndex {
         }
     }
 
-    /// The place at `index`.
+    /// The place at `index` (the region's, then the world's).
     pub fn place(&self, index: usize) -> Option<&Place> {
-        self.places.get(index)
+        match index.checked_sub(self.places.len()) {
+            None => self.places.get(index),
+            Some(w) => self.world()?.place(u32::try_from(w).ok()?),
+        }
     }
 
     /// For a region seat (a capital or first-order seat), the distance to
@@ -134,13 +218,19 @@ impl PlaceIndex {
     /// any other such seat: the radius of its region as the gazetteer
     /// outlines it (Batken: 125 km, to Ak-Suu).
     pub fn region_km(&self, index: usize) -> Option<f64> {
-        self.region_km.get(index).copied().flatten()
+        match index.checked_sub(self.places.len()) {
+            None => self.region_km.get(index).copied().flatten(),
+            Some(w) => self.world()?.region_km(u32::try_from(w).ok()?),
+        }
     }
 
     /// The same for district seats (and region seats, which head a
     /// district too), measured against every seat down to the second order.
     pub fn district_km(&self, index: usize) -> Option<f64> {
-        self.district_km.get(index).copied().flatten()
+        match index.checked_sub(self.places.len()) {
+            None => self.district_km.get(index).copied().flatten(),
+            Some(w) => self.world()?.district_km(u32::try_from(w).ok()?),
+        }
     }
 }
 
@@ -213,5 +303,22 @@ mod tests {
         assert!(ix.district_km(batken).unwrap() <= r);
         let village = ix.exact("Vorukh");
         assert!(village.is_none_or(|v| ix.region_km(v).is_none()));
+    }
+
+    #[test]
+    fn the_world_behind_the_region() {
+        let ix = index();
+        // The region's own place first, wherever else the name is found.
+        assert_eq!(ix.find("Batken", &["KG"]), ix.exact("Batken"));
+        let chaman = ix.find("Chaman", &["AF", "PK"]).unwrap();
+        assert_eq!(ix.place(chaman).unwrap().country, "PK");
+        // A village far from the article's countries is not taken.
+        let small = ix.find("Kantharalak", &[]);
+        assert!(small.is_none_or(|i| ix.place(i).unwrap().population >= WORLD_MIN_POPULATION));
+        assert!(ix.find("Kantharalak", &["TH"]).is_some());
+        let (seat, km) = ix.division("Surin", &["TH", "KH"]).unwrap();
+        assert_eq!(ix.place(seat).unwrap().country, "TH");
+        assert!(km > 20.0);
+        assert_eq!(ix.region_km(seat).map(|r| r.round()), Some(km.round()));
     }
 }

@@ -10,8 +10,10 @@
 //! the text), reporting progress and stopping when asked to.
 //! Knows nothing of egui.
 
+mod area;
 pub mod batch;
 mod build;
+pub mod calibration;
 pub mod dates;
 mod draft;
 pub mod figures;
@@ -25,6 +27,7 @@ pub mod published;
 pub mod score;
 pub mod sides;
 pub mod speech;
+mod subject;
 pub mod text;
 
 use std::collections::HashMap;
@@ -94,8 +97,24 @@ pub struct Extracted {
     pub cancelled: bool,
 }
 
+/// Proposals whose calibrated confidence is below this are weak: the
+/// review panel folds them away (chosen on the build reports; see
+/// EXTRACTION.md).
+pub const WEAK_BELOW: f64 = 0.3;
+
 /// Sentences read between progress reports and cancel checks.
 const CHUNK: usize = 256;
+
+/// What reading every sentence gave: the drafts, which incidents each
+/// statement's sentence told, and how many date phrases and places were
+/// found.
+#[derive(Default)]
+struct Drafted {
+    drafts: Vec<draft::Draft>,
+    told: Vec<(usize, Vec<usize>)>,
+    dates: usize,
+    places: usize,
+}
 
 /// Extracts proposals from `text`.
 pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
@@ -113,68 +132,29 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
         published: options.published,
         places: options.places,
         countries,
+        prefer: parties
+            .iter()
+            .filter_map(|&c| countries.get(c))
+            .map(|c| c.iso2.as_str())
+            .collect(),
         parties: parties.clone(),
     };
-    let mut carry = Carry::default();
-    let mut drafts = Vec::new();
-    let mut told: Vec<(usize, Vec<usize>)> = Vec::new();
-    let (mut dates, mut places) = (0, 0);
-    for (n, s) in sentences.iter().enumerate() {
-        if n % CHUNK == 0 {
-            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return Extracted {
-                    diagnostics: vec![Diagnostic::warning("extraction cancelled")],
-                    cancelled: true,
-                    ..Extracted::default()
-                };
-            }
-            if let Some(report) = options.progress {
-                report(s.start as f32 / text.len().max(1) as f32);
-            }
-        }
-        let found = propose::sentence(&ctx, s, &mut carry);
-        dates += found.dates;
-        places += found.places;
-        let first = drafts.len();
-        let statements: Vec<usize> = found
-            .drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == EventKind::Statement)
-            .map(|(i, _)| first + i)
-            .collect();
-        let accounts: Vec<usize> = found
-            .drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.account)
-            .map(|(i, _)| first + i)
-            .collect();
-        told.extend(statements.into_iter().map(|s| (s, accounts.clone())));
-        drafts.extend(found.drafts);
-    }
-    if let Some(report) = options.progress {
-        report(1.0);
-    }
-    let (mut drafts, moved) = merge::merge(drafts, options.places);
-    let told: Vec<(usize, Vec<usize>)> = told
+    let Some(found) = read_all(&ctx, &sentences, options) else {
+        return Extracted {
+            diagnostics: vec![Diagnostic::warning("extraction cancelled")],
+            cancelled: true,
+            ..Extracted::default()
+        };
+    };
+    let (mut drafts, moved) = merge::merge(found.drafts, options.places);
+    let told: Vec<(usize, Vec<usize>)> = found
+        .told
         .into_iter()
         .map(|(s, list)| (moved[s], list.into_iter().map(|i| moved[i]).collect()))
         .collect();
     merge::link(&mut drafts, &told);
-    let mut diagnostics = Vec::new();
-    let unlinked = drafts
-        .iter()
-        .filter(|d| d.kind == EventKind::Statement && d.refers_to.is_empty())
-        .count();
-    if unlinked > 0 {
-        diagnostics.push(Diagnostic::warning(format!(
-            "{unlinked} statements left out: the article tells no incident for them to refer to"
-        )));
-        // Only when there is no incident at all: nothing refers to a
-        // draft, so removing these moves no reference.
-        drafts.retain(|d| d.kind != EventKind::Statement || !d.refers_to.is_empty());
-    }
+    area::fill(&mut drafts, options.places);
+    let mut diagnostics = unlinked(&mut drafts);
     let mut events = build::events(&drafts, text, options.id_prefix, options.places);
     for e in &mut events {
         e.source = options.source;
@@ -185,21 +165,7 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
         .map(|c| (c.side_id(), c.adjective.clone()))
         .collect();
     let vocabulary = build::vocabulary(&events, &labels);
-    if dates == 0 {
-        diagnostics.push(Diagnostic::warning(
-            "no date phrase found: every proposal is dated only as before publication (review the dates)",
-        ));
-    }
-    if places == 0 {
-        diagnostics.push(Diagnostic::warning(
-            "no place found in the gazetteer or in a place phrase: no proposal has a point",
-        ));
-    }
-    if events.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            "nothing to propose: no event words or reported speech were found",
-        ));
-    }
+    diagnostics.extend(notes(found.dates, found.places, events.is_empty()));
     Extracted {
         proposals: events
             .into_iter()
@@ -212,6 +178,90 @@ pub fn extract(text: &str, options: &Options<'_>) -> Extracted {
         diagnostics,
         cancelled: false,
     }
+}
+
+/// Reads every sentence but the headline, reporting progress; `None` when
+/// cancelled.
+fn read_all(
+    ctx: &Context<'_>,
+    sentences: &[text::Sentence],
+    options: &Options<'_>,
+) -> Option<Drafted> {
+    let mut carry = Carry::default();
+    let mut out = Drafted::default();
+    for (n, s) in sentences.iter().enumerate() {
+        if n % CHUNK == 0 {
+            if options.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return None;
+            }
+            if let Some(report) = options.progress {
+                report(s.start as f32 / ctx.text.len().max(1) as f32);
+            }
+        }
+        if text::is_headline(ctx.text, sentences, n) {
+            continue;
+        }
+        let found = propose::sentence(ctx, s, &mut carry);
+        out.dates += found.dates;
+        out.places += found.places;
+        let first = out.drafts.len();
+        let indices = |keep: fn(&draft::Draft) -> bool| -> Vec<usize> {
+            found
+                .drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| keep(d))
+                .map(|(i, _)| first + i)
+                .collect()
+        };
+        let statements = indices(|d| d.kind == EventKind::Statement);
+        let accounts = indices(|d| d.account);
+        out.told
+            .extend(statements.into_iter().map(|s| (s, accounts.clone())));
+        out.drafts.extend(found.drafts);
+    }
+    if let Some(report) = options.progress {
+        report(1.0);
+    }
+    Some(out)
+}
+
+/// Leaves out statements with no incident to refer to (only when the
+/// article tells none: nothing refers to a draft, so removing these moves
+/// no reference), and says so.
+fn unlinked(drafts: &mut Vec<draft::Draft>) -> Vec<Diagnostic> {
+    let unlinked = drafts
+        .iter()
+        .filter(|d| d.kind == EventKind::Statement && d.refers_to.is_empty())
+        .count();
+    if unlinked == 0 {
+        return Vec::new();
+    }
+    drafts.retain(|d| d.kind != EventKind::Statement || !d.refers_to.is_empty());
+    vec![Diagnostic::warning(format!(
+        "{unlinked} statements left out: the article tells no incident for them to refer to"
+    ))]
+}
+
+/// What the reviewer should know: no dates, no places, nothing found.
+fn notes(dates: usize, places: usize, nothing: bool) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if dates == 0 {
+        out.push(Diagnostic::warning(
+            "no date phrase found: every proposal is dated only as before publication (review the dates)",
+        ));
+    }
+    if places == 0 {
+        out.push(Diagnostic::warning(
+            "no place found in the gazetteer or in a place phrase: no proposal has a point",
+        ));
+    }
+    if nothing {
+        out.push(Diagnostic::warning(
+            "nothing to propose: no event words or reported speech were found",
+        ));
+    }
+    out
 }
 
 /// The article's parties: the countries it names most, a name in a

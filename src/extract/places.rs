@@ -54,19 +54,132 @@ const SETTLEMENT: &[&str] = &[
     "area",
 ];
 
-/// The places named in `s`.
+/// The words around a run of capitalised words that say it is a place.
+struct Cues {
+    region: bool,
+    district: bool,
+    near: bool,
+    place_word: bool,
+    country: bool,
+    /// A title before it or a verb of saying after it: a person's name.
+    person: bool,
+}
+
+/// Titles that stand before a person's name.
+const TITLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "commander",
+    "secretary-general",
+    "premier",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "counterpart",
+    "ambassador",
+    "envoy",
+];
+
+fn cues(text: &str, s: &Sentence, i: usize, end: usize, countries: &Countries) -> Cues {
+    let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
+    let next = w(end);
+    let before = |words: &[&str]| {
+        i >= words.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, x)| w(i - words.len() + k) == *x)
+    };
+    let region = REGION.contains(&next);
+    let district = DISTRICT.contains(&next);
+    let near = before(&["near"])
+        || before(&["outside"])
+        || before(&["near", "the", "village", "of"])
+        || before(&["outskirts", "of"])
+        || before(&["close", "to"]);
+    let of_settlement = i >= 2 && w(i - 1) == "of" && SETTLEMENT.contains(&w(i - 2));
+    let person = i > 0 && TITLES.contains(&w(i - 1))
+        || matches!(
+            next,
+            "said" | "says" | "told" | "added" | "urged" | "warned"
+        );
+    Cues {
+        region,
+        district,
+        near,
+        place_word: region || district || near || of_settlement || SETTLEMENT.contains(&next),
+        // A country's name or adjective, not its capital (a place).
+        country: countries.named_in(text, s, i, i + 1).iter().any(|&(_, c)| {
+            countries
+                .get(c)
+                .is_none_or(|c| c.capital != raw(text, &s.tokens[i]))
+        }),
+        person,
+    }
+}
+
+/// The longest known name in tokens `i..end`: its place, where it ends
+/// and the rule that found it.
+fn known_name(
+    text: &str,
+    s: &Sentence,
+    (i, end): (usize, usize),
+    index: &PlaceIndex,
+    cue: &Cues,
+    prefer: &[&str],
+) -> Option<(usize, usize, &'static str)> {
+    for to in (i + 1..=end).rev() {
+        let words: Vec<&str> = s.tokens[i..to].iter().map(|t| raw(text, t)).collect();
+        let name = words.join(" ");
+        // A division of the world, when the words name one ("Surin province").
+        if (cue.region || cue.district)
+            && to == end
+            && index.exact(&name).is_none()
+            && let Some((seat, _)) = index.division(&name, prefer)
+        {
+            return Some((seat, to, "place:division"));
+        }
+        let world_ok = !cue.person && !cue.country && (i > 0 || cue.place_word);
+        let found = if world_ok {
+            index.find(&name, prefer)
+        } else {
+            index.exact(&name)
+        };
+        if let Some(p) = found {
+            return Some((p, to, "place:gazetteer"));
+        }
+        if cue.place_word
+            && to == end
+            && let Some(p) = index.one_slip(&name)
+        {
+            return Some((p, to, "place:gazetteer-slip"));
+        }
+    }
+    None
+}
+
+/// The places named in `s`; world places in the `prefer`red countries
+/// (ISO alpha-2: the article's parties) rank first.
 pub fn find(
     text: &str,
     s: &Sentence,
     index: &PlaceIndex,
     countries: &Countries,
+    prefer: &[&str],
 ) -> Vec<PlaceMention> {
-    let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
     let n = s.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !s.tokens[i].capital || is_date_word(w(i)) {
+        if !s.tokens[i].capital || is_date_word(&s.tokens[i].lower) {
             i += 1;
             continue;
         }
@@ -75,103 +188,86 @@ pub fn find(
         while end < n && end - i < 3 && s.tokens[end].capital && !gap_has_punct(text, s, end - 1) {
             end += 1;
         }
-        let country = !countries.named_in(text, s, i, i + 1).is_empty();
-        let next = w(end);
-        let region = REGION.contains(&next);
-        let district = DISTRICT.contains(&next);
-        let before = |words: &[&str]| {
-            i >= words.len()
-                && words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, x)| w(i - words.len() + k) == *x)
-        };
-        let near = before(&["near"])
-            || before(&["outside"])
-            || before(&["near", "the", "village", "of"])
-            || before(&["outskirts", "of"])
-            || before(&["close", "to"]);
-        let of_settlement = i >= 2 && w(i - 1) == "of" && SETTLEMENT.contains(&w(i - 2));
-        let place_word = region || district || near || of_settlement || SETTLEMENT.contains(&next);
-        // The longest known name in the run.
-        let mut found: Option<(usize, usize, &'static str)> = None;
-        for to in (i + 1..=end).rev() {
-            let words: Vec<&str> = s.tokens[i..to].iter().map(|t| raw(text, t)).collect();
-            let name = words.join(" ");
-            if let Some(p) = index.exact(&name) {
-                found = Some((p, to, "place:gazetteer"));
-                break;
+        let cue = cues(text, s, i, end, countries);
+        let found = known_name(text, s, (i, end), index, &cue, prefer);
+        match mention(text, s, (i, end), index, &cue, found) {
+            Some(m) => {
+                i = m.tokens.1.max(i + 1);
+                out.push(m);
             }
-            if place_word
-                && to == end
-                && let Some(p) = index.one_slip(&name)
-            {
-                found = Some((p, to, "place:gazetteer-slip"));
-                break;
-            }
+            None => i = end,
         }
-        if country && found.is_none() {
-            i = end;
-            continue;
-        }
-        let to = found.map_or(end, |(_, to, _)| to);
-        let suffix = usize::from((region || district) && to == end);
-        let words = s.slice(text, i, to - 1 + suffix).to_owned();
-        let mention = match found {
-            Some((p, _, rule)) => {
-                let place = index.place(p);
-                let capital = place.is_some_and(|pl| pl.is_capital());
-                let (precision, radius) = if region && suffix == 1 {
-                    (LocationPrecision::Region, index.region_km(p))
-                } else if district && suffix == 1 {
-                    (LocationPrecision::District, index.district_km(p))
-                } else if near {
-                    (LocationPrecision::Near, Some(NEAR_KM))
-                } else {
-                    (LocationPrecision::Exact, None)
-                };
-                // A region or district the gazetteer has no seat for: no point.
-                let unseated = (region || district) && suffix == 1 && radius.is_none();
-                PlaceMention {
-                    tokens: (i, to + suffix),
-                    text: words,
-                    place: (!unseated).then_some(p),
-                    precision,
-                    uncertainty_km: radius,
-                    rule: if unseated {
-                        "place:region-unknown"
-                    } else {
-                        rule
-                    },
-                    capital,
-                }
-            }
-            None if place_word && !country => PlaceMention {
-                tokens: (i, to + suffix),
-                text: words,
-                place: None,
-                precision: if region {
-                    LocationPrecision::Region
-                } else if district {
-                    LocationPrecision::District
-                } else if near {
-                    LocationPrecision::Near
-                } else {
-                    LocationPrecision::Exact
-                },
-                uncertainty_km: None,
-                rule: "place:unknown",
-                capital: false,
-            },
-            None => {
-                i = end;
-                continue;
-            }
-        };
-        i = mention.tokens.1.max(i + 1);
-        out.push(mention);
     }
     out
+}
+
+/// The mention of tokens `i..end`, placed when `found`, kept as words in
+/// a place phrase, else none.
+fn mention(
+    text: &str,
+    s: &Sentence,
+    (i, end): (usize, usize),
+    index: &PlaceIndex,
+    cue: &Cues,
+    found: Option<(usize, usize, &'static str)>,
+) -> Option<PlaceMention> {
+    if cue.country && found.is_none() {
+        return None;
+    }
+    let to = found.map_or(end, |(_, to, _)| to);
+    let suffix = usize::from((cue.region || cue.district) && to == end);
+    let words = s.slice(text, i, to - 1 + suffix).to_owned();
+    let Some((p, _, rule)) = found else {
+        return (cue.place_word && !cue.person).then(|| PlaceMention {
+            tokens: (i, to + suffix),
+            text: words,
+            place: None,
+            precision: precision_of(cue),
+            uncertainty_km: None,
+            rule: "place:unknown",
+            capital: false,
+        });
+    };
+    let capital = index.place(p).is_some_and(|pl| pl.is_capital());
+    let (precision, radius) = if cue.region && suffix == 1 {
+        (LocationPrecision::Region, index.region_km(p))
+    } else if cue.district && suffix == 1 {
+        (
+            LocationPrecision::District,
+            index.district_km(p).or(index.region_km(p)),
+        )
+    } else if cue.near {
+        (LocationPrecision::Near, Some(NEAR_KM))
+    } else {
+        (LocationPrecision::Exact, None)
+    };
+    // A region or district the gazetteer has no seat for: no point.
+    let unseated = (cue.region || cue.district) && suffix == 1 && radius.is_none();
+    Some(PlaceMention {
+        tokens: (i, to + suffix),
+        text: words,
+        place: (!unseated).then_some(p),
+        precision,
+        uncertainty_km: radius,
+        rule: if unseated {
+            "place:region-unknown"
+        } else {
+            rule
+        },
+        capital,
+    })
+}
+
+fn precision_of(cue: &Cues) -> LocationPrecision {
+    if cue.region {
+        LocationPrecision::Region
+    } else if cue.district {
+        LocationPrecision::District
+    } else if cue.near {
+        LocationPrecision::Near
+    } else {
+        LocationPrecision::Exact
+    }
 }
 
 /// Whether punctuation stands between token `k` and the next.
@@ -218,7 +314,7 @@ mod tests {
         let geo = GeoData::bundled().unwrap();
         let index = PlaceIndex::new(&geo.places);
         let s = &sentences(text)[0];
-        find(text, s, &index, Countries::bundled())
+        find(text, s, &index, Countries::bundled(), &[])
             .into_iter()
             .map(|m| {
                 let name = m.place.map(|p| index.place(p).unwrap().name.clone());
@@ -258,6 +354,13 @@ mod tests {
             mentions("Troops clashed in Galwan Valley in Ladakh.")
                 .iter()
                 .all(|m| m.1.is_none())
+        );
+        // A capital of the world is known anywhere.
+        assert_eq!(
+            mentions("Talks were held in Doha on Friday.")[0]
+                .1
+                .as_deref(),
+            Some("Doha")
         );
     }
 

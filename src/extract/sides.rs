@@ -22,6 +22,8 @@ pub struct Country {
     pub adjective: String,
     /// Capital.
     pub capital: String,
+    /// ISO 3166-1 alpha-2 code, as GeoNames writes a place's country.
+    pub iso2: String,
 }
 
 impl Country {
@@ -98,7 +100,7 @@ impl Countries {
         TABLE.get_or_init(|| Countries::parse(include_str!("countries.tsv")))
     }
 
-    /// Parses `name|adjective|capital|other,names` lines (`#` comments).
+    /// Parses `name|adjective|capital|other,names|iso2` lines (`#` comments).
     pub fn parse(text: &str) -> Countries {
         let mut rows = Vec::new();
         let mut forms = HashMap::new();
@@ -107,7 +109,7 @@ impl Countries {
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let cols: Vec<&str> = line.split('|').collect();
-            let [name, adjective, capital, others] = cols[..] else {
+            let [name, adjective, capital, others, iso2] = cols[..] else {
                 continue;
             };
             let index = rows.len();
@@ -115,6 +117,7 @@ impl Countries {
                 name: name.to_owned(),
                 adjective: adjective.to_owned(),
                 capital: capital.to_owned(),
+                iso2: iso2.to_owned(),
             });
             let all = [name, adjective, capital]
                 .into_iter()

@@ -4,6 +4,7 @@
 //! when the verb follows a quotation ("…," said a spokesman), or after
 //! "according to"; a pronoun takes the previous claimant.
 
+use super::subject::subject;
 use super::text::Sentence;
 
 /// A statement cue in a sentence.
@@ -94,36 +95,6 @@ const OFFICIAL: &[&str] = &[
 /// Pronouns that stand for the last claimant.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they"];
 
-/// Words stripped from the end of a claimant before its verb.
-const AUXILIARY: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "again",
-    "each",
-    "continue",
-    "continues",
-    "continued",
-    "to",
-    "repeatedly",
-    "further",
-    "then",
-    "later",
-    "however",
-    "reportedly",
-    "officially",
-    "publicly",
-    "previously",
-    "earlier",
-    "separately",
-    "would",
-    "will",
-    "had",
-    "on",
-    "both",
-];
-
 /// Finds the first statement cue of a sentence.
 pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
     let n = s.tokens.len();
@@ -157,27 +128,35 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
                 pronoun: false,
             });
         }
+        // A capitalised verb inside a sentence is part of a name ("the
+        // United States").
+        if v > 0 && s.tokens[v].capital {
+            continue;
+        }
         let Some(category) = verb_category(w(v), w(v + 1)) else {
             continue;
         };
         let content = content_start(s, v);
-        // "…," said the ministry: the claimant follows the verb.
+        // "…," said the ministry: the claimant follows the verb (a short
+        // noun phrase; "told" names the listener, not the speaker).
         let quoted_before = v > 0 && quote_or_comma_before(text, s, v);
-        if quoted_before {
+        if quoted_before && !matches!(w(v), "told" | "tells") {
             let from = v + 1;
             let to = (from..n)
                 .find(|&k| punct_after(text, s, k))
                 .map_or(n, |k| k + 1);
-            if to > from && is_claimant(s, from, to) {
+            let short = to > from
+                && to - from <= 8
+                && (from..to).all(|k| !matches!(w(k), "that" | "of" | "on" | "to"));
+            if short && is_claimant(s, from, to) {
                 return Some(speech(s, (from, to), v, 0, category, "speech:after-quote"));
             }
         }
         let from = clause_start(text, s, v);
-        let mut to = v;
-        while to > from && AUXILIARY.contains(&w(to - 1)) {
-            to -= 1;
-        }
-        if to > from && to - from <= 12 && is_claimant(s, from, to) {
+        let Some((from, to)) = subject(s, from, v) else {
+            continue;
+        };
+        if to - from <= 12 && is_claimant(s, from, to) {
             return Some(speech(s, (from, to), v, content, category, "speech:verb"));
         }
     }
@@ -201,6 +180,17 @@ fn speech(
         category,
         rule,
         pronoun,
+    }
+}
+
+/// For a claimant that is only a definite description of a body named
+/// before ("the ministry", "The army"), its head noun.
+pub fn definite(s: &Sentence, (from, to): (usize, usize)) -> Option<&str> {
+    match &s.tokens[from..to] {
+        [the, head] if the.lower == "the" => OFFICIAL
+            .contains(&head.lower.as_str())
+            .then_some(head.lower.as_str()),
+        _ => None,
     }
 }
 
@@ -315,6 +305,25 @@ mod tests {
             claimant("The UN called for restraint."),
             Some(("The UN".into(), "appeal"))
         );
+    }
+
+    #[test]
+    fn claimants_are_trimmed_of_openers_and_verbs() {
+        assert_eq!(
+            claimant("Late on Thursday the two foreign ministries said talks would go on."),
+            Some(("the two foreign ministries".into(), "declaration"))
+        );
+        assert_eq!(
+            claimant("And Kyrgyz officials said the road was shut."),
+            Some(("Kyrgyz officials".into(), "declaration"))
+        );
+        assert_eq!(
+            claimant("He called the move an encroachment and said troops must leave.").map(|c| c.0),
+            Some("He".into())
+        );
+        // "told" names the listener after it, never the speaker.
+        let told = "\u{201C}We will respond,\u{201D} told a session of the council.";
+        assert_eq!(claimant(told), None);
     }
 
     #[test]

@@ -92,23 +92,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         if c.is_alphanumeric() {
             let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if joins(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    chars.next();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let end = word_end(text, &mut chars, i + c.len_utf8());
             if current.tokens.is_empty() {
                 current.start = start;
             }
@@ -149,6 +133,28 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// Where the word whose first character ends at `end` ends: letters and
+/// digits, and the characters that join them ([`joins`]) when one follows.
+fn word_end(
+    text: &str,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    mut end: usize,
+) -> usize {
+    while let Some(&(j, d)) = chars.peek() {
+        let joined = joins(d)
+            && text[j + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !(d.is_alphanumeric() || joined) {
+            break;
+        }
+        chars.next();
+        end = j + d.len_utf8();
+    }
+    end
+}
+
 /// Ends the current sentence (if it has words) and starts the next.
 fn close(out: &mut Vec<Sentence>, current: &mut Sentence, _at: usize) {
     if !current.tokens.is_empty() {
@@ -163,6 +169,47 @@ fn close(out: &mut Vec<Sentence>, current: &mut Sentence, _at: usize) {
             },
         ));
     }
+}
+
+/// The token where the body of sentence `s` begins after a dateline
+/// ("QUETTA/KABUL, Dec 16 (Wire) - Afghan forces…": a first word in
+/// capitals, then within eight words a dash standing apart); 0 when it has
+/// none.
+pub fn dateline_end(text: &str, s: &Sentence) -> usize {
+    let Some(first) = s.tokens.first() else {
+        return 0;
+    };
+    let word = &text[first.start..first.end];
+    let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !word.chars().any(char::is_lowercase);
+    if !capitals {
+        return 0;
+    }
+    for k in 0..s.tokens.len().min(8) {
+        let gap_end = s.tokens.get(k + 1).map_or(s.end, |t| t.start);
+        let gap = text.get(s.tokens[k].end..gap_end).unwrap_or("");
+        if [" - ", " \u{2013} ", " \u{2014} ", " -- "]
+            .iter()
+            .any(|d| gap.contains(d))
+            || gap.trim_end().ends_with(" -")
+        {
+            return k + 1;
+        }
+    }
+    0
+}
+
+/// Whether sentence `n` is the report's headline: the only sentence of
+/// the first paragraph, with more paragraphs after it, ending without a
+/// full stop, question or exclamation mark.
+pub fn is_headline(text: &str, sentences: &[Sentence], n: usize) -> bool {
+    let Some(s) = sentences.get(n) else {
+        return false;
+    };
+    let alone =
+        s.paragraph == 0 && n == 0 && sentences.get(1).is_some_and(|next| next.paragraph > 0);
+    let words = text.get(s.start..s.end).unwrap_or("").trim_end();
+    alone && !words.ends_with(['.', '!', '?', '"', '\u{201D}'])
 }
 
 fn token(text: &str, start: usize, end: usize) -> Token {
@@ -204,6 +251,17 @@ mod tests {
         assert_eq!(s[2].tokens[0].lower, "kara-suu");
         assert!(s[2].tokens[0].capital);
         assert_eq!(s[0].slice(text, 7, 8), "Sept. 14");
+    }
+
+    #[test]
+    fn headlines_and_datelines() {
+        let text = "Clash at the crossing\n\nQUETTA/KABUL, Dec 16 (Wire) - Forces fired mortars on Thursday.";
+        let s = sentences(text);
+        assert!(is_headline(text, &s, 0));
+        assert!(!is_headline(text, &s, 1));
+        assert_eq!(s[1].tokens[dateline_end(text, &s[1])].lower, "forces");
+        let plain = "Forces - they said - fired.";
+        assert_eq!(dateline_end(plain, &sentences(plain)[0]), 0);
     }
 
     #[test]

@@ -12,11 +12,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::counting::{CANCELLED, CountingReader};
-use super::{ImportContext, Imported, Want, builtin, choose};
+use super::{ImportContext, Imported, Want};
 use crate::data::Data;
 use crate::data::events::Loaded;
 use crate::data::geodata::overlay::Overlay;
 use crate::diagnostic::Diagnostic;
+use crate::formats::{self, Unrecognised};
 
 /// How many bytes importers see when they sniff a file.
 const HEAD: usize = 4096;
@@ -195,6 +196,19 @@ impl Worker {
         }
     }
 
+    /// A file no format reads: which formats its name says it could be in
+    /// and what they expected, else the formats the app reads.
+    fn unrecognised(&self, why: &Unrecognised) -> Outcome {
+        let mut diagnostic = why.diagnostic(&self.path);
+        if let Unrecognised::Unknown = why {
+            diagnostic.message.push_str("; nothing was loaded");
+        }
+        Outcome::Failed {
+            name: self.name.clone(),
+            diagnostics: vec![diagnostic],
+        }
+    }
+
     fn load(&self, want: Want, loaded: &Data) -> Outcome {
         let file = match File::open(&self.path) {
             Ok(f) => f,
@@ -205,13 +219,9 @@ impl Worker {
         if let Err(e) = (&mut reader).take(HEAD as u64).read_to_end(&mut head) {
             return self.failed(format!("cannot read: {e}"));
         }
-        let importers = builtin();
-        let Some(importer) = choose(&importers, &self.path, &head) else {
-            return self.failed(
-                "not a file this app reads (GeoJSON events or layers, ACLED or UCDP GED CSV); \
-                 nothing was loaded"
-                    .into(),
-            );
+        let importer = match formats::recognise(&self.path, &head) {
+            Ok(importer) => importer,
+            Err(unrecognised) => return self.unrecognised(&unrecognised),
         };
         self.read.store(head.len() as u64, Ordering::Relaxed);
         let rest = CountingReader::new(reader, self.read.clone(), self.cancel.clone());
@@ -222,6 +232,7 @@ impl Worker {
             want,
             loaded,
             overlay_id: self.overlay_id,
+            article: None,
         };
         match importer.load(&mut input, &ctx) {
             Imported::Overlay(overlay) => Outcome::Overlay(Box::new(overlay)),

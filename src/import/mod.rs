@@ -1,21 +1,15 @@
-//! Bringing users' files in: importers that recognise a file and read it
-//! into events or an overlay, and the loader that runs them on worker
-//! threads with progress and cancel.
+//! Bringing users' files in: the [`Importer`] trait every readable format
+//! implements, and the loader that runs importers on worker threads with
+//! progress and cancel.
 //!
-//! An [`Importer`] sniffs a file (its name and first bytes) and loads it in
-//! one pass, returning what it read and every problem as a [`Diagnostic`].
-//! [`builtin`] lists the importers the app tries, in order; a new format is
-//! one more implementation added there.
+//! An importer knows its format's name and file name endings, recognises a
+//! file from its name and first bytes (`sniff`), and reads it in one pass,
+//! returning what it read and every problem as a [`Diagnostic`]. The
+//! formats themselves and the list the app tries live in
+//! [`crate::formats`].
 
-pub mod acled;
-mod cells;
 pub mod counting;
-mod csv_record;
-pub mod csv_rows;
-pub mod dataset;
-pub mod geojson;
 pub mod loader;
-pub mod ucdp;
 
 use std::io::Read;
 use std::path::Path;
@@ -23,6 +17,7 @@ use std::path::Path;
 use crate::data::Data;
 use crate::data::events::Loaded;
 use crate::data::geodata::overlay::Overlay;
+use crate::diagnostic::{Diagnostic, counts};
 
 /// A problem of a file the user opened, for the Problems window.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +25,7 @@ pub struct FileProblem {
     /// The file's name.
     pub file: String,
     /// What is wrong.
-    pub diagnostic: crate::diagnostic::Diagnostic,
+    pub diagnostic: Diagnostic,
 }
 
 impl FileProblem {
@@ -45,7 +40,7 @@ impl FileProblem {
 pub enum Want {
     /// Events when the file holds events, else an overlay.
     Anything,
-    /// Events only (`--events FILE`).
+    /// Events only (`--events FILE`, `check --events`).
     Events,
 }
 
@@ -61,6 +56,9 @@ pub struct ImportContext<'a> {
     pub loaded: &'a Data,
     /// The id the overlay gets, if the file becomes one.
     pub overlay_id: u64,
+    /// The text of an article source that names none of its own
+    /// (`check --events --article FILE`).
+    pub article: Option<&'a str>,
 }
 
 /// What an importer read.
@@ -70,13 +68,58 @@ pub enum Imported {
     /// An overlay layer.
     Overlay(Overlay),
     /// Nothing usable: every problem found.
-    Failed(Vec<crate::diagnostic::Diagnostic>),
+    Failed(Vec<Diagnostic>),
 }
 
-/// Reads one kind of file.
+/// What checking a file found: the problems listed, and how many there
+/// were in all (a reader may list only the first hundred).
+#[derive(Clone, Debug, Default)]
+pub struct Checked {
+    /// The problems listed, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Errors found, listed or not.
+    pub errors: usize,
+    /// Warnings found, listed or not.
+    pub warnings: usize,
+}
+
+impl Checked {
+    /// A check that lists every problem it found.
+    pub fn listing(diagnostics: Vec<Diagnostic>) -> Self {
+        let (errors, warnings) = counts(&diagnostics);
+        Self {
+            diagnostics,
+            errors,
+            warnings,
+        }
+    }
+
+    /// Problems found but not listed.
+    pub fn omitted(&self) -> usize {
+        (self.errors + self.warnings).saturating_sub(self.diagnostics.len())
+    }
+}
+
+impl std::fmt::Debug for dyn Importer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Reads one format.
 pub trait Importer: Send + Sync {
-    /// The kind of file, in words ("GeoJSON").
+    /// The format's name in messages and in Open's filter ("ACLED CSV").
     fn name(&self) -> &'static str;
+
+    /// The file name endings of the format, lowercase and without the dot
+    /// ("csv"), for Open's filter and for naming the formats a file of
+    /// that ending could be in.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// What a file of the format starts with, in words ("a header row
+    /// naming event_id_cnty and event_date"), for the message about a file
+    /// no format recognises.
+    fn looks_like(&self) -> &'static str;
 
     /// Whether this importer reads the file at `path` starting with `head`
     /// (its first bytes, at most a few kilobytes).
@@ -84,39 +127,8 @@ pub trait Importer: Send + Sync {
 
     /// Reads the whole file from `input`.
     fn load(&self, input: &mut dyn Read, ctx: &ImportContext<'_>) -> Imported;
-}
 
-/// The importers the app tries, in order.
-pub fn builtin() -> Vec<Box<dyn Importer>> {
-    vec![
-        Box::new(geojson::GeoJsonImporter),
-        Box::new(acled::AcledImporter),
-        Box::new(ucdp::UcdpImporter),
-    ]
-}
-
-/// Reads a dataset CSV (ACLED or UCDP GED, told by the header row in
-/// `head`, the file's first bytes, which `input` also starts with); `None`
-/// when the header is neither.
-pub fn read_dataset_csv(name: &str, head: &[u8], input: &mut dyn Read) -> Option<dataset::CsvLoad> {
-    let path = Path::new(name);
-    if acled::AcledImporter.sniff(path, head) {
-        Some(acled::read(name, input))
-    } else if ucdp::UcdpImporter.sniff(path, head) {
-        Some(ucdp::read(name, input))
-    } else {
-        None
-    }
-}
-
-/// The first of `importers` that reads the file, if any.
-pub fn choose<'a>(
-    importers: &'a [Box<dyn Importer>],
-    path: &Path,
-    head: &[u8],
-) -> Option<&'a dyn Importer> {
-    importers
-        .iter()
-        .find(|i| i.sniff(path, head))
-        .map(|b| b.as_ref())
+    /// Checks the whole file from `input` without keeping what it reads
+    /// (`border-incidents check`): every problem, counted.
+    fn check(&self, input: &mut dyn Read, ctx: &ImportContext<'_>) -> Checked;
 }

@@ -2,40 +2,7 @@
 //! the events shown, a picture, or the playback as an animation.
 
 use crate::data::time::Seconds;
-
-/// The formats the shown events can be written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EventsFormat {
-    /// An events GeoJSON file (with sources and vocabularies; reads back).
-    #[default]
-    GeoJson,
-    /// CSV in the ACLED export's column layout (events with a point).
-    AcledCsv,
-    /// CSV in the UCDP GED's column layout (events with a point).
-    UcdpCsv,
-}
-
-impl EventsFormat {
-    /// Every format, as the dialog lists them.
-    pub const ALL: [Self; 3] = [Self::GeoJson, Self::AcledCsv, Self::UcdpCsv];
-
-    /// The format's name in the dialog.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::GeoJson => "Events GeoJSON",
-            Self::AcledCsv => "CSV, ACLED columns",
-            Self::UcdpCsv => "CSV, UCDP GED columns",
-        }
-    }
-
-    /// The file name extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::GeoJson => "geojson",
-            Self::AcledCsv | Self::UcdpCsv => "csv",
-        }
-    }
-}
+use crate::formats::Format;
 
 /// What a picture shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,8 +84,9 @@ pub struct PictureSize {
 /// An export the user asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExportRequest {
-    /// The events the filters show.
-    Events(EventsFormat),
+    /// The events the filters show, in one of the formats events are
+    /// written in.
+    Events(Format),
     /// A PNG picture of the map or the window.
     Image {
         /// What it shows.

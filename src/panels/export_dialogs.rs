@@ -4,18 +4,17 @@
 //! or how it ended.
 
 use crate::data::time::{EventTime, Seconds};
+use crate::formats::Format;
 use crate::model::action::Action;
 use crate::model::view::ViewState;
 use crate::output::job::Job;
-use crate::output::requests::{
-    AnimationFormat, EventsFormat, ExportRequest, PictureKind, PictureSize,
-};
+use crate::output::requests::{AnimationFormat, ExportRequest, PictureKind, PictureSize};
 
 /// What the export windows hold while open.
 #[derive(Clone, Debug, Default)]
 pub struct ExportForms {
     /// The events format chosen.
-    pub events: EventsFormat,
+    pub events: Format,
     /// The picture chosen.
     pub image: ImageForm,
     /// The animation chosen.
@@ -79,7 +78,7 @@ fn default_step(span: Seconds) -> Seconds {
 pub fn events_window(
     ctx: &egui::Context,
     open: &mut bool,
-    format: &mut EventsFormat,
+    format: &mut Format,
     shown: usize,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -93,7 +92,7 @@ pub fn events_window(
                 "Writes the {shown} events the filters and the time window show, with their \
                  sources and the vocabulary terms they use."
             ));
-            for f in EventsFormat::ALL {
+            for f in Format::all() {
                 ui.radio_value(format, f, f.label());
             }
             if ui.button("Export events…").clicked() {
@@ -192,7 +191,6 @@ pub fn animation_window(
     map_size: egui::Vec2,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    let mut close = false;
     if !*open {
         // Opened again, the window starts from the view of that moment.
         form.from.clear();
@@ -200,81 +198,99 @@ pub fn animation_window(
         return actions;
     }
     if form.from.is_empty() && form.to.is_empty() {
-        let (from, to) = view.time.window;
-        *form = AnimationForm {
-            from: day_text(from),
-            to: day_text(to - 1),
-            step: default_step(to - from),
-            hold_ms: 500,
-            size: [map_size.x.round() as u32, map_size.y.round() as u32],
-            ..form.clone()
-        };
+        *form = animation_defaults(form, view, map_size);
     }
     egui::Window::new("Export animation")
         .open(open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            egui::Grid::new("animation_form")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    text_field(ui, "From", &mut form.from);
-                    text_field(ui, "To", &mut form.to);
-                    ui.label("Step");
-                    egui::ComboBox::from_id_salt("animation_step")
-                        .selected_text(step_label(form.step))
-                        .show_ui(ui, |ui| {
-                            for (s, name) in STEPS {
-                                ui.selectable_value(&mut form.step, s, name);
-                            }
-                        });
-                    ui.end_row();
-                    let label = ui.label("Each frame");
-                    ui.add(
-                        egui::DragValue::new(&mut form.hold_ms)
-                            .range(50..=10_000)
-                            .suffix(" ms"),
-                    )
-                    .labelled_by(label.id);
-                    ui.end_row();
-                });
-            ui.checkbox(&mut form.cumulative, "Keep earlier events (growing window)");
-            size_fields(ui, &mut form.size);
-            for f in AnimationFormat::ALL {
-                ui.radio_value(&mut form.format, f, f.label());
-            }
-            let span = parse_span(&form.from, &form.to);
-            match &span {
-                Ok((a, b)) => {
-                    let frames = (b - a + form.step - 1) / form.step.max(1);
-                    ui.label(format!("{frames} frames, each showing its date"));
-                }
-                Err(e) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-            }
-            let ready = span.is_ok();
-            if ui
-                .add_enabled(ready, egui::Button::new("Export animation…"))
-                .clicked()
-                && let Ok(span) = span
-            {
-                actions.push(Action::Export(ExportRequest::Animation {
-                    span,
-                    step: form.step,
-                    cumulative: form.cumulative,
-                    hold_ms: form.hold_ms,
-                    size: PictureSize {
-                        points: [form.size[0] as f32, form.size[1] as f32],
-                        scale: 1.0,
-                    },
-                    format: form.format,
-                }));
-                close = true;
-            }
+            animation_fields(ui, form);
+            actions.extend(animation_export(ui, form).map(Action::Export));
         });
-    *open &= !close;
+    *open &= actions.is_empty();
     actions
+}
+
+/// The animation form for the view's time window: its days, a step that
+/// keeps the animation short, half a second a frame, the map's size.
+fn animation_defaults(
+    form: &AnimationForm,
+    view: &ViewState,
+    map_size: egui::Vec2,
+) -> AnimationForm {
+    let (from, to) = view.time.window;
+    AnimationForm {
+        from: day_text(from),
+        to: day_text(to - 1),
+        step: default_step(to - from),
+        hold_ms: 500,
+        size: [map_size.x.round() as u32, map_size.y.round() as u32],
+        ..form.clone()
+    }
+}
+
+/// The animation window's fields: from, to, step, frame time, growing
+/// window, size and file kind.
+fn animation_fields(ui: &mut egui::Ui, form: &mut AnimationForm) {
+    egui::Grid::new("animation_form")
+        .num_columns(2)
+        .show(ui, |ui| {
+            text_field(ui, "From", &mut form.from);
+            text_field(ui, "To", &mut form.to);
+            ui.label("Step");
+            egui::ComboBox::from_id_salt("animation_step")
+                .selected_text(step_label(form.step))
+                .show_ui(ui, |ui| {
+                    for (s, name) in STEPS {
+                        ui.selectable_value(&mut form.step, s, name);
+                    }
+                });
+            ui.end_row();
+            let label = ui.label("Each frame");
+            ui.add(
+                egui::DragValue::new(&mut form.hold_ms)
+                    .range(50..=10_000)
+                    .suffix(" ms"),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    ui.checkbox(&mut form.cumulative, "Keep earlier events (growing window)");
+    size_fields(ui, &mut form.size);
+    for f in AnimationFormat::ALL {
+        ui.radio_value(&mut form.format, f, f.label());
+    }
+}
+
+/// How many frames the form makes (or why its dates do not read), and the
+/// export button; the request when it is clicked.
+fn animation_export(ui: &mut egui::Ui, form: &AnimationForm) -> Option<ExportRequest> {
+    let span = parse_span(&form.from, &form.to);
+    match &span {
+        Ok((a, b)) => {
+            let frames = (b - a + form.step - 1) / form.step.max(1);
+            ui.label(format!("{frames} frames, each showing its date"));
+        }
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+    }
+    let clicked = ui
+        .add_enabled(span.is_ok(), egui::Button::new("Export animation…"))
+        .clicked();
+    let span = span.ok().filter(|_| clicked)?;
+    Some(ExportRequest::Animation {
+        span,
+        step: form.step,
+        cumulative: form.cumulative,
+        hold_ms: form.hold_ms,
+        size: PictureSize {
+            points: [form.size[0] as f32, form.size[1] as f32],
+            scale: 1.0,
+        },
+        format: form.format,
+    })
 }
 
 /// A labelled one-line field in a grid.

@@ -141,19 +141,48 @@ impl TablePanel {
 /// Row height, in points.
 const ROW_HEIGHT: f32 = 20.0;
 
+/// What the user did to the table this frame.
+#[derive(Default)]
+struct TableInput {
+    /// A row clicked (its position in the order) and the keys held.
+    clicked: Option<(usize, egui::Modifiers)>,
+    /// A header clicked.
+    header: Option<Column>,
+}
+
 impl crate::panels::panel::Panel for TablePanel {
     fn show(&mut self, ui: &mut egui::Ui, frame: &Frame<'_>) -> Vec<Action> {
-        let mut actions = Vec::new();
         let data = frame.data;
         self.follow_selection(frame);
         let (order, sorting) = self.ordered(data, &frame.visible.shown);
-        let mut copy = false;
+        let mut copy = self.toolbar(ui, order.len(), sorting);
+        let reveal_row = self.reveal_row(frame, &order);
+        let table_rect = ui.available_rect_before_wrap();
+        let input = self.table(ui, data, &order, reveal_row);
+        let action = self.answer(data, &order, input);
+        let hovered = ui.rect_contains_pointer(table_rect);
+        let nothing_focused = ui.memory(|m| m.focused().is_none());
+        copy |= hovered
+            && nothing_focused
+            && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+        if copy && !self.selected.is_empty() {
+            let rows: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|i| self.selected.contains(i))
+                .collect();
+            ui.ctx().copy_text(to_csv(data, &rows));
+        }
+        action.into_iter().collect()
+    }
+}
+
+impl TablePanel {
+    /// The line over the table: how many rows, how many selected, whether
+    /// a sort runs, and the Copy button; returns whether it was clicked.
+    fn toolbar(&self, ui: &mut egui::Ui, rows: usize, sorting: bool) -> bool {
         ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} events · {} selected",
-                order.len(),
-                self.selected.len()
-            ));
+            ui.label(format!("{rows} events · {} selected", self.selected.len()));
             if sorting {
                 ui.spinner();
                 ui.label("Sorting…");
@@ -162,18 +191,32 @@ impl crate::panels::panel::Panel for TablePanel {
                 !self.selected.is_empty(),
                 egui::Button::new("Copy rows as CSV"),
             );
-            copy |= button.on_hover_text("Ctrl+C").clicked();
-        });
-        let reveal_row = frame.view.reveal.as_ref().and_then(|r| {
-            (self.last_reveal != Some(r.serial)).then(|| {
-                self.last_reveal = Some(r.serial);
-                let index = frame.derived.index.event_with_id(&r.event_id)?;
-                order.iter().position(|&i| i == index)
-            })?
-        });
-        let mut clicked: Option<(usize, egui::Modifiers)> = None;
-        let mut header_clicked: Option<Column> = None;
-        let table_rect = ui.available_rect_before_wrap();
+            button.on_hover_text("Ctrl+C").clicked()
+        })
+        .inner
+    }
+
+    /// The row of an event revealed since the last frame, to scroll to.
+    fn reveal_row(&mut self, frame: &Frame<'_>, order: &[usize]) -> Option<usize> {
+        let r = frame.view.reveal.as_ref()?;
+        if self.last_reveal == Some(r.serial) {
+            return None;
+        }
+        self.last_reveal = Some(r.serial);
+        let index = frame.derived.index.event_with_id(&r.event_id)?;
+        order.iter().position(|&i| i == index)
+    }
+
+    /// The table itself: a header of sort buttons and the rows in view,
+    /// scrolled to `reveal_row` if given.
+    fn table(
+        &self,
+        ui: &mut egui::Ui,
+        data: &Data,
+        order: &[usize],
+        reveal_row: Option<usize>,
+    ) -> TableInput {
+        let mut input = TableInput::default();
         let mut table = TableBuilder::new(ui)
             .id_salt("events_table")
             .striped(true)
@@ -196,72 +239,74 @@ impl crate::panels::panel::Panel for TablePanel {
                 for column in Column::ALL {
                     header.col(|ui| {
                         if header_button(ui, column, by).clicked() {
-                            header_clicked = Some(column);
+                            input.header = Some(column);
                         }
                     });
                 }
             })
             .body(|body| {
-                body.rows(ROW_HEIGHT, order.len(), |mut row| {
-                    let position = row.index();
-                    let Some(event) = order
-                        .get(position)
-                        .and_then(|&i| data.events.get(i).map(|e| (i, e)))
-                    else {
-                        return;
-                    };
-                    let (index, event) = event;
-                    row.set_selected(self.selected.contains(&index));
-                    for column in Column::ALL {
-                        row.col(|ui| {
-                            ui.add(
-                                egui::Label::new(column.text(data, event))
-                                    .truncate()
-                                    .selectable(false),
-                            );
-                        });
-                    }
-                    let response = row.response();
-                    let selected = self.selected.contains(&index);
-                    response.widget_info(|| {
-                        egui::WidgetInfo::selected(egui::Role::Row, true, selected, &event.title)
-                    });
-                    if response.clicked() {
-                        clicked = Some((position, ui_modifiers(&response)));
+                body.rows(ROW_HEIGHT, order.len(), |row| {
+                    if let Some(click) = self.row(row, data, order) {
+                        input.clicked = Some(click);
                     }
                 });
             });
-        if let Some(column) = header_clicked {
+        input
+    }
+
+    /// One row of the table: the event's cells, selected or not; returns
+    /// its position and the keys held if it was clicked.
+    fn row(
+        &self,
+        mut row: egui_extras::TableRow<'_, '_>,
+        data: &Data,
+        order: &[usize],
+    ) -> Option<(usize, egui::Modifiers)> {
+        let position = row.index();
+        let (index, event) = order
+            .get(position)
+            .and_then(|&i| data.events.get(i).map(|e| (i, e)))?;
+        let selected = self.selected.contains(&index);
+        row.set_selected(selected);
+        for column in Column::ALL {
+            row.col(|ui| {
+                ui.add(
+                    egui::Label::new(column.text(data, event))
+                        .truncate()
+                        .selectable(false),
+                );
+            });
+        }
+        let response = row.response();
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Row, true, selected, &event.title)
+        });
+        response
+            .clicked()
+            .then(|| (position, ui_modifiers(&response)))
+    }
+
+    /// Sorts by a header clicked and selects a row clicked; a row selected
+    /// alone is revealed everywhere.
+    fn answer(&mut self, data: &Data, order: &[usize], input: TableInput) -> Option<Action> {
+        if let Some(column) = input.header {
+            let by = self.by;
             self.by = SortBy {
                 column,
                 descending: by.column == column && !by.descending,
             };
             self.anchor = None;
         }
-        if let Some((position, mods)) = clicked
-            && self.click(&order, position, mods)
-            && let Some(event) = order.get(position).and_then(|&i| data.events.get(i))
-        {
-            self.last_selection = Some(event.id.clone());
-            actions.push(Action::Reveal {
-                event_id: event.id.clone(),
-                quote: 0,
-            });
+        let (position, mods) = input.clicked?;
+        if !self.click(order, position, mods) {
+            return None;
         }
-        let hovered = ui.rect_contains_pointer(table_rect);
-        let nothing_focused = ui.memory(|m| m.focused().is_none());
-        copy |= hovered
-            && nothing_focused
-            && ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
-        if copy && !self.selected.is_empty() {
-            let rows: Vec<usize> = order
-                .iter()
-                .copied()
-                .filter(|i| self.selected.contains(i))
-                .collect();
-            ui.ctx().copy_text(to_csv(data, &rows));
-        }
-        actions
+        let event = order.get(position).and_then(|&i| data.events.get(i))?;
+        self.last_selection = Some(event.id.clone());
+        Some(Action::Reveal {
+            event_id: event.id.clone(),
+            quote: 0,
+        })
     }
 }
 

@@ -386,13 +386,13 @@ fn resolve(
             .map(PathBuf::from)
             .or_else(|| env.var("HOME").map(|h| PathBuf::from(h).join(".pgpass")));
         if let Some(file) = file {
-            let wanted = super::pgpass::Wanted {
-                host: info.hosts.first().map_or("", String::as_str),
+            let login = super::pgpass::Login {
+                host: info.hosts.first().map(String::as_str).unwrap_or(""),
                 port: info.port,
                 dbname: &info.dbname,
                 user: &info.user,
             };
-            info.password = super::pgpass::lookup(&file, &wanted);
+            info.password = super::pgpass::lookup(&file, login);
         }
     }
     Ok(info)

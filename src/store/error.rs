@@ -78,6 +78,9 @@ pub enum StoreError {
     /// The connection was lost.
     #[error("the connection to the database was lost: {0}")]
     Lost(String),
+    /// The user cancelled; nothing was written.
+    #[error("cancelled: nothing was written")]
+    Cancelled,
     /// Anything else the server said.
     #[error("database: {0}")]
     Server(String),

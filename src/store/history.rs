@@ -19,8 +19,9 @@ pub struct Change {
     pub by: String,
     /// When, as `YYYY-MM-DD HH:MM:SS UTC`.
     pub at: String,
-    /// `{property: {"old", "new"}}` for an update; `{"new": feature}` or
-    /// `{"old": feature}` for an insert or a delete.
+    /// `{property: {"old", "new"}}` for an update, `{"old": feature}` for a
+    /// delete, nothing for an insert (the event as inserted is the row until
+    /// its first change, whose old values the update keeps).
     pub changes: Value,
 }
 
@@ -68,10 +69,7 @@ pub fn describe(change: &Change) -> Vec<String> {
                 }
             }
         }
-        "insert" => lines.push(format!(
-            "    added: {}",
-            title_of(change.changes.get("new"))
-        )),
+        "insert" => lines.push("    added".to_owned()),
         _ => lines.push(format!(
             "    removed: {}",
             title_of(change.changes.get("old"))

@@ -20,11 +20,18 @@ pub struct Migration {
 }
 
 /// Every migration this binary knows, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "shared_store",
-    sql: include_str!("../../migrations/0001_shared_store.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "shared_store",
+        sql: include_str!("../../migrations/0001_shared_store.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "scale",
+        sql: include_str!("../../migrations/0002_scale.sql"),
+    },
+];
 
 /// The schema version this binary writes and reads.
 pub fn known_version() -> i32 {

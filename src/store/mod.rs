@@ -22,6 +22,7 @@
 //!   listener thread hearing other coders' changes, and what the app keeps
 //!   about them between frames.
 
+pub mod cells;
 pub mod coded;
 pub mod connect;
 pub mod conninfo;
@@ -36,4 +37,6 @@ pub mod pull;
 pub mod push;
 pub mod rights;
 pub mod session;
+pub mod stage;
 pub mod tls;
+pub mod viewport;

@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-/// What a line of the file is matched against.
+/// Whom a password is for.
 #[derive(Clone, Copy, Debug)]
-pub struct Wanted<'a> {
-    /// The first host (a socket folder matches `localhost`).
+pub struct Login<'a> {
+    /// The host, IP address or socket folder.
     pub host: &'a str,
     /// The port.
     pub port: u16,
@@ -18,22 +18,22 @@ pub struct Wanted<'a> {
     pub user: &'a str,
 }
 
-/// The password for `info` from the file at `path`, if the file exists,
+/// The password for `login` from the file at `path`, if the file exists,
 /// only its owner may read it, and a line matches.
-pub fn lookup(path: &Path, info: &Wanted<'_>) -> Option<String> {
+pub fn lookup(path: &Path, login: Login<'_>) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     if !private(path) {
         return None;
     }
-    let host = info.host;
+    let host = login.host;
     // A socket folder matches the host name `localhost`, as in libpq.
     let host = if host.starts_with('/') {
         "localhost"
     } else {
         host
     };
-    let port = info.port.to_string();
-    let wanted = [host, &port, info.dbname, info.user];
+    let port = login.port.to_string();
+    let wanted = [host, &port, login.dbname, login.user];
     text.lines()
         .filter(|line| !line.trim_start().starts_with('#'))
         .filter_map(fields)
@@ -81,8 +81,8 @@ fn private(_: &Path) -> bool {
 mod tests {
     use super::*;
 
-    fn info<'a>(host: &'a str, dbname: &'a str, user: &'a str) -> Wanted<'a> {
-        Wanted {
+    fn info<'a>(host: &'a str, dbname: &'a str, user: &'a str) -> Login<'a> {
+        Login {
             host,
             port: 5432,
             dbname,
@@ -104,22 +104,22 @@ mod tests {
             "# comment\nother:5432:*:*:no\n127.0.0.1:5432:events:alice:s3cr\\:et\n*:*:*:*:any\n",
             0o600,
         );
-        let p = lookup(f.path(), &info("127.0.0.1", "events", "alice"));
+        let p = lookup(f.path(), info("127.0.0.1", "events", "alice"));
         assert_eq!(p.as_deref(), Some("s3cr:et"));
-        let p = lookup(f.path(), &info("db.example", "x", "bob"));
+        let p = lookup(f.path(), info("db.example", "x", "bob"));
         assert_eq!(p.as_deref(), Some("any"));
     }
 
     #[test]
     fn a_socket_folder_matches_localhost() {
         let f = file("localhost:5432:events:alice:pw\n", 0o600);
-        let p = lookup(f.path(), &info("/var/run/postgresql", "events", "alice"));
+        let p = lookup(f.path(), info("/var/run/postgresql", "events", "alice"));
         assert_eq!(p.as_deref(), Some("pw"));
     }
 
     #[test]
     fn a_file_others_can_read_is_ignored() {
         let f = file("*:*:*:*:pw\n", 0o644);
-        assert_eq!(lookup(f.path(), &info("h", "d", "u")), None);
+        assert_eq!(lookup(f.path(), info("h", "d", "u")), None);
     }
 }

@@ -15,7 +15,7 @@ use crate::data::time::{Seconds, from_seconds};
 /// Which events to read. The events that those chosen refer to (the
 /// incidents a statement speaks of, the incident an account tells) come
 /// too, wherever they are, so that what is read back stands on its own.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scope {
     /// West, south, east, north in degrees: events placed inside it (an
     /// event without a point is never inside a box).
@@ -23,6 +23,10 @@ pub struct Scope {
     /// From the first second to one past the last (civil time, as the
     /// timeline counts): events that overlap it.
     pub window: Option<(Seconds, Seconds)>,
+    /// Only these kinds, if given.
+    pub kinds: Option<Vec<String>>,
+    /// Only these categories (`""`: none), if given.
+    pub categories: Option<Vec<String>>,
 }
 
 /// The events of `scope` as the text of an events file.
@@ -104,7 +108,8 @@ fn features_into(
         Some((a, b)) => (Some(timestamp(a)), Some(timestamp(b))),
         None => (None, None),
     };
-    let params: [&(dyn postgres::types::ToSql + Sync); 6] = [&w, &s, &e, &n, &from, &to];
+    let params: [&(dyn postgres::types::ToSql + Sync); 8] =
+        [&w, &s, &e, &n, &from, &to, &scope.kinds, &scope.categories];
     let rows = client
         .query_raw(
             "WITH RECURSIVE chosen (id) AS (
@@ -113,6 +118,8 @@ fn features_into(
                         ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
                    AND ($5::text IS NULL
                         OR ev.during && tsrange($5::text::timestamp, $6::text::timestamp, '[)'))
+                   AND ($7::text[] IS NULL OR ev.kind = ANY($7))
+                   AND ($8::text[] IS NULL OR coalesce(ev.category, '') = ANY($8))
                UNION
                  SELECT r.id FROM chosen AS c
                  JOIN border_incidents.events AS ev ON ev.id = c.id,

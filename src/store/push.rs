@@ -2,18 +2,20 @@
 //! (an article's text checked by its SHA-256), vocabulary terms by id (a
 //! term already there keeps its label and colour), events by id, each
 //! inserted, updated where it differs, or left alone where it is the same.
-//! All in one transaction: a push lands whole or not at all.
+//! Events are streamed with `COPY` into a staging table and written by one
+//! statement. All in one transaction: a push lands whole or not at all,
+//! and a cancelled one leaves the database as it was.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use postgres::{Client, Transaction};
-use serde_json::Value;
 
-use crate::data::event::Event;
 use crate::data::events::Collection;
-use crate::data::events::write::feature;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::data::vocabulary::{Term, to_hex};
 
 use super::error::StoreError;
+use super::stage;
 
 /// What a push did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,8 +30,8 @@ pub struct PushReport {
     pub unchanged: usize,
 }
 
-/// Events sent to the server per statement.
-const BATCH: usize = 500;
+/// How often, in events sent, progress is told and a cancel looked for.
+const STEP: usize = 10_000;
 
 /// The event columns a push writes, in `event_columns`' order.
 pub const EVENT_COLUMNS: [&str; 27] = [
@@ -63,13 +65,16 @@ pub const EVENT_COLUMNS: [&str; 27] = [
 ];
 
 /// Writes `collection` into the database, calling `progress` with the
-/// number of events written so far.
+/// number of events sent so far. A set `cancel` stops it, the database
+/// left as it was (the transaction is never committed).
 pub fn push(
     client: &mut Client,
     collection: &Collection,
     progress: &mut dyn FnMut(usize),
+    cancel: Option<&AtomicBool>,
 ) -> Result<PushReport, StoreError> {
     check_points(collection)?;
+    let cancel_token = client.cancel_token();
     let mut tx = client
         .transaction()
         .map_err(|e| StoreError::from_query(e, "starting the push"))?;
@@ -93,17 +98,93 @@ pub fn push(
             push_term(&mut tx, list, term)?;
         }
     }
-    let statement = upsert_statement(may_verify);
-    for chunk in collection.events.chunks(BATCH) {
-        let (inserted, updated) = push_events(&mut tx, &statement, collection, chunk)?;
-        report.inserted += inserted;
-        report.updated += updated;
-        report.unchanged += chunk.len() - inserted - updated;
-        progress(report.inserted + report.updated + report.unchanged);
+    stage_events(&mut tx, collection, progress, cancel)?;
+    let (inserted, updated) = write_staged(&mut tx, may_verify, &cancel_token, cancel)?;
+    report.inserted = inserted;
+    report.updated = updated;
+    report.unchanged = collection.events.len() - inserted - updated;
+    if is_set(cancel) {
+        return Err(StoreError::Cancelled);
     }
     tx.commit()
         .map_err(|e| StoreError::from_query(e, "finishing the push"))?;
     Ok(report)
+}
+
+/// Whether the flag is set.
+fn is_set(flag: Option<&AtomicBool>) -> bool {
+    flag.is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+/// Streams every event into the staging table.
+fn stage_events(
+    tx: &mut Transaction<'_>,
+    collection: &Collection,
+    progress: &mut dyn FnMut(usize),
+    cancel: Option<&AtomicBool>,
+) -> Result<(), StoreError> {
+    let what = "sending the events";
+    tx.batch_execute(stage::CREATE_STAGE)
+        .map_err(|e| StoreError::from_query(e, what))?;
+    let writer = tx
+        .copy_in(stage::COPY_STAGE)
+        .map_err(|e| StoreError::from_query(e, what))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, writer);
+    for (i, e) in collection.events.iter().enumerate() {
+        if i % STEP == 0 {
+            if is_set(cancel) {
+                return Err(StoreError::Cancelled);
+            }
+            progress(i);
+        }
+        stage::write_row(&mut out, collection, e)
+            .map_err(|e| StoreError::Lost(format!("{what}: {e}")))?;
+    }
+    let writer = out
+        .into_inner()
+        .map_err(|e| StoreError::Lost(format!("{what}: {}", e.error())))?;
+    writer
+        .finish()
+        .map_err(|e| StoreError::from_query(e, what))?;
+    progress(collection.events.len());
+    Ok(())
+}
+
+/// Writes the staged events into `events` in one statement; returns how
+/// many were added and how many changed. A set `cancel` cancels the
+/// statement on the server.
+fn write_staged(
+    tx: &mut Transaction<'_>,
+    may_verify: bool,
+    token: &postgres::CancelToken,
+    cancel: Option<&AtomicBool>,
+) -> Result<(usize, usize), StoreError> {
+    let statement = upsert_statement(may_verify);
+    let done = AtomicBool::new(false);
+    let row = std::thread::scope(|scope| {
+        if let Some(flag) = cancel {
+            let done = &done;
+            scope.spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    if flag.load(Ordering::Relaxed) {
+                        let _ = token.cancel_query(postgres::NoTls);
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+            });
+        }
+        let row = tx.query_one(&statement, &[]);
+        done.store(true, Ordering::Relaxed);
+        row
+    });
+    let row = match row {
+        Ok(row) => row,
+        Err(_) if is_set(cancel) => return Err(StoreError::Cancelled),
+        Err(e) => return Err(StoreError::from_query(e, "writing the events")),
+    };
+    let (inserted, updated): (i64, i64) = (row.get(0), row.get(1));
+    Ok((inserted as usize, updated as usize))
 }
 
 /// Refuses events whose geometry is not a point: the table holds points.
@@ -231,8 +312,8 @@ pub(super) fn push_term(tx: &mut Transaction<'_>, list: &str, t: &Term) -> Resul
     Ok(())
 }
 
-/// The insert-or-update of a batch of features given as one JSON array.
-/// Without the right to set verdicts, the column is left out.
+/// The insert-or-update of the staged events, counting what it added and
+/// changed. Without the right to set verdicts, the column is left out.
 pub fn upsert_statement(with_verdicts: bool) -> String {
     let cols: Vec<&str> = EVENT_COLUMNS
         .iter()
@@ -252,36 +333,14 @@ pub fn upsert_statement(with_verdicts: bool) -> String {
         .map(|c| format!("e.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
+    let staged = stage::staged_columns(with_verdicts);
     format!(
-        "INSERT INTO border_incidents.events AS e ({list})
-         SELECT {list} FROM json_array_elements($1::text::json) AS f,
-             LATERAL border_incidents.event_columns(f) AS c
-         ON CONFLICT (id) DO UPDATE SET ({set_left}) = ROW({set_right})
-         WHERE ({held}) IS DISTINCT FROM ({set_right})
-         RETURNING (xmax = 0)"
+        "WITH written AS (
+             INSERT INTO border_incidents.events AS e ({list})
+             SELECT {staged} FROM push_stage
+             ON CONFLICT (id) DO UPDATE SET ({set_left}) = ROW({set_right})
+             WHERE ({held}) IS DISTINCT FROM ({set_right})
+             RETURNING (xmax = 0) AS added)
+         SELECT count(*) FILTER (WHERE added), count(*) FILTER (WHERE NOT added) FROM written"
     )
-}
-
-/// One batch of events; returns how many were added and how many changed.
-fn push_events(
-    tx: &mut Transaction<'_>,
-    statement: &str,
-    collection: &Collection,
-    events: &[Event],
-) -> Result<(usize, usize), StoreError> {
-    let features: Vec<Value> = events
-        .iter()
-        .map(|e| feature(e, collection.sources.get(e.source)))
-        .collect();
-    let text = Value::Array(features).to_string();
-    let what = match events {
-        [one] => format!("event {:?}", one.id),
-        [first, .., last] => format!("the events {:?} to {:?}", first.id, last.id),
-        [] => return Ok((0, 0)),
-    };
-    let rows = tx
-        .query(statement, &[&text])
-        .map_err(|e| StoreError::from_query(e, &what))?;
-    let inserted = rows.iter().filter(|r| r.get::<_, bool>(0)).count();
-    Ok((inserted, rows.len() - inserted))
 }

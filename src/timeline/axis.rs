@@ -15,6 +15,11 @@ const CHAR_WIDTH: f32 = 7.5;
 /// Free space kept between two labels, in points.
 const LABEL_GAP: f32 = 14.0;
 
+/// A time as the scrubbing tooltip shows it.
+pub fn stamp(t: Seconds) -> String {
+    from_seconds(t).strftime("%a %-d %b %Y, %H:%M").to_string()
+}
+
 /// The visible time range `[from, to)` in seconds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Axis {

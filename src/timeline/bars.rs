@@ -4,7 +4,7 @@
 //! about for the selected or hovered event ([`links`]).
 
 use egui::epaint::Mesh;
-use egui::{Id, Pos2, Rect, Sense, Shape, Stroke, pos2};
+use egui::{Id, Painter, Pos2, Rect, Response, Sense, Shape, Stroke, pos2};
 
 use super::axis::Axis;
 use super::bar_shape::{add_faded_bar, fade_fraction};
@@ -68,53 +68,82 @@ struct Pending {
 /// strips when more than [`MAX_BARS`] are in view; returns what the user
 /// asked for by clicking them.
 pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -> BarsOutput {
-    let BarsInput {
-        data,
-        index,
-        density,
-        view,
-        rows,
-    } = *input;
-    let names = row_names(rows, index, &data.vocabulary);
+    let names = row_names(input.rows, input.index, &input.data.vocabulary);
     let painter = ui.painter_at(rect);
-    let text = ui.visuals().text_color();
-    let from = axis.from.floor() as i64;
-    let to = axis.to.ceil() as i64;
+    let (from, to) = (axis.from.floor() as i64, axis.to.ceil() as i64);
     // Counted on the events that pass the filters, so filtering a crowd
     // down brings its bars back.
     let counts: Vec<usize> = (0..names.len())
-        .map(|r| density.count(r, from, to))
+        .map(|r| input.density.count(r, from, to))
         .collect();
     let as_bars = rows_drawn_as_bars(&counts, MAX_BARS);
-    let window = view.time.window;
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for row in (0..names.len()).filter(|&r| as_bars[r]) {
-        density.for_each_in_row(row, from, to, |i, start, end| {
-            let full = (
-                axis.x(start as f64, rect.left(), rect.right()),
-                axis.x(end as f64, rect.left(), rect.right()),
-            );
-            let mut x = (
-                full.0.max(rect.left() - 10.0),
-                full.1.min(rect.right() + 10.0),
-            );
-            if x.1 - x.0 < MIN_BAR {
-                let mid = (x.0 + x.1) / 2.0;
-                x = (mid - MIN_BAR / 2.0, mid + MIN_BAR / 2.0);
-            }
-            let background = (end - start) as f64 > 4.0 * axis.span();
-            candidates.push(Candidate { row, x, background });
-            pending.push(Pending {
-                event: i,
-                full,
-                background,
-                inside: start < window.1 && end > window.0,
-            });
-        });
-    }
+    let (pending, candidates) = pending_bars(rect, axis, input, &as_bars);
     let crowded: Vec<bool> = as_bars.iter().map(|b| !b).collect();
     let layout = lanes::layout(rect, &crowded, &candidates);
+    paint_row_names(ui, &painter, rect, &names, &layout);
+    let zoom_at = crowds(ui, &painter, axis, input, &names, &crowded, &layout);
+    let clicked = bars(ui, &painter, rect, input, &pending, &layout.bars);
+    let actions = clicked
+        .map(|i| Action::Reveal {
+            event_id: input.data.events[i].id.clone(),
+            quote: 0,
+        })
+        .into_iter()
+        .collect();
+    BarsOutput { actions, zoom_at }
+}
+
+/// The bars of the events in the axis range of the rows drawn
+/// `as_bars`, before they are placed in lanes, and what the lanes are
+/// laid out from.
+fn pending_bars(
+    rect: Rect,
+    axis: &Axis,
+    input: &BarsInput<'_>,
+    as_bars: &[bool],
+) -> (Vec<Pending>, Vec<Candidate>) {
+    let (from, to) = (axis.from.floor() as i64, axis.to.ceil() as i64);
+    let window = input.view.time.window;
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for row in (0..as_bars.len()).filter(|&r| as_bars[r]) {
+        input
+            .density
+            .for_each_in_row(row, from, to, |i, start, end| {
+                let full = (
+                    axis.x(start as f64, rect.left(), rect.right()),
+                    axis.x(end as f64, rect.left(), rect.right()),
+                );
+                let mut x = (
+                    full.0.max(rect.left() - 10.0),
+                    full.1.min(rect.right() + 10.0),
+                );
+                if x.1 - x.0 < MIN_BAR {
+                    let mid = (x.0 + x.1) / 2.0;
+                    x = (mid - MIN_BAR / 2.0, mid + MIN_BAR / 2.0);
+                }
+                let background = (end - start) as f64 > 4.0 * axis.span();
+                candidates.push(Candidate { row, x, background });
+                pending.push(Pending {
+                    event: i,
+                    full,
+                    background,
+                    inside: start < window.1 && end > window.0,
+                });
+            });
+    }
+    (pending, candidates)
+}
+
+/// Each row's name at its top, and a line between rows.
+fn paint_row_names(
+    ui: &egui::Ui,
+    painter: &Painter,
+    rect: Rect,
+    names: &[String],
+    layout: &lanes::Layout,
+) {
+    let text = ui.visuals().text_color();
     for (r, name) in names.iter().enumerate() {
         let y = layout.rows[r].top();
         if r > 0 {
@@ -134,6 +163,20 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             text.gamma_multiply(0.6),
         );
     }
+}
+
+/// The `crowded` rows as density strips, with the selected event's span
+/// outlined on its strip; returns the time to zoom in about, if one was
+/// clicked.
+fn crowds(
+    ui: &egui::Ui,
+    painter: &Painter,
+    axis: &Axis,
+    input: &BarsInput<'_>,
+    names: &[String],
+    crowded: &[bool],
+    layout: &lanes::Layout,
+) -> Option<f64> {
     let crowds: Vec<CrowdRow<'_>> = names
         .iter()
         .enumerate()
@@ -144,77 +187,68 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
             band: layout.band(row),
         })
         .collect();
-    let mut zoom_at = None;
-    if !crowds.is_empty() {
-        zoom_at = crowd::show(ui, &painter, axis, density, &crowds, window);
-        if let Some(event) = view
-            .selection
-            .as_deref()
-            .and_then(|id| index.event_with_id(id))
-            .and_then(|i| data.events.get(i))
-            && let row = row_of(event, rows, index)
-            && crowded[row]
-        {
-            let span = (event.start.first_second(), event.end.end_exclusive());
-            crowd::outline_selected(ui, &painter, axis, layout.band(row), span);
-        }
+    if crowds.is_empty() {
+        return None;
     }
+    let BarsInput {
+        data,
+        index,
+        density,
+        view,
+        rows,
+    } = *input;
+    let zoom_at = crowd::show(ui, painter, axis, density, &crowds, view.time.window);
+    if let Some(event) = view
+        .selection
+        .as_deref()
+        .and_then(|id| index.event_with_id(id))
+        .and_then(|i| data.events.get(i))
+        && let row = row_of(event, rows, index)
+        && crowded[row]
+    {
+        let span = (event.start.first_second(), event.end.end_exclusive());
+        crowd::outline_selected(ui, painter, axis, layout.band(row), span);
+    }
+    zoom_at
+}
+
+/// The placed bars (`placed[i]` is where `pending[i]` goes, if it fits),
+/// the selected one outlined and the links of the selected or hovered one;
+/// returns the event clicked, if any.
+fn bars(
+    ui: &egui::Ui,
+    painter: &Painter,
+    rect: Rect,
+    input: &BarsInput<'_>,
+    pending: &[Pending],
+    placed: &[Option<Rect>],
+) -> Option<usize> {
+    let text = ui.visuals().text_color();
     // Background first, so that where bars meet the view's events are drawn,
     // and take clicks, on top of it.
     let mut placed: Vec<(&Pending, Rect)> = pending
         .iter()
-        .zip(&layout.bars)
+        .zip(placed)
         .filter_map(|(p, bar)| Some((p, (*bar)?)))
         .collect();
     placed.sort_by_key(|(p, _)| !p.background);
     let mut mesh = Mesh::default();
     let mut centres: Vec<(usize, Pos2)> = Vec::new();
-    let mut clicked = None;
-    let mut hovered = None;
-    let mut selected = None;
+    let (mut clicked, mut hovered, mut selected) = (None, None, None);
     for &(p, bar) in &placed {
-        let i = p.event;
-        let event = &data.events[i];
-        let strength = match (p.inside, p.background) {
-            (true, false) => 0.9,
-            (true, true) => 0.45,
-            (false, _) => 0.25,
-        };
-        let color = side_colour(&data.vocabulary, event.side.as_deref()).gamma_multiply(strength);
-        let fade = if bar.width() >= 6.0 {
-            fade_fraction(event.date_precision) * (p.full.1 - p.full.0)
-        } else {
-            0.0
-        };
-        add_faded_bar(
-            &mut mesh,
-            (p.full.0.min(bar.left()), p.full.1.max(bar.right())),
-            (bar.left(), bar.right()),
-            (bar.top(), bar.bottom()),
-            fade,
-            color,
-        );
-        // The bar answers over its whole lane, gaps included, so that thin
-        // lanes are still easy to hover and click.
-        let response = ui.interact(
-            lanes::hit_area(bar, p.background).intersect(rect),
-            Id::unique(("timeline-bar", i)),
-            Sense::click(),
-        );
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
+        add_bar(&mut mesh, input.data, p, bar);
+        let response = bar_response(ui, rect, input.data, p, bar);
         if response.hovered() {
-            hovered = Some(i);
-            let tip = format!("{}\n{}", event.title, crate::ui_kit::format::when(event));
-            response.clone().on_hover_text(tip);
+            hovered = Some(p.event);
         }
         if response.clicked() {
-            clicked = Some(i);
+            clicked = Some(p.event);
         }
-        if view.selection.as_deref() == Some(event.id.as_str()) {
-            selected = Some((i, bar));
+        let event = &input.data.events[p.event];
+        if input.view.selection.as_deref() == Some(event.id.as_str()) {
+            selected = Some((p.event, bar));
         }
-        centres.push((i, bar.center()));
+        centres.push((p.event, bar.center()));
     }
     painter.add(Shape::mesh(mesh));
     if let Some((_, r)) = selected {
@@ -226,15 +260,52 @@ pub fn show(ui: &mut egui::Ui, rect: Rect, axis: &Axis, input: &BarsInput<'_>) -
         );
     }
     let focus = [selected.map(|s| s.0), hovered];
-    links::paint(&painter, index, &mut centres, &focus, text);
-    let mut actions = Vec::new();
-    if let Some(i) = clicked {
-        actions.push(Action::Reveal {
-            event_id: data.events[i].id.clone(),
-            quote: 0,
-        });
+    links::paint(painter, input.index, &mut centres, &focus, text);
+    clicked
+}
+
+/// Adds one event's bar to `mesh`: coloured by its side, paler outside the
+/// window or when it lasts far longer than the view, its ends faded by how
+/// precisely it is dated.
+fn add_bar(mesh: &mut Mesh, data: &Data, p: &Pending, bar: Rect) {
+    let event = &data.events[p.event];
+    let strength = match (p.inside, p.background) {
+        (true, false) => 0.9,
+        (true, true) => 0.45,
+        (false, _) => 0.25,
+    };
+    let color = side_colour(&data.vocabulary, event.side.as_deref()).gamma_multiply(strength);
+    let fade = if bar.width() >= 6.0 {
+        fade_fraction(event.date_precision) * (p.full.1 - p.full.0)
+    } else {
+        0.0
+    };
+    add_faded_bar(
+        mesh,
+        (p.full.0.min(bar.left()), p.full.1.max(bar.right())),
+        (bar.left(), bar.right()),
+        (bar.top(), bar.bottom()),
+        fade,
+        color,
+    );
+}
+
+/// The bar's answer to the pointer, over its whole lane, gaps included, so
+/// that thin lanes are still easy to hover and click; a tooltip tells the
+/// event's title and time.
+fn bar_response(ui: &egui::Ui, rect: Rect, data: &Data, p: &Pending, bar: Rect) -> Response {
+    let event = &data.events[p.event];
+    let response = ui.interact(
+        lanes::hit_area(bar, p.background).intersect(rect),
+        Id::unique(("timeline-bar", p.event)),
+        Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, bar_label(event)));
+    if response.hovered() {
+        let tip = format!("{}\n{}", event.title, crate::ui_kit::format::when(event));
+        response.clone().on_hover_text(tip);
     }
-    BarsOutput { actions, zoom_at }
+    response
 }
 
 /// Which rows are drawn one bar per event: the least busy first, while

@@ -30,6 +30,14 @@ pub struct CrowdRow<'a> {
     pub band: Rect,
 }
 
+/// The colours of a strip's columns: the histogram's, the accent inside
+/// the window and grey outside.
+#[derive(Clone, Copy)]
+struct Shades {
+    inside: egui::Color32,
+    outside: egui::Color32,
+}
+
 /// Draws crowded rows with `painter`; returns the time to zoom in about, if
 /// one was clicked.
 pub fn show(
@@ -41,57 +49,102 @@ pub fn show(
     window: (Seconds, Seconds),
 ) -> Option<f64> {
     let visuals = ui.visuals();
-    // The histogram's colours: the accent inside the window, grey outside.
-    let (inside, outside) = (
-        visuals.selection.bg_fill,
-        visuals.weak_text_color().gamma_multiply(0.6),
-    );
+    let shades = Shades {
+        inside: visuals.selection.bg_fill,
+        outside: visuals.weak_text_color().gamma_multiply(0.6),
+    };
     let mut zoom_at = None;
     let mut mesh = Mesh::default();
     let mut notes = Vec::new();
     for crowd in rows {
-        let band = crowd.band;
-        let (x0, x1) = (band.left(), band.right());
-        let column_time = |k: usize| {
-            let a = axis.t(x0 + k as f32 * COLUMN, x0, x1).floor() as Seconds;
-            let b = axis.t(x0 + (k + 1) as f32 * COLUMN, x0, x1).ceil() as Seconds;
-            (a, b)
-        };
-        let columns = (band.width() / COLUMN).ceil() as usize;
-        let counts: Vec<usize> = (0..columns)
-            .map(|k| {
-                let (a, b) = column_time(k);
-                density.count(crowd.row, a, b)
-            })
-            .collect();
-        let max = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
-        for (k, &n) in counts.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
-            let (a, b) = column_time(k);
-            let base = if a < window.1 && b > window.0 {
-                inside
-            } else {
-                outside
-            };
-            let strength = 0.12 + 0.6 * (n as f32 / max).sqrt();
-            let left = x0 + k as f32 * COLUMN;
-            let cell =
-                Rect::from_min_max(pos2(left, band.top()), pos2(left + COLUMN, band.bottom()));
-            mesh.add_colored_rect(cell.intersect(band), base.gamma_multiply(strength));
-        }
-        let from = axis.from.floor() as Seconds;
-        let to = axis.to.ceil() as Seconds;
-        let total = density.count(crowd.row, from, to);
+        let strip = Strip::new(axis, density, crowd);
+        strip.shade(&mut mesh, shades, window);
+        let total = density.count(
+            crowd.row,
+            axis.from.floor() as Seconds,
+            axis.to.ceil() as Seconds,
+        );
         if total > 0 {
             // Say what the strip is, on its left end.
             let note = format!("{total} events: shade shows how many; zoom in for one bar each");
             let font = egui::FontId::proportional(11.0);
             let galley = painter.layout_no_wrap(note, font, visuals.text_color());
-            let at = pos2(x0 + 4.0, band.center().y - galley.size().y / 2.0);
+            let band = crowd.band;
+            let at = pos2(band.left() + 4.0, band.center().y - galley.size().y / 2.0);
             notes.push((at, galley));
         }
+        zoom_at = strip.answer(ui, crowd, total).or(zoom_at);
+    }
+    painter.add(egui::Shape::mesh(mesh));
+    for (at, galley) in notes {
+        let backing = Rect::from_min_size(at, galley.size()).expand(2.0);
+        painter.rect_filled(backing, 2.0, visuals.extreme_bg_color.gamma_multiply(0.85));
+        painter.galley(at, galley, visuals.text_color());
+    }
+    zoom_at
+}
+
+/// One crowded row's columns and their counts.
+struct Strip<'a> {
+    axis: &'a Axis,
+    band: Rect,
+    counts: Vec<usize>,
+}
+
+impl<'a> Strip<'a> {
+    /// Counts the row's events in each column of its band.
+    fn new(axis: &'a Axis, density: &Density, crowd: &CrowdRow<'_>) -> Self {
+        let band = crowd.band;
+        let columns = (band.width() / COLUMN).ceil() as usize;
+        let mut strip = Self {
+            axis,
+            band,
+            counts: Vec::new(),
+        };
+        strip.counts = (0..columns)
+            .map(|k| {
+                let (a, b) = strip.column_time(k);
+                density.count(crowd.row, a, b)
+            })
+            .collect();
+        strip
+    }
+
+    /// The time column `k` spans, widened to whole seconds.
+    fn column_time(&self, k: usize) -> (Seconds, Seconds) {
+        let (x0, x1) = (self.band.left(), self.band.right());
+        let a = self.axis.t(x0 + k as f32 * COLUMN, x0, x1).floor() as Seconds;
+        let b = self.axis.t(x0 + (k + 1) as f32 * COLUMN, x0, x1).ceil() as Seconds;
+        (a, b)
+    }
+
+    /// Adds the columns to `mesh`, each shaded by its count (by the square
+    /// root of its share of the busiest column).
+    fn shade(&self, mesh: &mut Mesh, shades: Shades, window: (Seconds, Seconds)) {
+        let band = self.band;
+        let max = self.counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+        for (k, &n) in self.counts.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let (a, b) = self.column_time(k);
+            let base = if a < window.1 && b > window.0 {
+                shades.inside
+            } else {
+                shades.outside
+            };
+            let strength = 0.12 + 0.6 * (n as f32 / max).sqrt();
+            let left = band.left() + k as f32 * COLUMN;
+            let cell =
+                Rect::from_min_max(pos2(left, band.top()), pos2(left + COLUMN, band.bottom()));
+            mesh.add_colored_rect(cell.intersect(band), base.gamma_multiply(strength));
+        }
+    }
+
+    /// The strip's answer to the pointer: the count and dates of the
+    /// column under it, and the time to zoom in about when clicked.
+    fn answer(&self, ui: &egui::Ui, crowd: &CrowdRow<'_>, total: usize) -> Option<f64> {
+        let band = self.band;
         let response = ui.interact(
             band,
             Id::unique(("timeline-crowd", crowd.row)),
@@ -101,10 +154,10 @@ pub fn show(
             egui::WidgetInfo::labeled(egui::Role::Button, true, crowd_label(crowd.name, total))
         });
         if let Some(p) = response.hover_pos() {
-            let k =
-                (((p.x - x0) / COLUMN).floor().max(0.0) as usize).min(columns.saturating_sub(1));
-            let (a, b) = column_time(k);
-            let n = counts.get(k).copied().unwrap_or(0);
+            let last = self.counts.len().saturating_sub(1);
+            let k = (((p.x - band.left()) / COLUMN).floor().max(0.0) as usize).min(last);
+            let (a, b) = self.column_time(k);
+            let n = self.counts.get(k).copied().unwrap_or(0);
             let tip = format!(
                 "{n} {} from {} to {}\nClick to zoom in",
                 if n == 1 { "event" } else { "events" },
@@ -113,21 +166,15 @@ pub fn show(
             );
             response.clone().on_hover_text(tip);
         }
-        if response.clicked() {
-            // A click from a screen reader has no pointer: zoom at the middle.
-            let x = response
-                .interact_pointer_pos()
-                .map_or(band.center().x, |p| p.x);
-            zoom_at = Some(axis.t(x, x0, x1));
+        if !response.clicked() {
+            return None;
         }
+        // A click from a screen reader has no pointer: zoom at the middle.
+        let x = response
+            .interact_pointer_pos()
+            .map_or(band.center().x, |p| p.x);
+        Some(self.axis.t(x, band.left(), band.right()))
     }
-    painter.add(egui::Shape::mesh(mesh));
-    for (at, galley) in notes {
-        let backing = Rect::from_min_size(at, galley.size()).expand(2.0);
-        painter.rect_filled(backing, 2.0, visuals.extreme_bg_color.gamma_multiply(0.85));
-        painter.galley(at, galley, visuals.text_color());
-    }
-    zoom_at
 }
 
 /// Outlines the selected event's span in its crowded row.

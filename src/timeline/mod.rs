@@ -15,11 +15,13 @@ pub mod grab;
 pub mod histogram;
 mod lanes;
 mod links;
-
+mod marks;
 pub mod playback;
 mod plot;
+mod press;
 pub mod rows;
 pub mod spread;
+mod strips;
 
 use std::sync::Arc;
 

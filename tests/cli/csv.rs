@@ -10,7 +10,7 @@ use border_incidents::commands::check::{CheckOptions, run_check};
 use border_incidents::data::event::{DatePrecision, Event, LocationPrecision};
 use border_incidents::data::events::{self, Collection, TextsBeside};
 use border_incidents::data::time::EventTime;
-use border_incidents::import::{acled, ucdp};
+use border_incidents::formats::{Format, acled, ucdp};
 
 #[path = "../../benches/common/acled_synth.rs"]
 mod acled_synth;
@@ -213,9 +213,10 @@ fn bad_rows_are_reported_and_the_good_ones_still_load() {
 }
 
 /// Writes `c` as `format` to a file in a fresh folder and returns its text.
-fn written(c: &Collection, format: border_incidents::export::Format, test: &str) -> Vec<u8> {
+fn written(c: &Collection, format: &str, test: &str) -> Vec<u8> {
     let mut out = Vec::new();
-    let notes = border_incidents::export::write(c, format, &mut out).unwrap();
+    let format = Format::named(format).unwrap();
+    let notes = format.exporter().write(c, &mut out).unwrap();
     assert!(notes.is_empty(), "{test}: {notes:?}");
     out
 }
@@ -242,18 +243,17 @@ fn cells(bytes: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn acled_to_geojson_to_acled_keeps_every_column() {
-    use border_incidents::export::Format;
     let (c, _) = load("good_acled_current.csv");
     let c = c.unwrap();
     let again = through_geojson(&c);
     assert_eq!(again.events, c.events);
-    let out = written(&again, Format::Acled, "acled");
+    let out = written(&again, "acled", "acled");
     let original = fs::read(corpus_file("good_acled_current.csv")).unwrap();
     assert_eq!(cells(&out), cells(&original));
     // An older export keeps every mapped column, in the current layout.
     let (old, _) = load("good_acled_old_bom_crlf.csv");
     let old = old.unwrap();
-    let out = written(&through_geojson(&old), Format::Acled, "old");
+    let out = written(&through_geojson(&old), "acled", "old");
     let back = acled::read("back.csv", &mut out.as_slice())
         .loaded
         .collection
@@ -276,10 +276,9 @@ fn acled_to_geojson_to_acled_keeps_every_column() {
 
 #[test]
 fn ucdp_to_geojson_to_ucdp_keeps_every_event() {
-    use border_incidents::export::Format;
     let (c, _) = load("good_ucdp.csv");
     let c = c.unwrap();
-    let out = written(&through_geojson(&c), Format::Ucdp, "ucdp");
+    let out = written(&through_geojson(&c), "ucdp", "ucdp");
     let back = ucdp::read("back.csv", &mut out.as_slice())
         .loaded
         .collection

@@ -1,5 +1,6 @@
-//! The command line: `check`, `convert`, `extract`, and the real binary
-//! under Xvfb taking screenshots, exporting and stepping through stories.
+//! The command line: `check`, `convert` (ACLED, UCDP GED, GDELT),
+//! `extract`, and the real binary under Xvfb taking screenshots, exporting
+//! and stepping through stories.
 
 mod check;
 mod csv;
@@ -8,4 +9,5 @@ mod e2e_screenshot;
 mod e2e_story;
 mod e2e_story_export;
 mod extract_cli;
+mod gdelt;
 mod xvfb;

@@ -105,7 +105,7 @@ fn impossible_values_are_refused_with_what_is_wrong() {
     // NaN never reaches the server: the push refuses it first.
     let mut bundled = events::bundled().unwrap();
     bundled.events[0].geometry = Some(geo::Geometry::Point(geo::Point::new(f64::NAN, f64::NAN)));
-    let e = push::push(&mut client, &bundled, &mut |_| {}).expect_err("refused");
+    let e = push::push(&mut client, &bundled, &mut |_| {}, None).expect_err("refused");
     assert!(e.to_string().contains("is not a pair of numbers"), "{e}");
     let version: i32 = client
         .query_one(
@@ -155,7 +155,7 @@ fn the_server_refuses_what_a_role_may_not_do() {
     let e = Edit::new("shared-00", Some(2), EditKind::Update(verdict));
     let refused = edit::apply(&mut as_coder, &e).expect_err("refused");
     assert!(matches!(refused, StoreError::Denied(_)), "{refused:?}");
-    let refused = push::push(&mut as_coder, &bundled, &mut |_| {}).expect_err("refused");
+    let refused = push::push(&mut as_coder, &bundled, &mut |_| {}, None).expect_err("refused");
     assert!(
         refused.to_string().contains("only a reviewer may set"),
         "{refused}"

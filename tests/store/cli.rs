@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
+use border_incidents::store::migrate::known_version;
 use serde_json::{Map, json};
 
 use crate::common::info;
@@ -49,7 +50,7 @@ fn init_push_pull_and_history_from_the_command_line() {
     let o = run(&["db", "init", &url], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("schema at version 1 (was 0)"),
+        stdout(&o).contains(&format!("schema at version {} (was 0)", known_version())),
         "{}",
         stdout(&o)
     );
@@ -99,6 +100,35 @@ fn init_push_pull_and_history_from_the_command_line() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(Path::new(&boxed).exists());
+
+    // Counts per cell instead of events, as the app draws a zoomed-out view.
+    let cells = dir.path().join("cells.geojson");
+    let o = run(
+        &[
+            "db",
+            "pull",
+            &url,
+            "-o",
+            cells.to_str().unwrap(),
+            "--cells",
+            "8",
+            "--window",
+            "2022-09-01..2022-09-30",
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(" cells of level "), "{}", stdout(&o));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cells).unwrap()).unwrap();
+    let features = doc["features"].as_array().unwrap();
+    assert!(!features.is_empty());
+    let sum: u64 = features
+        .iter()
+        .map(|f| f["properties"]["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, doc["total"].as_u64().unwrap());
+    assert_eq!(features[0]["geometry"]["type"], "Polygon");
 
     // An edit by a coder, then its history.
     let coder = fresh_name("histcoder");

@@ -30,3 +30,67 @@ pub fn info(url: &str) -> ConnInfo {
 pub fn admin(server: &TestServer, db: &str) -> postgres::Client {
     connect::connect(&admin_info(server, db)).expect("superuser connection")
 }
+
+/// `n` made-up dataset events spread over Central Asia and 2015–2024, in
+/// five categories, incidents and context rows, a few lasting several days and a few
+/// without a point: what the scale tests count.
+pub fn synthetic(n: usize, seed: u64) -> border_incidents::data::events::Collection {
+    use std::fmt::Write as _;
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let categories = [
+        "armed_clash",
+        "shelling",
+        "incursion",
+        "evacuation",
+        "protest",
+    ];
+    let mut features = String::new();
+    for i in 0..n {
+        let r = next();
+        let lon = 60.0 + (r % 20_000) as f64 / 1000.0;
+        let lat = 35.0 + ((r >> 20) % 10_000) as f64 / 1000.0;
+        let day = jiff::civil::date(2015, 1, 1)
+            .checked_add(jiff::Span::new().days(((r >> 40) % 3650) as i64))
+            .unwrap();
+        let end = if i % 50 == 0 {
+            day.checked_add(jiff::Span::new().days(((r >> 12) % 20) as i64))
+                .unwrap()
+        } else {
+            day
+        };
+        let kind = if i % 7 == 0 { "context" } else { "incident" };
+        let category = categories[(r >> 8) as usize % categories.len()];
+        let geometry = if i % 97 == 0 {
+            "null".to_owned()
+        } else {
+            format!("{{\"type\": \"Point\", \"coordinates\": [{lon}, {lat}]}}")
+        };
+        let note = if i % 97 == 0 {
+            ", \"geometry_note\": \"made up\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            features,
+            "{}{{\"type\": \"Feature\", \"geometry\": {geometry}, \"properties\": {{\"id\": \"syn-{seed}-{i}\", \"kind\": \"{kind}\", \"title\": \"Event {i}\", \"start\": \"{day}\", \"end\": \"{end}\", \"category\": \"{category}\"{note}}}}}",
+            if i == 0 { "" } else { ",\n" }
+        );
+    }
+    let text = format!(
+        "{{\"type\": \"FeatureCollection\", \"sources\": [{{\"id\": \"synthetic-{seed}\", \"kind\": \"dataset\"}}], \"features\": [{features}]}}"
+    );
+    border_incidents::data::events::parse(
+        "synthetic",
+        &text,
+        &border_incidents::data::events::BundledTexts,
+        &[],
+    )
+    .into_result()
+    .expect("synthetic events read")
+}

@@ -15,4 +15,5 @@ mod load;
 mod migrations;
 mod outside;
 mod round_trip;
+mod scale;
 mod tls;

@@ -51,7 +51,7 @@ fn init_makes_the_schema_and_a_second_init_changes_nothing() {
         "{before}"
     );
     assert!(before.contains("events_during"), "{before}");
-    assert!(before.contains("trg events_history"), "{before}");
+    assert!(before.contains("trg events_updated"), "{before}");
     let second = migrate::init(&mut client, &db).unwrap();
     assert_eq!((second.from, second.to), (known_version(), known_version()));
     assert!(second.applied.is_empty());

@@ -16,7 +16,7 @@ fn ogrinfo_lists_the_events_as_points() {
     let db = fresh_store("ogr");
     let mut client = connect::connect(&admin_info(server, &db)).unwrap();
     let bundled = events::bundled().unwrap();
-    push::push(&mut client, &bundled, &mut |_| {}).unwrap();
+    push::push(&mut client, &bundled, &mut |_| {}, None).unwrap();
     let out = Command::new("ogrinfo")
         .args([
             "-ro",

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use border_incidents::data::event::Event;
 use border_incidents::data::events::{self, BundledTexts, Collection};
-use border_incidents::import::read_dataset_csv;
+use border_incidents::formats::acled;
 use border_incidents::store::{connect, pull, push};
 
 use crate::common::{admin_info, fresh_store};
@@ -18,7 +18,7 @@ pub fn acled_fixture() -> Collection {
         "/tests/data/csv/good_acled_current.csv"
     );
     let bytes = std::fs::read(path).unwrap();
-    let load = read_dataset_csv(path, &bytes, &mut bytes.as_slice()).unwrap();
+    let load = acled::read(path, &mut bytes.as_slice());
     load.loaded.into_result().unwrap()
 }
 
@@ -52,9 +52,9 @@ fn bundled_events_and_an_acled_file_come_back_unchanged() {
     let mut client = connect::connect(&info).unwrap();
     let bundled = events::bundled().unwrap();
     let acled = acled_fixture();
-    let first = push::push(&mut client, &bundled, &mut |_| {}).unwrap();
+    let first = push::push(&mut client, &bundled, &mut |_| {}, None).unwrap();
     assert_eq!(first.inserted, bundled.events.len());
-    let second = push::push(&mut client, &acled, &mut |_| {}).unwrap();
+    let second = push::push(&mut client, &acled, &mut |_| {}, None).unwrap();
     assert_eq!(second.inserted, acled.events.len());
 
     let text = pull::pull_text(&mut client, &pull::Scope::default()).unwrap();
@@ -70,7 +70,7 @@ fn bundled_events_and_an_acled_file_come_back_unchanged() {
     assert_same_events(&acled, &pulled);
 
     // Pushing the same files again changes nothing, and no version moves.
-    let again = push::push(&mut client, &bundled, &mut |_| {}).unwrap();
+    let again = push::push(&mut client, &bundled, &mut |_| {}, None).unwrap();
     assert_eq!(
         (again.inserted, again.updated, again.unchanged),
         (0, 0, bundled.events.len())
@@ -88,11 +88,12 @@ fn a_box_and_a_window_choose_what_is_pulled() {
     let db = fresh_store("scope");
     let mut client = connect::connect(&admin_info(server, &db)).unwrap();
     let bundled = events::bundled().unwrap();
-    push::push(&mut client, &bundled, &mut |_| {}).unwrap();
+    push::push(&mut client, &bundled, &mut |_| {}, None).unwrap();
     // Batken and Isfara lie in this box; Moscow and Bishkek do not.
     let scope = pull::Scope {
         bbox: Some([69.5, 39.5, 71.5, 40.5]),
         window: None,
+        ..Default::default()
     };
     let text = pull::pull_text(&mut client, &scope).unwrap();
     let boxed = events::parse("boxed", &text, &BundledTexts, &[])
@@ -124,6 +125,7 @@ fn a_box_and_a_window_choose_what_is_pulled() {
     let scope = pull::Scope {
         bbox: None,
         window: Some((from, to)),
+        ..Default::default()
     };
     let text = pull::pull_text(&mut client, &scope).unwrap();
     let windowed = events::parse("w", &text, &BundledTexts, &[])

@@ -342,3 +342,61 @@ fn coded_titles(app: &App, id: &str) -> Vec<String> {
         .map(|e| e.title.clone())
         .collect()
 }
+
+/// A proposal as the list shows it: confidence, title, id.
+type Listed = (f64, String, String);
+
+#[test]
+fn proposals_come_surest_first_and_weak_ones_are_folded() {
+    let dialog = FakeDialog::default();
+    let mut harness = harness(&dialog, None);
+    let text = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/coding/weak-and-sure.txt");
+    code_article(&mut harness, &dialog, &text);
+    let confidence = |e: &Event| e.extraction.as_ref().map_or(1.0, |x| x.confidence);
+    let (weak, mut sure): (Vec<Listed>, Vec<Listed>) = harness
+        .state()
+        .workspace()
+        .session()
+        .expect("a session")
+        .proposals()
+        .iter()
+        .map(|p| {
+            (
+                confidence(&p.event),
+                p.event.title.clone(),
+                p.event.id.clone(),
+            )
+        })
+        .partition(|(c, ..)| *c < border_incidents::extract::WEAK_BELOW);
+    assert_eq!(weak.len(), 1, "one weak proposal: {weak:?}");
+    let (_, weak_title, weak_id) = weak[0].clone();
+    sure.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // A row of the list: its title, then its date and confidence.
+    let row_label = |title: &str| format!("{title}  ");
+    // The sure proposals are listed, surest first; the weak one is folded away.
+    let tops: Vec<f32> = sure
+        .iter()
+        .map(|(_, t, _)| harness.get_by_label_contains(&row_label(t)).rect().top())
+        .collect();
+    assert!(tops.windows(2).all(|w| w[0] <= w[1]), "{tops:?}");
+    assert!(
+        harness
+            .query_by_label_contains(&row_label(&weak_title))
+            .is_none()
+    );
+    let header = harness.get_by_label("Weak proposals (1)");
+    assert!(header.rect().top() > tops[tops.len() - 1]);
+    header.click();
+    harness.run_steps(3);
+    // Unfolded, it shows below the sure ones, and a click selects it.
+    let weak_row = row_label(&weak_title);
+    let row = harness.get_by_label_contains(&weak_row);
+    assert!(row.rect().top() > tops[tops.len() - 1]);
+    row.click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().workspace().selected(),
+        Some(weak_id.as_str())
+    );
+}

@@ -1,6 +1,7 @@
-//! Opening ACLED and UCDP GED CSV files in the app: their events are added
-//! and drawn, and a file with bad rows lists each of them in the Problems
-//! window as `check` prints it, while its good rows load.
+//! Opening dataset files in the app (ACLED and UCDP GED CSV, GDELT 2.0
+//! events): their events are added and drawn, and a file with bad rows
+//! lists each of them in the Problems window as `check` prints it, while
+//! its good rows load.
 
 use crate::common;
 
@@ -22,6 +23,12 @@ impl FileDialog for NoDialog {
 fn csv_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/csv")
+        .join(name)
+}
+
+fn gdelt_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/gdelt")
         .join(name)
 }
 
@@ -113,4 +120,49 @@ fn select_at_start_may_name_an_event_of_a_file_still_loading() {
     assert_eq!(harness.state().view().selection, None);
     assert_eq!(harness.state().missing_selection(), Some("XKG999"));
     let _ = harness.get_by_label_contains("no loaded event has the id \"XKG999\"");
+}
+
+#[test]
+fn a_gdelt_file_adds_its_events_and_the_card_shows_its_mentions() {
+    let opts = StartOptions {
+        events: vec![gdelt_file("good_20220916.export.CSV")],
+        select: Some("1057361201".to_owned()),
+        ..Default::default()
+    };
+    let mut harness = common::harness_with_dialog(opts, Box::new(NoDialog));
+    common::wait_loaded(&mut harness);
+    harness.run_steps(3);
+    let events = &harness.state().data().events;
+    assert_eq!(events.len(), common::data().events.len() + 9);
+    let fight = events
+        .iter()
+        .find(|e| e.id == "1057361201")
+        .unwrap()
+        .clone();
+    let label = border_incidents::map::layers::markers::marker_label(&fight);
+    assert!(
+        harness.query_all_by_label_contains(&label).next().is_some(),
+        "no marker {label:?}"
+    );
+    // The card shows the row's counts and the article it was coded from.
+    let _ = harness.get_all_by_label("Fight, Batken, Batken, Kyrgyzstan");
+    harness.get_by_label("NumMentions");
+    harness.get_by_label("NumSources");
+    harness.get_by_label(
+        "https://www.rferl.org/a/kyrgyzstan-tajikistan-border-clashes-batken/32034467.html",
+    );
+}
+
+#[test]
+fn bad_gdelt_rows_are_listed_in_the_problems_window_and_good_rows_load() {
+    let path = gdelt_file("bad_rows.export.CSV");
+    let expected = std::fs::read_to_string(gdelt_file("bad_rows.export.expected")).unwrap();
+    let harness = open(path);
+    for line in expected.lines() {
+        harness.get_by_label(line);
+    }
+    assert_eq!(
+        harness.state().data().events.len(),
+        common::data().events.len() + 2
+    );
 }

@@ -35,6 +35,11 @@ impl SaveDialog for SaveTo {
 }
 
 fn harness_saving_to(path: PathBuf) -> Harness<'static, App> {
+    harness_saving_with(path, StartOptions::default())
+}
+
+/// The app started with `opts`, its save dialog answering `path`.
+fn harness_saving_with(path: PathBuf, opts: StartOptions) -> Harness<'static, App> {
     let data = common::data();
     let dialog = SaveTo {
         path,
@@ -45,7 +50,7 @@ fn harness_saving_to(path: PathBuf) -> Harness<'static, App> {
         .with_size(common::SIZE)
         .with_pixels_per_point(1.0)
         .build_eframe(move |cc| {
-            let app = common::app(data.clone(), StartOptions::default()).started_in(cc);
+            let app = common::app(data.clone(), opts.clone()).started_in(cc);
             match dialog.take() {
                 Some(d) => app.with_save_dialog(Box::new(d)),
                 None => app,
@@ -124,11 +129,69 @@ fn events_exported_as_acled_csv_read_back_as_a_dataset() {
         "{note}"
     );
     let mut file = std::fs::File::open(&path).unwrap();
-    let read = border_incidents::import::acled::read("shown.csv", &mut file);
+    let read = border_incidents::formats::acled::read("shown.csv", &mut file);
     assert_eq!(read.errors, 0, "{:?}", read.loaded.diagnostics);
     let collection = read.loaded.collection.expect("the CSV reads back");
     let with_point = data.events.len() - without_point;
     assert_eq!(collection.events.len(), with_point);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_export_dialog_offers_every_format_and_writes_gdelt_rows_back() {
+    let dir = std::env::temp_dir().join(format!("bi-export-gdelt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("shown.export.CSV");
+    let gdelt = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/gdelt/good_20220916.export.CSV");
+    let opts = StartOptions {
+        events: vec![gdelt.clone()],
+        ..Default::default()
+    };
+    let mut harness = harness_saving_with(path.clone(), opts);
+    common::wait_loaded(&mut harness);
+    let data = harness.state().data().clone();
+    let derived = Derived::new(&data);
+    let view = harness.state().view().clone();
+    let shown: Vec<String> = VisibilityCache::default()
+        .get(&data, &derived.index, &view.filters, view.time.window)
+        .shown
+        .iter()
+        .map(|&i| data.events[i].id.clone())
+        .collect();
+    let from_gdelt = |line: &&str| shown.iter().any(|id| line.starts_with(&format!("{id}\t")));
+    let rows = std::fs::read_to_string(&gdelt).unwrap();
+    let expected: Vec<&str> = rows.lines().filter(from_gdelt).collect();
+    assert!(expected.len() >= 8, "{} GDELT events shown", expected.len());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export events…").click();
+    harness.run_steps(2);
+    for format in border_incidents::formats::Format::all() {
+        harness.get_by_label(format.label());
+    }
+    harness
+        .get_by_label("GDELT 2.0 events (tab-separated)")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::Button, "Export events…")
+        .click();
+    let note = wait_for_export(&mut harness);
+    // The bundled events are no GDELT rows; the GDELT ones are written
+    // back as they were read.
+    let left_out = shown.len() - expected.len();
+    assert!(
+        note.contains(&format!("Wrote {} events", expected.len()))
+            && note.contains(&format!("{left_out} without a GDELT event code left out")),
+        "{note}"
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    let mut written: Vec<&str> = written.lines().collect();
+    let mut expected = expected;
+    written.sort();
+    expected.sort();
+    assert_eq!(written, expected);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

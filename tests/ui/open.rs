@@ -209,6 +209,22 @@ fn dropped_file_opens_as_a_layer() {
 }
 
 #[test]
+fn a_dropped_gdelt_file_adds_its_events() {
+    let mut harness =
+        common::harness_with_dialog(StartOptions::default(), Box::new(FakeDialog::default()));
+    let before = harness.state().data().events.len();
+    let gdelt =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gdelt/good_20220916.export.CSV");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(gdelt)));
+    common::wait_loaded(&mut harness);
+    assert_eq!(harness.state().data().events.len(), before + 9);
+    assert!(harness.state().opened().overlays.is_empty());
+}
+
+#[test]
 fn cancel_stops_a_load_without_a_layer_or_a_problem() {
     use std::io::Write as _;
     let dir = temp_dir("cancel");

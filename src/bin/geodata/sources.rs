@@ -195,6 +195,10 @@ pub struct GeoNamesRow {
     pub feature_code: String,
     /// Column 9: ISO alpha-2 country code.
     pub country: String,
+    /// Column 11: first-order division code.
+    pub admin1: String,
+    /// Column 12: second-order division code.
+    pub admin2: String,
     /// Column 15: population.
     pub population: u64,
     /// Column 17: elevation from a digital elevation model (metres).
@@ -231,6 +235,8 @@ pub fn read_geonames(
             },
             feature_code: cols[7].to_owned(),
             country: cols[8].to_owned(),
+            admin1: cols[10].to_owned(),
+            admin2: cols[11].to_owned(),
             population: cols[14].parse().unwrap_or(0),
             dem: cols[16].parse().ok().filter(|d| *d > -9000),
         };

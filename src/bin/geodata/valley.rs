@@ -82,44 +82,53 @@ fn chaikin(ring: &[Coord<f64>]) -> Vec<Coord<f64>> {
     out
 }
 
+/// The cells of the grid searched, [`WINDOW`].
+struct Window {
+    /// The column and row of its north-west corner in the grid.
+    corner: (isize, isize),
+    /// Its size in cells.
+    cols: usize,
+    rows: usize,
+}
+
+impl Window {
+    /// The window in `dem`, which must cover it.
+    fn of(dem: &Dem) -> anyhow::Result<Self> {
+        let [w, s, e, n] = WINDOW;
+        let (c0, r0) = dem.cell_of(w, n);
+        let (c1, r1) = dem.cell_of(e, s);
+        ensure!(
+            c0 >= 0 && r0 >= 0 && c1 <= dem.cols as isize && r1 <= dem.rows as isize,
+            "the grid does not cover the valley's window {WINDOW:?}"
+        );
+        Ok(Self {
+            corner: (c0, r0),
+            cols: (c1 - c0) as usize,
+            rows: (r1 - r0) as usize,
+        })
+    }
+
+    /// The cell of the window at (lon, lat).
+    fn cell(&self, dem: &Dem, lon: f64, lat: f64) -> (isize, isize) {
+        let (c, r) = dem.cell_of(lon, lat);
+        (c - self.corner.0, r - self.corner.1)
+    }
+
+    /// Whether the fill reaches the window's edge.
+    fn touched_by(&self, mask: &Mask) -> bool {
+        let (cols, rows) = (self.cols, self.rows);
+        (0..cols).any(|c| mask.cells[c] || mask.cells[(rows - 1) * cols + c])
+            || (0..rows).any(|r| mask.cells[r * cols] || mask.cells[r * cols + cols - 1])
+    }
+}
+
 /// Derives the valley from the grid, seeded at `seeds` (lon, lat).
 pub fn valley(dem: &Dem, seeds: &[(f64, f64)]) -> anyhow::Result<Valley> {
-    let [w, s, e, n] = WINDOW;
-    let (c0, r0) = dem.cell_of(w, n);
-    let (c1, r1) = dem.cell_of(e, s);
-    ensure!(
-        c0 >= 0 && r0 >= 0 && c1 <= dem.cols as isize && r1 <= dem.rows as isize,
-        "the grid does not cover the valley's window {WINDOW:?}"
-    );
-    let (cols, rows) = ((c1 - c0) as usize, (r1 - r0) as usize);
-    let low = |c: usize, r: usize| dem.at(c0 + c as isize, r0 + r as isize) <= THRESHOLD_M;
-    let mut mask = Mask::from_fn(cols, rows, low);
-    let local = |lon: f64, lat: f64| {
-        let (c, r) = dem.cell_of(lon, lat);
-        (c - c0, r - r0)
-    };
-    let frac = |lon: f64, lat: f64| {
-        let k = f64::from(dem.cells_per_degree);
-        ((lon - w) * k, (n - lat) * k)
-    };
-    for pair in GATE_CUT.windows(2) {
-        mask.cut(frac(pair[0].0, pair[0].1), frac(pair[1].0, pair[1].1));
-    }
-    let seeds: Vec<(isize, isize)> = seeds.iter().map(|&(x, y)| local(x, y)).collect();
-    for (i, &(c, r)) in seeds.iter().enumerate() {
-        ensure!(
-            mask.get(c, r),
-            "seed {} lies above {THRESHOLD_M} m",
-            SEEDS[i]
-        );
-    }
-    let filled = mask.fill_from(&seeds);
-    let touches_edge = (0..cols).any(|c| filled.cells[c] || filled.cells[(rows - 1) * cols + c])
-        || (0..rows).any(|r| filled.cells[r * cols] || filled.cells[r * cols + cols - 1]);
-    if touches_edge {
-        bail!("the valley's fill reaches the edge of its window {WINDOW:?}: it leaks");
-    }
+    let window = Window::of(dem)?;
+    let seeds: Vec<(isize, isize)> = seeds.iter().map(|&(x, y)| window.cell(dem, x, y)).collect();
+    let filled = low_land(dem, &window, &seeds)?;
     // Cell size at the window's middle latitude (varies by ±3 % across it).
+    let [_, s, _, n] = WINDOW;
     let mid = ((s + n) / 2.0).to_radians();
     let (cw, ch) = (dem.step() * 111.320 * mid.cos(), dem.step() * 110.574);
     let cell_km2 = cw * ch;
@@ -136,11 +145,60 @@ pub fn valley(dem: &Dem, seeds: &[(f64, f64)]) -> anyhow::Result<Valley> {
         );
     }
     let solid = smooth.filled();
-    let holes = Mask::from_fn(cols, rows, |c, r| {
+    let holes = holes_filled(dem, &window, &solid, &smooth, cell_km2);
+    let shape = outline(dem, &solid)?;
+    Ok(Valley {
+        km2: shape.geodesic_area_unsigned() / 1e6,
+        shape,
+        raw_km2,
+        holes,
+    })
+}
+
+/// The cells at or below [`THRESHOLD_M`] connected to the seeds, with the
+/// western gate cut; the fill must not leak to the window's edge.
+fn low_land(dem: &Dem, window: &Window, seeds: &[(isize, isize)]) -> anyhow::Result<Mask> {
+    let [w, _, _, n] = WINDOW;
+    let (c0, r0) = window.corner;
+    let low = |c: usize, r: usize| dem.at(c0 + c as isize, r0 + r as isize) <= THRESHOLD_M;
+    let mut mask = Mask::from_fn(window.cols, window.rows, low);
+    let frac = |lon: f64, lat: f64| {
+        let k = f64::from(dem.cells_per_degree);
+        ((lon - w) * k, (n - lat) * k)
+    };
+    for pair in GATE_CUT.windows(2) {
+        mask.cut(frac(pair[0].0, pair[0].1), frac(pair[1].0, pair[1].1));
+    }
+    for (i, &(c, r)) in seeds.iter().enumerate() {
+        ensure!(
+            mask.get(c, r),
+            "seed {} lies above {THRESHOLD_M} m",
+            SEEDS[i]
+        );
+    }
+    let filled = mask.fill_from(seeds);
+    if window.touched_by(&filled) {
+        bail!("the valley's fill reaches the edge of its window {WINDOW:?}: it leaks");
+    }
+    Ok(filled)
+}
+
+/// The holes of `smooth` that `solid` fills: each one's area (km²) and the
+/// centre (lon, lat) of its bounding box.
+fn holes_filled(
+    dem: &Dem,
+    window: &Window,
+    solid: &Mask,
+    smooth: &Mask,
+    cell_km2: f64,
+) -> Vec<(f64, f64, f64)> {
+    let [w, _, _, n] = WINDOW;
+    let cols = window.cols;
+    let holes = Mask::from_fn(cols, window.rows, |c, r| {
         solid.cells[r * cols + c] && !smooth.cells[r * cols + c]
     });
     let k = f64::from(dem.cells_per_degree);
-    let holes = holes
+    holes
         .rings()
         .iter()
         .map(|ring| {
@@ -154,7 +212,14 @@ pub fn valley(dem: &Dem, seeds: &[(f64, f64)]) -> anyhow::Result<Valley> {
                 n - mid(&rs) / k,
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The outline of `solid` (which must be one piece) in lon/lat, simplified,
+/// smoothed, simplified again and wound counter-clockwise.
+fn outline(dem: &Dem, solid: &Mask) -> anyhow::Result<Polygon<f64>> {
+    let [w, _, _, n] = WINDOW;
+    let k = f64::from(dem.cells_per_degree);
     let rings = solid.rings();
     let Some(outer) = rings
         .iter()
@@ -176,12 +241,7 @@ pub fn valley(dem: &Dem, seeds: &[(f64, f64)]) -> anyhow::Result<Valley> {
         shape.is_valid(),
         "the valley's outline is not a valid polygon"
     );
-    Ok(Valley {
-        km2: shape.geodesic_area_unsigned() / 1e6,
-        shape,
-        raw_km2,
-        holes,
-    })
+    Ok(shape)
 }
 
 /// Signed area of a ring of cell corners, in cells.

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::data::event::{Event, EventKind, Extraction, Figures, Quote, Verification};
+use crate::data::events::checks::{check_figures, check_kind, check_quotes};
 use crate::data::events::problem::Problem;
 use crate::data::fields::Fields;
 use crate::data::source::Source;
@@ -108,76 +109,10 @@ pub fn to_event(
     for key in props.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         r.problems.push(Problem::UnknownProperty(key.clone()));
     }
-    let id = r.required("id");
-    let kind = r.required("kind");
-    let title = r.required("title");
-    let start = r.time("start");
-    let end = r.time("end");
-    let source = r.source(ctx);
-    let category: Option<String> = r.optional("category");
-    if let Some(c) = &category {
-        r.check_term(ctx, List::Categories, "category", c);
-    }
-    let side: Option<String> = r.optional("side");
-    if let Some(s) = &side {
-        r.check_term(ctx, List::Sides, "side", s);
-    }
-    let uncertainty_km: Option<f64> = r.optional("uncertainty_km");
-    if uncertainty_km.is_some_and(|u| !(u.is_finite() && u > 0.0)) {
-        r.invalid(
-            "uncertainty_km",
-            "must be a positive number of kilometres".into(),
-        );
-    }
-    let quotes: Vec<Quote> = r.optional("quotes").unwrap_or_default();
-    if let Some(s) = source.and_then(|i| ctx.sources.get(i)) {
-        check_quotes(&quotes, s, &mut r.problems);
-    }
-    let figures: Figures = r.optional("figures").unwrap_or_default();
-    check_figures(&figures, &mut r.problems);
-    let extraction: Option<Box<Extraction>> = r.optional("extraction");
-    if extraction
-        .as_ref()
-        .is_some_and(|x| !(0.0..=1.0).contains(&x.confidence))
-    {
-        r.invalid(
-            "extraction.confidence",
-            "must be a number from 0 to 1".into(),
-        );
-    }
-    let geometry_note: Option<String> = r.optional("geometry_note");
-    if geometry.is_none() && geometry_note.is_none() {
-        r.problems.push(Problem::MissingGeometryNote);
-    }
-    let event = Event {
-        id: id.unwrap_or_default(),
-        kind: kind.unwrap_or(EventKind::Incident),
-        source: source.unwrap_or_default(),
-        title: title.unwrap_or_default(),
-        start: start.unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
-        end: end.unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
-        date_text: r.optional("date_text"),
-        date_precision: r.optional("date_precision"),
-        place: r.optional("place"),
-        place_ref: r.optional("place_ref"),
-        geonameid: r.optional("geonameid"),
-        location_precision: r.optional("location_precision"),
-        uncertainty_km,
-        category,
-        summary: r.optional("summary"),
-        actors: r.optional("actors").unwrap_or_default(),
-        quotes,
-        claimant: r.optional("claimant"),
-        side,
-        refers_to: r.optional("refers_to").unwrap_or_default(),
-        account_of: r.optional("account_of"),
-        figures,
-        verification: r.optional::<Box<Verification>>("verification"),
-        geometry,
-        geometry_note,
-        fields: r.optional::<Fields>("fields").unwrap_or_default(),
-        extraction,
-    };
+    let core = r.core(ctx);
+    let checked = r.checked(ctx, core.source, geometry.is_some());
+    let (start, end) = (core.start, core.end);
+    let event = r.event(core, checked, geometry);
     if let (Some(s), Some(e)) = (start, end)
         && s.first_second() > e.first_second()
     {
@@ -194,23 +129,135 @@ pub fn to_event(
     }
 }
 
-/// A statement needs a claimant, a side and what it refers to; only an
-/// incident may be an account of another.
-fn check_kind(event: &Event, problems: &mut Vec<Problem>) {
-    if event.kind == EventKind::Statement {
-        let needs = [
-            ("claimant", event.claimant.is_none()),
-            ("side", event.side.is_none()),
-            ("refers_to", event.refers_to.is_empty()),
-        ];
-        for (field, lacking) in needs {
-            if lacking {
-                problems.push(Problem::StatementNeeds(field));
-            }
+/// The members every event has (`None` where missing or wrong).
+struct Core {
+    id: Option<String>,
+    kind: Option<EventKind>,
+    title: Option<String>,
+    start: Option<EventTime>,
+    end: Option<EventTime>,
+    /// The index of its source.
+    source: Option<usize>,
+}
+
+/// The optional members checked beyond their type.
+struct Checked {
+    category: Option<String>,
+    side: Option<String>,
+    uncertainty_km: Option<f64>,
+    quotes: Vec<Quote>,
+    figures: Figures,
+    extraction: Option<Box<Extraction>>,
+    geometry_note: Option<String>,
+}
+
+impl Reader<'_> {
+    /// Reads the members every event has.
+    fn core(&mut self, ctx: &FeatureContext<'_>) -> Core {
+        Core {
+            id: self.required("id"),
+            kind: self.required("kind"),
+            title: self.required("title"),
+            start: self.time("start"),
+            end: self.time("end"),
+            source: self.source(ctx),
         }
     }
-    if event.kind != EventKind::Incident && event.account_of.is_some() {
-        problems.push(Problem::AccountOfNotIncident);
+
+    /// Reads and checks the optional members that must agree with the
+    /// file (vocabularies, the source's text) or lie in a range; a feature
+    /// without geometry needs a note saying why.
+    fn checked(
+        &mut self,
+        ctx: &FeatureContext<'_>,
+        source: Option<usize>,
+        has_geometry: bool,
+    ) -> Checked {
+        let category: Option<String> = self.optional("category");
+        if let Some(c) = &category {
+            self.check_term(ctx, List::Categories, "category", c);
+        }
+        let side: Option<String> = self.optional("side");
+        if let Some(s) = &side {
+            self.check_term(ctx, List::Sides, "side", s);
+        }
+        let uncertainty_km: Option<f64> = self.optional("uncertainty_km");
+        if uncertainty_km.is_some_and(|u| !(u.is_finite() && u > 0.0)) {
+            self.invalid(
+                "uncertainty_km",
+                "must be a positive number of kilometres".into(),
+            );
+        }
+        let quotes: Vec<Quote> = self.optional("quotes").unwrap_or_default();
+        if let Some(s) = source.and_then(|i| ctx.sources.get(i)) {
+            check_quotes(&quotes, s, &mut self.problems);
+        }
+        let figures: Figures = self.optional("figures").unwrap_or_default();
+        check_figures(&figures, &mut self.problems);
+        let extraction: Option<Box<Extraction>> = self.optional("extraction");
+        if extraction
+            .as_ref()
+            .is_some_and(|x| !(0.0..=1.0).contains(&x.confidence))
+        {
+            self.invalid(
+                "extraction.confidence",
+                "must be a number from 0 to 1".into(),
+            );
+        }
+        let geometry_note: Option<String> = self.optional("geometry_note");
+        if !has_geometry && geometry_note.is_none() {
+            self.problems.push(Problem::MissingGeometryNote);
+        }
+        Checked {
+            category,
+            side,
+            uncertainty_km,
+            quotes,
+            figures,
+            extraction,
+            geometry_note,
+        }
+    }
+
+    /// The event, with the members read so far and the rest, which need
+    /// only be of their type.
+    fn event(
+        &mut self,
+        core: Core,
+        checked: Checked,
+        geometry: Option<geo::Geometry<f64>>,
+    ) -> Event {
+        Event {
+            id: core.id.unwrap_or_default(),
+            kind: core.kind.unwrap_or(EventKind::Incident),
+            source: core.source.unwrap_or_default(),
+            title: core.title.unwrap_or_default(),
+            start: core
+                .start
+                .unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
+            end: core.end.unwrap_or(EventTime::Date(jiff::civil::Date::MIN)),
+            date_text: self.optional("date_text"),
+            date_precision: self.optional("date_precision"),
+            place: self.optional("place"),
+            place_ref: self.optional("place_ref"),
+            geonameid: self.optional("geonameid"),
+            location_precision: self.optional("location_precision"),
+            uncertainty_km: checked.uncertainty_km,
+            category: checked.category,
+            summary: self.optional("summary"),
+            actors: self.optional("actors").unwrap_or_default(),
+            quotes: checked.quotes,
+            claimant: self.optional("claimant"),
+            side: checked.side,
+            refers_to: self.optional("refers_to").unwrap_or_default(),
+            account_of: self.optional("account_of"),
+            figures: checked.figures,
+            verification: self.optional::<Box<Verification>>("verification"),
+            geometry,
+            geometry_note: checked.geometry_note,
+            fields: self.optional::<Fields>("fields").unwrap_or_default(),
+            extraction: checked.extraction,
+        }
     }
 }
 
@@ -296,52 +343,6 @@ impl Reader<'_> {
                 ids.join(", ")
             );
             self.invalid(field, message);
-        }
-    }
-}
-
-/// Checks each quote is the source's text at its byte span.
-fn check_quotes(quotes: &[Quote], source: &Source, problems: &mut Vec<Problem>) {
-    let Some(text) = source.text.as_deref() else {
-        problems.extend((0..quotes.len()).map(|index| Problem::QuoteWithoutText {
-            index,
-            source_id: source.id.clone(),
-        }));
-        return;
-    };
-    for (index, q) in quotes.iter().enumerate() {
-        let (start, end) = (q.start, q.end);
-        match text.get(start..end).filter(|_| start < end) {
-            None => problems.push(Problem::QuoteSpan {
-                index,
-                start,
-                end,
-                len: text.len(),
-            }),
-            Some(found) if found != q.text => problems.push(Problem::QuoteMismatch {
-                index,
-                source_id: source.id.clone(),
-                start,
-                end,
-                found: found.chars().take(80).collect(),
-                hint: text.find(q.text.as_str()).filter(|_| !q.text.is_empty()),
-            }),
-            Some(_) => {}
-        }
-    }
-}
-
-/// Checks each figure's low ≤ high and that neither is negative.
-fn check_figures(figures: &Figures, problems: &mut Vec<Problem>) {
-    for (name, figure) in figures.named() {
-        let Some(f) = figure else { continue };
-        let bad_order = matches!((f.low, f.high), (Some(l), Some(h)) if l > h);
-        let negative = f.low.is_some_and(|v| v < 0.0) || f.high.is_some_and(|v| v < 0.0);
-        if bad_order || negative {
-            problems.push(Problem::Invalid {
-                field: format!("figures.{name}"),
-                message: "low and high must be non-negative with low ≤ high".into(),
-            });
         }
     }
 }

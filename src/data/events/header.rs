@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::check::ForeignMember;
+use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::data::vocabulary::{Symbol, Term, Vocabulary, default_label, parse_hex};
 use crate::diagnostic::Diagnostic;
@@ -257,22 +258,12 @@ fn source(r: RawSource, texts: &dyn SourceTexts) -> Result<Source, String> {
     })
 }
 
-/// A source id made from a file name: "ACLED export.csv" → "acled-export".
+/// A source id made from a file name: "ACLED export.csv" → "acled-export"
+/// ("file" when the name has no letter or digit).
 pub fn file_stem(file_name: &str) -> String {
     let stem = std::path::Path::new(file_name).file_stem().map_or_else(
         || file_name.to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let slug: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug.trim_matches('-').to_owned();
-    if slug.is_empty() { "file".into() } else { slug }
+    slug(&stem, '-').unwrap_or_else(|| "file".into())
 }

@@ -9,6 +9,7 @@
 //! with the path of the member it is about, so that a file can be fixed
 //! in one pass (`border-incidents check --events FILE` prints them).
 
+mod checks;
 pub(crate) mod feature;
 pub(crate) mod header;
 pub(crate) mod problem;
@@ -161,28 +162,7 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
         header.sides_declared,
         header.categories_declared,
     );
-    let mut events = Vec::with_capacity(features.len());
-    // The index in the file of each event's feature.
-    let mut placed: Vec<usize> = Vec::with_capacity(features.len());
-    // One table of field names for the events that name the same fields.
-    let mut field_names = SharedNames::default();
-    for (index, f) in features.iter().enumerate() {
-        match feature::to_event(&f.properties, f.geometry.clone(), &ctx) {
-            Ok(mut event) => {
-                field_names.share(&mut event.fields);
-                events.push(event);
-                placed.push(index);
-            }
-            Err(problems) => {
-                let id = feature::feature_id(&f.properties);
-                diagnostics.extend(
-                    problems
-                        .into_iter()
-                        .map(|p| at_feature(p, index, id.as_deref(), f)),
-                );
-            }
-        }
-    }
+    let (events, placed) = to_events(&features, &ctx, &mut diagnostics);
     let mut cross = check_ids_and_references(&events, known);
     cross.extend(check_dates(&events, &header.sources));
     for (i, problem) in cross {
@@ -201,10 +181,56 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
             diagnostics,
         };
     }
-    let mut vocabulary = header.vocabulary.clone();
+    let vocabulary = with_terms_used(&header.vocabulary, &events);
+    Loaded {
+        collection: Some(Collection {
+            sources: header.sources,
+            vocabulary,
+            events,
+        }),
+        diagnostics,
+    }
+}
+
+/// The events of the features that convert, with the index in the file
+/// of each one's feature; the problems of those that do not go to
+/// `diagnostics`.
+fn to_events(
+    features: &[OverlayFeature],
+    ctx: &FeatureContext<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Event>, Vec<usize>) {
+    let mut events = Vec::with_capacity(features.len());
+    let mut placed: Vec<usize> = Vec::with_capacity(features.len());
+    // One table of field names for the events that name the same fields.
+    let mut field_names = SharedNames::default();
+    for (index, f) in features.iter().enumerate() {
+        match feature::to_event(&f.properties, f.geometry.clone(), ctx) {
+            Ok(mut event) => {
+                field_names.share(&mut event.fields);
+                events.push(event);
+                placed.push(index);
+            }
+            Err(problems) => {
+                let id = feature::feature_id(&f.properties);
+                diagnostics.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| at_feature(p, index, id.as_deref(), f)),
+                );
+            }
+        }
+    }
+    (events, placed)
+}
+
+/// The `declared` vocabularies with a default term for each side or
+/// category the events use without declaring it.
+fn with_terms_used(declared: &Vocabulary, events: &[Event]) -> Vocabulary {
+    let mut vocabulary = declared.clone();
     let mut present: [HashSet<String>; 2] = [List::Sides, List::Categories]
         .map(|l| vocabulary.list(l).iter().map(|t| t.id.clone()).collect());
-    for e in &events {
+    for e in events {
         let used = [(List::Sides, &e.side), (List::Categories, &e.category)];
         for (k, (list, id)) in used.into_iter().enumerate() {
             if let Some(id) = id
@@ -215,14 +241,7 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
         }
     }
     vocabulary.settle_colours();
-    Loaded {
-        collection: Some(Collection {
-            sources: header.sources,
-            vocabulary,
-            events,
-        }),
-        diagnostics,
-    }
+    vocabulary
 }
 
 /// A feature's problem as a diagnostic at the feature's start.

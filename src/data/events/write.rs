@@ -1,7 +1,8 @@
 //! Writing a collection as an events file (the schema of
 //! `assets/README.md`), so that reading it back gives the same collection.
-//! It is written feature by feature, so a million events never stand in
-//! memory as one JSON tree.
+//! Each event becomes a `geojson::Feature` (its geometry converted from
+//! `geo` by the `geojson` crate) written as it is made, so a million events
+//! never stand in memory as one JSON tree.
 
 use std::io::{self, Write};
 
@@ -38,14 +39,17 @@ pub fn write_geojson(collection: &Collection, out: &mut dyn Write) -> io::Result
         "categories": terms(&vocabulary.categories),
     });
     let sources_json = Value::Array(sources.iter().map(source).collect());
+    // The crate's FeatureWriter puts the whole collection on one line; one
+    // feature per line keeps `check`'s line numbers pointing at a feature.
     writeln!(out, "{{\"type\": \"FeatureCollection\",")?;
     writeln!(out, "\"sources\": {sources_json},")?;
     writeln!(out, "\"vocabularies\": {vocabularies},")?;
     write!(out, "\"features\": [")?;
     let name_source = sources.len() > 1;
     for (i, e) in events.iter().enumerate() {
-        let f = feature(e, sources.get(e.source).filter(|_| name_source));
-        write!(out, "{}\n{f}", if i == 0 { "" } else { "," })?;
+        let f = geojson_feature(e, sources.get(e.source).filter(|_| name_source));
+        writeln!(out, "{}", if i == 0 { "" } else { "," })?;
+        serde_json::to_writer(&mut *out, &f)?;
     }
     writeln!(out, "\n]}}")?;
     Ok(())
@@ -105,9 +109,16 @@ fn term(t: &Term) -> Value {
     Value::Object(m)
 }
 
-/// One event as a Feature of the events schema, naming `source` when given
-/// (a file of one source leaves it out; the shared store always names it).
+/// One event as a Feature of the events schema, as JSON, naming `source`
+/// when given (a file of one source leaves it out; the shared store always
+/// names it).
 pub fn feature(e: &Event, source: Option<&Source>) -> Value {
+    // A Feature always serialises to an object.
+    serde_json::to_value(geojson_feature(e, source)).unwrap_or(Value::Null)
+}
+
+/// One event as a `geojson::Feature` (see [`feature`]).
+fn geojson_feature(e: &Event, source: Option<&Source>) -> geojson::Feature {
     let mut p = Map::new();
     let mut put = |key: &str, value: Value| {
         if !value.is_null() {
@@ -157,50 +168,11 @@ pub fn feature(e: &Event, source: Option<&Source>) -> Value {
         put("fields", json!(e.fields));
     }
     put("extraction", json!(e.extraction));
-    let geometry = e
-        .geometry
-        .as_ref()
-        .map_or(Value::Null, |g| geometry(g).unwrap_or(Value::Null));
-    json!({
-        "type": "Feature",
-        "geometry": geometry,
-        "properties": Value::Object(p),
-    })
-}
-
-/// A geometry as GeoJSON (`None` for the kinds GeoJSON has no type for).
-fn geometry(g: &geo::Geometry<f64>) -> Option<Value> {
-    use geo::Geometry as G;
-    let pt = |c: geo::Coord<f64>| json!([c.x, c.y]);
-    let line = |l: &geo::LineString<f64>| Value::Array(l.coords().map(|c| pt(*c)).collect());
-    let poly = |p: &geo::Polygon<f64>| {
-        let rings = std::iter::once(p.exterior()).chain(p.interiors());
-        Value::Array(rings.map(line).collect())
-    };
-    Some(match g {
-        G::Point(p) => json!({"type": "Point", "coordinates": pt(p.0)}),
-        G::MultiPoint(mp) => json!({
-            "type": "MultiPoint",
-            "coordinates": mp.iter().map(|p| pt(p.0)).collect::<Vec<_>>(),
-        }),
-        G::LineString(l) => json!({"type": "LineString", "coordinates": line(l)}),
-        G::MultiLineString(ml) => json!({
-            "type": "MultiLineString",
-            "coordinates": ml.iter().map(line).collect::<Vec<_>>(),
-        }),
-        G::Polygon(p) => json!({"type": "Polygon", "coordinates": poly(p)}),
-        G::MultiPolygon(mp) => json!({
-            "type": "MultiPolygon",
-            "coordinates": mp.iter().map(poly).collect::<Vec<_>>(),
-        }),
-        G::GeometryCollection(gc) => json!({
-            "type": "GeometryCollection",
-            "geometries": gc.iter().filter_map(geometry).collect::<Vec<_>>(),
-        }),
-        G::Line(l) => json!({"type": "LineString", "coordinates": [pt(l.start), pt(l.end)]}),
-        G::Rect(r) => json!({"type": "Polygon", "coordinates": poly(&r.to_polygon())}),
-        G::Triangle(t) => json!({"type": "Polygon", "coordinates": poly(&t.to_polygon())}),
-    })
+    geojson::Feature {
+        geometry: e.geometry.as_ref().map(geojson::Geometry::from),
+        properties: Some(p),
+        ..geojson::Feature::default()
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +188,34 @@ mod tests {
             .into_result()
             .unwrap();
         assert_eq!(again, bundled);
+    }
+
+    #[test]
+    fn the_geojson_crate_reads_every_feature_and_geometry_back() {
+        let mut bundled = events::bundled().unwrap();
+        let polygon = geo::Geometry::Polygon(geo::Polygon::new(
+            geo::LineString::from(vec![(70.0, 40.0), (70.5, 40.0), (70.5, 40.5), (70.0, 40.0)]),
+            vec![],
+        ));
+        bundled.events[1].geometry = Some(polygon.clone());
+        let text = to_geojson(&bundled);
+        let read: geojson::FeatureCollection = text.parse().unwrap();
+        assert_eq!(read.features.len(), bundled.events.len());
+        for (feature, event) in read.features.iter().zip(&bundled.events) {
+            let properties = feature.properties.as_ref().unwrap();
+            assert_eq!(properties["id"], event.id.as_str());
+            let geometry = feature
+                .geometry
+                .clone()
+                .map(|g| geo::Geometry::<f64>::try_from(g).unwrap());
+            assert_eq!(geometry, event.geometry, "{}", event.id);
+        }
+        let members = read.foreign_members.unwrap();
+        assert!(members.contains_key("sources") && members.contains_key("vocabularies"));
+        let again = events::parse("again.geojson", &text, &BundledTexts, &[])
+            .into_result()
+            .unwrap();
+        assert_eq!(again.events[1].geometry, Some(polygon));
     }
 
     #[test]

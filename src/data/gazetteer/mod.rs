@@ -6,6 +6,7 @@
 //! similarity, so typos such as "Bakten" (swapped letters) still match.
 
 pub mod translit;
+pub mod world;
 
 use crate::data::geodata::Place;
 

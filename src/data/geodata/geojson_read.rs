@@ -166,6 +166,55 @@ pub struct RawCollection<P> {
     pub features: Vec<RawFeature<P>>,
 }
 
+/// Why a base-map or world-layer file could not be loaded; each variant
+/// names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum GeoDataError {
+    /// The file is not a FeatureCollection with the expected properties.
+    #[error("{file}: {source}")]
+    Json {
+        /// The file name.
+        file: &'static str,
+        /// The parse error.
+        source: serde_json::Error,
+    },
+    /// A feature's geometry is not of the expected type or shape.
+    #[error("{file}: feature {index}: {source}")]
+    Shape {
+        /// The file name.
+        file: &'static str,
+        /// The feature's position in the file (0-based).
+        index: usize,
+        /// What is wrong.
+        source: ShapeError,
+    },
+}
+
+/// Reads the features of `file` (its `text`) with properties of type `P`
+/// and makes each into a `T`.
+pub fn convert<P, T>(
+    file: &'static str,
+    text: &str,
+    f: impl Fn(RawFeature<P>) -> Result<T, ShapeError>,
+) -> Result<Vec<T>, GeoDataError>
+where
+    P: serde::de::DeserializeOwned,
+{
+    serde_json::from_str::<RawCollection<P>>(text)
+        .map_err(|source| GeoDataError::Json { file, source })?
+        .features
+        .into_iter()
+        .enumerate()
+        .map(|(index, feat)| {
+            f(feat).map_err(|source| GeoDataError::Shape {
+                file,
+                index,
+                source,
+            })
+        })
+        .collect()
+}
+
 fn polygon(rings: Vec<Vec<Coord<f64>>>) -> Result<Polygon<f64>, ShapeError> {
     let mut rings = rings.into_iter().map(LineString::new);
     let exterior = rings.next().ok_or(ShapeError::Malformed("Polygon"))?;

@@ -1,9 +1,8 @@
 //! Parsing the six base-map GeoJSON files into [`GeoData`].
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
-use crate::data::geodata::geojson_read::{RawCollection, RawFeature, ShapeError};
+use crate::data::geodata::geojson_read::{GeoDataError, RawFeature, convert};
 use crate::data::geodata::{Border, Country, GeoData, Lake, Place, River, Valley};
 
 /// The text of the six base-map files, one field per file.
@@ -33,59 +32,6 @@ impl GeoDataTexts<'static> {
         borders: include_str!("../../../geodata/borders.geojson"),
         valley: include_str!("../../../geodata/fergana_valley.geojson"),
     };
-}
-
-/// Why a base-map file could not be loaded; each variant names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum GeoDataError {
-    /// The file is not a FeatureCollection with the expected properties.
-    #[error("{file}: {source}")]
-    Json {
-        /// The file name.
-        file: &'static str,
-        /// The parse error.
-        source: serde_json::Error,
-    },
-    /// A feature's geometry is not of the expected type or shape.
-    #[error("{file}: feature {index}: {source}")]
-    Shape {
-        /// The file name.
-        file: &'static str,
-        /// The feature's position in the file (0-based).
-        index: usize,
-        /// What is wrong.
-        source: ShapeError,
-    },
-}
-
-fn features<P: DeserializeOwned>(
-    file: &'static str,
-    text: &str,
-) -> Result<Vec<RawFeature<P>>, GeoDataError> {
-    serde_json::from_str::<RawCollection<P>>(text)
-        .map(|c| c.features)
-        .map_err(|source| GeoDataError::Json { file, source })
-}
-
-fn convert<P, T>(
-    file: &'static str,
-    text: &str,
-    f: impl Fn(RawFeature<P>) -> Result<T, ShapeError>,
-) -> Result<Vec<T>, GeoDataError>
-where
-    P: DeserializeOwned,
-{
-    features::<P>(file, text)?
-        .into_iter()
-        .enumerate()
-        .map(|(index, feat)| {
-            f(feat).map_err(|source| GeoDataError::Shape {
-                file,
-                index,
-                source,
-            })
-        })
-        .collect()
 }
 
 #[derive(Deserialize)]

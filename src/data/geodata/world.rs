@@ -5,7 +5,7 @@
 use geo::{MultiPolygon, Point};
 use serde::Deserialize;
 
-use crate::data::geodata::geojson_read::{RawCollection, RawFeature, ShapeError};
+use crate::data::geodata::geojson_read::{GeoDataError, RawFeature, convert};
 
 /// `geodata/world.geojson`: countries, properties `iso3` and `name`.
 pub const COUNTRIES_GEOJSON: &str = include_str!("../../../geodata/world.geojson");
@@ -55,29 +55,6 @@ pub struct World {
     pub capitals: Vec<WorldCapital>,
 }
 
-/// Why a world-layer file could not be loaded; each variant names the file.
-#[derive(Debug, thiserror::Error)]
-pub enum WorldError {
-    /// The file is not a FeatureCollection with the expected properties.
-    #[error("{file}: {source}")]
-    Json {
-        /// The file name.
-        file: &'static str,
-        /// The parse error.
-        source: serde_json::Error,
-    },
-    /// A feature's geometry is not of the expected type or shape.
-    #[error("{file}: feature {index}: {source}")]
-    Shape {
-        /// The file name.
-        file: &'static str,
-        /// The feature's position in the file (0-based).
-        index: usize,
-        /// What is wrong.
-        source: ShapeError,
-    },
-}
-
 #[derive(Deserialize)]
 struct CountryProps {
     iso3: String,
@@ -93,29 +70,9 @@ struct CapitalProps {
     population: u64,
 }
 
-fn convert<P: serde::de::DeserializeOwned, T>(
-    file: &'static str,
-    text: &str,
-    f: impl Fn(RawFeature<P>) -> Result<T, ShapeError>,
-) -> Result<Vec<T>, WorldError> {
-    serde_json::from_str::<RawCollection<P>>(text)
-        .map_err(|source| WorldError::Json { file, source })?
-        .features
-        .into_iter()
-        .enumerate()
-        .map(|(index, feat)| {
-            f(feat).map_err(|source| WorldError::Shape {
-                file,
-                index,
-                source,
-            })
-        })
-        .collect()
-}
-
 impl World {
     /// Parses the two world-layer files.
-    pub fn from_geojson_strs(countries: &str, capitals: &str) -> Result<Self, WorldError> {
+    pub fn from_geojson_strs(countries: &str, capitals: &str) -> Result<Self, GeoDataError> {
         let countries = convert("world.geojson", countries, |f: RawFeature<CountryProps>| {
             Ok(WorldCountry {
                 iso3: f.properties.iso3,
@@ -145,7 +102,7 @@ impl World {
     }
 
     /// Parses the files bundled into the binary.
-    pub fn bundled() -> Result<Self, WorldError> {
+    pub fn bundled() -> Result<Self, GeoDataError> {
         Self::from_geojson_strs(COUNTRIES_GEOJSON, CAPITALS_GEOJSON)
     }
 }

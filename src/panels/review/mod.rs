@@ -1,5 +1,7 @@
 //! The review panel: the article being coded, its proposals (status,
-//! title, date, confidence) and, for the selected one, the editor
+//! title, date, confidence; surest first, those below
+//! [`WEAK_BELOW`](crate::extract::WEAK_BELOW) folded under "Weak
+//! proposals") and, for the selected one, the editor
 //! (`edit.rs`). The article's text with the proposals' quotes
 //! highlighted is drawn in place of the article panel
 //! (`text.rs`); the coding windows (paste, publication date,
@@ -152,16 +154,50 @@ pub fn status_word(status: Status) -> &'static str {
 /// to when the text view has not yet followed it.
 fn list(ui: &mut egui::Ui, ws: &Workspace, scrolled_to: Option<&str>, actions: &mut Vec<Action>) {
     let proposals = ws.session().map_or(&[][..], Session::proposals);
-    for p in proposals {
-        let selected = ws.selected() == Some(p.event.id.as_str());
-        let row = row_text(ui, p);
-        let response = ui.selectable_label(selected, row);
-        if response.clicked() {
-            actions.push(Action::Coding(Command::Select(Some(p.event.id.clone()))));
-        }
-        if selected && scrolled_to != Some(p.event.id.as_str()) {
-            response.scroll_to_me(None);
-        }
+    // Surest first; the text's order among equals.
+    let mut order: Vec<&Proposal> = proposals.iter().collect();
+    order.sort_by(|a, b| confidence(b).total_cmp(&confidence(a)));
+    let (sure, weak): (Vec<&Proposal>, Vec<&Proposal>) = order
+        .into_iter()
+        .partition(|p| confidence(p) >= crate::extract::WEAK_BELOW);
+    for p in sure {
+        row(ui, ws, p, scrolled_to, actions);
+    }
+    if weak.is_empty() {
+        return;
+    }
+    // Folded until the reviewer opens it; a weak proposal selected in the
+    // article still shows in the editor.
+    egui::CollapsingHeader::new(format!("Weak proposals ({})", weak.len()))
+        .id_salt("review_weak")
+        .default_open(false)
+        .show(ui, |ui| {
+            for p in weak {
+                row(ui, ws, p, scrolled_to, actions);
+            }
+        });
+}
+
+/// A proposal's confidence (a reviewer's own event, none: sure).
+fn confidence(p: &Proposal) -> f64 {
+    p.event.extraction.as_ref().map_or(1.0, |x| x.confidence)
+}
+
+/// One selectable row of the list.
+fn row(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    p: &Proposal,
+    scrolled_to: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
+    let selected = ws.selected() == Some(p.event.id.as_str());
+    let response = ui.selectable_label(selected, row_text(ui, p));
+    if response.clicked() {
+        actions.push(Action::Coding(Command::Select(Some(p.event.id.clone()))));
+    }
+    if selected && scrolled_to != Some(p.event.id.as_str()) {
+        response.scroll_to_me(None);
     }
 }
 

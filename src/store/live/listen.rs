@@ -1,7 +1,9 @@
 //! The listener: a thread with its own connection that runs `LISTEN
 //! border_incidents` and, for every change another session commits (the
 //! server's trigger sends the table, id, version and operation), reads the
-//! event as the server has it now and hands it to the app. When the
+//! event as the server has it now and hands it to the app. A statement
+//! that changes more than a hundred events is announced by one bulk notice
+//! (the operation and the count); the app then reads the store again. When the
 //! connection goes it says so, tries again every second, and says when it
 //! is back (the app then reads the store again, for what it missed).
 
@@ -30,12 +32,15 @@ const AGAIN: Duration = Duration::from_secs(1);
 pub struct Payload {
     /// `events` or `proposals`.
     pub table: String,
-    /// The row's id.
-    pub id: String,
-    /// The version the change made.
-    pub version: i32,
+    /// The row's id (none in a bulk notice).
+    pub id: Option<String>,
+    /// The version the change made (none in a bulk notice).
+    pub version: Option<i32>,
     /// `insert`, `update` or `delete`.
     pub op: String,
+    /// How many rows one statement changed, in a bulk notice (the server
+    /// sends one notice, not one per row, for more than a hundred).
+    pub count: Option<i64>,
 }
 
 /// What the listener tells the app.
@@ -51,6 +56,9 @@ pub enum Notice {
         /// The event now.
         row: Option<(String, i32)>,
     },
+    /// Many events changed at once (one statement changed more rows than
+    /// the server announces one by one): read the store again.
+    Bulk,
     /// The connection went.
     Lost,
     /// The connection is back after being lost.
@@ -149,19 +157,37 @@ fn forward(client: &mut Client, stop: &AtomicBool, send: &Sender<Notice>, wake: 
         if p.table != "events" {
             continue;
         }
-        let row = match pull::one(client, &p.id) {
-            Ok(row) => row,
-            Err(e) if e.is_lost() => return true,
-            Err(_) => continue,
-        };
-        let notice = Notice::Changed {
-            id: p.id,
-            version: p.version,
-            row,
+        let notice = match (p.id, p.version) {
+            (Some(id), Some(version)) => match pull::one(client, &id) {
+                Ok(row) => Notice::Changed { id, version, row },
+                Err(e) if e.is_lost() => return true,
+                Err(_) => continue,
+            },
+            _ => Notice::Bulk,
         };
         if send.send(notice).is_err() {
             return false;
         }
         wake();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Payload;
+
+    #[test]
+    fn a_row_notice_and_a_bulk_notice_both_read() {
+        let row: Payload =
+            serde_json::from_str(r#"{"table":"events","id":"e-1","version":3,"op":"update"}"#)
+                .expect("a row notice");
+        assert_eq!(row.id.as_deref(), Some("e-1"));
+        assert_eq!(row.version, Some(3));
+        assert_eq!(row.count, None);
+        let bulk: Payload =
+            serde_json::from_str(r#"{"table":"events","op":"insert","count":5000}"#)
+                .expect("a bulk notice");
+        assert_eq!(bulk.id, None);
+        assert_eq!(bulk.count, Some(5000));
     }
 }

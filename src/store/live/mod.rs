@@ -282,12 +282,18 @@ impl Live {
     /// Asks for the events of `scope`; answers to earlier asks are dropped.
     pub fn ask(&mut self, scope: Scope) {
         self.asked += 1;
-        self.scope = scope;
+        self.scope = scope.clone();
         self.since_pull.clear();
         self.worker.send(Request::Pull {
             serial: self.asked,
             scope,
         });
+    }
+
+    /// Asks again for the events of the scope last asked for (after a
+    /// reconnect, a bulk change, or a row that refers to events not shown).
+    fn refetch(&mut self) {
+        self.ask(self.scope.clone());
     }
 
     /// Writes a coded article; the answer comes as [`Effect::Saved`].
@@ -388,7 +394,7 @@ impl Live {
                 self.pending = pending;
                 self.replayed(replay);
                 self.listen();
-                self.ask(self.scope);
+                self.refetch();
                 Vec::new()
             }
             Answer::Refused(message) => {
@@ -417,7 +423,7 @@ impl Live {
                 self.worker_online = true;
                 self.pending = pending;
                 self.replayed(replay);
-                self.ask(self.scope);
+                self.refetch();
                 Vec::new()
             }
         }
@@ -498,13 +504,17 @@ impl Live {
                 let v = row.as_ref().map_or(version, |(_, v)| *v);
                 self.put(id, v, row.map(|(t, _)| t), known)
             }
+            Notice::Bulk => {
+                self.refetch();
+                Vec::new()
+            }
             Notice::Lost => {
                 self.listener_online = false;
                 Vec::new()
             }
             Notice::Back => {
                 self.listener_online = true;
-                self.ask(self.scope);
+                self.refetch();
                 Vec::new()
             }
         }
@@ -527,7 +537,7 @@ impl Live {
                 }]
             }
             Err(_) => {
-                self.ask(self.scope);
+                self.refetch();
                 Vec::new()
             }
         }

@@ -42,7 +42,7 @@ pub fn fresh_store(server: &TestServer, stem: &str) -> String {
     let mut client = admin(server, &db);
     migrate::init(&mut client, &db).expect("db init");
     let bundled = border_incidents::data::events::bundled().expect("bundled events");
-    push::push(&mut client, &bundled, &mut |_| {}).expect("the bundled events pushed");
+    push::push(&mut client, &bundled, &mut |_| {}, None).expect("the bundled events pushed");
     let source = &bundled.sources[0].id;
     let feature = json!({
         "type": "Feature",

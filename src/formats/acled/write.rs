@@ -1,5 +1,5 @@
-//! Events as CSV in the ACLED export's 31 columns (`import::acled`
-//! reads them back).
+//! Events as CSV in the ACLED export's 31 columns (`read.rs` reads them
+//! back).
 //!
 //! The date written is the one ACLED records for the event's span (the
 //! day, the middle of a week, the 15th or the kept day of a month), with
@@ -9,30 +9,22 @@
 
 use std::io::{self, Write};
 
-use super::rows::{Record, io_error, lat_lon, left_out, people, writer};
+use super::{COLUMNS, LAYOUT, recorded_date, split_actors};
 use crate::data::event::{DatePrecision, Event, LocationPrecision};
 use crate::data::events::Collection;
-use crate::import::acled::{COLUMNS, recorded_date, split_actors};
+use crate::formats::delimited::write::{Record, lat_lon, people, without_point, write_rows};
 
 /// Writes the collection's events with a point as ACLED rows. Returns a
 /// note for each event left out.
 pub fn write(collection: &Collection, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let mut w = writer(out);
-    w.write_record(COLUMNS).map_err(io_error)?;
-    let mut notes = Vec::new();
-    for e in &collection.events {
-        match record(e, collection) {
-            Some(r) => w.write_record(r.values()).map_err(io_error)?,
-            None => notes.push(left_out(e, "ACLED")),
-        }
-    }
-    w.flush()?;
-    Ok(notes)
+    write_rows(out, LAYOUT.dialect, &COLUMNS, &collection.events, |e| {
+        record(e, collection).ok_or_else(|| without_point(e, "ACLED"))
+    })
 }
 
 /// The event as an ACLED row, or `None` when it has no point.
 fn record(e: &Event, collection: &Collection) -> Option<Record<'static>> {
-    let (lat, lon) = lat_lon(e, Some(4))?;
+    let (lat, lon) = lat_lon(e, Some(4), ["latitude", "longitude"])?;
     let mut r = Record::from_fields(&COLUMNS, e);
     let date = recorded_date(e);
     r.set("event_id_cnty", e.id.clone());

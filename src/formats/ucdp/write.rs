@@ -1,35 +1,27 @@
-//! Events as CSV in the UCDP GED's 49 columns (`import::ucdp` reads them
+//! Events as CSV in the UCDP GED's 49 columns (`read.rs` reads them
 //! back): the span as `date_start` and `date_end` with `date_prec`, the
 //! location precision as `where_prec`, the first two actors as sides A
 //! and B, the dead as best, low and high.
 
 use std::io::{self, Write};
 
-use super::rows::{Record, io_error, lat_lon, left_out, people, writer};
+use super::{COLUMNS, LAYOUT, violence_code};
 use crate::data::event::{DatePrecision, Event, LocationPrecision};
 use crate::data::events::Collection;
-use crate::import::ucdp::{COLUMNS, violence_code};
+use crate::formats::delimited::write::{Record, lat_lon, people, without_point, write_rows};
 
 /// Writes the collection's events with a point (or the dataset's point
 /// kept in their fields) as UCDP GED rows. Returns a note for each event
 /// left out.
 pub fn write(collection: &Collection, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let mut w = writer(out);
-    w.write_record(COLUMNS).map_err(io_error)?;
-    let mut notes = Vec::new();
-    for e in &collection.events {
-        match record(e, collection) {
-            Some(r) => w.write_record(r.values()).map_err(io_error)?,
-            None => notes.push(left_out(e, "UCDP GED")),
-        }
-    }
-    w.flush()?;
-    Ok(notes)
+    write_rows(out, LAYOUT.dialect, &COLUMNS, &collection.events, |e| {
+        record(e, collection).ok_or_else(|| without_point(e, "UCDP GED"))
+    })
 }
 
 /// The event as a UCDP GED row, or `None` when it has no point.
 fn record(e: &Event, collection: &Collection) -> Option<Record<'static>> {
-    let (lat, lon) = lat_lon(e, None)?;
+    let (lat, lon) = lat_lon(e, None, ["latitude", "longitude"])?;
     let mut r = Record::from_fields(&COLUMNS, e);
     r.set("id", e.id.clone());
     if let Some(code) = e

@@ -84,14 +84,15 @@ pub fn count(text: &str) -> Result<u64, String> {
         .map_err(|_| format!("{t:?} is not a whole number of people"))
 }
 
-/// A precision code: one of `codes` ("1".."3"), as its position.
-pub fn code(text: &str, codes: &[&str], meaning: &str) -> Result<usize, String> {
+/// A code: one of `codes` ("1".."3"), as its position; `what` is what
+/// the message calls it ("precision code").
+pub fn code(text: &str, codes: &[&str], what: &str, meaning: &str) -> Result<usize, String> {
     let t = text.trim();
     codes.iter().position(|c| *c == t).ok_or_else(|| {
         if t.is_empty() {
             format!("no code given; expected {meaning}")
         } else {
-            format!("unknown precision code {t:?}; expected {meaning}")
+            format!("unknown {what} {t:?}; expected {meaning}")
         }
     })
 }
@@ -133,7 +134,10 @@ mod tests {
         assert!(coordinate("NaN", "latitude", 90.0).is_err());
         assert_eq!(count("12"), Ok(12));
         assert!(count("-1").is_err() && count("1.5").is_err());
-        assert_eq!(code("2", &["1", "2", "3"], "1, 2 or 3"), Ok(1));
-        assert!(code("4", &["1", "2", "3"], "1, 2 or 3").is_err());
+        assert_eq!(code("2", &["1", "2", "3"], "code", "1, 2 or 3"), Ok(1));
+        assert_eq!(
+            code("4", &["1", "2", "3"], "precision code", "1, 2 or 3"),
+            Err("unknown precision code \"4\"; expected 1, 2 or 3".to_owned())
+        );
     }
 }

@@ -1,0 +1,370 @@
+//! Counts per grid cell for a view: the box snapped out to whole cells of
+//! the level that gives about as many cells across as asked, the window to
+//! whole days, counted by category. Whole months inside the window come
+//! from the monthly summary, the days at its ends from the daily one (or
+//! from the events, at levels kept per month only), and events that began
+//! before the window and run into it from the events; so the counts are
+//! exactly those of `count(*)` over the same cells, days and filters.
+
+use jiff::ToSpan as _;
+use jiff::civil::Date;
+use postgres::Client;
+use postgres::types::ToSql;
+
+use super::error::StoreError;
+use crate::data::time::{Seconds, from_seconds};
+
+/// The levels the server keeps monthly counts at (see `migrations/`).
+pub const MONTH_LEVELS: [i32; 5] = [6, 8, 10, 12, 14];
+/// The levels it also keeps daily counts at.
+pub const DAY_LEVELS: [i32; 3] = [6, 8, 10];
+
+/// What to count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellQuery {
+    /// West, south, east, north in degrees.
+    pub bbox: [f64; 4],
+    /// From the first second to one past the last (civil time).
+    pub window: Option<(Seconds, Seconds)>,
+    /// Only these kinds (`incident`, `statement`, `context`), if given.
+    pub kinds: Option<Vec<String>>,
+    /// Only these categories (`""` for none), if given.
+    pub categories: Option<Vec<String>>,
+    /// About how many cells across the box.
+    pub across: u32,
+}
+
+/// One cell's counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// Column, counted from 180°W.
+    pub cx: i32,
+    /// Row, counted from 90°S.
+    pub cy: i32,
+    /// Events in it.
+    pub count: u64,
+    /// Events in it by category (`""`: none), largest first.
+    pub by_category: Vec<(String, u64)>,
+}
+
+/// The counts of a view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cells {
+    /// The grid's level: cells are `360 / 2^level` degrees.
+    pub level: i32,
+    /// Columns and rows covered: `[cx0, cy0, cx1, cy1]`, inclusive.
+    pub span: [i32; 4],
+    /// First and last day counted, inclusive (none: all time).
+    pub days: Option<(Date, Date)>,
+    /// The cells holding events.
+    pub cells: Vec<Cell>,
+    /// Events in all of them.
+    pub total: u64,
+}
+
+impl Cells {
+    /// A cell's box in degrees: west, south, east, north.
+    pub fn cell_box(&self, cx: i32, cy: i32) -> [f64; 4] {
+        let size = cell_size(self.level);
+        let (w, s) = (cx as f64 * size - 180.0, cy as f64 * size - 90.0);
+        [w, s, w + size, s + size]
+    }
+
+    /// The snapped box in degrees.
+    pub fn snapped_box(&self) -> [f64; 4] {
+        let [cx0, cy0, cx1, cy1] = self.span;
+        let a = self.cell_box(cx0, cy0);
+        let b = self.cell_box(cx1, cy1);
+        [a[0], a[1], b[2], b[3]]
+    }
+}
+
+/// A cell's side at `level`, in degrees.
+pub fn cell_size(level: i32) -> f64 {
+    360.0 / f64::from(1u32 << level.clamp(0, 30))
+}
+
+/// The summary level giving closest to `across` cells over `width` degrees
+/// (never more than twice as many).
+pub fn level_for(width: f64, across: u32) -> i32 {
+    let want = f64::from(across.max(1));
+    MONTH_LEVELS
+        .iter()
+        .copied()
+        .filter(|&l| width / cell_size(l) <= 2.0 * want)
+        .min_by(|&a, &b| {
+            let da = (width / cell_size(a) - want).abs();
+            let db = (width / cell_size(b) - want).abs();
+            da.total_cmp(&db)
+        })
+        .unwrap_or(MONTH_LEVELS[0])
+}
+
+/// The columns and rows of `level` a box covers.
+pub fn span_of(level: i32, [w, s, e, n]: [f64; 4]) -> [i32; 4] {
+    let size = cell_size(level);
+    let last = (1i64 << level) - 1;
+    let col = |lon: f64| (((lon + 180.0) / size).floor() as i64).clamp(0, last) as i32;
+    let row = |lat: f64| (((lat + 90.0) / size).floor() as i64).clamp(0, last) as i32;
+    [col(w), row(s), col(e), row(n)]
+}
+
+/// The first and last whole day a window touches.
+pub fn days_of((from, to): (Seconds, Seconds)) -> (Date, Date) {
+    let first = from_seconds(from).date();
+    let last = from_seconds(to.max(from + 1) - 1).date();
+    (first, last)
+}
+
+/// The counts for `q`.
+pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
+    let width = (q.bbox[2] - q.bbox[0]).max(1e-9);
+    let level = level_for(width, q.across);
+    let span = span_of(level, q.bbox);
+    let days = q.window.map(days_of);
+    let sql = count_sql(level, days);
+    let b = boxed_span(level, span);
+    let (d0, d1) = match days {
+        Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
+        None => (None, None),
+    };
+    let mut params: Vec<&(dyn ToSql + Sync)> = vec![
+        &level,
+        &span[0],
+        &span[1],
+        &span[2],
+        &span[3],
+        &q.kinds,
+        &q.categories,
+    ];
+    if days.is_some() {
+        params.extend([&d0 as &(dyn ToSql + Sync), &d1, &b[0], &b[1], &b[2], &b[3]]);
+    }
+    let rows = client
+        .query(&sql, &params)
+        .map_err(|e| StoreError::from_query(e, "counting events per cell"))?;
+    let mut cells: Vec<Cell> = Vec::new();
+    for row in rows {
+        let (cx, cy, category, n): (i32, i32, String, i64) =
+            (row.get(0), row.get(1), row.get(2), row.get(3));
+        match cells.last_mut() {
+            Some(c) if c.cx == cx && c.cy == cy => {
+                c.count += n as u64;
+                c.by_category.push((category, n as u64));
+            }
+            _ => cells.push(Cell {
+                cx,
+                cy,
+                count: n as u64,
+                by_category: vec![(category, n as u64)],
+            }),
+        }
+    }
+    for c in &mut cells {
+        c.by_category
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    let total = cells.iter().map(|c| c.count).sum();
+    Ok(Cells {
+        level,
+        span,
+        days,
+        cells,
+        total,
+    })
+}
+
+/// The snapped box in degrees, for the spatial index.
+fn boxed_span(level: i32, [cx0, cy0, cx1, cy1]: [i32; 4]) -> [f64; 4] {
+    let size = cell_size(level);
+    [
+        f64::from(cx0) * size - 180.0,
+        f64::from(cy0) * size - 90.0,
+        f64::from(cx1 + 1) * size - 180.0,
+        f64::from(cy1 + 1) * size - 90.0,
+    ]
+}
+
+/// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
+/// and with a window $8–$9 its first and last day, $10–$13 the snapped box.
+fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
+    let in_span = "cx BETWEEN $2 AND $4 AND cy BETWEEN $3 AND $5
+        AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
+    let events_in_span =
+        "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
+        AND border_incidents.cell_x($1, e.geom) BETWEEN $2 AND $4
+        AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
+        AND ($6::text[] IS NULL OR e.kind = ANY($6))
+        AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
+    let from_events = |days_where: &str| {
+        format!(
+            "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
+                    coalesce(e.category, '') AS category, count(*) AS n
+             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where}
+             GROUP BY 1, 2, 3"
+        )
+    };
+    let parts: Vec<String> = match days {
+        None => vec![format!(
+            "SELECT cx, cy, category, n FROM border_incidents.cell_months WHERE level = $1::integer AND {in_span}"
+        )],
+        Some((first, last)) => {
+            let (months, ends) = split_months(first, last);
+            let mut parts = Vec::new();
+            if let Some((m0, m1)) = months {
+                parts.push(format!(
+                    "SELECT cx, cy, category, n FROM border_incidents.cell_months
+                     WHERE level = $1::integer AND month >= '{m0}' AND month < '{m1}' AND {in_span}"
+                ));
+            }
+            for (a, b) in ends {
+                if DAY_LEVELS.contains(&level) {
+                    parts.push(format!(
+                        "SELECT cx, cy, category, n FROM border_incidents.cell_days
+                         WHERE level = $1::integer AND day >= '{a}' AND day <= '{b}' AND {in_span}"
+                    ));
+                } else {
+                    parts.push(from_events(&format!(
+                        "e.start_day >= '{a}' AND e.start_day <= '{b}'"
+                    )));
+                }
+            }
+            // Events that began before the window and run into it.
+            parts.push(from_events(
+                "e.during @> $8::text::timestamp AND e.start_day < $8::text::date AND $9::text IS NOT NULL",
+            ));
+            parts
+        }
+    };
+    format!(
+        "SELECT cx, cy, category, sum(n)::bigint FROM ({}) AS counted
+         GROUP BY cx, cy, category HAVING sum(n) > 0 ORDER BY cx, cy, category",
+        parts.join(" UNION ALL ")
+    )
+}
+
+/// The box of every placed event: west, south, east, north (none when no
+/// event has a point).
+pub fn extent(client: &mut Client) -> Result<Option<[f64; 4]>, StoreError> {
+    let row = client
+        .query_one(
+            "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)
+             FROM (SELECT ST_Extent(geom)::box2d AS b FROM border_incidents.events) AS e",
+            &[],
+        )
+        .map_err(|e| StoreError::from_query(e, "reading the events' extent"))?;
+    let parts: [Option<f64>; 4] = [row.get(0), row.get(1), row.get(2), row.get(3)];
+    Ok(match parts {
+        [Some(w), Some(s), Some(e), Some(n)] => Some([w, s, e, n]),
+        _ => None,
+    })
+}
+
+/// The counts as GeoJSON: a square per cell with its `count`, its counts
+/// `by_category` and its place in the grid; the level and the days counted
+/// beside the features.
+pub fn to_geojson(c: &Cells) -> String {
+    let features: Vec<serde_json::Value> = c
+        .cells
+        .iter()
+        .map(|cell| {
+            let [w, s, e, n] = c.cell_box(cell.cx, cell.cy);
+            let by: serde_json::Map<String, serde_json::Value> = cell
+                .by_category
+                .iter()
+                .map(|(k, n)| (k.clone(), (*n).into()))
+                .collect();
+            serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Polygon",
+                             "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]},
+                "properties": {"count": cell.count, "by_category": by,
+                               "level": c.level, "cx": cell.cx, "cy": cell.cy},
+            })
+        })
+        .collect();
+    let days = c
+        .days
+        .map(|(a, b)| serde_json::json!([a.to_string(), b.to_string()]));
+    serde_json::json!({
+        "type": "FeatureCollection",
+        "level": c.level,
+        "cell_degrees": cell_size(c.level),
+        "box": c.snapped_box(),
+        "days": days,
+        "total": c.total,
+        "features": features,
+    })
+    .to_string()
+}
+
+/// Two days, inclusive (or a first month and one past the last).
+pub type DayRange = (Date, Date);
+
+/// The whole months between two days (first month, one past the last) and
+/// the runs of days before and after them (or the whole range, if no
+/// month fits), inclusive.
+pub fn split_months(first: Date, last: Date) -> (Option<DayRange>, Vec<DayRange>) {
+    let end = last.tomorrow().unwrap_or(last);
+    let month_start = |d: Date| d.first_of_month();
+    let m0 = if first.day() == 1 {
+        first
+    } else {
+        month_start(first).checked_add(1.month()).unwrap_or(first)
+    };
+    let m1 = month_start(end);
+    if m0 >= m1 {
+        return (None, vec![(first, last)]);
+    }
+    let mut ends = Vec::new();
+    if first < m0 {
+        ends.push((first, m0.yesterday().unwrap_or(m0)));
+    }
+    if m1 < end {
+        ends.push((m1, last));
+    }
+    (Some((m0, m1)), ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_window_splits_into_whole_months_and_end_days() {
+        let (months, ends) = split_months(date(2022, 9, 14), date(2022, 12, 3));
+        assert_eq!(months, Some((date(2022, 10, 1), date(2022, 12, 1))));
+        assert_eq!(
+            ends,
+            [
+                (date(2022, 9, 14), date(2022, 9, 30)),
+                (date(2022, 12, 1), date(2022, 12, 3))
+            ]
+        );
+        let (months, ends) = split_months(date(2022, 9, 1), date(2022, 9, 30));
+        assert_eq!(months, Some((date(2022, 9, 1), date(2022, 10, 1))));
+        assert!(ends.is_empty());
+        let (months, ends) = split_months(date(2022, 9, 14), date(2022, 9, 20));
+        assert_eq!(months, None);
+        assert_eq!(ends, [(date(2022, 9, 14), date(2022, 9, 20))]);
+    }
+
+    #[test]
+    fn the_level_gives_about_the_cells_asked_for() {
+        // A 20° region, 64 across: level 10 (0.35° cells, 57 across).
+        assert_eq!(level_for(20.0, 64), 10);
+        // A district of half a degree: level 14 (0.022° cells, 23 across).
+        assert_eq!(level_for(0.5, 32), 14);
+        // The world: the coarsest level kept.
+        assert_eq!(level_for(360.0, 64), 6);
+    }
+
+    #[test]
+    fn a_box_covers_the_cells_it_touches() {
+        let span = span_of(8, [69.5, 39.5, 71.5, 40.5]);
+        let size = cell_size(8);
+        assert_eq!(span[0], ((69.5 + 180.0) / size).floor() as i32);
+        assert_eq!(span[3], ((40.5 + 90.0) / size).floor() as i32);
+    }
+}

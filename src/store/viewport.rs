@@ -1,0 +1,163 @@
+//! What a view of the map needs from the store, and nothing more: the
+//! events in its box and window when there are few enough to draw one by
+//! one, else counts per grid cell fit to its zoom; and the time histogram
+//! of its window. The app asks on a worker thread and draws the answer
+//! only if the view has not moved on (see `request`'s serial).
+
+use postgres::Client;
+
+use super::cells::{self, CellQuery, Cells};
+use super::error::StoreError;
+use super::pull::{self, Scope};
+use crate::data::time::Seconds;
+
+/// The most events a view is answered with one by one.
+pub const MAX_EVENTS: u64 = 5_000;
+
+/// A view's question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewRequest {
+    /// Increases with every new view; an answer carries it back.
+    pub serial: u64,
+    /// West, south, east, north in degrees.
+    pub bbox: [f64; 4],
+    /// The time window, civil seconds.
+    pub window: (Seconds, Seconds),
+    /// Only these kinds, if given.
+    pub kinds: Option<Vec<String>>,
+    /// Only these categories (`""`: none), if given.
+    pub categories: Option<Vec<String>>,
+    /// About how many cells across the map, when counts are drawn.
+    pub across: u32,
+    /// How many bars the time histogram has.
+    pub bins: u32,
+}
+
+/// What the map shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// The events themselves, as the text of an events file.
+    Events {
+        /// The events file.
+        text: String,
+        /// How many events the box and window hold.
+        count: u64,
+    },
+    /// Counts per cell.
+    Cells(Cells),
+}
+
+/// The answer to a [`ViewRequest`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewAnswer {
+    /// The request's serial.
+    pub serial: u64,
+    /// Events or counts for the map.
+    pub shown: Shown,
+    /// Events per bin of the window (placed or not, in any box).
+    pub histogram: Vec<u64>,
+}
+
+/// Answers `request`.
+pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, StoreError> {
+    let query = CellQuery {
+        bbox: request.bbox,
+        window: Some(request.window),
+        kinds: request.kinds.clone(),
+        categories: request.categories.clone(),
+        across: request.across,
+    };
+    let counted = cells::count(client, &query)?;
+    let shown = if counted.total <= MAX_EVENTS {
+        // The cells' box, a little larger than the view's: the events
+        // counted are the events sent.
+        let scope = Scope {
+            bbox: Some(counted.snapped_box()),
+            window: Some(request.window),
+            kinds: request.kinds.clone(),
+            categories: request.categories.clone(),
+        };
+        Shown::Events {
+            text: pull::pull_text(client, &scope)?,
+            count: counted.total,
+        }
+    } else {
+        Shown::Cells(counted)
+    };
+    let histogram = histogram(
+        client,
+        request.window,
+        request.bins,
+        request.kinds.as_deref(),
+        request.categories.as_deref(),
+    )?;
+    Ok(ViewAnswer {
+        serial: request.serial,
+        shown,
+        histogram,
+    })
+}
+
+/// Events per bin of `window`, `bins` bins, counting each event once in
+/// the bin its start falls in (one that began before the window in the
+/// first). Bins of whole days are summed from the daily counts, shorter
+/// ones from the events.
+pub fn histogram(
+    client: &mut Client,
+    window: (Seconds, Seconds),
+    bins: u32,
+    kinds: Option<&[String]>,
+    categories: Option<&[String]>,
+) -> Result<Vec<u64>, StoreError> {
+    let bins = bins.clamp(1, 2000);
+    let (from, to) = (window.0, window.1.max(window.0 + 1));
+    let width = ((to - from) as f64 / f64::from(bins)).ceil().max(1.0) as i64;
+    let whole_days = from % 86_400 == 0 && width % 86_400 == 0;
+    let kinds: Option<Vec<String>> = kinds.map(<[String]>::to_vec);
+    let categories: Option<Vec<String>> = categories.map(<[String]>::to_vec);
+    let sql = if whole_days {
+        "SELECT least(greatest(((day - $1::text::date)::bigint * 86400) / $3::bigint, 0), $4::bigint - 1)::integer, sum(n)::bigint
+         FROM border_incidents.cell_days
+         WHERE level = 6 AND day >= $1::text::date
+           AND day < $1::text::date + (($2::bigint - $5::bigint) / 86400)::integer
+           AND ($6::text[] IS NULL OR kind = ANY($6))
+           AND ($7::text[] IS NULL OR category = ANY($7))
+         GROUP BY 1
+         UNION ALL
+         SELECT 0, count(*) FROM border_incidents.events AS e
+         WHERE e.during @> $1::text::timestamp AND e.start_day < $1::text::date
+           AND ($6::text[] IS NULL OR e.kind = ANY($6))
+           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
+    } else {
+        "SELECT least(greatest(((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint)::bigint, 0), $4::bigint - 1)::integer,
+                count(*)
+         FROM border_incidents.events AS e
+         WHERE e.during && tsrange($1::text::timestamp, $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second', '[)')
+           AND ($6::text[] IS NULL OR e.kind = ANY($6))
+           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))
+         GROUP BY 1"
+    };
+    let format = if whole_days {
+        "%Y-%m-%d"
+    } else {
+        "%Y-%m-%dT%H:%M:%S"
+    };
+    let start = crate::data::time::from_seconds(from)
+        .strftime(format)
+        .to_string();
+    let nbins = i64::from(bins);
+    let rows = client
+        .query(
+            sql,
+            &[&start, &to, &width, &nbins, &from, &kinds, &categories],
+        )
+        .map_err(|e| StoreError::from_query(e, "counting events per time bin"))?;
+    let mut out = vec![0u64; bins as usize];
+    for row in rows {
+        let (bin, n): (i32, i64) = (row.get(0), row.get(1));
+        if let Some(slot) = out.get_mut(bin.max(0) as usize) {
+            *slot += n as u64;
+        }
+    }
+    Ok(out)
+}
