@@ -51,7 +51,7 @@ impl App {
                 self.home.disconnect();
                 self.show_files_again();
             }
-            Command::OpenEditor(id) => { eprintln!("DBG open editor {id}"); self.store_panels.open_editor(&id) }
+            Command::OpenEditor(id) => self.store_panels.open_editor(&id),
             other => {
                 if let Some(live) = self.home.live_mut() {
                     live.apply(other);

@@ -4,6 +4,8 @@
 //! roles the server enforces. No egui here; the app talks to it from a
 //! worker thread.
 //!
+//! - `kind.rs`: [`Store`], where events live: an events file or the
+//!   database; what `convert`, `extract` and the review panel write to.
 //! - `conninfo.rs` + `pgpass.rs`: where the database is, read as libpq
 //!   reads it (a connection string, else its environment and password file).
 //! - `tls.rs`, `connect.rs`: a session, TLS as `sslmode` asks, every
@@ -29,6 +31,7 @@ pub mod conninfo;
 pub mod edit;
 pub mod error;
 pub mod history;
+pub mod kind;
 pub mod live;
 pub mod migrate;
 pub mod outbox;
@@ -40,3 +43,5 @@ pub mod session;
 pub mod stage;
 pub mod tls;
 pub mod viewport;
+
+pub use kind::Store;

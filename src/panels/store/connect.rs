@@ -116,7 +116,7 @@ impl Dialog {
         }
         vec![Action::Store(Command::Connect {
             url: self.url.clone(),
-            password: (!password.is_empty()).then(|| Secret(password)),
+            password: (!password.is_empty()).then_some(Secret(password)),
         })]
     }
 

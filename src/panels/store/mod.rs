@@ -67,7 +67,6 @@ impl StorePanels {
         let mut actions = self.connect.show(ctx, frame.home, connect_open);
         if let Some(editor) = &mut self.editor {
             let (asked, open) = editor.show(ctx, frame);
-            eprintln!("DBG editor shown, open {open}");
             actions.extend(asked);
             if !open {
                 self.editor = None;

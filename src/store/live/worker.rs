@@ -10,7 +10,7 @@
 //! while one is read and drop the answers it no longer wants.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -156,7 +156,7 @@ struct State {
 
 /// Opens the session and replays the outbox; `None` (the refusal sent)
 /// when the server cannot be reached or refuses.
-fn open(info: ConnInfo, outbox: &PathBuf, reply: &Sender<Answer>, wake: &Waker) -> Option<State> {
+fn open(info: ConnInfo, outbox: &Path, reply: &Sender<Answer>, wake: &Waker) -> Option<State> {
     let answer = |a: Answer| {
         let _ = reply.send(a);
         wake();

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::kit::{AIRPORT, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, stored, wait_for};
+use super::kit::{shows, AIRPORT, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, stored, wait_for};
 
 #[test]
 fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes() {
@@ -24,8 +24,9 @@ fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes(
     retype(&mut alice, "Title", "Airport packed (Alice)");
     retype(&mut alice, "Summary", "Alice's summary");
     alice.get_by_label("Save").click();
+    alice.run_steps(2);
     wait_for(&mut bob, "Alice's change", Duration::from_secs(5), |h| {
-        h.query_by_label("Airport packed (Alice)").is_some()
+        shows(h, "Airport packed (Alice)")
     });
     bob.get_by_label_contains("Another coder changed this event since you opened it");
 
@@ -34,15 +35,17 @@ fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes(
     retype(&mut bob, "Place", "Osh airport");
     bob.get_by_label("Save").click();
     wait_for(&mut bob, "the conflict view", Duration::from_secs(10), |h| {
-        h.query_by_label("Conflict with another coder").is_some()
+        shows(h, "Conflict with another coder")
     });
     bob.run_steps(2);
     // Mine and theirs, field by field: the title both changed, the place
     // only Bob did; the summary only Alice changed is not asked about.
-    bob.get_by_label("Airport packed (Bob)");
-    bob.get_by_label("Airport packed (Alice)");
-    bob.get_by_label("Osh airport");
-    assert!(bob.query_by_label("summary").is_none());
+    let view = bob.get_by_label("Conflict with another coder");
+    view.get_by_label("Airport packed (Bob)");
+    // Theirs, in the heading and in the title's row.
+    assert_eq!(view.query_all_by_label("Airport packed (Alice)").count(), 2);
+    view.get_by_label("Osh airport");
+    assert!(view.query_by_label("summary").is_none());
     assert_ne!(
         stored(server, &db, &id, "place").0.as_deref(),
         Some("Osh airport"),
@@ -56,7 +59,7 @@ fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes(
     bob.run_steps(2);
     bob.get_by_label("Save my choices").click();
     wait_for(&mut bob, "the merge applied", Duration::from_secs(10), |h| {
-        h.query_by_label("Conflict with another coder").is_none()
+        !shows(h, "Conflict with another coder")
             && h.state().home().live().is_some_and(|l| l.is_idle() && l.version(&id) == Some(3))
     });
     assert_eq!(stored(server, &db, &id, "title"), (Some("Airport packed (Alice)".into()), 3));

@@ -13,6 +13,7 @@ use border_incidents::store::live::LinkState;
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
 use border_incidents::store::{connect, migrate, push};
 use egui_kittest::Harness;
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use serde_json::json;
 
@@ -135,12 +136,38 @@ pub fn connected(url: &str, outbox: &Path) -> Harness<'static, App> {
     harness
 }
 
+/// Whether something labelled `label` is on screen (a selected event's
+/// title is both a row of the list and the card's heading).
+pub fn shows(harness: &Harness<'static, App>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+/// Selects the event titled `title` in the list, searching for it first
+/// when its row is not scrolled into view, then clearing the search.
+pub fn select(harness: &mut Harness<'static, App>, title: &str) {
+    if harness.query_by_role_and_label(Role::Button, title).is_none() {
+        harness.get_by_label("Search").focus();
+        harness.run_steps(1);
+        harness.get_by_label("Search").type_text(title);
+        harness.run_steps(2);
+    }
+    harness.get_by_role_and_label(Role::Button, title).click();
+    harness.run_steps(2);
+    if !harness.state().view().filters.text.is_empty() {
+        harness.get_by_label("Search").focus();
+        harness.run_steps(1);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.key_press(egui::Key::Backspace);
+        harness.run_steps(2);
+    }
+}
+
 /// Selects the event titled `title` in the list, and opens its editor.
 pub fn open_editor(harness: &mut Harness<'static, App>, title: &str) {
-    harness.get_by_label(title).click();
-    harness.run_steps(2);
+    select(harness, title);
     harness.get_by_label("Edit…").click();
-    harness.run_steps(2);
+    // A window measures itself unseen on its first frame.
+    harness.run_steps(3);
     harness.get_by_label("Edit event");
 }
 

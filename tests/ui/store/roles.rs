@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::kit::{AIRPORT, admin, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, stored, wait_for};
+use super::kit::{select, shows, AIRPORT, admin, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, stored, wait_for};
 
 #[test]
 fn a_viewer_reads_only_and_the_server_refuses_an_edit_the_role_may_not_make() {
@@ -15,8 +15,7 @@ fn a_viewer_reads_only_and_the_server_refuses_an_edit_the_role_may_not_make() {
     let db = fresh_store(server, "ui_roles");
     let mut viewer = connected(&person(server, &db, "vic", "viewer"), &outbox_dir("roles-v"));
     viewer.get_by_label_contains("· viewer · read-only");
-    viewer.get_by_label(AIRPORT).click();
-    viewer.run_steps(2);
+    select(&mut viewer, AIRPORT);
     assert!(viewer.get_by_label("Edit…").accesskit_node().is_disabled());
 
     let url = person(server, &db, "dana", "coder");
@@ -32,13 +31,13 @@ fn a_viewer_reads_only_and_the_server_refuses_an_edit_the_role_may_not_make() {
     retype(&mut coder, "Title", "Airport (not allowed)");
     coder.get_by_label("Save").click();
     wait_for(&mut coder, "the server's refusal", Duration::from_secs(10), |h| {
-        h.query_by_label("Database").is_some()
+        shows(h, "Database")
     });
     coder.get_by_label_contains("the server refused: the edit of");
     coder.get_by_label_contains("permission denied");
     assert_eq!(stored(server, &db, &id_of(AIRPORT), "title"), (Some(AIRPORT.into()), 1));
     coder.get_by_label("OK").click();
     coder.run_steps(2);
-    assert!(coder.query_by_label("Database").is_none());
-    coder.get_by_label(AIRPORT);
+    assert!(!shows(&coder, "Database"));
+    assert!(shows(&coder, AIRPORT));
 }
