@@ -66,7 +66,10 @@ fn main() {
                 took.push(committed.elapsed());
                 break;
             }
-            assert!(committed.elapsed() < BOUND, "round {n}: not shown within {BOUND:?}");
+            assert!(
+                committed.elapsed() < BOUND,
+                "round {n}: not shown within {BOUND:?}"
+            );
         }
         // Frames as an idle window draws them, between two changes.
         for _ in 0..5 {
@@ -101,9 +104,12 @@ fn connected(url: &str) -> Harness<'static, App> {
             app.started_in(cc).with_outbox_dir(outbox.clone())
         });
     let start = Instant::now();
-    while !app.state().home().live().is_some_and(|l| {
-        l.state() == LinkState::Online && !l.versions().is_empty()
-    }) {
+    while !app
+        .state()
+        .home()
+        .live()
+        .is_some_and(|l| l.state() == LinkState::Online && !l.versions().is_empty())
+    {
         app.step();
         assert!(start.elapsed() < Duration::from_secs(30), "not connected");
     }

@@ -13,6 +13,7 @@ use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
+use crate::store::Store;
 use crate::store::live::{Command, Effect, Home, Waker};
 
 /// What the app keeps for the store beside [`Home`].
@@ -90,13 +91,11 @@ impl App {
             self.show_files_again();
             return;
         }
-        let label = self.home.is_database().then(|| {
-            self.home
-                .live()
-                .map_or_else(String::new, |l| l.info().label())
-        });
-        if self.workspace.store() != label.as_deref() {
-            self.workspace.set_store(label);
+        let store = (self.home.is_database())
+            .then(|| self.home.live().map(|l| Store::Database(l.info().clone())))
+            .flatten();
+        if self.workspace.store() != store.as_ref() {
+            self.workspace.set_store(store);
         }
         for effect in effects {
             self.carry_out_store(effect);

@@ -10,28 +10,13 @@ use super::recovery::Recovery;
 use super::workspace::{Effect, Workspace};
 use super::{CloseAnswer, Command, save};
 use crate::diagnostic::Diagnostic;
+use crate::store::Store;
 use crate::store::coded::CodedReport;
 
 /// Texts longer than this are autosaved at most every [`AUTOSAVE_EVERY`].
 const LONG_TEXT: usize = 2 << 20;
 /// How often the recovery file of a long text is written.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
-
-/// Where a save writes the kept events.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveTarget {
-    /// An events file, with the article's text beside it.
-    File(PathBuf),
-    /// The shared store the app is connected to: the proposals with their
-    /// review state and the kept events.
-    Store,
-}
-
-impl From<PathBuf> for SaveTarget {
-    fn from(path: PathBuf) -> Self {
-        Self::File(path)
-    }
-}
 
 impl Workspace {
     /// Keeps unsaved work in a recovery file in `dir` (the app's data
@@ -49,13 +34,15 @@ impl Workspace {
     /// [`Workspace::saved_in_store`]. On success the recovery file goes,
     /// and a close waiting for the save goes ahead; on failure the notice
     /// says why and the window stays open.
-    pub fn save_to(&mut self, target: impl Into<SaveTarget>) -> Vec<Effect> {
+    pub fn save_to(&mut self, target: impl Into<Store>) -> Vec<Effect> {
         let Some(session) = &mut self.session else {
             return Vec::new();
         };
         let target = match target.into() {
-            SaveTarget::Store => return vec![Effect::SaveToStore(Box::new(save::coded(session)))],
-            SaveTarget::File(path) => path,
+            Store::Database(_) => {
+                return vec![Effect::SaveToStore(Box::new(save::coded(session)))];
+            }
+            Store::File(path) => path,
         };
         match save::save(session, &target) {
             Ok(text_file) => {
@@ -112,7 +99,7 @@ impl Workspace {
     /// Applies saving and the answer to closing.
     pub(super) fn apply_keeping(&mut self, command: Command) -> Vec<Effect> {
         match command {
-            Command::Save if self.store.is_some() => return self.save_to(SaveTarget::Store),
+            Command::Save if let Some(store) = self.store.clone() => return self.save_to(store),
             Command::Save => match self.session.as_ref().and_then(|s| s.target().cloned()) {
                 Some(target) => return self.save_to(target),
                 None => return self.apply_keeping(Command::SaveAs),

@@ -22,7 +22,6 @@ use std::path::PathBuf;
 
 pub use edit::Edit;
 use edit::Patch;
-pub use keep::SaveTarget;
 pub use workspace::{Effect, Failure, Workspace};
 
 use crate::data::Data;

@@ -93,8 +93,8 @@ pub struct Workspace {
     /// The last refused edit or failed save.
     pub(super) notice: Option<String>,
     /// The shared store that Save writes into while the app is connected
-    /// (its label), instead of a file.
-    pub(super) store: Option<String>,
+    /// (the database kind; through the app's link), instead of a file.
+    pub(super) store: Option<crate::store::Store>,
 }
 
 impl Workspace {
@@ -145,15 +145,15 @@ impl Workspace {
         self.notice.as_deref()
     }
 
-    /// Saves go to the shared store named `label` while connected, to
-    /// files otherwise (`None`).
-    pub fn set_store(&mut self, label: Option<String>) {
-        self.store = label;
+    /// Saves go to the shared store `store` while connected, to files
+    /// otherwise (`None`).
+    pub fn set_store(&mut self, store: Option<crate::store::Store>) {
+        self.store = store;
     }
 
     /// The shared store Save writes into, while connected.
-    pub fn store(&self) -> Option<&str> {
-        self.store.as_deref()
+    pub fn store(&self) -> Option<&crate::store::Store> {
+        self.store.as_ref()
     }
 
     /// Whether the session has changes not saved to a file.

@@ -119,7 +119,8 @@ pub(crate) fn read_all(
     let mut data = Data::default();
     let mut failed = false;
     for path in inputs {
-        let name = Store::from_path(path).map_or_else(|_| path.display().to_string(), |s| s.label());
+        let name =
+            Store::from_path(path).map_or_else(|_| path.display().to_string(), |s| s.label());
         let (collection, diagnostics) = read(path, &name, &data);
         for d in &diagnostics {
             writeln!(out, "{}", d.in_file(&name))?;

@@ -85,7 +85,11 @@ pub fn show(
     accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
     let bar = match note {
         Some((text, warn)) => {
-            let colour = if warn { ui.visuals().warn_fg_color } else { pal.ink };
+            let colour = if warn {
+                ui.visuals().warn_fg_color
+            } else {
+                pal.ink
+            };
             let shown = show_note(ui, strip, bar.right() + 16.0, text, colour);
             Rect::from_min_max(bar.min, pos2(shown.right(), bar.bottom()))
         }

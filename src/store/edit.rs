@@ -189,7 +189,11 @@ pub(super) fn update(
 }
 
 /// Removes the event, if it is still at the edit's version.
-pub(super) fn delete(tx: &mut Transaction<'_>, edit: &Edit, what: &str) -> Result<Outcome, StoreError> {
+pub(super) fn delete(
+    tx: &mut Transaction<'_>,
+    edit: &Edit,
+    what: &str,
+) -> Result<Outcome, StoreError> {
     let Some((feature, version)) = current(tx, &edit.event, what)? else {
         return Ok(Outcome::Stale {
             theirs: None,

@@ -29,6 +29,12 @@ pub enum Store {
     Database(ConnInfo),
 }
 
+impl From<PathBuf> for Store {
+    fn from(path: PathBuf) -> Self {
+        Self::File(path)
+    }
+}
+
 /// What a write did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Written {
@@ -73,10 +79,14 @@ impl Store {
     /// alone), or why not in one line.
     pub fn read(&self) -> Result<Collection, String> {
         let Self::Database(info) = self else {
-            return Err(format!("{}: a file is read through the formats registry", self.label()));
+            return Err(format!(
+                "{}: a file is read through the formats registry",
+                self.label()
+            ));
         };
         let mut client = open(info).map_err(|e| e.to_string())?;
-        let text = pull::pull_text(&mut client, &pull::Scope::default()).map_err(|e| e.to_string())?;
+        let text =
+            pull::pull_text(&mut client, &pull::Scope::default()).map_err(|e| e.to_string())?;
         read_file_text(&text, &[]).map(|(collection, _)| collection)
     }
 
@@ -98,10 +108,12 @@ impl Store {
                     })?,
                 };
                 let exporter = format.exporter();
-                let notes = atomic::write_file(path, |w| exporter.write(collection, w))
-                    .map_err(|e| StoreError::Refused {
-                        what: path.display().to_string(),
-                        detail: format!("cannot write: {e}"),
+                let notes =
+                    atomic::write_file(path, |w| exporter.write(collection, w)).map_err(|e| {
+                        StoreError::Refused {
+                            what: path.display().to_string(),
+                            detail: format!("cannot write: {e}"),
+                        }
                     })?;
                 Ok(Written {
                     events: collection.events.len() - notes.len(),
@@ -159,6 +171,10 @@ mod tests {
             .expect("a connection string");
         assert!(matches!(db, Store::Database(_)));
         assert_eq!(db.label(), "ana@events on db.example:5432");
+        assert!(
+            !format!("{db:?}").contains("secret"),
+            "the password stays out of logs"
+        );
     }
 
     #[test]

@@ -63,7 +63,10 @@ impl Dialog {
                 actions.extend(self.state(ui, home));
             });
         *open = shown && *open;
-        if actions.iter().any(|a| matches!(a, Action::Store(Command::Disconnect))) {
+        if actions
+            .iter()
+            .any(|a| matches!(a, Action::Store(Command::Disconnect)))
+        {
             *open = false;
         }
         actions

@@ -51,7 +51,11 @@ impl Form {
             claimant: text(&e.claimant),
             category: e.category.clone(),
             verdict: e.verification.as_ref().map(|v| v.verdict),
-            note: e.verification.as_ref().map(|v| v.note.clone()).unwrap_or_default(),
+            note: e
+                .verification
+                .as_ref()
+                .map(|v| v.note.clone())
+                .unwrap_or_default(),
         }
     }
 }
@@ -237,8 +241,9 @@ fn edited(form: &Form, e: &Event, may_verify: bool) -> Result<Event, String> {
     new.summary = text(&form.summary);
     if form.start.trim() != e.start.to_string() || form.end.trim() != e.end.to_string() {
         let read = |what: &str, t: &str| {
-            EventTime::parse(t.trim())
-                .map_err(|_| format!("{what}: {t:?} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)"))
+            EventTime::parse(t.trim()).map_err(|_| {
+                format!("{what}: {t:?} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            })
         };
         new.start = read("start", &form.start)?;
         new.end = read("end", &form.end)?;
@@ -253,7 +258,11 @@ fn edited(form: &Form, e: &Event, may_verify: bool) -> Result<Event, String> {
         None => None,
         Some(t) => match t.parse::<f64>() {
             Ok(km) if km >= 0.0 && km.is_finite() => Some(km),
-            _ => return Err(format!("uncertainty: {t:?} is not a distance in kilometres")),
+            _ => {
+                return Err(format!(
+                    "uncertainty: {t:?} is not a distance in kilometres"
+                ));
+            }
         },
     };
     let words = [0, 1, 2, 3].map(|k| form.figures[k].as_str());
@@ -280,7 +289,10 @@ mod tests {
 
     fn event() -> Event {
         let data = crate::data::events::bundled().unwrap();
-        data.events.into_iter().find(|e| e.figures.killed.is_some()).unwrap()
+        data.events
+            .into_iter()
+            .find(|e| e.figures.killed.is_some())
+            .unwrap()
     }
 
     #[test]
@@ -294,7 +306,11 @@ mod tests {
         let e = event();
         let mut form = Form::of(&e);
         form.uncertainty = "far".into();
-        assert!(edited(&form, &e, false).unwrap_err().contains("uncertainty"));
+        assert!(
+            edited(&form, &e, false)
+                .unwrap_err()
+                .contains("uncertainty")
+        );
         let mut form = Form::of(&e);
         form.start = "2022-13-40".into();
         assert!(edited(&form, &e, false).unwrap_err().contains("start"));

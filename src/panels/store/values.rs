@@ -36,7 +36,10 @@ fn field(v: &Value, name: &str) -> String {
 
 /// A GeoJSON point as degrees north and east.
 fn point(v: &Value) -> String {
-    let c = |i: usize| v.pointer(&format!("/coordinates/{i}")).and_then(Value::as_f64);
+    let c = |i: usize| {
+        v.pointer(&format!("/coordinates/{i}"))
+            .and_then(Value::as_f64)
+    };
     match (c(0), c(1)) {
         (Some(lon), Some(lat)) => format!(
             "{:.4}° {}, {:.4}° {}",
@@ -59,15 +62,24 @@ mod tests {
         assert_eq!(in_words("title", &json!("Clash")), "Clash");
         assert_eq!(in_words("place", &Value::Null), "(none)");
         assert_eq!(
-            in_words("geometry", &json!({"type": "Point", "coordinates": [70.5, 39.9]})),
+            in_words(
+                "geometry",
+                &json!({"type": "Point", "coordinates": [70.5, 39.9]})
+            ),
             "39.9000° N, 70.5000° E"
         );
         assert_eq!(
-            in_words("figures", &json!({"killed": {"as_stated": "at least 31", "low": 31}})),
+            in_words(
+                "figures",
+                &json!({"killed": {"as_stated": "at least 31", "low": 31}})
+            ),
             "killed: at least 31"
         );
         assert_eq!(
-            in_words("verification", &json!({"verdict": "consistent", "note": "n"})),
+            in_words(
+                "verification",
+                &json!({"verdict": "consistent", "note": "n"})
+            ),
             "consistent: n"
         );
     }

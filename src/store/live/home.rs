@@ -76,7 +76,10 @@ impl Home {
                 Some((live.describe(), live.state() == super::LinkState::Offline))
             }
             _ if self.files.is_empty() => None,
-            _ => Some((format!("Events: bundled data + {}", self.files.join(", ")), false)),
+            _ => Some((
+                format!("Events: bundled data + {}", self.files.join(", ")),
+                false,
+            )),
         }
     }
 
@@ -113,10 +116,7 @@ impl Home {
     /// The connection could not be made: back to files, the refusal kept
     /// for the dialog.
     pub fn refused(&mut self) {
-        self.refusal = self
-            .live
-            .take()
-            .and_then(|l| l.notice().map(str::to_owned));
+        self.refusal = self.live.take().and_then(|l| l.notice().map(str::to_owned));
     }
 
     /// Leaves the database.
@@ -137,7 +137,13 @@ pub fn outbox_name(info: &ConnInfo) -> String {
     );
     let safe: String = label
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "@._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "@._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("outbox-{safe}.jsonl")
 }

@@ -177,7 +177,11 @@ pub struct Live {
 impl Live {
     /// Starts connecting to `info` on a worker thread, with edits made
     /// offline kept in the outbox file at `outbox`.
-    pub fn start(info: ConnInfo, outbox: std::path::PathBuf, waker: Waker) -> std::io::Result<Self> {
+    pub fn start(
+        info: ConnInfo,
+        outbox: std::path::PathBuf,
+        waker: Waker,
+    ) -> std::io::Result<Self> {
         let worker = Worker::start(info.clone(), outbox, waker.clone())?;
         Ok(Self {
             info,
@@ -268,7 +272,11 @@ impl Live {
         match self.state() {
             LinkState::Connecting => format!("Connecting to {label}…"),
             LinkState::Online => {
-                let read_only = if self.rights.may_edit { "" } else { " · read-only" };
+                let read_only = if self.rights.may_edit {
+                    ""
+                } else {
+                    " · read-only"
+                };
                 format!("{label} · {}{read_only}", self.rights.part())
             }
             LinkState::Offline => {
@@ -373,7 +381,11 @@ impl Live {
         for answer in self.worker.poll() {
             effects.extend(self.answered(answer));
         }
-        let notices = self.listener.as_ref().map(Listener::poll).unwrap_or_default();
+        let notices = self
+            .listener
+            .as_ref()
+            .map(Listener::poll)
+            .unwrap_or_default();
         for notice in notices {
             effects.extend(self.noticed(notice, known));
         }
@@ -455,7 +467,10 @@ impl Live {
         }
         if let Some((edit, why)) = replay.refused.last() {
             self.tally.refused += replay.refused.len();
-            self.notice = Some(format!("the edit of {:?} waiting offline: {why}", edit.event));
+            self.notice = Some(format!(
+                "the edit of {:?} waiting offline: {why}",
+                edit.event
+            ));
         }
     }
 
@@ -523,7 +538,13 @@ impl Live {
     /// An event as the store has it now, read against `known`; a row that
     /// does not read (a reference to an event not shown yet) asks for the
     /// whole store again.
-    fn put(&mut self, id: String, version: i32, row: Option<String>, known: &[Event]) -> Vec<Effect> {
+    fn put(
+        &mut self,
+        id: String,
+        version: i32,
+        row: Option<String>,
+        known: &[Event],
+    ) -> Vec<Effect> {
         let Some(text) = row else {
             self.versions.remove(&id);
             return vec![Effect::Put { id, event: None }];

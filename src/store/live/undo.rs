@@ -53,7 +53,9 @@ impl Live {
                 if let Some(v) = next {
                     self.step(&edit, v, flight);
                 }
-                show.map(|e| Effect::Show(Box::new(e))).into_iter().collect()
+                show.map(|e| Effect::Show(Box::new(e)))
+                    .into_iter()
+                    .collect()
             }
             Ok(Submitted::Conflict(c)) => {
                 self.tally.conflicts += 1;

@@ -8,14 +8,23 @@ use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::kit::{shows, AIRPORT, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, stored, wait_for};
+use super::kit::{
+    AIRPORT, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, server, shows,
+    stored, wait_for,
+};
 
 #[test]
 fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes() {
     let server = server();
     let db = fresh_store(server, "ui_conflict");
-    let mut alice = connected(&person(server, &db, "alice", "coder"), &outbox_dir("conflict-a"));
-    let mut bob = connected(&person(server, &db, "bob", "coder"), &outbox_dir("conflict-b"));
+    let mut alice = connected(
+        &person(server, &db, "alice", "coder"),
+        &outbox_dir("conflict-a"),
+    );
+    let mut bob = connected(
+        &person(server, &db, "bob", "coder"),
+        &outbox_dir("conflict-b"),
+    );
     let id = id_of(AIRPORT);
 
     // Bob opens the editor first; Alice changes the event meanwhile.
@@ -34,9 +43,12 @@ fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes(
     retype(&mut bob, "Title", "Airport packed (Bob)");
     retype(&mut bob, "Place", "Osh airport");
     bob.get_by_label("Save").click();
-    wait_for(&mut bob, "the conflict view", Duration::from_secs(10), |h| {
-        shows(h, "Conflict with another coder")
-    });
+    wait_for(
+        &mut bob,
+        "the conflict view",
+        Duration::from_secs(10),
+        |h| shows(h, "Conflict with another coder"),
+    );
     bob.run_steps(2);
     // Mine and theirs, field by field: the title both changed, the place
     // only Bob did; the summary only Alice changed is not asked about.
@@ -58,23 +70,62 @@ fn a_stale_edit_opens_the_conflict_view_and_the_merge_keeps_both_coders_changes(
     theirs[1].click();
     bob.run_steps(2);
     bob.get_by_label("Save my choices").click();
-    wait_for(&mut bob, "the merge applied", Duration::from_secs(10), |h| {
-        !shows(h, "Conflict with another coder")
-            && h.state().home().live().is_some_and(|l| l.is_idle() && l.version(&id) == Some(3))
-    });
-    assert_eq!(stored(server, &db, &id, "title"), (Some("Airport packed (Alice)".into()), 3));
-    assert_eq!(stored(server, &db, &id, "summary").0.as_deref(), Some("Alice's summary"));
-    assert_eq!(stored(server, &db, &id, "place").0.as_deref(), Some("Osh airport"));
-    wait_for(&mut alice, "Bob's place on Alice's map", Duration::from_secs(2), |h| {
-        h.state().data().events.iter().any(|e| e.place.as_deref() == Some("Osh airport"))
-    });
+    wait_for(
+        &mut bob,
+        "the merge applied",
+        Duration::from_secs(10),
+        |h| {
+            !shows(h, "Conflict with another coder")
+                && h.state()
+                    .home()
+                    .live()
+                    .is_some_and(|l| l.is_idle() && l.version(&id) == Some(3))
+        },
+    );
+    assert_eq!(
+        stored(server, &db, &id, "title"),
+        (Some("Airport packed (Alice)".into()), 3)
+    );
+    assert_eq!(
+        stored(server, &db, &id, "summary").0.as_deref(),
+        Some("Alice's summary")
+    );
+    assert_eq!(
+        stored(server, &db, &id, "place").0.as_deref(),
+        Some("Osh airport")
+    );
+    wait_for(
+        &mut alice,
+        "Bob's place on Alice's map",
+        Duration::from_secs(2),
+        |h| {
+            h.state()
+                .data()
+                .events
+                .iter()
+                .any(|e| e.place.as_deref() == Some("Osh airport"))
+        },
+    );
 
     let (a, b) = (
-        alice.state().home().live().map(|l| l.tally()).unwrap_or_default(),
-        bob.state().home().live().map(|l| l.tally()).unwrap_or_default(),
+        alice
+            .state()
+            .home()
+            .live()
+            .map(|l| l.tally())
+            .unwrap_or_default(),
+        bob.state()
+            .home()
+            .live()
+            .map(|l| l.tally())
+            .unwrap_or_default(),
     );
     let made = a.made + b.made;
     let conflicts = a.conflicts + b.conflicts;
-    assert_eq!((made, conflicts), (2, 1), "Alice's edit and Bob's merge made, Bob's stale edit caught");
+    assert_eq!(
+        (made, conflicts),
+        (2, 1),
+        "Alice's edit and Bob's merge made, Bob's stale edit caught"
+    );
     eprintln!("two coders: {made} edits made, {conflicts} conflict caught, 0 updates lost");
 }

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use border_incidents::app::App;
 use border_incidents::start::StartOptions;
 use border_incidents::store::conninfo::ConnInfo;
-use border_incidents::store::live::LinkState;
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
+use border_incidents::store::live::LinkState;
 use border_incidents::store::{connect, migrate, push};
-use egui_kittest::Harness;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use serde_json::json;
 
@@ -131,7 +131,12 @@ pub fn online(harness: &Harness<'static, App>) -> bool {
 /// The app connected to `url` at start, with the store's events shown.
 pub fn connected(url: &str, outbox: &Path) -> Harness<'static, App> {
     let mut harness = app(Some(url), outbox);
-    wait_for(&mut harness, "the store's events", Duration::from_secs(30), online);
+    wait_for(
+        &mut harness,
+        "the store's events",
+        Duration::from_secs(30),
+        online,
+    );
     harness.run_steps(2);
     harness
 }
@@ -145,7 +150,10 @@ pub fn shows(harness: &Harness<'static, App>, label: &str) -> bool {
 /// Selects the event titled `title` in the list, searching for it first
 /// when its row is not scrolled into view, then clearing the search.
 pub fn select(harness: &mut Harness<'static, App>, title: &str) {
-    if harness.query_by_role_and_label(Role::Button, title).is_none() {
+    if harness
+        .query_by_role_and_label(Role::Button, title)
+        .is_none()
+    {
         harness.get_by_label("Search").focus();
         harness.run_steps(1);
         harness.get_by_label("Search").type_text(title);

@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::kit::{shows, STORE_ONLY, connected, fresh_store, open_editor, outbox_dir, person, retype, server, stored, wait_for};
+use super::kit::{
+    STORE_ONLY, connected, fresh_store, open_editor, outbox_dir, person, retype, server, shows,
+    stored, wait_for,
+};
 
 #[test]
 fn another_coder_s_change_shows_on_a_second_map_within_two_seconds() {
@@ -20,12 +23,22 @@ fn another_coder_s_change_shows_on_a_second_map_within_two_seconds() {
     first.get_by_label("Save").click();
     first.step();
 
-    let took = wait_for(&mut second, "the other coder's change", Duration::from_secs(2), |h| {
-        h.query_all_by_label_contains(&format!("Incident: {title}")).next().is_some()
-    });
+    let took = wait_for(
+        &mut second,
+        "the other coder's change",
+        Duration::from_secs(2),
+        |h| {
+            h.query_all_by_label_contains(&format!("Incident: {title}"))
+                .next()
+                .is_some()
+        },
+    );
     second.run_steps(2);
     second.get_by_label_contains(&format!("Incident: {title}"));
     assert!(!shows(&second, STORE_ONLY), "the old title is gone");
-    assert_eq!(stored(server, &db, "store-only-1", "title"), (Some(title.to_owned()), 2));
+    assert_eq!(
+        stored(server, &db, "store-only-1", "title"),
+        (Some(title.to_owned()), 2)
+    );
     eprintln!("another coder's change shown after {took:?}");
 }

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
 
-use super::kit::{shows, AIRPORT, STORE_ONLY, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype, stored, wait_for};
+use super::kit::{
+    AIRPORT, STORE_ONLY, connected, fresh_store, id_of, open_editor, outbox_dir, person, retype,
+    shows, stored, wait_for,
+};
 use crate::pg_server::TestServer;
 
 #[test]
@@ -56,10 +59,16 @@ fn edits_made_offline_wait_in_the_outbox_and_are_sent_when_the_server_is_back() 
 
     server.start_again();
     let mut again = connected(&url, &outbox);
-    wait_for(&mut again, "the replay at start", Duration::from_secs(10), |h| {
-        h.state().home().live().is_some_and(|l| l.pending() == 0)
-    });
+    wait_for(
+        &mut again,
+        "the replay at start",
+        Duration::from_secs(10),
+        |h| h.state().home().live().is_some_and(|l| l.pending() == 0),
+    );
     let summary = stored(&server, &db, "store-only-1", "summary");
-    assert_eq!(summary, (Some("Written offline, sent after a restart".into()), 2));
+    assert_eq!(
+        summary,
+        (Some("Written offline, sent after a restart".into()), 2)
+    );
     again.get_by_label_contains(&format!("Incident: {STORE_ONLY}"));
 }
