@@ -61,28 +61,7 @@ pub fn show(
     let strip = strip_rect(rect);
     p.rect_filled(strip, 0.0, pal.text_halo);
     let font = FontId::proportional(12.0);
-
-    let km = scale_km(camera.points_per_km, f64::from(MAX_BAR));
-    let len = (km * camera.points_per_km) as f32;
-    let y = strip.center().y + 3.0;
-    let x0 = strip.left() + 10.0;
-    let stroke = Stroke::new(2.0, pal.ink);
-    p.line_segment([pos2(x0, y), pos2(x0 + len, y)], stroke);
-    p.line_segment([pos2(x0, y - 6.0), pos2(x0, y)], stroke);
-    p.line_segment([pos2(x0 + len, y - 6.0), pos2(x0 + len, y)], stroke);
-    let text = format_km(km);
-    let text_rect = p.text(
-        pos2(x0 + len + 6.0, strip.center().y),
-        Align2::LEFT_CENTER,
-        &text,
-        font.clone(),
-        pal.ink,
-    );
-    let bar = Rect::from_min_max(
-        pos2(x0, strip.top()),
-        pos2(text_rect.right(), strip.bottom()),
-    );
-    accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+    let bar = scale_bar(ui, strip, camera, pal);
     let bar = match note {
         Some((text, warn)) => {
             let colour = if warn {
@@ -134,6 +113,34 @@ pub fn show(
         None => Rect::from_min_max(pos2(bar.right(), strip.top()), strip.max),
     };
     accessible(ui, r, "cursor_coords", text);
+}
+
+/// Draws the scale bar at the strip's left; returns where it is.
+fn scale_bar(ui: &Ui, strip: Rect, camera: &Camera, pal: &Palette) -> Rect {
+    let p = ui.painter_at(strip);
+    let font = FontId::proportional(12.0);
+    let km = scale_km(camera.points_per_km, f64::from(MAX_BAR));
+    let len = (km * camera.points_per_km) as f32;
+    let y = strip.center().y + 3.0;
+    let x0 = strip.left() + 10.0;
+    let stroke = Stroke::new(2.0, pal.ink);
+    p.line_segment([pos2(x0, y), pos2(x0 + len, y)], stroke);
+    p.line_segment([pos2(x0, y - 6.0), pos2(x0, y)], stroke);
+    p.line_segment([pos2(x0 + len, y - 6.0), pos2(x0 + len, y)], stroke);
+    let text = format_km(km);
+    let text_rect = p.text(
+        pos2(x0 + len + 6.0, strip.center().y),
+        Align2::LEFT_CENTER,
+        &text,
+        font,
+        pal.ink,
+    );
+    let bar = Rect::from_min_max(
+        pos2(x0, strip.top()),
+        pos2(text_rect.right(), strip.bottom()),
+    );
+    accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+    bar
 }
 
 /// Paints the note from `left`, cut with an ellipsis where the strip
