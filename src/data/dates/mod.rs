@@ -123,131 +123,204 @@ fn normalize(phrase: &str) -> String {
 /// Resolves one phrase (no `;`).
 fn resolve_one(published: Date, raw: &str) -> Result<ResolvedDate, DateError> {
     let phrase = normalize(raw);
-    let out_of_range = |e: jiff::Error| DateError::OutOfRange {
-        phrase: raw.trim().to_owned(),
-        reason: e.to_string(),
-    };
-    let span = |start: Date, end: Date, precision| ResolvedDate {
-        start: EventTime::Date(start),
-        end: EventTime::Date(end),
-        precision,
-    };
-    let days = |d: Date, n: i64| d.checked_add(n.days()).map_err(out_of_range);
-    let week_monday = days(
-        published,
-        -i64::from(published.weekday().to_monday_zero_offset()),
-    )?;
-    let crisis_start = days(week_monday, -7 + 3)?;
-    match phrase.as_str() {
-        "late last week" => {
-            return Ok(span(
-                crisis_start,
-                days(crisis_start, 1)?,
-                DatePrecision::Days,
-            ));
-        }
-        "last week" => {
-            let monday = days(week_monday, -7)?;
-            return Ok(span(monday, days(monday, 6)?, DatePrecision::Week));
-        }
-        "the weekend" | "over the weekend" | "at the weekend" | "this weekend"
-        | "this past weekend" => {
-            let saturday = match published.weekday() {
-                Weekday::Saturday => published,
-                Weekday::Sunday => days(published, -1)?,
-                _ => days(week_monday, -2)?,
-            };
-            return Ok(span(saturday, days(saturday, 1)?, DatePrecision::Days));
-        }
-        "last weekend" => {
-            // The Saturday before this week's Monday has always ended by now.
-            let saturday = days(week_monday, -2)?;
-            return Ok(span(saturday, days(saturday, 1)?, DatePrecision::Days));
-        }
-        "now" | "today" | "appears to be holding" => {
-            return Ok(span(published, published, DatePrecision::Day));
-        }
-        "insists" | "maintains" | "each accuse" | "continue to accuse" | "appear to show" => {
-            return Ok(span(crisis_start, published, DatePrecision::Days));
-        }
-        "several days" | "over the course of several days" | "after several days" => {
-            let end = days(published, -1)?;
-            let length = end.since(crisis_start).map_err(out_of_range)?.get_days() + 1;
-            let precision = match length {
-                ..=6 => DatePrecision::Days,
-                7 => DatePrecision::Week,
-                _ => DatePrecision::Month,
-            };
-            return Ok(span(crisis_start, end, precision));
-        }
-        "a few weeks prior" | "a few weeks prior to the present crisis" => {
-            return Ok(span(
-                days(crisis_start, -28)?,
-                days(crisis_start, -14)?,
-                DatePrecision::Month,
-            ));
-        }
-        "recent" | "recently" | "a recent meeting" => {
-            return Ok(span(days(published, -30)?, published, DatePrecision::Month));
-        }
-        "during the soviet period" | "the soviet period" => {
-            let start = Date::new(1922, 1, 1).map_err(out_of_range)?;
-            let end = Date::new(1991, 12, 31).map_err(out_of_range)?;
-            return Ok(span(start, end, DatePrecision::Years));
-        }
-        "last year" => {
-            let (start, end) = year_range(published.year() - 1).map_err(out_of_range)?;
-            return Ok(span(start, end, DatePrecision::Year));
-        }
-        _ => {}
+    let anchor = Anchor::new(published, raw)?;
+    if let Some(found) = anchor.named(&phrase)? {
+        return Ok(found);
     }
-    if phrase.starts_with("just ") {
-        return Ok(span(days(published, -14)?, published, DatePrecision::Month));
+    if let Some(found) = anchor.patterned(&phrase)? {
+        return Ok(found);
     }
-    let weekday_word = phrase.strip_prefix("on ").unwrap_or(&phrase);
-    if let Some(weekday) = parse_weekday(weekday_word) {
-        let back =
-            (7 + published.weekday().to_monday_zero_offset() - weekday.to_monday_zero_offset()) % 7;
-        let day = days(published, -i64::from(back))?;
-        return Ok(span(day, day, DatePrecision::Day));
-    }
-    if let Some(month) = phrase
-        .strip_suffix(" of last year")
-        .or_else(|| phrase.strip_suffix(" last year"))
-        .and_then(|m| m.strip_prefix("in ").or(Some(m)))
-        .and_then(parse_month)
-    {
-        let first = Date::new(published.year() - 1, month, 1).map_err(out_of_range)?;
-        return Ok(span(first, first.last_of_month(), DatePrecision::Month));
-    }
-    if let Some(year) = phrase.strip_prefix("since ").and_then(parse_year) {
-        let (start, _) = year_range(year).map_err(out_of_range)?;
-        return Ok(span(start, published, DatePrecision::Years));
-    }
-    let bare = phrase.strip_prefix("in ").unwrap_or(&phrase);
-    let bare = bare.strip_prefix("the ").unwrap_or(bare);
-    if let Some(decade) = bare
-        .strip_suffix('s')
-        .and_then(parse_year)
-        .filter(|y| y % 10 == 0)
-    {
-        let (start, _) = year_range(decade).map_err(out_of_range)?;
-        let (_, end) = year_range(decade + 9).map_err(out_of_range)?;
-        return Ok(span(start, end, DatePrecision::Years));
-    }
-    if let Some(year) = parse_year(bare) {
-        let (start, end) = year_range(year).map_err(out_of_range)?;
-        return Ok(span(start, end, DatePrecision::Year));
-    }
-    if let Some((anchor, then)) = phrase.rsplit_once(" > ") {
-        let anchor = resolve(published, anchor)?;
-        return crate::data::dates::phrases::against_anchor(anchor, then)
+    if let Some((before, then)) = phrase.rsplit_once(" > ") {
+        let before = resolve(published, before)?;
+        return crate::data::dates::phrases::against_anchor(before, then)
             .ok_or_else(|| DateError::Unknown(raw.trim().to_owned()));
     }
     if let Some(found) = crate::data::dates::phrases::resolve(published, &phrase, raw)? {
         return Ok(found);
     }
     Err(DateError::Unknown(raw.trim().to_owned()))
+}
+
+/// The days a phrase is read against (publication, the Monday of its week,
+/// the crisis' first day: the Thursday before that week) and the phrase as
+/// written, for errors.
+struct Anchor<'a> {
+    /// The day of publication.
+    published: Date,
+    /// The Monday of the publication's week.
+    week_monday: Date,
+    /// The Thursday of the week before publication ("late last week").
+    crisis_start: Date,
+    /// The phrase as written.
+    raw: &'a str,
+}
+
+/// A resolved range of whole days.
+fn span(start: Date, end: Date, precision: DatePrecision) -> ResolvedDate {
+    ResolvedDate {
+        start: EventTime::Date(start),
+        end: EventTime::Date(end),
+        precision,
+    }
+}
+
+impl<'a> Anchor<'a> {
+    /// The anchors of a phrase published on `published`.
+    fn new(published: Date, raw: &'a str) -> Result<Self, DateError> {
+        let mut anchor = Self {
+            published,
+            week_monday: published,
+            crisis_start: published,
+            raw,
+        };
+        let back = -i64::from(published.weekday().to_monday_zero_offset());
+        anchor.week_monday = anchor.days(published, back)?;
+        anchor.crisis_start = anchor.days(anchor.week_monday, -7 + 3)?;
+        Ok(anchor)
+    }
+
+    /// A date out of the calendar's range, named with the phrase.
+    fn out_of_range(&self, e: jiff::Error) -> DateError {
+        DateError::OutOfRange {
+            phrase: self.raw.trim().to_owned(),
+            reason: e.to_string(),
+        }
+    }
+
+    /// `n` days after `d`.
+    fn days(&self, d: Date, n: i64) -> Result<Date, DateError> {
+        d.checked_add(n.days()).map_err(|e| self.out_of_range(e))
+    }
+
+    /// The phrases known by their words alone ("late last week", "the
+    /// weekend", "recently", "the Soviet period"…).
+    fn named(&self, phrase: &str) -> Result<Option<ResolvedDate>, DateError> {
+        let (published, crisis_start) = (self.published, self.crisis_start);
+        let found = match phrase {
+            "late last week" => span(
+                crisis_start,
+                self.days(crisis_start, 1)?,
+                DatePrecision::Days,
+            ),
+            "last week" => {
+                let monday = self.days(self.week_monday, -7)?;
+                span(monday, self.days(monday, 6)?, DatePrecision::Week)
+            }
+            "the weekend" | "over the weekend" | "at the weekend" | "this weekend"
+            | "this past weekend" => {
+                let saturday = match published.weekday() {
+                    Weekday::Saturday => published,
+                    Weekday::Sunday => self.days(published, -1)?,
+                    _ => self.days(self.week_monday, -2)?,
+                };
+                span(saturday, self.days(saturday, 1)?, DatePrecision::Days)
+            }
+            "last weekend" => {
+                // The Saturday before this week's Monday has always ended by now.
+                let saturday = self.days(self.week_monday, -2)?;
+                span(saturday, self.days(saturday, 1)?, DatePrecision::Days)
+            }
+            "now" | "today" | "appears to be holding" => {
+                span(published, published, DatePrecision::Day)
+            }
+            "insists" | "maintains" | "each accuse" | "continue to accuse" | "appear to show" => {
+                span(crisis_start, published, DatePrecision::Days)
+            }
+            "several days" | "over the course of several days" | "after several days" => {
+                self.several_days()?
+            }
+            "a few weeks prior" | "a few weeks prior to the present crisis" => span(
+                self.days(crisis_start, -28)?,
+                self.days(crisis_start, -14)?,
+                DatePrecision::Month,
+            ),
+            "recent" | "recently" | "a recent meeting" => {
+                span(self.days(published, -30)?, published, DatePrecision::Month)
+            }
+            "during the soviet period" | "the soviet period" => {
+                let start = Date::new(1922, 1, 1).map_err(|e| self.out_of_range(e))?;
+                let end = Date::new(1991, 12, 31).map_err(|e| self.out_of_range(e))?;
+                span(start, end, DatePrecision::Years)
+            }
+            "last year" => {
+                let (start, end) =
+                    year_range(published.year() - 1).map_err(|e| self.out_of_range(e))?;
+                span(start, end, DatePrecision::Year)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(found))
+    }
+
+    /// "Several days": from the crisis' first day to the day before
+    /// publication, as precise as that length allows.
+    fn several_days(&self) -> Result<ResolvedDate, DateError> {
+        let end = self.days(self.published, -1)?;
+        let length = end
+            .since(self.crisis_start)
+            .map_err(|e| self.out_of_range(e))?
+            .get_days()
+            + 1;
+        let precision = match length {
+            ..=6 => DatePrecision::Days,
+            7 => DatePrecision::Week,
+            _ => DatePrecision::Month,
+        };
+        Ok(span(self.crisis_start, end, precision))
+    }
+
+    /// The phrases read from their shape: "just …", a weekday, a month of
+    /// last year, "since 2010", a decade, a year.
+    fn patterned(&self, phrase: &str) -> Result<Option<ResolvedDate>, DateError> {
+        let published = self.published;
+        let range = |year| year_range(year).map_err(|e| self.out_of_range(e));
+        if phrase.starts_with("just ") {
+            let start = self.days(published, -14)?;
+            return Ok(Some(span(start, published, DatePrecision::Month)));
+        }
+        let weekday_word = phrase.strip_prefix("on ").unwrap_or(phrase);
+        if let Some(weekday) = parse_weekday(weekday_word) {
+            let back = (7 + published.weekday().to_monday_zero_offset()
+                - weekday.to_monday_zero_offset())
+                % 7;
+            let day = self.days(published, -i64::from(back))?;
+            return Ok(Some(span(day, day, DatePrecision::Day)));
+        }
+        if let Some(month) = phrase
+            .strip_suffix(" of last year")
+            .or_else(|| phrase.strip_suffix(" last year"))
+            .and_then(|m| m.strip_prefix("in ").or(Some(m)))
+            .and_then(parse_month)
+        {
+            let first =
+                Date::new(published.year() - 1, month, 1).map_err(|e| self.out_of_range(e))?;
+            return Ok(Some(span(
+                first,
+                first.last_of_month(),
+                DatePrecision::Month,
+            )));
+        }
+        if let Some(year) = phrase.strip_prefix("since ").and_then(parse_year) {
+            let (start, _) = range(year)?;
+            return Ok(Some(span(start, published, DatePrecision::Years)));
+        }
+        let bare = phrase.strip_prefix("in ").unwrap_or(phrase);
+        let bare = bare.strip_prefix("the ").unwrap_or(bare);
+        if let Some(decade) = bare
+            .strip_suffix('s')
+            .and_then(parse_year)
+            .filter(|y| y % 10 == 0)
+        {
+            let (start, _) = range(decade)?;
+            let (_, end) = range(decade + 9)?;
+            return Ok(Some(span(start, end, DatePrecision::Years)));
+        }
+        if let Some(year) = parse_year(bare) {
+            let (start, end) = range(year)?;
+            return Ok(Some(span(start, end, DatePrecision::Year)));
+        }
+        Ok(None)
+    }
 }
 
 /// 1 January and 31 December of a year.

@@ -228,22 +228,31 @@ fn day_phrase(p: Date, w: &[&str]) -> Found {
     }
     let (mut date, used) = day(p, &w[i..])?;
     i += used;
-    // What comes after it.
-    match w.get(i..).unwrap_or_default() {
-        [] => {}
-        [part] if window.is_none() && part_of_day(part).is_some() => window = part_of_day(part),
-        rest if window.is_none() => {
-            let (win, used) = clock(rest)?;
-            if used != rest.len() {
-                return None;
-            }
-            window = Some(win);
-        }
-        _ => return None,
-    }
+    let window = after_day(window, &w[i..])?;
     if into {
         date = add_days(date, -1)?;
     }
+    narrowed(date, window, by)
+}
+
+/// The part of the day named after the day ("Thursday morning",
+/// "Thursday at 4 am"), where none came before it; `None` when words are
+/// left over.
+fn after_day(before: Option<Window>, rest: &[&str]) -> Option<Option<Window>> {
+    match rest {
+        [] => Some(before),
+        [part] if before.is_none() && part_of_day(part).is_some() => Some(part_of_day(part)),
+        rest if before.is_none() => {
+            let (win, used) = clock(rest)?;
+            (used == rest.len()).then_some(Some(win))
+        }
+        _ => None,
+    }
+}
+
+/// A day narrowed to a part of it: the whole day, the part, or with "by"
+/// from the day's start to the part's end.
+fn narrowed(date: Date, window: Option<Window>, by: bool) -> Found {
     let r = match (window, by) {
         (None, _) => Some(on_days(date, date, DatePrecision::Day)),
         (Some(win), false) => in_window(date, win),
