@@ -67,8 +67,8 @@ impl Choices {
                 ui.end_row();
                 for (field, keep) in c.fields.iter().zip(self.keep_mine.iter_mut()) {
                     ui.label(&field.name);
-                    ui.add(egui::Label::new(in_words(&field.name, &field.mine)).wrap());
-                    ui.add(egui::Label::new(in_words(&field.name, &field.theirs)).wrap());
+                    value(ui, in_words(&field.name, &field.mine));
+                    value(ui, in_words(&field.name, &field.theirs));
                     ui.horizontal(|ui| {
                         let name = &field.name;
                         ui.radio_value(keep, true, "mine")
@@ -106,4 +106,16 @@ impl Choices {
             ui.radio_value(keep, false, "Keep their version");
         }
     }
+}
+
+/// How wide a value's column is: a title or a place reads on a line or
+/// two, never a word broken over several.
+const VALUE_WIDTH: f32 = 200.0;
+
+/// One side's value in its column, wrapped within [`VALUE_WIDTH`].
+fn value(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.scope(|ui| {
+        ui.set_width(VALUE_WIDTH);
+        ui.add(egui::Label::new(text).wrap());
+    });
 }

@@ -124,6 +124,10 @@ impl Editor {
                     ui.label("This event is no longer in the store.");
                     return;
                 };
+                let rights = live.map(|l| l.rights().clone()).unwrap_or_default();
+                fields_grid(ui, form, frame.data, rights.may_verify);
+                // Below the fields, so that they stay where the coder is
+                // typing when another coder's change arrives.
                 if now.is_none() {
                     ui.label(RichText::new("Another coder removed this event since you opened it.").small());
                 } else if version != from.version {
@@ -134,8 +138,6 @@ impl Editor {
                         .small(),
                     );
                 }
-                let rights = live.map(|l| l.rights().clone()).unwrap_or_default();
-                fields_grid(ui, form, frame.data, rights.may_verify);
                 if let Some(error) = &self.error {
                     ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
                 }
