@@ -33,6 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         restore: !cli.fresh && cli.screenshot.is_none(),
         files: cli.files.clone(),
         events: cli.events.clone(),
+        db: cli.db.clone(),
     };
     // Nothing is asked of the data before the window opens: it is read on
     // a thread, with the map's first frame prepared, while eframe opens it.
@@ -117,9 +118,12 @@ fn open(
         Box::new(move |cc| {
             let (data, map) = map.finish()?;
             let mut app = App::with_map(cc.storage, data, map, opts);
-            // Unsaved coding work is kept in the app's data folder.
+            // Unsaved coding work and edits made while the shared store
+            // is away are kept in the app's data folder.
             if let Some(dir) = eframe::storage_dir("border-incidents") {
-                app = app.with_recovery_dir(dir.join("recovery"));
+                app = app
+                    .with_recovery_dir(dir.join("recovery"))
+                    .with_outbox_dir(dir.join("outbox"));
             }
             Ok(Box::new(app.started_in(cc).with_story_start(story)))
         }),

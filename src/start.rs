@@ -30,6 +30,9 @@ pub struct StartOptions {
     pub files: Vec<PathBuf>,
     /// Events files to add.
     pub events: Vec<PathBuf>,
+    /// A database to connect to at start (a libpq connection string; empty
+    /// for the libpq environment).
+    pub db: Option<String>,
 }
 
 /// The view the app starts on: the one saved by the previous run when

@@ -43,6 +43,8 @@ pub(super) struct Drawing<'a> {
     pub review: &'a mut Review,
     /// The map's size as last drawn.
     pub map_size: &'a mut egui::Vec2,
+    /// The store's windows.
+    pub store_panels: &'a mut crate::panels::store::StorePanels,
 }
 
 impl App {
@@ -57,6 +59,7 @@ impl App {
                 view: &self.view,
                 visible,
                 overlays: &self.opened.overlays,
+                home: &self.home,
             },
             data: &self.data,
             opened: &self.opened,
@@ -68,6 +71,7 @@ impl App {
             results: &mut self.results,
             review: &mut self.review,
             map_size: &mut self.map_size,
+            store_panels: &mut self.store_panels,
         }
     }
 }

@@ -24,6 +24,10 @@ impl eframe::App for App {
         eframe::set_value(storage, &key, &self.view);
         let settings = &self.story.settings;
         eframe::set_value(storage, crate::story::session::STORAGE_KEY, settings);
+        // The connection as typed last, without its password.
+        if let Some(last) = self.store_panels.remembered() {
+            storage.set_string(crate::panels::store::STORAGE_KEY, last.to_owned());
+        }
     }
 }
 
@@ -53,6 +57,7 @@ impl App {
         self.receive_picked(ctx);
         self.receive_loaded();
         self.coding_frame(ctx);
+        self.store_frame(ctx);
         self.follow_story(ctx);
         self.poll_exports(ctx);
     }
@@ -161,7 +166,7 @@ impl Drawing<'_> {
     }
 
     /// The windows over the panels: layers, problems, About, the coding
-    /// windows; and the app-wide keys.
+    /// windows, the store's windows; and the app-wide keys.
     fn windows_over(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = crate::panels::open_files::layers_window(
             ctx,
@@ -175,6 +180,8 @@ impl Drawing<'_> {
         ));
         crate::panels::about::show(ctx, self.frame.data, &mut self.windows.about);
         actions.extend(self.review.windows(ctx, self.workspace));
+        let connect = &mut self.windows.connect;
+        actions.extend(self.store_panels.show(ctx, &self.frame, connect));
         actions.extend(crate::shortcuts::read(ctx, self.frame.view));
         actions
     }

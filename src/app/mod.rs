@@ -2,8 +2,8 @@
 //! out the panels (`layout.rs`) from one frame's input (`frame.rs`),
 //! collects the actions they return and applies them in one place
 //! ([`App::apply`], the only code that changes the view state); opened
-//! files are in `files.rs`, coding an article in `coding.rs`, stories in
-//! `story/`.
+//! files are in `files.rs`, coding an article in `coding.rs`, the shared
+//! store in `store.rs`, stories in `story/`.
 
 mod coding;
 pub mod export_jobs;
@@ -12,6 +12,7 @@ mod frame;
 mod layout;
 pub mod picture;
 mod results;
+mod store;
 mod story;
 
 use std::sync::Arc;
@@ -49,6 +50,12 @@ pub struct App {
     /// The open story, its editor and the first-start offer.
     story: crate::story::session::Session,
     results: results::Results,
+    /// Where the events shown live: files, or the shared store.
+    home: crate::store::live::Home,
+    /// The files' data kept while the store's is shown, and the waker.
+    store: store::StoreState,
+    /// The store's windows: connecting, the editor, conflicts.
+    store_panels: crate::panels::store::StorePanels,
 }
 
 impl App {
@@ -87,8 +94,14 @@ impl App {
                 storage.is_some(),
             ),
             results: results::Results::default(),
+            home: crate::store::live::Home::default(),
+            store: store::StoreState::default(),
+            store_panels: crate::panels::store::StorePanels::new(
+                storage.and_then(|s| s.get_string(crate::panels::store::STORAGE_KEY)),
+            ),
         };
         app.derive_from_data();
+        app.store.connect_at_start = opts.db.clone();
         app.open_files(opts.files, Want::Anything);
         app.open_files(opts.events, Want::Events);
         if let Some(id) = opts.select {
@@ -250,6 +263,7 @@ impl App {
             Action::Export(_) | Action::CancelExport | Action::DismissExport => {
                 self.apply_export(action);
             }
+            Action::Store(command) => self.apply_store(command),
         }
     }
 }

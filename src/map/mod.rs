@@ -61,6 +61,8 @@ pub struct MapInput<'a> {
     pub visible: &'a Visible,
     /// The overlays the user opened.
     pub overlays: &'a [Overlay],
+    /// Where the events live, for the status strip (and whether it warns).
+    pub note: Option<(&'a str, bool)>,
 }
 
 /// The map widget with its layers.
@@ -249,6 +251,7 @@ impl MapView {
             view,
             visible,
             overlays,
+            note,
         } = *input;
         self.poll_deferred(ui.ctx());
         self.frames_drawn += 1;
@@ -280,7 +283,7 @@ impl MapView {
         };
         let mut actions = self.paint_layers(ui, &painter, &frame);
         actions.extend(self.clicked(&response, &frame));
-        status_strip::show(ui, rect, &self.projection, cam, &pal);
+        status_strip::show(ui, rect, &self.projection, cam, &pal, note);
         let mut all: Vec<&dyn MapLayer> = vec![&self.terrain, &self.base];
         all.extend(self.layers.iter().map(|l| l.as_ref()));
         legend::show(ui, &all, &frame);
@@ -401,12 +404,14 @@ fn world_job(
 
 impl crate::panels::panel::Panel for MapView {
     fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
+        let note = frame.home.strip_note();
         let input = MapInput {
             data: frame.data,
             positions: &frame.derived.positions,
             view: frame.view,
             visible: frame.visible,
             overlays: frame.overlays,
+            note: note.as_ref().map(|(text, warn)| (text.as_str(), *warn)),
         };
         self.draw(ui, &input)
     }

@@ -23,6 +23,9 @@ pub struct Frame<'a> {
     pub visible: &'a Visible,
     /// The overlays the user opened.
     pub overlays: &'a [Overlay],
+    /// Where the events live (files or the shared store), what the role
+    /// may do there.
+    pub home: &'a crate::store::live::Home,
 }
 
 /// One panel of the window.

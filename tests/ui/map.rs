@@ -430,6 +430,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
                 view: &view,
                 visible: &visible,
                 overlays: &[],
+                note: None,
             };
             let _ = map.draw(ui, &input);
         });
