@@ -12,6 +12,8 @@
 //! every frame), plus a click on the map; on the bundled data, on a generated layer of 1 000 000
 //! vertices with 100 000 events, and on the bundled map with 1 000 000 events.
 
+#[path = "common/headless.rs"]
+mod headless;
 #[path = "common/synth.rs"]
 mod synth;
 
@@ -19,17 +21,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
 
-use border_incidents::app::App;
 use border_incidents::data::Data;
 use border_incidents::model::action::Action;
 use border_incidents::model::camera::Camera;
 use border_incidents::model::view::layer_ids;
-use border_incidents::start::StartOptions;
 use criterion::{Criterion, criterion_group, criterion_main};
-use eframe::App as _;
-
-/// Window size in points, as in the UI tests.
-const SIZE: egui::Vec2 = egui::vec2(1600.0, 1000.0);
+use headless::{BaseLayers, Headless};
 
 /// Batken, close up.
 const BATKEN: Camera = Camera {
@@ -37,66 +34,6 @@ const BATKEN: Camera = Camera {
     center_lat: 40.06,
     points_per_km: 40.0,
 };
-
-/// How the map's base layers reach the screen.
-#[derive(Clone, Copy, PartialEq)]
-enum BaseLayers {
-    /// Kept on the GPU, as the real window draws them.
-    OnGpu,
-    /// Handed to egui as a mesh every frame.
-    ThroughEgui,
-}
-
-/// An app with its egui context, driven frame by frame without a window.
-struct Headless {
-    ctx: egui::Context,
-    app: App,
-    frame: eframe::Frame,
-    time: f64,
-}
-
-impl Headless {
-    fn new(data: Arc<Data>, base_layers: BaseLayers) -> Self {
-        let ctx = egui::Context::default();
-        let mut app = App::new(None, data, StartOptions::default());
-        if base_layers == BaseLayers::OnGpu {
-            app.draw_map_on_gpu(eframe::wgpu::TextureFormat::Bgra8Unorm);
-        }
-        app.wait_for_full_map_detail();
-        let mut h = Self {
-            ctx,
-            app,
-            frame: eframe::Frame::_new_kittest(),
-            time: 0.0,
-        };
-        // Let fonts load and layout settle before measuring.
-        for _ in 0..3 {
-            h.frame();
-        }
-        h
-    }
-
-    /// One frame: layout and tessellation. Returns the number of primitives.
-    fn frame(&mut self) -> usize {
-        self.frame_with(Vec::new())
-    }
-
-    /// One frame with these input events.
-    fn frame_with(&mut self, events: Vec<egui::Event>) -> usize {
-        self.time += 1.0 / 60.0;
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
-            time: Some(self.time),
-            predicted_dt: 1.0 / 60.0,
-            events,
-            ..Default::default()
-        };
-        let (app, frame) = (&mut self.app, &mut self.frame);
-        let output = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
-        let prims = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        prims.len()
-    }
-}
 
 /// Which views a group measures.
 #[derive(Clone, Copy, PartialEq)]

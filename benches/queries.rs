@@ -106,9 +106,9 @@ fn map_events_n(c: &mut Criterion, n: usize, size_name: &str) {
     for (name, camera) in cameras {
         let t = camera.transform(&proj, rect);
         group.bench_function(format!("layout_{name}"), |b| {
-            b.iter(|| black_box(layout(&positions, &items, &t, rect)))
+            b.iter(|| black_box(layout(&positions, items.iter().copied(), &t, rect)))
         });
-        let laid_out = layout(&positions, &items, &t, rect);
+        let laid_out = layout(&positions, items.iter().copied(), &t, rect);
         eprintln!(
             "{name}: {} markers, {} clusters on screen",
             laid_out.markers.len(),

@@ -8,7 +8,6 @@
 //! Usage: `first_frame viewer` or `first_frame minimal`
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use border_incidents::app::App;
 use border_incidents::data::Data;
@@ -70,19 +69,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Starts the viewer as its window does: the data loaded first, the map
-/// prepared on a thread while eframe opens the window.
+/// Starts the viewer as its window does: the data read and the map's first
+/// frame prepared on a thread while eframe opens the window.
 fn viewer(native: eframe::NativeOptions) -> eframe::Result {
-    let data = match Data::bundled() {
-        Ok(data) => Arc::new(data),
-        Err(e) => return Err(eframe::Error::AppCreation(e.into())),
-    };
-    let map = MapPreparation::start(data.clone());
+    let map = MapPreparation::load_and_start(Data::bundled);
     eframe::run_native(
         "first-frame-viewer",
         native,
         Box::new(move |cc| {
-            let app = App::with_map(None, data, map.finish(), StartOptions::default());
+            let (data, map) = map.finish()?;
+            let app = App::with_map(None, data, map, StartOptions::default());
             let mut app = app.started_in(cc);
             let inner = move |ui: &mut egui::Ui, frame: &mut eframe::Frame| {
                 eframe::App::ui(&mut app, ui, frame);

@@ -66,6 +66,12 @@ pub struct Cli {
     /// file, which --view opens again.
     #[arg(long, value_name = "FILE", requires = "screenshot")]
     pub save_view: Option<PathBuf>,
+    /// Connect to the shared store at start: a libpq connection string
+    /// (postgres://USER@HOST:PORT/DB or "host=… dbname=…"); left out
+    /// after --db, the libpq environment (PGHOST, PGUSER, ~/.pgpass…). The
+    /// map, list, timeline and table then show the database's events.
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
+    pub db: Option<String>,
 
     /// Start from the default view instead of the one saved by the last run.
     #[arg(long)]
@@ -148,7 +154,8 @@ pub enum Command {
         /// The files to read (events GeoJSON, ACLED, UCDP GED or GDELT).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// The file to write.
+        /// The file to write, or a connection string: into the shared
+        /// database (inputs may be connection strings too).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// The format to write.
@@ -179,7 +186,9 @@ pub enum Command {
         #[arg(long, value_name = "O")]
         outlet: Option<String>,
         /// The events file to write (one article), or the folder for
-        /// several (default: NAME.events.geojson beside each article).
+        /// several (default: NAME.events.geojson beside each article), or a
+        /// connection string: every article's proposals into the shared
+        /// database.
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
     },

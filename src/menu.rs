@@ -18,6 +18,8 @@ pub struct Windows {
     pub export_image: bool,
     /// The Export animation window.
     pub export_animation: bool,
+    /// The Connect to database window.
+    pub connect: bool,
 }
 
 /// Draws the menu bar and returns what the user chose.
@@ -30,45 +32,7 @@ pub fn show(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open…").clicked() {
-                actions.push(Action::OpenFiles);
-                ui.close();
-            }
-            if ui.button("Save view…").clicked() {
-                actions.push(Action::SaveView);
-                ui.close();
-            }
-            actions.extend(story_file_items(ui, story));
-            // Coding an article (src/coding, the review panel).
-            ui.separator();
-            for (label, command) in [
-                ("Code an article…", crate::coding::Command::OpenArticle),
-                ("Code pasted text…", crate::coding::Command::PasteText),
-                ("Save events", crate::coding::Command::Save),
-                ("Save events as…", crate::coding::Command::SaveAs),
-            ] {
-                if ui.button(label).clicked() {
-                    actions.push(Action::Coding(command));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            for (open, name) in [
-                (&mut windows.export_events, "Export events…"),
-                (&mut windows.export_image, "Export image…"),
-                (&mut windows.export_animation, "Export animation…"),
-            ] {
-                if ui.button(name).clicked() {
-                    *open = true;
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
+        ui.menu_button("File", |ui| actions.extend(file_menu(ui, windows, story)));
         ui.menu_button("View", |ui| {
             actions.extend(view_menu(ui, view, toggles, windows));
         });
@@ -116,6 +80,58 @@ fn view_menu(
         } else {
             Theme::Dark
         }));
+    }
+    actions
+}
+
+/// The File menu's items: open, stories, coding, the shared store, exports.
+fn file_menu(
+    ui: &mut egui::Ui,
+    windows: &mut Windows,
+    story: &crate::story::session::Session,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if ui.button("Open…").clicked() {
+        actions.push(Action::OpenFiles);
+        ui.close();
+    }
+    if ui.button("Save view…").clicked() {
+        actions.push(Action::SaveView);
+        ui.close();
+    }
+    actions.extend(story_file_items(ui, story));
+    // Coding an article (src/coding, the review panel).
+    ui.separator();
+    for (label, command) in [
+        ("Code an article…", crate::coding::Command::OpenArticle),
+        ("Code pasted text…", crate::coding::Command::PasteText),
+        ("Save events", crate::coding::Command::Save),
+        ("Save events as…", crate::coding::Command::SaveAs),
+    ] {
+        if ui.button(label).clicked() {
+            actions.push(Action::Coding(command));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button("Connect to database…").clicked() {
+        windows.connect = true;
+        ui.close();
+    }
+    ui.separator();
+    for (open, name) in [
+        (&mut windows.export_events, "Export events…"),
+        (&mut windows.export_image, "Export image…"),
+        (&mut windows.export_animation, "Export animation…"),
+    ] {
+        if ui.button(name).clicked() {
+            *open = true;
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
     }
     actions
 }

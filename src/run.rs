@@ -19,15 +19,12 @@ const FRAMES_BEFORE_GIVING_UP: u32 = 240;
 
 /// Runs the app as the command line asks: a window, or one screenshot.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let data = match &cli.region {
-        None => Data::bundled().context("loading the bundled data")?,
+    let region = match &cli.region {
+        None => None,
         Some(path) => {
-            let region =
-                RegionProfile::read(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-            Data::for_region(region).with_context(|| format!("loading {}", path.display()))?
+            Some(RegionProfile::read(path).map_err(|e| anyhow!("{}: {e}", path.display()))?)
         }
     };
-    let data = Arc::new(data);
     let opts = StartOptions {
         select: cli.select.clone(),
         time: cli.time,
@@ -38,7 +35,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         files: cli.files.clone(),
         events: cli.events.clone(),
         view: cli.view.clone(),
+        db: cli.db.clone(),
     };
+    // Nothing is asked of the data before the window opens: it is read on
+    // a thread, with the map's first frame prepared, while eframe opens it.
+    let asks_first = cli.select.is_some()
+        || cli.story.is_some()
+        || cli.animate.is_some()
+        || cli.map_only
+        || cli.scale != 1.0
+        || cli.view.is_some();
+    if !asks_first {
+        let title = match &region {
+            Some(region) => region.title.clone(),
+            None => {
+                RegionProfile::bundled()
+                    .map_err(|e| anyhow!("assets/regions/fergana.json: {e}"))?
+                    .title
+            }
+        };
+        let path = cli.region.clone();
+        let data = move || load(path.as_deref(), region);
+        // A screenshot waits for every layer: they all start at once.
+        let map = match cli.screenshot {
+            None => MapPreparation::load_and_start(data),
+            Some(_) => MapPreparation::load_and_start_in_full(data),
+        };
+        return open(&cli, &title, map, opts, None);
+    }
+    let data = Arc::new(load(cli.region.as_deref(), region)?);
     if let Some(path) = &cli.view {
         check_view_file(path, &data)?;
     }
@@ -55,40 +80,65 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         return done;
     }
     let story = crate::story::start::load(cli.story.as_ref(), cli.story_step()?, &data)?;
-    // The map is triangulated on a thread while eframe opens the window.
-    let map = MapPreparation::start(data.clone());
+    let title = data.region.title.clone();
+    let map = match cli.screenshot {
+        None => MapPreparation::start(data),
+        Some(_) => MapPreparation::start_in_full(data),
+    };
+    open(&cli, &title, map, opts, story)
+}
+
+/// The bundled data, or the data of `region` (read from `path`).
+fn load(path: Option<&std::path::Path>, region: Option<RegionProfile>) -> anyhow::Result<Data> {
+    match (path, region) {
+        (Some(path), Some(region)) => {
+            Data::for_region(region).with_context(|| format!("loading {}", path.display()))
+        }
+        _ => Data::bundled().context("loading the bundled data"),
+    }
+}
+
+/// Opens the window, or draws the screenshot the command line asks for,
+/// on the data and map `map` prepares.
+fn open(
+    cli: &Cli,
+    title: &str,
+    map: MapPreparation,
+    opts: StartOptions,
+    story: Option<crate::story::start::Start>,
+) -> anyhow::Result<()> {
     let viewport = egui::ViewportBuilder::default()
-        .with_title(data.region.title.clone())
+        .with_title(title)
         .with_inner_size(cli.size)
         .with_min_inner_size([640.0, 400.0]);
-    match cli.screenshot {
-        None => {
-            let native = eframe::NativeOptions {
-                viewport,
-                ..Default::default()
-            };
-            eframe::run_native(
-                "border-incidents",
-                native,
-                Box::new(move |cc| {
-                    let mut app = App::with_map(cc.storage, data, map.finish(), opts);
-                    // Unsaved coding work is kept in the app's data folder.
-                    if let Some(dir) = eframe::storage_dir("border-incidents") {
-                        app = app.with_recovery_dir(dir.join("recovery"));
-                    }
-                    Ok(Box::new(app.started_in(cc).with_story_start(story)))
-                }),
-            )
-            .map_err(|e| anyhow!("cannot open the window: {e}"))
-        }
-        Some(out) => {
-            let outputs = Outputs {
-                picture: out,
-                view: cli.save_view.clone(),
-            };
-            screenshot(viewport, data, map, opts, outputs, story)
-        }
+    if let Some(out) = &cli.screenshot {
+        let outputs = Outputs {
+            picture: out.clone(),
+            view: cli.save_view.clone(),
+        };
+        return screenshot(viewport, map, opts, outputs, story);
     }
+    let native = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "border-incidents",
+        native,
+        Box::new(move |cc| {
+            let (data, map) = map.finish()?;
+            let mut app = App::with_map(cc.storage, data, map, opts);
+            // Unsaved coding work and edits made while the shared store
+            // is away are kept in the app's data folder.
+            if let Some(dir) = eframe::storage_dir("border-incidents") {
+                app = app
+                    .with_recovery_dir(dir.join("recovery"))
+                    .with_outbox_dir(dir.join("outbox"));
+            }
+            Ok(Box::new(app.started_in(cc).with_story_start(story)))
+        }),
+    )
+    .map_err(|e| anyhow!("cannot open the window: {e}"))
 }
 
 /// Fails when the view file `--view` names has errors (warnings about
@@ -119,7 +169,6 @@ type Outcome = Arc<Mutex<Option<anyhow::Result<()>>>>;
 
 fn screenshot(
     viewport: egui::ViewportBuilder,
-    data: Arc<Data>,
     map: MapPreparation,
     opts: StartOptions,
     out: Outputs,
@@ -136,8 +185,9 @@ fn screenshot(
         "border-incidents-screenshot",
         native,
         Box::new(move |cc| {
+            let (data, map) = map.finish()?;
             Ok(Box::new(ScreenshotApp {
-                app: App::with_map(None, data, map.finish(), opts)
+                app: App::with_map(None, data, map, opts)
                     .started_in(cc)
                     .with_story_start(story),
                 out,

@@ -10,6 +10,12 @@ pub fn read(ctx: &egui::Context, view: &ViewState) -> Vec<Action> {
     if ctx.memory(|m| m.focused().is_some()) {
         return actions;
     }
+    // Ctrl+Z left over by the review and the story editor undoes my last
+    // change in the shared store.
+    let undo = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
+    if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+        actions.push(Action::Store(crate::store::live::Command::Undo));
+    }
     ctx.input(|i| {
         if i.key_pressed(egui::Key::Escape) && view.selection.is_some() {
             actions.push(Action::Select(None));

@@ -34,6 +34,9 @@ pub struct StartOptions {
     pub events: Vec<PathBuf>,
     /// A view file to show (once the files above have loaded).
     pub view: Option<PathBuf>,
+    /// A database to connect to at start (a libpq connection string; empty
+    /// for the libpq environment).
+    pub db: Option<String>,
 }
 
 /// The view the app starts on: the one saved by the previous run when

@@ -89,6 +89,12 @@ impl App {
                 Effect::ShowTold(span) => self.show_told(span),
                 Effect::Selected => self.show_selected_proposal(!told),
                 Effect::PickPlace(on) => self.apply(Action::SetPickingPlace(on)),
+                Effect::SaveToStore(coded) => match self.home.live_mut() {
+                    Some(live) => live.save_coded(*coded),
+                    None => self
+                        .workspace
+                        .saved_in_store(Err("the database is no longer connected".to_owned())),
+                },
             }
         }
     }
@@ -226,7 +232,10 @@ impl App {
         }
         if let Some(paths) = poll(&mut self.coding_dialogs.target, ctx) {
             match paths.into_iter().next() {
-                Some(path) => self.workspace.save_to(path),
+                Some(path) => {
+                    let effects = self.workspace.save_to(path);
+                    self.carry_out(effects);
+                }
                 None => self.workspace.save_cancelled(),
             }
         }

@@ -144,6 +144,7 @@ impl App {
             Ok(()) => {
                 self.data = Arc::new(merged);
                 self.derive_from_data();
+                self.home.add_file(name);
             }
             Err(message) => self.report(name, vec![Diagnostic::error(message)]),
         }

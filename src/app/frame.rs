@@ -45,6 +45,8 @@ pub(super) struct Drawing<'a> {
     pub map_size: &'a mut egui::Vec2,
     /// The app's own file dialog.
     pub fallback: &'a mut crate::panels::fallback_dialog::FallbackDialog,
+    /// The store's windows.
+    pub store_panels: &'a mut crate::panels::store::StorePanels,
 }
 
 impl App {
@@ -63,6 +65,7 @@ impl App {
                     proposals: (self.workspace.session()).map_or(&[], |s| s.proposals()),
                     selected: self.workspace.selected(),
                 },
+                home: &self.home,
             },
             data: &self.data,
             opened: &self.opened,
@@ -75,6 +78,7 @@ impl App {
             review: &mut self.review,
             map_size: &mut self.map_size,
             fallback: &mut self.fallback,
+            store_panels: &mut self.store_panels,
         }
     }
 }

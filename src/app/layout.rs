@@ -24,6 +24,10 @@ impl eframe::App for App {
         eframe::set_value(storage, &key, &self.view);
         let settings = &self.story.settings;
         eframe::set_value(storage, crate::story::session::STORAGE_KEY, settings);
+        // The connection as typed last, without its password.
+        if let Some(last) = self.store_panels.remembered() {
+            storage.set_string(crate::panels::store::STORAGE_KEY, last.to_owned());
+        }
     }
 }
 
@@ -55,6 +59,7 @@ impl App {
         self.receive_view_dialog(ctx);
         self.receive_loaded();
         self.coding_frame(ctx);
+        self.store_frame(ctx);
         self.follow_story(ctx);
         self.poll_exports(ctx);
     }
@@ -103,7 +108,7 @@ impl Drawing<'_> {
         self.fallback.note_strip(ui);
         egui::Panel::bottom("timeline")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(230.0)
             .show_collapsible(ui, &mut self.panels.timeline, |ui| {
                 actions.extend(TimelinePanel.show(ui, &self.frame));
             });
@@ -165,8 +170,8 @@ impl Drawing<'_> {
     }
 
     /// The windows over the panels: layers, problems, About, the coding
-    /// windows, the app's own file dialog; and the app-wide keys (not
-    /// while that dialog is open: its keys are its own).
+    /// windows, the store's windows, the app's own file dialog; and the
+    /// app-wide keys (not while that dialog is open: its keys are its own).
     fn windows_over(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut actions = crate::panels::open_files::layers_window(
             ctx,
@@ -180,6 +185,8 @@ impl Drawing<'_> {
         ));
         crate::panels::about::show(ctx, self.frame.data, &mut self.windows.about);
         actions.extend(self.review.windows(ctx, self.workspace));
+        let connect = &mut self.windows.connect;
+        actions.extend(self.store_panels.show(ctx, &self.frame, connect));
         self.fallback.show(ctx);
         if !self.fallback.is_open() {
             actions.extend(crate::shortcuts::read(ctx, self.frame.view));

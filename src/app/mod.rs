@@ -2,8 +2,8 @@
 //! out the panels (`layout.rs`) from one frame's input (`frame.rs`),
 //! collects the actions they return and applies them in one place
 //! ([`App::apply`], the only code that changes the view state); opened
-//! files are in `files.rs`, coding an article in `coding.rs`, stories in
-//! `story/`.
+//! files are in `files.rs`, coding an article in `coding.rs`, the shared
+//! store in `store.rs`, stories in `story/`.
 
 mod coding;
 pub mod export_jobs;
@@ -12,6 +12,7 @@ mod frame;
 mod layout;
 pub mod picture;
 mod results;
+mod store;
 mod story;
 mod views;
 
@@ -57,6 +58,12 @@ pub struct App {
     results: results::Results,
     /// Saving and opening view files.
     views: views::Views,
+    /// Where the events shown live: files, or the shared store.
+    home: crate::store::live::Home,
+    /// The files' data kept while the store's is shown, and the waker.
+    store: store::StoreState,
+    /// The store's windows: connecting, the editor, conflicts.
+    store_panels: crate::panels::store::StorePanels,
 }
 
 impl App {
@@ -98,8 +105,14 @@ impl App {
             ),
             results: results::Results::new(Box::new(SystemSaveDialog::new(chooser))),
             views: views::Views::default(),
+            home: crate::store::live::Home::default(),
+            store: store::StoreState::default(),
+            store_panels: crate::panels::store::StorePanels::new(
+                storage.and_then(|s| s.get_string(crate::panels::store::STORAGE_KEY)),
+            ),
         };
         app.derive_from_data();
+        app.store.connect_at_start = opts.db.clone();
         app.open_files(opts.files, Want::Anything);
         app.open_files(opts.events, Want::Events);
         if let Some(path) = opts.view {
@@ -117,6 +130,16 @@ impl App {
             }
         }
         app
+    }
+
+    /// Makes the map's large marker layouts with `runner` instead of a
+    /// thread of its own.
+    pub fn with_layout_runner(
+        mut self,
+        runner: Box<dyn crate::map::layers::layout_job::LayoutRunner>,
+    ) -> Self {
+        self.map.set_layout_runner(runner);
+        self
     }
 
     /// Uses `dialog` for File → Open… instead of the system file dialog.
@@ -211,6 +234,12 @@ impl App {
         self.map.is_drawn_in_full(&self.view.camera)
     }
 
+    /// Whether the map is making a marker layout that it will show once
+    /// ready (meanwhile it shows the last one).
+    pub fn map_layout_pending(&self) -> bool {
+        self.map.layout_pending()
+    }
+
     /// Number of events shown (passing the filters and overlapping the window).
     pub fn visible_count(&mut self) -> usize {
         self.visible_events().shown.len()
@@ -288,6 +317,7 @@ impl App {
             Action::Export(_) | Action::CancelExport | Action::DismissExport => {
                 self.apply_export(action);
             }
+            Action::Store(command) => self.apply_store(command),
         }
     }
 }

@@ -163,7 +163,7 @@ impl App {
     }
 
     fn start_export(&mut self, request: ExportRequest, path: PathBuf) {
-        let shown = self.visible_events().shown.clone();
+        let shown = self.visible_events().shown.to_vec();
         let input = ExportInput {
             data: self.data.clone(),
             shown,

@@ -1,6 +1,7 @@
 //! Nothing of a review lost: saving the kept events (the one way they
-//! leave the app), the recovery file autosaved, offered back and cleared,
-//! and the answer to closing with unsaved changes.
+//! leave the app: to a file, or into the shared store while connected),
+//! the recovery file autosaved, offered back and cleared, and the answer
+//! to closing with unsaved changes.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -9,6 +10,8 @@ use super::recovery::Recovery;
 use super::workspace::{Effect, Workspace};
 use super::{CloseAnswer, Command, save};
 use crate::diagnostic::Diagnostic;
+use crate::store::Store;
+use crate::store::coded::CodedReport;
 
 /// Texts longer than this are autosaved at most every [`AUTOSAVE_EVERY`].
 const LONG_TEXT: usize = 2 << 20;
@@ -25,28 +28,67 @@ impl Workspace {
         self.recovery = Some(recovery);
     }
 
-    /// Saves the kept events to `target`, with the article's text beside
-    /// them: every save of kept events goes through here. On success the
-    /// recovery file goes, and a close waiting for the save goes ahead; on
-    /// failure the notice says why and the window stays open.
-    pub fn save_to(&mut self, target: PathBuf) {
+    /// Saves the kept events: every save of kept events goes through
+    /// here. To a file (with the article's text beside it) at once; to the
+    /// shared store by the effect returned, whose answer comes back through
+    /// [`Workspace::saved_in_store`]. On success the recovery file goes,
+    /// and a close waiting for the save goes ahead; on failure the notice
+    /// says why and the window stays open.
+    pub fn save_to(&mut self, target: impl Into<Store>) -> Vec<Effect> {
         let Some(session) = &mut self.session else {
-            return;
+            return Vec::new();
+        };
+        let target = match target.into() {
+            Store::Database(_) => {
+                return vec![Effect::SaveToStore(Box::new(save::coded(session)))];
+            }
+            Store::File(path) => path,
         };
         match save::save(session, &target) {
             Ok(text_file) => {
                 session.saved(target, text_file);
-                self.clear_recovery();
-                if self.closing {
-                    self.close_confirmed = true;
-                }
+                self.after_save();
             }
             Err(problems) => {
                 let lines: Vec<String> = problems.iter().map(Diagnostic::describe).collect();
-                self.notice = Some(format!("not saved: {}", lines.join("; ")));
-                self.closing = false;
+                self.not_saved(&lines.join("; "));
             }
         }
+        Vec::new()
+    }
+
+    /// How a save into the shared store ended: the work is saved, or the
+    /// notice says why not (it stays in the recovery file). Conflicts with
+    /// other coders' changes are the store link's to show.
+    pub fn saved_in_store(&mut self, result: Result<CodedReport, String>) {
+        match (result, &mut self.session) {
+            (Ok(report), Some(session)) => {
+                session.saved_in_store();
+                self.after_save();
+                if !report.conflicts.is_empty() {
+                    self.notice = Some(format!(
+                        "saved, but {} kept events were changed by another coder: settle them in the conflict window",
+                        report.conflicts.len()
+                    ));
+                }
+            }
+            (Err(message), _) => self.not_saved(&message),
+            (Ok(_), None) => {}
+        }
+    }
+
+    /// A save succeeded: the recovery file goes, a close goes ahead.
+    fn after_save(&mut self) {
+        self.clear_recovery();
+        if self.closing {
+            self.close_confirmed = true;
+        }
+    }
+
+    /// A save failed: why, and the window stays open.
+    fn not_saved(&mut self, why: &str) {
+        self.notice = Some(format!("not saved: {why}"));
+        self.closing = false;
     }
 
     /// The user closed the save dialog without choosing a file.
@@ -57,8 +99,9 @@ impl Workspace {
     /// Applies saving and the answer to closing.
     pub(super) fn apply_keeping(&mut self, command: Command) -> Vec<Effect> {
         match command {
+            Command::Save if let Some(store) = self.store.clone() => return self.save_to(store),
             Command::Save => match self.session.as_ref().and_then(|s| s.target().cloned()) {
-                Some(target) => self.save_to(target),
+                Some(target) => return self.save_to(target),
                 None => return self.apply_keeping(Command::SaveAs),
             },
             Command::SaveAs => match &self.session {

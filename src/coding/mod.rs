@@ -238,6 +238,11 @@ impl Session {
         self.saved_revision = self.revision;
     }
 
+    /// Records that the kept events were written to the shared store.
+    pub fn saved_in_store(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
     /// A fresh event id for a proposal the reviewer makes.
     fn fresh_id(&mut self, what: &str) -> String {
         loop {

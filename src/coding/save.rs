@@ -2,7 +2,8 @@
 //! it (its `text_file`), each written whole or not at all
 //! ([`crate::atomic`]), so that a crash mid-save never leaves a
 //! half-written file. The events are checked to read back before anything
-//! is written.
+//! is written. For the shared store, [`coded`] is what a save writes
+//! there: the proposals with their review state and the kept events.
 
 use std::path::{Path, PathBuf};
 
@@ -10,8 +11,10 @@ use crate::data::events;
 use crate::data::events::write::to_geojson;
 use crate::diagnostic::Diagnostic;
 
-use super::Session;
 use super::edit::OneText;
+use super::{Session, is_kept, status_key};
+use crate::data::events::write::feature;
+use crate::store::coded::{Coded, ProposalRow};
 
 /// The file name of the text kept beside an events file:
 /// `clash.events.geojson` → `clash.article.txt`.
@@ -60,6 +63,30 @@ pub fn save(session: &Session, target: &Path) -> Result<String, Vec<Diagnostic>>
     }
     crate::atomic::write_bytes(target, written.as_bytes()).map_err(|e| fail(target, e))?;
     Ok(text_file)
+}
+
+/// What saving the session writes into the shared store: every proposal
+/// with its review state, the kept events with the article, and the ids
+/// of the proposals not kept.
+pub fn coded(session: &Session) -> Coded {
+    let source = session.source();
+    let proposals = (session.proposals().iter())
+        .map(|p| ProposalRow {
+            id: p.event.id.clone(),
+            status: status_key(p.status).to_owned(),
+            confidence: p.event.extraction.as_ref().map(|x| x.confidence),
+            feature: feature(&p.event, Some(source)),
+        })
+        .collect();
+    let dropped = (session.proposals().iter())
+        .filter(|p| !is_kept(p.status))
+        .map(|p| p.event.id.clone())
+        .collect();
+    Coded {
+        kept: session.kept_collection(),
+        proposals,
+        dropped,
+    }
 }
 
 #[cfg(test)]

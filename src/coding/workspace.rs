@@ -9,7 +9,8 @@
 //! The review panel reads a `&Workspace` and returns [`Command`]s; the app
 //! hands each to [`Workspace::apply`] and carries out the [`Effect`]s it
 //! returns (the data, the view, the file dialogs). Kept events leave the
-//! app through one function, [`Workspace::save_to`] (`keep.rs`).
+//! app through one function, [`Workspace::save_to`] (`keep.rs`): to a
+//! file, or to the shared store while the app is connected.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,6 +52,9 @@ pub enum Effect {
     Selected,
     /// Start or stop picking the selected proposal's place on the map.
     PickPlace(bool),
+    /// Write the article into the shared store (through the app's link),
+    /// then [`Workspace::saved_in_store`].
+    SaveToStore(Box<crate::store::coded::Coded>),
 }
 
 /// An article that cannot be coded: what was read and what is wrong.
@@ -88,6 +92,9 @@ pub struct Workspace {
     pub(super) close_confirmed: bool,
     /// The last refused edit or failed save.
     pub(super) notice: Option<String>,
+    /// The shared store that Save writes into while the app is connected
+    /// (the database kind; through the app's link), instead of a file.
+    pub(super) store: Option<crate::store::Store>,
 }
 
 impl Workspace {
@@ -136,6 +143,17 @@ impl Workspace {
     /// The last refused edit, failed save or cancelled read.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// Saves go to the shared store `store` while connected, to files
+    /// otherwise (`None`).
+    pub fn set_store(&mut self, store: Option<crate::store::Store>) {
+        self.store = store;
+    }
+
+    /// The shared store Save writes into, while connected.
+    pub fn store(&self) -> Option<&crate::store::Store> {
+        self.store.as_ref()
     }
 
     /// Whether the session has changes not saved to a file.

@@ -1,18 +1,20 @@
 //! The `convert` command: reads events files in any format the app reads
-//! (`formats::IMPORTERS`), merges them and writes them in one of the
-//! formats it writes (`formats::EXPORTERS`), through `crate::atomic`, so
-//! that a failed conversion never leaves half a file.
+//! (`formats::IMPORTERS`), or the shared database, merges them and writes
+//! them to a store (`store::Store`): a file in one of the formats it writes
+//! (`formats::EXPORTERS`), through `crate::atomic`, so that a failed
+//! conversion never leaves half a file; or the database, in one
+//! transaction.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::atomic;
 use crate::data::Data;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
 use crate::formats::{self, Format};
 use crate::import::{ImportContext, Imported, Want};
+use crate::store::Store;
 
 /// Exit status: converted.
 const DONE: i32 = 0;
@@ -24,9 +26,9 @@ const USAGE: i32 = 2;
 /// What to convert, and how.
 #[derive(Clone, Debug)]
 pub struct ConvertOptions {
-    /// The files to read.
+    /// The files to read (a connection string reads the database).
     pub inputs: Vec<PathBuf>,
-    /// The file to write.
+    /// The file to write (a connection string writes into the database).
     pub output: PathBuf,
     /// The format to write; else told by the output's extension.
     pub to: Option<Format>,
@@ -37,17 +39,27 @@ pub struct ConvertOptions {
 /// Converts, writing problems and a summary to `out`. Returns the exit
 /// status: 0 converted, 1 inputs with errors or a write failure, 2 usage.
 pub fn run_convert(opts: &ConvertOptions, out: &mut impl Write) -> i32 {
-    let format = match output_format(&opts.output, opts.to) {
-        Ok(f) => f,
-        Err(message) => {
-            let _ = writeln!(out, "error: {message}");
+    let target = match Store::from_path(&opts.output) {
+        Ok(target) => target,
+        Err(e) => {
+            let _ = writeln!(out, "error: {e}");
             return USAGE;
         }
     };
-    match convert(opts, format, out) {
+    let format = match &target {
+        Store::Database(_) => None,
+        Store::File(path) => match output_format(path, opts.to) {
+            Ok(f) => Some(f),
+            Err(message) => {
+                let _ = writeln!(out, "error: {message}");
+                return USAGE;
+            }
+        },
+    };
+    match convert(opts, &target, format, out) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(out, "{}: error: cannot write: {e}", opts.output.display());
+            let _ = writeln!(out, "{}: error: cannot write: {e}", target.label());
             FAILED
         }
     }
@@ -61,7 +73,12 @@ pub(crate) fn output_format(output: &Path, to: Option<Format>) -> Result<Format,
     }
 }
 
-fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::Result<i32> {
+fn convert(
+    opts: &ConvertOptions,
+    target: &Store,
+    format: Option<Format>,
+    out: &mut impl Write,
+) -> io::Result<i32> {
     let Some(collection) = read_all(&opts.inputs, opts.skip_bad_rows, out)? else {
         writeln!(
             out,
@@ -70,18 +87,23 @@ fn convert(opts: &ConvertOptions, format: Format, out: &mut impl Write) -> io::R
         )?;
         return Ok(FAILED);
     };
-    let exporter = format.exporter();
-    let notes = atomic::write_file(&opts.output, |w| exporter.write(&collection, w))?;
-    for note in &notes {
-        writeln!(out, "{}: warning: {note}", opts.output.display())?;
+    let written = match target.write(&collection, format) {
+        Ok(written) => written,
+        Err(e) => {
+            writeln!(out, "{}: error: {e}", target.label())?;
+            return Ok(FAILED);
+        }
+    };
+    for note in &written.notes {
+        writeln!(out, "{}: warning: {note}", target.label())?;
     }
+    let how = format.map_or("the database", |f| f.name());
     writeln!(
         out,
-        "wrote {} of {} events to {} ({})",
-        collection.events.len() - notes.len(),
+        "wrote {} of {} events to {} ({how})",
+        written.events,
         collection.events.len(),
-        opts.output.display(),
-        format.name()
+        target.label(),
     )?;
     Ok(DONE)
 }
@@ -97,7 +119,8 @@ pub(crate) fn read_all(
     let mut data = Data::default();
     let mut failed = false;
     for path in inputs {
-        let name = path.display().to_string();
+        let name =
+            Store::from_path(path).map_or_else(|_| path.display().to_string(), |s| s.label());
         let (collection, diagnostics) = read(path, &name, &data);
         for d in &diagnostics {
             writeln!(out, "{}", d.in_file(&name))?;
@@ -125,6 +148,16 @@ pub(crate) fn read_all(
 /// (the usable rows of a CSV file) and its problems.
 fn read(path: &Path, name: &str, loaded: &Data) -> (Option<Collection>, Vec<Diagnostic>) {
     let failed = |message: String| (None, vec![Diagnostic::error(message)]);
+    match Store::from_path(path) {
+        Ok(Store::File(_)) => {}
+        Ok(database) => {
+            return match database.read() {
+                Ok(collection) => (Some(collection), Vec::new()),
+                Err(message) => failed(message),
+            };
+        }
+        Err(e) => return failed(e.to_string()),
+    }
     let mut file = match File::open(path) {
         Ok(f) => BufReader::new(f),
         Err(e) => return failed(format!("cannot read: {e}")),

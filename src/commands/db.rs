@@ -14,7 +14,7 @@ use crate::data::time::Seconds;
 use crate::formats::Format;
 use crate::store::conninfo::ConnInfo;
 use crate::store::error::StoreError;
-use crate::store::{cells, connect, history, migrate, pull, push};
+use crate::store::{cells, connect, history, kind, migrate, pull, push};
 
 /// Exit status: done.
 const DONE: i32 = 0;
@@ -120,13 +120,6 @@ pub fn run_db(request: &DbRequest, out: &mut dyn Write, err: &mut dyn Write) -> 
     }
 }
 
-/// A session with the database, its schema checked.
-fn session(info: &ConnInfo) -> Result<postgres::Client, StoreError> {
-    let mut client = connect::connect(info)?;
-    migrate::check(&mut client, &info.dbname)?;
-    Ok(client)
-}
-
 /// `db init`.
 fn init(info: &ConnInfo, out: &mut dyn Write) -> Result<i32, StoreError> {
     let mut client = connect::connect(info)?;
@@ -164,7 +157,7 @@ fn push_files(
         let _ = writeln!(err, "error: nothing pushed: fix the errors above");
         return Ok(FAILED);
     };
-    let mut client = session(info)?;
+    let mut client = kind::open(info)?;
     let total = collection.events.len();
     let mut shown = 0;
     let report = push::push(
@@ -198,7 +191,7 @@ fn pull_file(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, StoreError> {
-    let mut client = session(info)?;
+    let mut client = kind::open(info)?;
     let text = pull::pull_text(&mut client, scope)?;
     let name = format!("{} (database)", info.label());
     let loaded = events::parse(&name, &text, &TextsBeside::file(output), &[]);
@@ -247,7 +240,7 @@ fn pull_cells(
     output: &std::path::Path,
     out: &mut dyn Write,
 ) -> Result<i32, StoreError> {
-    let mut client = session(info)?;
+    let mut client = kind::open(info)?;
     let bbox = match bbox {
         Some(b) => b,
         None => match cells::extent(&mut client)? {
@@ -286,7 +279,7 @@ fn pull_cells(
 
 /// `db history`.
 fn show_history(info: &ConnInfo, event: &str, out: &mut dyn Write) -> Result<i32, StoreError> {
-    let mut client = session(info)?;
+    let mut client = kind::open(info)?;
     let changes = history::of_event(&mut client, event)?;
     if changes.is_empty() {
         return Err(StoreError::Refused {

@@ -14,6 +14,7 @@ use crate::data::geodata::GeoData;
 use crate::data::slug::slug;
 use crate::data::source::{Source, SourceKind, sha256_hex};
 use crate::extract::{self, Options, PlaceIndex, batch, input, published};
+use crate::store::Store;
 
 /// Exit status: every article gave an events file.
 const DONE: i32 = 0;
@@ -81,8 +82,14 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
             USAGE,
         );
     }
-    let to_dir = files.len() > 1 || from_dir || opts.out.as_ref().is_some_and(|o| o.is_dir());
-    if let (true, Some(dir)) = (to_dir, &opts.out)
+    let database = match opts.out.as_deref().map(Store::from_path) {
+        Some(Ok(Store::File(_))) | None => None,
+        Some(Ok(database)) => Some(database),
+        Some(Err(e)) => return say(err, &format!("error: {e}"), USAGE),
+    };
+    let out_file = opts.out.as_deref().filter(|_| database.is_none());
+    let to_dir = files.len() > 1 || from_dir || out_file.is_some_and(Path::is_dir);
+    if let (true, Some(dir)) = (to_dir, out_file)
         && let Err(e) = std::fs::create_dir_all(dir)
     {
         return say(
@@ -103,7 +110,7 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
     // read at all: the second is named, and neither output is clobbered.
     let mut targets: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in &files {
-        let target = output_path(file, opts.out.as_deref(), to_dir);
+        let target = output_path(file, out_file, to_dir);
         match targets.iter().find(|(_, t)| *t == target) {
             Some((first, _)) => {
                 let line = format!(
@@ -121,7 +128,11 @@ pub fn run_extract(opts: &ExtractOptions, out: &mut impl Write, err: &mut impl W
     // articles' order.
     let read = |(file, target): &(PathBuf, PathBuf)| {
         let (mut said, mut problems) = (Vec::new(), Vec::new());
-        let code = match one(file, target, opts, &places, &mut said, &mut problems) {
+        let into = Destination {
+            target,
+            database: database.as_ref(),
+        };
+        let code = match one(file, &into, opts, &places, &mut said, &mut problems) {
             Ok(code) => code,
             Err(e) => say(
                 &mut problems,
@@ -159,16 +170,24 @@ fn output_path(input: &Path, out: Option<&Path>, to_dir: bool) -> PathBuf {
     }
 }
 
+/// Where one article's proposals go: the events file `target`, or the
+/// shared database (the file's name still names the source).
+struct Destination<'a> {
+    target: &'a Path,
+    database: Option<&'a Store>,
+}
+
 /// Extracts one article.
 fn one(
     file: &Path,
-    target: &Path,
+    into: &Destination<'_>,
     opts: &ExtractOptions,
     places: &PlaceIndex,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<i32> {
     let name = file.display().to_string();
+    let target = into.target;
     let (decoded, published) = match read_article(file, &name, opts) {
         Ok(read) => read,
         Err((line, code)) => return Ok(say(err, &line, code)),
@@ -193,13 +212,16 @@ fn one(
         writeln!(err, "{}", d.in_file(&name))?;
     }
     let events: Vec<_> = found.proposals.into_iter().map(|p| p.event).collect();
-    let summary = summary(target, &events, &name, published);
+    let shown = into
+        .database
+        .map_or_else(|| target.display().to_string(), Store::label);
+    let summary = summary(&shown, &events, &name, published);
     let collection = Collection {
         sources: vec![source],
         vocabulary: found.vocabulary,
         events,
     };
-    if !write_checked(target, &collection, err)? {
+    if !write_checked(into, &collection, err)? {
         return Ok(say(
             err,
             &format!("{name}: error: the proposals do not make a valid events file"),
@@ -272,11 +294,10 @@ fn source_of(
 }
 
 /// The line said for an article written: how many proposals of each kind.
-fn summary(target: &Path, events: &[Event], name: &str, published: Date) -> String {
+fn summary(target: &str, events: &[Event], name: &str, published: Date) -> String {
     let count = |k| events.iter().filter(|e| e.kind == k).count();
     format!(
-        "{}: {} proposals ({} incidents, {} statements, {} context) from {name}, published {published}",
-        target.display(),
+        "{target}: {} proposals ({} incidents, {} statements, {} context) from {name}, published {published}",
         events.len(),
         count(EventKind::Incident),
         count(EventKind::Statement),
@@ -284,10 +305,16 @@ fn summary(target: &Path, events: &[Event], name: &str, published: Date) -> Stri
     )
 }
 
-/// Writes the collection to `target`, whole or not at all, if it reads
-/// back (the same check `check --events` makes); else says why to `err`
-/// and writes nothing. Returns whether it was written.
-fn write_checked(target: &Path, collection: &Collection, err: &mut impl Write) -> io::Result<bool> {
+/// Writes the collection to its store (the events file whole or not at
+/// all; the database in one transaction), if it reads back (the same
+/// check `check --events` makes); else says why to `err` and writes
+/// nothing. Returns whether it was written.
+fn write_checked(
+    into: &Destination<'_>,
+    collection: &Collection,
+    err: &mut impl Write,
+) -> io::Result<bool> {
+    let target = into.target;
     let written = to_geojson(collection);
     let shown = target.display().to_string();
     let loaded = events::read(&shown, written.as_bytes(), &TextsBeside::file(target), &[]);
@@ -297,7 +324,12 @@ fn write_checked(target: &Path, collection: &Collection, err: &mut impl Write) -
         }
         return Ok(false);
     }
-    atomic::write_bytes(target, written.as_bytes())?;
+    match into.database {
+        Some(database) => {
+            database.write(collection, None).map_err(io::Error::other)?;
+        }
+        None => atomic::write_bytes(target, written.as_bytes())?,
+    }
     Ok(true)
 }
 

@@ -28,6 +28,19 @@ pub struct Trigger {
 /// Categories of violence, which a weak word gives way to.
 pub const VIOLENT: &[&str] = &["armed_clash", "shelling", "incursion", "destruction"];
 
+/// Words for the people who flee and return.
+const PEOPLE: &[&str] = &[
+    "residents",
+    "villagers",
+    "families",
+    "people",
+    "refugees",
+    "displaced",
+    "civilians",
+    "inhabitants",
+    "evacuees",
+];
+
 /// The category of a word (and the word after it), with its strength.
 fn category(w: &str, next: &str, next2: &str) -> Option<(&'static str, bool)> {
     let starts = |p: &str| w.starts_with(p);
@@ -54,7 +67,7 @@ fn category(w: &str, next: &str, next2: &str) -> Option<(&'static str, bool)> {
         _ if starts("evacuat") => ("evacuation", true),
         "fled" | "flee" | "fleeing" | "displaced" | "refugees" => ("displacement", true),
         "leave" if next == "on" || next2.is_empty() => ("displacement", false),
-        "returning" | "returned" | "return" if next == "home" || next == "to" => ("return", true),
+        "returning" | "returned" | "return" if next == "home" => ("return", true),
         _ if starts("ceasefire")
             || starts("cease-fire")
             || starts("truce")
@@ -105,6 +118,20 @@ pub fn find(s: &Sentence, skip: (usize, usize)) -> Vec<Trigger> {
             }),
         }
     }
+    // People going back to where they fled from ("villagers returned to
+    // Vorukh"), not troops or a body sent back.
+    for k in 1..s.tokens.len() {
+        let back = matches!(w(k), "returning" | "returned" | "return") && w(k + 1) == "to";
+        let people = (k.saturating_sub(4)..k).any(|j| PEOPLE.contains(&w(j)));
+        if back && people && !out.iter().any(|t| t.category == "return") {
+            out.push(Trigger {
+                token: k,
+                category: "return",
+                strong: true,
+                rule: format!("incident:{}", w(k)),
+            });
+        }
+    }
     let violent_strong = out
         .iter()
         .any(|t| t.strong && VIOLENT.contains(&t.category));
@@ -152,6 +179,20 @@ mod tests {
         assert_eq!(
             cats("Tajikistan sent troops into villages."),
             [("incursion", true)]
+        );
+    }
+
+    #[test]
+    fn a_return_is_of_people() {
+        assert_eq!(
+            cats("Most of the villagers have returned to Vorukh."),
+            [("return", true)]
+        );
+        assert_eq!(cats("Families began returning home."), [("return", true)]);
+        assert_eq!(cats("His body was returned to Goma."), []);
+        assert_eq!(
+            cats("Both sides agreed to return troops to their bases."),
+            [("diplomacy", true)]
         );
     }
 

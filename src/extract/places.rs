@@ -229,12 +229,21 @@ fn mention(
         });
     };
     let capital = index.place(p).is_some_and(|pl| pl.is_capital());
+    // A region or district is never narrower than "near" its seat (a seat
+    // the gazetteer lists no other place around measures 0 km).
+    let at_least_near = |r: f64| r.max(NEAR_KM);
     let (precision, radius) = if cue.region && suffix == 1 {
-        (LocationPrecision::Region, index.region_km(p))
+        (
+            LocationPrecision::Region,
+            index.region_km(p).map(at_least_near),
+        )
     } else if cue.district && suffix == 1 {
         (
             LocationPrecision::District,
-            index.district_km(p).or(index.region_km(p)),
+            index
+                .district_km(p)
+                .or(index.region_km(p))
+                .map(at_least_near),
         )
     } else if cue.near {
         (LocationPrecision::Near, Some(NEAR_KM))

@@ -153,11 +153,12 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
             }
         }
         let from = clause_start(text, s, v);
-        let Some((from, to)) = subject(s, from, v) else {
-            continue;
-        };
-        if to - from <= 12 && is_claimant(s, from, to) {
-            return Some(speech(s, (from, to), v, content, category, "speech:verb"));
+        if let Some((from, to)) = subject(s, from, v) {
+            if to - from <= 12 && is_claimant(s, from, to) {
+                return Some(speech(s, (from, to), v, content, category, "speech:verb"));
+            }
+        } else if let Some(span) = apposition(text, s, from) {
+            return Some(speech(s, span, v, content, category, "speech:apposition"));
         }
     }
     None
@@ -210,6 +211,37 @@ fn is_claimant(s: &Sentence, from: usize, to: usize) -> bool {
     let official = tokens.iter().any(|t| OFFICIAL.contains(&t.lower.as_str()));
     let single_cap = tokens.len() == 1 && tokens[0].capital;
     named || official || single_cap
+}
+
+/// A subject set off by an apposition before the clause starting at `c`,
+/// when the clause itself has none ("Ataullah Zaid, a spokesman for the
+/// governor, said"; "Another resident, Mohammad Qasim, called … and
+/// said"): the two comma-bounded phrases before it, together, when one
+/// names a person or a body and neither has a verb of its own.
+fn apposition(text: &str, s: &Sentence, c: usize) -> Option<(usize, usize)> {
+    let comma_before = |k: usize| {
+        k > 0
+            && text
+                .get(s.tokens[k - 1].end..s.tokens[k].start)
+                .is_some_and(|gap| gap.trim() == ",")
+    };
+    if !comma_before(c) {
+        return None;
+    }
+    let inner = clause_start(text, s, c - 1);
+    if !comma_before(inner) {
+        return None;
+    }
+    let (head, head_end) = subject(s, clause_start(text, s, inner - 1), inner)?;
+    let own_verb = (head..c).any(|k| {
+        let w = s.tokens[k].lower.as_str();
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "had" | "has" | "have" | "who" | "which"
+        ) || verb_category(w, "").is_some()
+    });
+    let fits = head_end == inner && head_end - head <= 8 && c - inner <= 12;
+    (fits && !own_verb && is_claimant(s, head, c)).then_some((head, c))
 }
 
 /// Where the clause holding token `v` begins: after the last comma,
@@ -324,6 +356,26 @@ mod tests {
         // "told" names the listener after it, never the speaker.
         let told = "\u{201C}We will respond,\u{201D} told a session of the council.";
         assert_eq!(claimant(told), None);
+    }
+
+    #[test]
+    fn a_subject_set_off_by_an_apposition() {
+        assert_eq!(
+            claimant("Ataullah Zaid, a spokesman for the governor, said two were killed."),
+            Some((
+                "Ataullah Zaid, a spokesman for the governor".into(),
+                "declaration"
+            ))
+        );
+        assert_eq!(
+            claimant("Another resident, Mohammad Qasim, called the strikes cruel and said more."),
+            Some(("Another resident, Mohammad Qasim".into(), "declaration"))
+        );
+        // A clause of its own between the commas is no apposition.
+        assert_eq!(
+            claimant("The village, which was shelled, said nothing."),
+            None
+        );
     }
 
     #[test]

@@ -106,10 +106,6 @@ struct OnGpu {
 
 impl OnGpu {
     fn new(device: &wgpu::Device, format: TargetFormat) -> Self {
-        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("base layers"),
-            source: wgpu::ShaderSource::Wgsl(SHADER.into()),
-        });
         let uniform_size = std::mem::size_of::<FrameUniform>() as u64;
         let uniform = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("base layers frame"),
@@ -138,82 +134,97 @@ impl OnGpu {
                 resource: uniform.as_entire_binding(),
             }],
         });
-        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("base layers"),
-            bind_group_layouts: &[Some(&layout)],
-            immediate_size: 0,
-        });
-        // egui's vertex: position, texture coordinates (unused), colour;
-        // the offsets are egui's, whatever its field order.
-        let vertex_layout = wgpu::VertexBufferLayout {
-            array_stride: std::mem::size_of::<Vertex>() as u64,
-            step_mode: wgpu::VertexStepMode::Vertex,
-            attributes: &[
-                wgpu::VertexAttribute {
-                    format: wgpu::VertexFormat::Float32x2,
-                    offset: std::mem::offset_of!(Vertex, pos) as u64,
-                    shader_location: 0,
-                },
-                wgpu::VertexAttribute {
-                    format: wgpu::VertexFormat::Unorm8x4,
-                    offset: std::mem::offset_of!(Vertex, color) as u64,
-                    shader_location: 1,
-                },
-            ],
-        };
-        // Premultiplied alpha, blended as egui blends its own meshes.
-        let blend = wgpu::BlendState {
-            color: wgpu::BlendComponent {
-                src_factor: wgpu::BlendFactor::One,
-                dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
-                operation: wgpu::BlendOperation::Add,
-            },
-            alpha: wgpu::BlendComponent {
-                src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
-                dst_factor: wgpu::BlendFactor::One,
-                operation: wgpu::BlendOperation::Add,
-            },
-        };
-        let pipeline = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-            label: Some("base layers"),
-            layout: Some(&pipeline_layout),
-            vertex: wgpu::VertexState {
-                module: &module,
-                entry_point: Some("vertex_main"),
-                buffers: &[Some(vertex_layout)],
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-            },
-            primitive: wgpu::PrimitiveState::default(),
-            // As eframe's pass with its default options (which the app
-            // uses): no depth buffer, one sample per pixel.
-            depth_stencil: None,
-            multisample: wgpu::MultisampleState::default(),
-            fragment: Some(wgpu::FragmentState {
-                module: &module,
-                entry_point: Some(if format.is_srgb() {
-                    "linear_main"
-                } else {
-                    "gamma_main"
-                }),
-                targets: &[Some(wgpu::ColorTargetState {
-                    format,
-                    blend: Some(blend),
-                    write_mask: wgpu::ColorWrites::ALL,
-                })],
-                compilation_options: wgpu::PipelineCompilationOptions::default(),
-            }),
-            multiview_mask: None,
-            cache: None,
-        });
         Self {
             format,
-            pipeline,
+            pipeline: pipeline(device, format, &layout),
             uniform,
             bind_group,
             mesh: None,
         }
     }
 }
+
+/// The pipeline drawing egui's vertices with egui's blending into frames
+/// of `format`, reading the frame's uniform through `uniform_layout`.
+fn pipeline(
+    device: &wgpu::Device,
+    format: TargetFormat,
+    uniform_layout: &wgpu::BindGroupLayout,
+) -> wgpu::RenderPipeline {
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some("base layers"),
+        source: wgpu::ShaderSource::Wgsl(SHADER.into()),
+    });
+    let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some("base layers"),
+        bind_group_layouts: &[Some(uniform_layout)],
+        immediate_size: 0,
+    });
+    device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        label: Some("base layers"),
+        layout: Some(&pipeline_layout),
+        vertex: wgpu::VertexState {
+            module: &module,
+            entry_point: Some("vertex_main"),
+            buffers: &[Some(VERTEX_LAYOUT)],
+            compilation_options: wgpu::PipelineCompilationOptions::default(),
+        },
+        primitive: wgpu::PrimitiveState::default(),
+        // As eframe's pass with its default options (which the app
+        // uses): no depth buffer, one sample per pixel.
+        depth_stencil: None,
+        multisample: wgpu::MultisampleState::default(),
+        fragment: Some(wgpu::FragmentState {
+            module: &module,
+            entry_point: Some(if format.is_srgb() {
+                "linear_main"
+            } else {
+                "gamma_main"
+            }),
+            targets: &[Some(wgpu::ColorTargetState {
+                format,
+                blend: Some(BLEND),
+                write_mask: wgpu::ColorWrites::ALL,
+            })],
+            compilation_options: wgpu::PipelineCompilationOptions::default(),
+        }),
+        multiview_mask: None,
+        cache: None,
+    })
+}
+
+/// egui's vertex: position, texture coordinates (unused), colour; the
+/// offsets are egui's, whatever its field order.
+const VERTEX_LAYOUT: wgpu::VertexBufferLayout<'static> = wgpu::VertexBufferLayout {
+    array_stride: std::mem::size_of::<Vertex>() as u64,
+    step_mode: wgpu::VertexStepMode::Vertex,
+    attributes: &[
+        wgpu::VertexAttribute {
+            format: wgpu::VertexFormat::Float32x2,
+            offset: std::mem::offset_of!(Vertex, pos) as u64,
+            shader_location: 0,
+        },
+        wgpu::VertexAttribute {
+            format: wgpu::VertexFormat::Unorm8x4,
+            offset: std::mem::offset_of!(Vertex, color) as u64,
+            shader_location: 1,
+        },
+    ],
+};
+
+/// Premultiplied alpha, blended as egui blends its own meshes.
+const BLEND: wgpu::BlendState = wgpu::BlendState {
+    color: wgpu::BlendComponent {
+        src_factor: wgpu::BlendFactor::One,
+        dst_factor: wgpu::BlendFactor::OneMinusSrcAlpha,
+        operation: wgpu::BlendOperation::Add,
+    },
+    alpha: wgpu::BlendComponent {
+        src_factor: wgpu::BlendFactor::OneMinusDstAlpha,
+        dst_factor: wgpu::BlendFactor::One,
+        operation: wgpu::BlendOperation::Add,
+    },
+};
 
 impl CallbackTrait for DrawMesh {
     fn prepare(

@@ -1,4 +1,6 @@
-//! The scale bar and the status strip with the cursor's coordinates.
+//! The scale bar and the status strip: where the events live (files
+//! opened, or the shared store, its role, offline) and the cursor's
+//! coordinates.
 
 use egui::{Align2, FontId, Rect, Stroke, Ui, pos2, vec2};
 
@@ -45,34 +47,33 @@ pub fn strip_rect(map: Rect) -> Rect {
     Rect::from_min_max(pos2(map.left(), map.bottom() - 22.0), map.right_bottom())
 }
 
-/// Draws the scale bar and the status strip at the bottom of the map.
-pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palette) {
+/// Draws the scale bar and the status strip at the bottom of the map, with
+/// `note` (where the events live; a warning when offline) after the bar.
+pub fn show(
+    ui: &Ui,
+    rect: Rect,
+    proj: &Projection,
+    camera: &Camera,
+    pal: &Palette,
+    note: Option<(&str, bool)>,
+) {
     let p = ui.painter_at(rect);
     let strip = strip_rect(rect);
     p.rect_filled(strip, 0.0, pal.text_halo);
     let font = FontId::proportional(12.0);
-
-    let km = scale_km(camera.points_per_km, f64::from(MAX_BAR));
-    let len = (km * camera.points_per_km) as f32;
-    let y = strip.center().y + 3.0;
-    let x0 = strip.left() + 10.0;
-    let stroke = Stroke::new(2.0, pal.ink);
-    p.line_segment([pos2(x0, y), pos2(x0 + len, y)], stroke);
-    p.line_segment([pos2(x0, y - 6.0), pos2(x0, y)], stroke);
-    p.line_segment([pos2(x0 + len, y - 6.0), pos2(x0 + len, y)], stroke);
-    let text = format_km(km);
-    let text_rect = p.text(
-        pos2(x0 + len + 6.0, strip.center().y),
-        Align2::LEFT_CENTER,
-        &text,
-        font.clone(),
-        pal.ink,
-    );
-    let bar = Rect::from_min_max(
-        pos2(x0, strip.top()),
-        pos2(text_rect.right(), strip.bottom()),
-    );
-    accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+    let bar = scale_bar(ui, strip, camera, pal);
+    let bar = match note {
+        Some((text, warn)) => {
+            let colour = if warn {
+                ui.visuals().warn_fg_color
+            } else {
+                pal.ink
+            };
+            let shown = show_note(ui, strip, bar.right() + 16.0, text, colour);
+            Rect::from_min_max(bar.min, pos2(shown.right(), bar.bottom()))
+        }
+        None => bar,
+    };
 
     let cursor = ui
         .input(|i| i.pointer.hover_pos())
@@ -112,6 +113,55 @@ pub fn show(ui: &Ui, rect: Rect, proj: &Projection, camera: &Camera, pal: &Palet
         None => Rect::from_min_max(pos2(bar.right(), strip.top()), strip.max),
     };
     accessible(ui, r, "cursor_coords", text);
+}
+
+/// Draws the scale bar at the strip's left; returns where it is.
+fn scale_bar(ui: &Ui, strip: Rect, camera: &Camera, pal: &Palette) -> Rect {
+    let p = ui.painter_at(strip);
+    let font = FontId::proportional(12.0);
+    let km = scale_km(camera.points_per_km, f64::from(MAX_BAR));
+    let len = (km * camera.points_per_km) as f32;
+    let y = strip.center().y + 3.0;
+    let x0 = strip.left() + 10.0;
+    let stroke = Stroke::new(2.0, pal.ink);
+    p.line_segment([pos2(x0, y), pos2(x0 + len, y)], stroke);
+    p.line_segment([pos2(x0, y - 6.0), pos2(x0, y)], stroke);
+    p.line_segment([pos2(x0 + len, y - 6.0), pos2(x0 + len, y)], stroke);
+    let text = format_km(km);
+    let text_rect = p.text(
+        pos2(x0 + len + 6.0, strip.center().y),
+        Align2::LEFT_CENTER,
+        &text,
+        font,
+        pal.ink,
+    );
+    let bar = Rect::from_min_max(
+        pos2(x0, strip.top()),
+        pos2(text_rect.right(), strip.bottom()),
+    );
+    accessible(ui, bar, "scale_bar", format!("Scale: {text}"));
+    bar
+}
+
+/// Paints the note from `left`, cut with an ellipsis where the strip
+/// ends; returns where it is.
+fn show_note(ui: &Ui, strip: Rect, left: f32, text: &str, colour: egui::Color32) -> Rect {
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.to_owned(),
+        FontId::proportional(12.0),
+        colour,
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: (strip.right() - 10.0 - left).max(0.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let r = Align2::LEFT_CENTER.anchor_size(pos2(left, strip.center().y), galley.size());
+    ui.painter_at(strip).galley(r.min, galley, colour);
+    accessible(ui, r, "where_events", format!("Events from: {text}"));
+    r
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct TessKey {
     pub dark: bool,
     /// Which base layers are drawn (the others' toggles are all off).
     pub toggles: LayerToggles,
+    /// How opaque the world beyond the base map is, in fade steps.
+    pub world_alpha: u8,
 }
 
 /// Source of [`Tessellated`] serials.
@@ -157,6 +159,7 @@ mod tests {
             lod: 1,
             dark: false,
             toggles: LayerToggles::default(),
+            world_alpha: 0,
         }
     }
 

@@ -85,4 +85,6 @@ pub enum Action {
     CancelExport,
     /// Close the note an export ended with.
     DismissExport,
+    /// The shared store: connect, edit an event, settle a conflict, undo.
+    Store(crate::store::live::Command),
 }

@@ -1,20 +1,24 @@
 //! Every event's position on the map plane and marker radius, computed once
 //! when the events are loaded.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use geo::Centroid as _;
 
 use super::camera::Projection;
-use crate::data::event::Event;
+use crate::data::event::{Event, EventKind};
 
-/// Every event's position on the map plane (projected kilometres) and
-/// marker radius, computed once when the events are loaded and kept compact,
-/// so that laying out many markers never reads the events themselves.
+/// Every event's position on the map plane (projected kilometres), marker
+/// radius and whether it is a background (context) row, computed once when
+/// the events are loaded and kept compact, so that laying out many markers
+/// never reads the events themselves. Cloning shares them (a layout made on
+/// another thread holds a clone).
 #[derive(Clone, Debug, Default)]
 pub struct EventPositions {
-    positions: Vec<Option<[f64; 2]>>,
-    radii: Vec<f32>,
+    positions: Arc<[Option<[f64; 2]>]>,
+    radii: Arc<[f32]>,
+    context: Arc<[bool]>,
     generation: u64,
 }
 
@@ -31,6 +35,10 @@ impl EventPositions {
                 .map(|e| event_lonlat(e).map(|[lon, lat]| proj.project(lon, lat)))
                 .collect(),
             radii: events.iter().map(radius_for).collect(),
+            context: events
+                .iter()
+                .map(|e| e.kind == EventKind::Context)
+                .collect(),
             generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -43,6 +51,12 @@ impl EventPositions {
     /// The marker radius of the event with this index, in points.
     pub fn radius(&self, index: usize) -> f32 {
         self.radii.get(index).copied().unwrap_or(0.0)
+    }
+
+    /// Whether the event with this index is a background (context) row,
+    /// which has a layer switch of its own.
+    pub fn is_context(&self, index: usize) -> bool {
+        self.context.get(index).copied().unwrap_or(false)
     }
 
     /// A number no other set of positions made by this process has.

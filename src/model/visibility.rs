@@ -13,8 +13,10 @@ use crate::model::event_index::TimeIndex;
 /// The events to show, as indices into `Data::events`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Visible {
-    /// Events that pass the filters and overlap the time window.
-    pub shown: Vec<usize>,
+    /// Events that pass the filters and overlap the time window, ascending
+    /// (shared with what is made from them on other threads: the map's
+    /// marker layout).
+    pub shown: Arc<Vec<usize>>,
     /// Events that pass the filters, ascending (kept while only the window
     /// moves).
     pub passing: Arc<Vec<usize>>,
@@ -164,7 +166,7 @@ impl VisibilityCache {
                 .filter(|&i| passes.get(i).copied().unwrap_or(false))
                 .collect();
             self.visible = Arc::new(Visible {
-                shown,
+                shown: Arc::new(shown),
                 passing: self.passing.clone(),
                 passes: self.passes.clone(),
                 serial: SERIALS.fetch_add(1, Ordering::Relaxed),
@@ -199,7 +201,7 @@ mod tests {
         let brute: Vec<usize> = (0..data.events.len())
             .filter(|&i| overlaps(&data.events[i], view.time.window))
             .collect();
-        assert_eq!(some.shown, brute);
+        assert_eq!(*some.shown, brute);
         let outside: Vec<usize> = some.outside().collect();
         assert_eq!(some.shown.len() + outside.len(), data.events.len());
         assert_eq!(outside.len(), some.outside_count());

@@ -17,12 +17,34 @@ pub struct DetailCard;
 
 impl crate::panels::panel::Panel for DetailCard {
     fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
-        show(ui, frame.data, frame.view)
+        let editable = (frame.view.selection.as_deref()).and_then(|id| frame.home.may_edit(id));
+        show(ui, frame.data, frame.view, editable)
     }
 }
 
-/// Draws the card of the selected event and returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
+/// Edit… for an event of the shared store: enabled when the role may
+/// change events (the server decides all the same).
+fn edit_button(ui: &mut egui::Ui, id: &str, may: bool) -> Option<Action> {
+    let button = ui.add_enabled(may, egui::Button::new("Edit…").small());
+    let button = if may {
+        button.on_hover_text("Change this event in the shared store")
+    } else {
+        button.on_disabled_hover_text("Your role may only read the shared store")
+    };
+    button
+        .clicked()
+        .then(|| Action::Store(crate::store::live::Command::OpenEditor(id.to_owned())))
+}
+
+/// Draws the card of the selected event and returns what the user asked
+/// for; `editable` is set for an event of the shared store (whether the
+/// role may change it).
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Data,
+    view: &ViewState,
+    editable: Option<bool>,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let event = view
         .selection
@@ -41,14 +63,23 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState) -> Vec<Action> {
         .id_salt("details_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            card(ui, data, event, &mut actions);
+            card(ui, data, event, editable, &mut actions);
         });
     actions
 }
 
 /// The card's content.
-fn card(ui: &mut egui::Ui, data: &Data, event: &Event, actions: &mut Vec<Action>) {
+fn card(
+    ui: &mut egui::Ui,
+    data: &Data,
+    event: &Event,
+    editable: Option<bool>,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal_wrapped(|ui| {
+        if let Some(may) = editable {
+            actions.extend(edit_button(ui, &event.id, may));
+        }
         ui.label(
             RichText::new(format::kind(event.kind))
                 .small()

@@ -1,6 +1,7 @@
 //! Side panels and windows: the events list with its filters, the detail
 //! card, the article, the windows about opened files, About, the review
-//! of an article being coded; the story bar and the story editor.
+//! of an article being coded; the story bar and the story editor; the
+//! shared store's windows (connecting, editing an event, conflicts).
 
 pub mod about;
 pub mod article;
@@ -13,6 +14,7 @@ mod filters;
 pub mod open_files;
 pub mod panel;
 pub mod review;
+pub mod store;
 pub mod story_bar;
 pub mod story_editor;
 pub mod table;

@@ -26,6 +26,9 @@ pub struct Frame<'a> {
     pub overlays: &'a [Overlay],
     /// The proposals of the article under review.
     pub proposed: Proposed<'a>,
+    /// Where the events live (files or the shared store), what the role
+    /// may do there.
+    pub home: &'a crate::store::live::Home,
 }
 
 /// The proposals of the article under review, for the map and the

@@ -25,8 +25,9 @@ pub enum SslMode {
     VerifyFull,
 }
 
-/// A connection's settings, every one of them resolved.
-#[derive(Clone, Debug, PartialEq)]
+/// A connection's settings, every one of them resolved. Its debug form
+/// leaves the password out, so that no log shows it.
+#[derive(Clone, PartialEq)]
 pub struct ConnInfo {
     /// Host names, IP addresses or Unix socket folders, tried in order.
     pub hosts: Vec<String>,
@@ -46,6 +47,22 @@ pub struct ConnInfo {
     pub connect_timeout: Duration,
     /// The name the server shows for this client.
     pub application_name: String,
+}
+
+impl std::fmt::Debug for ConnInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnInfo")
+            .field("hosts", &self.hosts)
+            .field("port", &self.port)
+            .field("user", &self.user)
+            .field("dbname", &self.dbname)
+            .field("password", &self.password.as_ref().map(|_| "…"))
+            .field("sslmode", &self.sslmode)
+            .field("sslrootcert", &self.sslrootcert)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("application_name", &self.application_name)
+            .finish()
+    }
 }
 
 /// What can be wrong with a connection string.

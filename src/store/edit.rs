@@ -100,7 +100,7 @@ pub fn apply(client: &mut Client, edit: &Edit) -> Result<Outcome, StoreError> {
 
 /// The event as the server has it now, with its version, locked until the
 /// transaction ends.
-fn current(
+pub(super) fn current(
     tx: &mut Transaction<'_>,
     id: &str,
     what: &str,
@@ -119,7 +119,7 @@ fn current(
 }
 
 /// Adds a new event, unless the id is taken.
-fn create(
+pub(super) fn create(
     tx: &mut Transaction<'_>,
     id: &str,
     feature: &Value,
@@ -148,7 +148,7 @@ fn create(
 
 /// Sets the changed properties, if the event is still at the edit's
 /// version.
-fn update(
+pub(super) fn update(
     tx: &mut Transaction<'_>,
     edit: &Edit,
     changes: &Map<String, Value>,
@@ -189,7 +189,11 @@ fn update(
 }
 
 /// Removes the event, if it is still at the edit's version.
-fn delete(tx: &mut Transaction<'_>, edit: &Edit, what: &str) -> Result<Outcome, StoreError> {
+pub(super) fn delete(
+    tx: &mut Transaction<'_>,
+    edit: &Edit,
+    what: &str,
+) -> Result<Outcome, StoreError> {
     let Some((feature, version)) = current(tx, &edit.event, what)? else {
         return Ok(Outcome::Stale {
             theirs: None,

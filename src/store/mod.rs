@@ -4,6 +4,8 @@
 //! roles the server enforces. No egui here; the app talks to it from a
 //! worker thread.
 //!
+//! - `kind.rs`: [`Store`], where events live: an events file or the
+//!   database; what `convert`, `extract` and the review panel write to.
 //! - `conninfo.rs` + `pgpass.rs`: where the database is, read as libpq
 //!   reads it (a connection string, else its environment and password file).
 //! - `tls.rs`, `connect.rs`: a session, TLS as `sslmode` asks, every
@@ -15,19 +17,31 @@
 //!   version it was made on; `outbox.rs` keeps edits made while offline;
 //!   `session.rs` sends edits or queues them, and replays the outbox.
 //! - `history.rs`: who changed what and when.
+//! - `rights.rs`: what the role may do, as the server says.
+//! - `coded.rs`: a coded article (its proposals with their review state
+//!   and the events kept) written in one transaction.
+//! - `live/`: the app's link: a worker thread holding the session, a
+//!   listener thread hearing other coders' changes, and what the app keeps
+//!   about them between frames.
 
 pub mod cells;
+pub mod coded;
 pub mod connect;
 pub mod conninfo;
 pub mod edit;
 pub mod error;
 pub mod history;
+pub mod kind;
+pub mod live;
 pub mod migrate;
 pub mod outbox;
 pub mod pgpass;
 pub mod pull;
 pub mod push;
+pub mod rights;
 pub mod session;
 pub mod stage;
 pub mod tls;
 pub mod viewport;
+
+pub use kind::Store;

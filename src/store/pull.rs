@@ -3,7 +3,7 @@
 //! vocabularies, the features) and read back through the same reader as a
 //! file, so that what comes out is checked as a file is.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use postgres::Client;
@@ -31,17 +31,67 @@ pub struct Scope {
 
 /// The events of `scope` as the text of an events file.
 pub fn pull_text(client: &mut Client, scope: &Scope) -> Result<String, StoreError> {
+    pulled(client, scope, None)
+}
+
+/// The events of `scope` as the text of an events file, with the version
+/// each event is at (what an edit of it is made on).
+pub fn pull_with_versions(
+    client: &mut Client,
+    scope: &Scope,
+) -> Result<(String, HashMap<String, i32>), StoreError> {
+    let mut versions = HashMap::new();
+    let text = pulled(client, scope, Some(&mut versions))?;
+    Ok((text, versions))
+}
+
+/// One event as the server has it now: an events file holding it alone
+/// (with its source and the vocabularies), and its version; none when no
+/// event has this id.
+pub fn one(client: &mut Client, id: &str) -> Result<Option<(String, i32)>, StoreError> {
+    let what = format!("reading event {id:?}");
+    let row = client
+        .query_opt(
+            "SELECT border_incidents.feature_of(ev)::text, ev.source_id, ev.version
+             FROM border_incidents.events AS ev WHERE ev.id = $1",
+            &[&id],
+        )
+        .map_err(|e| StoreError::from_query(e, &what))?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let feature: String = row.get(0);
+    let sources = BTreeSet::from([row.get::<_, String>(1)]);
+    let text = file_text(client, &format!("\n{feature}"), &sources)?;
+    Ok(Some((text, row.get(2))))
+}
+
+/// The events of `scope` as an events file, noting their versions when asked.
+fn pulled(
+    client: &mut Client,
+    scope: &Scope,
+    versions: Option<&mut HashMap<String, i32>>,
+) -> Result<String, StoreError> {
     let mut features = String::new();
     let mut sources = BTreeSet::new();
-    let count = features_into(client, scope, &mut features, &mut sources)?;
-    let sources_json = sources_json(client, &sources)?;
+    features_into(client, scope, &mut features, &mut sources, versions)?;
+    file_text(client, &features, &sources)
+}
+
+/// An events file of `features` (comma-separated Feature texts) with the
+/// `sources` they name and every vocabulary term.
+fn file_text(
+    client: &mut Client,
+    features: &str,
+    sources: &BTreeSet<String>,
+) -> Result<String, StoreError> {
+    let sources_json = sources_json(client, sources)?;
     let vocabularies = vocabularies_json(client)?;
     let mut out = String::with_capacity(features.len() + sources_json.len() + 256);
     let _ = write!(
         out,
         "{{\"type\": \"FeatureCollection\",\n\"sources\": {sources_json},\n\"vocabularies\": {vocabularies},\n\"features\": [{features}\n]}}\n"
     );
-    debug_assert!(count == 0 || !features.is_empty());
     Ok(out)
 }
 
@@ -51,6 +101,7 @@ fn features_into(
     scope: &Scope,
     out: &mut String,
     sources: &mut BTreeSet<String>,
+    mut versions: Option<&mut HashMap<String, i32>>,
 ) -> Result<usize, StoreError> {
     let [w, s, e, n] = scope.bbox.map_or([None; 4], |b| b.map(Some));
     let (from, to) = match scope.window {
@@ -74,7 +125,7 @@ fn features_into(
                  JOIN border_incidents.events AS ev ON ev.id = c.id,
                  LATERAL unnest(array_remove(ev.refers_to || ev.account_of, NULL)) AS r (id)
              )
-             SELECT border_incidents.feature_of(ev)::text, ev.source_id
+             SELECT border_incidents.feature_of(ev)::text, ev.source_id, ev.id, ev.version
              FROM border_incidents.events AS ev WHERE ev.id IN (SELECT id FROM chosen)
              ORDER BY ev.id",
             params,
@@ -91,6 +142,9 @@ fn features_into(
         out.push_str(if count == 0 { "\n" } else { ",\n" });
         out.push_str(feature);
         sources.insert(source);
+        if let Some(versions) = versions.as_deref_mut() {
+            versions.insert(row.get(2), row.get(3));
+        }
         count += 1;
     }
     Ok(count)

@@ -240,7 +240,7 @@ fn may_set_verdicts(tx: &mut Transaction<'_>) -> Result<bool, StoreError> {
 
 /// One source: added, or its details updated; a different text under a
 /// taken id is refused. Returns 1 if a row was written.
-fn push_source(tx: &mut Transaction<'_>, s: &Source) -> Result<usize, StoreError> {
+pub(super) fn push_source(tx: &mut Transaction<'_>, s: &Source) -> Result<usize, StoreError> {
     let what = format!("source {:?}", s.id);
     let text = s.text.as_deref();
     let sha = s.sha256.clone().or_else(|| text.map(sha256_hex));
@@ -297,7 +297,7 @@ fn push_source(tx: &mut Transaction<'_>, s: &Source) -> Result<usize, StoreError
 }
 
 /// One vocabulary term, unless the database has it already.
-fn push_term(tx: &mut Transaction<'_>, list: &str, t: &Term) -> Result<(), StoreError> {
+pub(super) fn push_term(tx: &mut Transaction<'_>, list: &str, t: &Term) -> Result<(), StoreError> {
     let colour = t.declared_colour.then(|| to_hex(t.colour));
     let symbol = serde_json::to_value(t.symbol)
         .ok()

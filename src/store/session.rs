@@ -16,6 +16,9 @@ use super::error::StoreError;
 use super::outbox::Outbox;
 use super::{connect, migrate};
 
+/// How long a ping waits for the server's answer.
+const PING_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// What became of a submitted edit.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Submitted {
@@ -48,6 +51,9 @@ pub struct Replay {
     pub already: usize,
     /// Edits someone else overtook, for the coder to settle.
     pub conflicts: Vec<Conflict>,
+    /// Edits the server refused (the role may not make them, or a value
+    /// is wrong), with its one-line reason: given up, not sent again.
+    pub refused: Vec<(Edit, String)>,
 }
 
 /// A coder's connection to the store, online or not.
@@ -101,6 +107,23 @@ impl Session {
         self.client.as_mut()
     }
 
+    /// Asks the server whether it is still there; a lost connection takes
+    /// the session offline. Returns whether it is online.
+    pub fn ping(&mut self) -> bool {
+        if let Some(client) = self.client.as_mut()
+            && client.is_valid(PING_WAIT).is_err()
+        {
+            self.client = None;
+        }
+        self.client.is_some()
+    }
+
+    /// Notes that the connection was found lost while reading through
+    /// [`Session::client`]: the session is offline until it reconnects.
+    pub fn lost(&mut self) {
+        self.client = None;
+    }
+
     /// Sends `edit`, or keeps it in the outbox if the server is away (or
     /// edits made earlier still wait there, so that order is kept).
     pub fn submit(&mut self, edit: Edit) -> Result<Submitted, StoreError> {
@@ -130,7 +153,9 @@ impl Session {
     }
 
     /// Connects again and sends what waits in the outbox, oldest first.
-    /// Stops (staying offline) if the server goes away again.
+    /// Stops (staying offline) if the server goes away again; an edit the
+    /// server refuses is given up and reported, so that it does not hold
+    /// back those after it.
     pub fn reconnect(&mut self) -> Result<Replay, StoreError> {
         if self.client.is_none() {
             self.client = Some(connect_checked(&self.info)?);
@@ -153,7 +178,7 @@ impl Session {
                     self.client = None;
                     return Err(e);
                 }
-                Err(e) => return Err(e),
+                Err(e) => replay.refused.push((edit.clone(), e.to_string())),
             }
             self.outbox
                 .done(edit.id)

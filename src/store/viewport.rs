@@ -14,6 +14,9 @@ use crate::data::time::Seconds;
 /// The most events a view is answered with one by one.
 pub const MAX_EVENTS: u64 = 5_000;
 
+/// A day, in seconds.
+const DAY: i64 = 86_400;
+
 /// A view's question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewRequest {
@@ -100,8 +103,11 @@ pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, Sto
 
 /// Events per bin of `window`, `bins` bins, counting each event once in
 /// the bin its start falls in (one that began before the window in the
-/// first). Bins of whole days are summed from the daily counts, shorter
-/// ones from the events.
+/// first). When the window runs from midnight to midnight and a bin is a
+/// whole number of days or at least a week, the bins are summed from the
+/// daily counts, each day's events in the bin that holds the day's start
+/// (at most a day off at a bin's edge, a fraction of a week-wide bar);
+/// shorter bins are counted from the events.
 pub fn histogram(
     client: &mut Client,
     window: (Seconds, Seconds),
@@ -112,7 +118,7 @@ pub fn histogram(
     let bins = bins.clamp(1, 2000);
     let (from, to) = (window.0, window.1.max(window.0 + 1));
     let width = ((to - from) as f64 / f64::from(bins)).ceil().max(1.0) as i64;
-    let whole_days = from % 86_400 == 0 && width % 86_400 == 0;
+    let whole_days = from % DAY == 0 && to % DAY == 0 && (width % DAY == 0 || width >= 7 * DAY);
     let kinds: Option<Vec<String>> = kinds.map(<[String]>::to_vec);
     let categories: Option<Vec<String>> = categories.map(<[String]>::to_vec);
     let sql = if whole_days {

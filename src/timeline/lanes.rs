@@ -162,7 +162,10 @@ pub fn layout(rect: Rect, crowded: &[bool], candidates: &[Candidate]) -> Layout 
             let (y, h) = if c.background {
                 let below = packing.normal[c.row] as f32 * lane;
                 // Centred in its lane, as its hit area is (`hit_area`).
-                (band_top + below + l * back_lane + scale, back_lane - 2.0 * scale)
+                (
+                    band_top + below + l * back_lane + scale,
+                    back_lane - 2.0 * scale,
+                )
             } else {
                 (band_top + l * lane + GAP / 2.0, lane - GAP)
             };

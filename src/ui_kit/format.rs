@@ -168,9 +168,10 @@ pub fn verdict(v: Option<Verdict>) -> &'static str {
 }
 
 /// The ground's elevation at a point, "1,035 m", from the GEBCO grid, when
-/// the point lies on it (and the grid could be read).
+/// the point lies on it and the grid has been read (the map reads it on a
+/// thread after its first frame; nothing waits for it).
 pub fn elevation_at(lon: f64, lat: f64) -> Option<String> {
-    let grid = crate::data::geodata::elevation::ElevationGrid::shared().ok()?;
+    let grid = crate::data::geodata::elevation::ElevationGrid::decoded()?;
     let m = grid.elevation_m(lon, lat)?;
     Some(format!("{} m", number(m.round())))
 }

@@ -4,4 +4,5 @@
 mod events;
 mod extract_quality;
 mod geodata;
+mod prepared_map;
 mod terrain;

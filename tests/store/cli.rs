@@ -233,3 +233,66 @@ fn bad_urls_and_refusals_exit_with_the_right_code() {
         stderr(&o)
     );
 }
+
+#[test]
+fn extract_and_convert_write_into_the_database_as_into_a_file() {
+    let server = shared();
+    let db = crate::common::fresh_store("cli_store_kinds");
+    let url = server.admin_url(&db);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+
+    // extract -o URL: the article's proposals into the database.
+    let o = run(
+        &[
+            "extract",
+            "tests/data/articles/india-china-2020.txt",
+            "-o",
+            &url,
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = stdout(&o);
+    assert!(said.starts_with(&format!("postgres@{db} on ")), "{said}");
+    let mut client = crate::common::admin(server, &db);
+    let count = |client: &mut postgres::Client| -> i64 {
+        let row = client
+            .query_one("SELECT count(*) FROM border_incidents.events", &[])
+            .expect("a count");
+        row.get(0)
+    };
+    let extracted = count(&mut client);
+    assert!(extracted > 0, "{said}");
+    let text: String = client
+        .query_one("SELECT body FROM border_incidents.sources", &[])
+        .expect("the article's source")
+        .get(0);
+    assert!(
+        text.contains("Galwan"),
+        "the article's text is kept with its source"
+    );
+
+    // convert URL -o FILE reads the database back; convert FILE -o URL
+    // writes a file's events into it, idempotent by id.
+    let file = dir.path().join("pulled.geojson");
+    let file_arg = file.to_str().expect("a UTF-8 path");
+    let o = run(&["convert", &url, "-o", file_arg], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains(&format!("wrote {extracted} of {extracted} events")),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(
+        &["convert", file_arg, "assets/events.geojson", "-o", &url],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("(the database)"), "{}", stdout(&o));
+    let bundled = border_incidents::data::events::bundled().expect("bundled");
+    assert_eq!(count(&mut client), extracted + bundled.events.len() as i64);
+
+    // A connection string that cannot be read is a usage error.
+    let o = run(&["convert", file_arg, "-o", "host=x dbname=y bogus=1"], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}

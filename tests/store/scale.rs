@@ -253,8 +253,8 @@ fn the_histogram_counts_every_event_of_the_window_once() {
             .get(0)
     };
     for (window, bins) in [
-        ((day("2015-01-01"), day("2025-01-01")), 120), // months, from the daily counts
-        ((day("2018-03-14"), day("2018-06-20")), 98),  // days
+        ((day("2015-01-01"), day("2025-01-01")), 120), // about a month each, from the daily counts
+        ((day("2018-03-14"), day("2018-06-20")), 98),  // days, from the daily counts
         ((day("2019-07-08"), day("2019-07-15")), 168), // hours, from the events
     ] {
         for kinds in [None, Some(vec!["context".to_owned()])] {

@@ -4,7 +4,12 @@
 
 mod coding_kit;
 mod common;
+// Shared with the store tests (tests/store/), which use all of it.
+#[allow(dead_code)]
+#[path = "../support/pg_server.rs"]
+mod pg_server;
 
+mod arriving;
 mod coding;
 mod coding_input;
 mod csv;
@@ -16,6 +21,7 @@ mod panels;
 mod scrub;
 mod snapshots;
 mod sources;
+mod store;
 mod story;
 mod story_glide;
 mod story_keys;

@@ -431,6 +431,7 @@ fn meshes_are_triangulated_once_not_per_frame() {
                 visible: &visible,
                 overlays: &[],
                 proposed: Default::default(),
+                note: None,
             };
             let _ = map.draw(ui, &input);
         });

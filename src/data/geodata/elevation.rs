@@ -89,6 +89,9 @@ fn decode(
     Ok(img)
 }
 
+/// The bundled grid, once decoded.
+static SHARED_GRID: OnceLock<Result<ElevationGrid, TerrainError>> = OnceLock::new();
+
 /// Elevations in metres on a regular lon/lat grid, north row first.
 #[derive(Clone, Debug)]
 pub struct ElevationGrid {
@@ -126,8 +129,13 @@ impl ElevationGrid {
 
     /// The bundled grid, decoded once on first use and shared.
     pub fn shared() -> Result<&'static Self, &'static TerrainError> {
-        static GRID: OnceLock<Result<ElevationGrid, TerrainError>> = OnceLock::new();
-        GRID.get_or_init(Self::bundled).as_ref()
+        SHARED_GRID.get_or_init(Self::bundled).as_ref()
+    }
+
+    /// The bundled grid if [`ElevationGrid::shared`] has decoded it, without
+    /// waiting for it (what the window shows while it starts).
+    pub fn decoded() -> Option<&'static Self> {
+        SHARED_GRID.get()?.as_ref().ok()
     }
 
     /// Width and height in cells.

@@ -20,11 +20,9 @@ pub fn drafts(ctx: &Context<'_>, r: &Read<'_>, carry: &mut Carry) -> Vec<Draft> 
         return Vec::new();
     }
     let said_date = r.dates.iter().find(|p| r.said(p));
-    let content_start = r
-        .content_dates()
-        .first()
-        .map(|p| p.resolved.start.date())
-        .or_else(|| carry.date.as_ref().map(|(w, _)| w.resolved.start.date()));
+    let own_start = r.content_dates().first().map(|p| p.resolved.start.date());
+    let content_start =
+        own_start.or_else(|| carry.date.as_ref().map(|(w, _)| w.resolved.start.date()));
     let tells = r.triggers.iter().any(|t| t.token >= sp.content);
     let category = if sp.category == "declaration" && tells {
         "account"
@@ -69,6 +67,9 @@ pub fn drafts(ctx: &Context<'_>, r: &Read<'_>, carry: &mut Carry) -> Vec<Draft> 
             }
             None => {
                 d.rule("date:said-before-publication", 0.0);
+                if own_start.is_some() {
+                    d.rule("date:from-what-it-tells", 0.0);
+                }
                 said_before(ctx.published, content_start)
             }
         };

@@ -33,7 +33,11 @@ pub fn drafts(
         // incident; "the fighting", "the ceasefire" with no date of their
         // own speak of one told before.
         let counted = r.figures != Figures::default();
+        // What an appeal calls for ("urged both sides to agree a
+        // ceasefire") has not happened.
+        let appealed = in_content && r.speech.as_ref().is_some_and(|sp| sp.category == "appeal");
         if in_content && statements > 0 && !t.strong && !counted
+            || appealed
             || told_before(r.s, t.token, &content_dates)
         {
             continue;

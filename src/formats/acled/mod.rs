@@ -10,6 +10,8 @@
 //! `geo_precision` 1 is the town itself, 2 near it (within 25 km), 3 a
 //! region coded to a provincial capital or a natural location (125 km).
 
+#[cfg(test)]
+mod chunked_tests;
 mod read;
 mod write;
 

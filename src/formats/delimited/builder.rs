@@ -52,6 +52,39 @@ impl Terms {
     }
 }
 
+/// The terms a builder met, in the order met: what another builder takes
+/// in when the parts of a table read apart are put together.
+pub struct MetTerms {
+    sides: Vec<Term>,
+    categories: Vec<Term>,
+}
+
+/// The ids a part's events must change to, where a term took another id in
+/// the whole table (two labels making one slug in different parts).
+#[derive(Default)]
+pub struct Renames {
+    sides: HashMap<String, String>,
+    categories: HashMap<String, String>,
+}
+
+impl Renames {
+    /// Gives `event` the ids of the whole table.
+    pub fn apply(&self, event: &mut Event) {
+        let rename = |id: &mut Option<String>, renames: &HashMap<String, String>| {
+            if let Some(new) = id.as_ref().and_then(|id| renames.get(id)) {
+                *id = Some(new.clone());
+            }
+        };
+        rename(&mut event.side, &self.sides);
+        rename(&mut event.category, &self.categories);
+    }
+
+    /// Whether no id changes.
+    pub fn is_empty(&self) -> bool {
+        self.sides.is_empty() && self.categories.is_empty()
+    }
+}
+
 /// Builds the collection while rows are read.
 pub struct Builder {
     sides: Terms,
@@ -107,6 +140,42 @@ impl Builder {
         self.fields
             .build(&self.field_names, kept.chain(spare))
             .map_err(|e| row.row_problem(e.to_string()))
+    }
+
+    /// The terms met, for [`Builder::take_terms`] of another builder.
+    pub fn into_terms(self) -> MetTerms {
+        MetTerms {
+            sides: self.sides.terms,
+            categories: self.categories.terms,
+        }
+    }
+
+    /// Takes in the terms a builder of a later part of the table met, in
+    /// their order, and says which of that part's ids change.
+    pub fn take_terms(&mut self, met: &MetTerms) -> Renames {
+        let mut renames = Renames::default();
+        let vocabularies = [
+            (&met.sides, &mut self.sides, &mut renames.sides),
+            (
+                &met.categories,
+                &mut self.categories,
+                &mut renames.categories,
+            ),
+        ];
+        for (terms, into, renamed) in vocabularies {
+            for t in terms {
+                let id = into.id(&t.label, t.symbol);
+                if id != t.id {
+                    renamed.insert(t.id.clone(), id.to_owned());
+                }
+            }
+        }
+        renames
+    }
+
+    /// Room for `n` more events.
+    pub fn reserve(&mut self, n: usize) {
+        self.events.reserve_exact(n);
     }
 
     /// Adds `event`, or returns why not (its id is taken).

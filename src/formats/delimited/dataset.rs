@@ -1,4 +1,5 @@
-//! A dataset table read row by row into one dataset [`Collection`]: the
+//! A dataset table read into one dataset [`Collection`], in chunks of
+//! whole records on every core (`parts.rs`): the
 //! file as its source, the actors and event types as its vocabularies,
 //! the ids checked for repeats, and every bad row reported while the good
 //! ones load. What the ACLED, UCDP GED and GDELT formats share; each gives
@@ -7,8 +8,10 @@
 use std::io::Read;
 
 use super::builder::Builder;
+use super::chunks::{CHUNK_BYTES, Chunk, Chunker};
 use super::columns::Columns;
 use super::layout::{Header, Layout};
+use super::parts::{self, Part};
 use super::{Problems, Row, Table};
 use crate::data::event::Event;
 use crate::data::events::{Collection, Loaded};
@@ -67,26 +70,101 @@ impl CsvLoad {
     }
 }
 
-/// Reads a table of `layout` from `input` in one pass; `convert` makes
+/// What every part of a table shares: its layout and columns, and the
+/// columns kept in the events' `fields`.
+struct Shape<'l> {
+    layout: &'l Layout,
+    header: Vec<String>,
+    /// The column of the events' ids.
+    id_column: usize,
+    field_columns: Vec<usize>,
+    field_names: FieldNames,
+}
+
+impl<'l> Shape<'l> {
+    /// The shape of the table whose first chunk is `first`, or why it
+    /// cannot be read as `layout`.
+    fn of(first: &[u8], layout: &'l Layout) -> Result<Self, Vec<Diagnostic>> {
+        let mut input = first;
+        let table = open(&mut input, layout)?;
+        let columns = Columns::of(&table, layout);
+        let field_columns: Vec<usize> = (0..table.header.len())
+            .filter(|&i| {
+                !layout
+                    .mapped
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(&table.header[i]))
+            })
+            .collect();
+        let names = field_columns.iter().map(|&i| table.header[i].as_str());
+        let field_names = FieldNames::new(names.chain(layout.spare.iter().copied()));
+        Ok(Self {
+            layout,
+            id_column: columns.get(layout.required[0]).unwrap_or(0),
+            header: table.header,
+            field_columns,
+            field_names,
+        })
+    }
+
+    /// A builder keeping every column the layout does not map in the
+    /// events' `fields`, then its spare columns.
+    fn builder(&self) -> Builder {
+        Builder::new(self.field_columns.clone(), self.field_names.clone())
+    }
+}
+
+/// Reads a table of `layout` from `input` on every core; `convert` makes
 /// each row an event or says what is wrong with it. The file `name`
 /// becomes the collection's one source.
 pub fn read(
     name: &str,
     input: &mut dyn Read,
     layout: &Layout,
-    convert: impl FnMut(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult,
+    convert: impl Fn(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult + Sync,
+) -> CsvLoad {
+    read_in_chunks(name, input, layout, convert, CHUNK_BYTES)
+}
+
+/// [`read`], cutting the input in chunks of about `chunk_bytes`.
+pub fn read_in_chunks(
+    name: &str,
+    input: &mut dyn Read,
+    layout: &Layout,
+    convert: impl Fn(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult + Sync,
+    chunk_bytes: usize,
 ) -> CsvLoad {
     let mut problems = Problems::default();
-    let mut table = match open(input, layout) {
-        Ok(table) => table,
+    let dialect = layout.dialect;
+    let mut chunker = Chunker::new(input, dialect.delimiter, dialect.quoting, chunk_bytes);
+    let first = match chunker.next_chunk() {
+        Ok(first) => first.unwrap_or(Chunk {
+            index: 0,
+            first_line: 1,
+            bytes: Vec::new(),
+        }),
+        Err(e) => {
+            problems.push(super::cannot_read(e));
+            return CsvLoad::failed(problems);
+        }
+    };
+    let shape = match Shape::of(&first.bytes, layout) {
+        Ok(shape) => shape,
         Err(found) => {
             found.into_iter().for_each(|d| problems.push(d));
             return CsvLoad::failed(problems);
         }
     };
-    let columns = Columns::of(&table, layout);
-    let mut b = builder(&table, layout);
-    if let Err(d) = rows(&mut table, layout, &columns, &mut b, &mut problems, convert) {
+    let mut b = shape.builder();
+    let mut failed = None;
+    let read_part = |chunk: Chunk| read_part(chunk, &shape, &convert);
+    let mut take = |part: Part| {
+        if let Err(d) = take_part(part, &shape, &mut b, &mut problems) {
+            failed.get_or_insert(d);
+        }
+    };
+    let read = parts::read_all(&mut chunker, first, &read_part, &mut take);
+    if let Some(d) = read.err().map(super::cannot_read).or(failed) {
         problems.push(d);
         return CsvLoad::failed(problems);
     }
@@ -117,35 +195,49 @@ fn open<'r>(input: &'r mut dyn Read, layout: &Layout) -> Result<Table<'r>, Vec<D
     }
 }
 
-/// A builder keeping every column of `table` the layout does not map in
-/// the events' `fields`, then its spare columns.
-fn builder(table: &Table<'_>, layout: &Layout) -> Builder {
-    let field_columns: Vec<usize> = (0..table.header.len())
-        .filter(|&i| {
-            !layout
-                .mapped
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(&table.header[i]))
-        })
-        .collect();
-    let names = field_columns.iter().map(|&i| table.header[i].as_str());
-    let field_names = FieldNames::new(names.chain(layout.spare.iter().copied()));
-    Builder::new(field_columns, field_names)
+/// Reads the rows of one chunk of the table (the first holds its header).
+fn read_part(
+    chunk: Chunk,
+    shape: &Shape<'_>,
+    convert: &(impl Fn(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult + Sync),
+) -> Part {
+    let mut b = shape.builder();
+    let mut part = Part {
+        events: Vec::new(),
+        id_at: Vec::new(),
+        problems: Problems::default(),
+        terms: shape.builder().into_terms(),
+        failed: None,
+    };
+    let mut input = chunk.bytes.as_slice();
+    let dialect = shape.layout.dialect;
+    let table = if chunk.index == 0 {
+        Table::open(&mut input, dialect)
+    } else {
+        Table::continuing(&mut input, dialect, &shape.header, chunk.first_line)
+    };
+    let read = table.and_then(|mut table| {
+        let columns = Columns::of(&table, shape.layout);
+        rows(&mut table, shape, &columns, &mut b, &mut part, convert)
+    });
+    part.failed = read.err();
+    part.terms = b.into_terms();
+    part
 }
 
-/// Reads every row after the header, adding the events `convert` makes and
-/// keeping the problems. Fails only when the input cannot be read.
+/// Reads every row after the header, keeping the events `convert` makes
+/// and the problems. Fails only when the input cannot be read.
 fn rows(
     table: &mut Table<'_>,
-    layout: &Layout,
+    shape: &Shape<'_>,
     columns: &Columns,
     b: &mut Builder,
-    problems: &mut Problems,
-    mut convert: impl FnMut(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult,
+    part: &mut Part,
+    convert: &impl Fn(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult,
 ) -> Result<(), Diagnostic> {
     let width = table.header.len();
     let header = table.dialect().header;
-    while let Some(row) = table.next_row(problems)? {
+    while let Some(row) = table.next_row(&mut part.problems)? {
         if row.len() != width {
             let message = match header {
                 Header::Row => format!(
@@ -155,25 +247,54 @@ fn rows(
                 Header::Fixed(_) => format!(
                     "the row has {} fields; a {} row has {width}",
                     row.len(),
-                    layout.dataset
+                    shape.layout.dataset
                 ),
             };
-            problems.push(row.row_problem(message));
+            part.problems.push(row.row_problem(message));
             continue;
         }
         match convert(&row, columns, b) {
             Ok(event) => {
-                if let Err(message) = b.add(event) {
-                    let col = columns.get(layout.required[0]).unwrap_or(0);
-                    problems.push(row.problem(col, message));
-                }
+                part.events.push(event);
+                part.id_at.push(row.place(shape.id_column));
             }
             Err(mut found) => {
                 found.sort_by_key(|d| (d.line, d.column));
-                found.into_iter().for_each(|d| problems.push(d));
+                found.into_iter().for_each(|d| part.problems.push(d));
             }
         }
     }
+    Ok(())
+}
+
+/// Adds a part's events to `b` in order (their ids checked for repeats,
+/// their terms' ids made the whole table's) and its problems, with the
+/// repeats', to `problems`; fails when the part could not be read.
+fn take_part(
+    part: Part,
+    shape: &Shape<'_>,
+    b: &mut Builder,
+    problems: &mut Problems,
+) -> Result<(), Diagnostic> {
+    if let Some(d) = part.failed {
+        problems.absorb(part.problems, Vec::new());
+        return Err(d);
+    }
+    let renames = b.take_terms(&part.terms);
+    let mut repeats = Vec::new();
+    for (mut event, (line, column)) in part.events.into_iter().zip(part.id_at) {
+        if !renames.is_empty() {
+            renames.apply(&mut event);
+        }
+        if let Err(message) = b.add(event) {
+            let d = Diagnostic::error(message).at(line, column);
+            repeats.push(match shape.header.get(shape.id_column) {
+                Some(name) => d.with_path(name.clone()),
+                None => d,
+            });
+        }
+    }
+    problems.absorb(part.problems, repeats);
     Ok(())
 }
 

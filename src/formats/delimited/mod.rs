@@ -21,9 +21,11 @@
 
 pub mod builder;
 pub mod cells;
+mod chunks;
 pub mod columns;
 pub mod dataset;
 pub mod layout;
+mod parts;
 mod raw;
 mod record;
 mod scan;
@@ -65,6 +67,27 @@ impl Problems {
             self.kept.push(d);
         }
     }
+
+    /// Records the problems of a later part of the file, with `more` of
+    /// its problems found afterwards, each put in its place by line.
+    pub fn absorb(&mut self, part: Problems, mut more: Vec<Diagnostic>) {
+        let (mut errors, mut warnings) = (part.errors, part.warnings);
+        more.sort_by_key(|d| (d.line, d.column));
+        let mut more = more.into_iter().peekable();
+        for d in part.kept {
+            while let Some(m) = more.next_if(|m| (m.line, m.column) < (d.line, d.column)) {
+                self.push(m);
+            }
+            match d.severity {
+                Severity::Error => errors -= 1,
+                Severity::Warning => warnings -= 1,
+            }
+            self.push(d);
+        }
+        more.for_each(|m| self.push(m));
+        self.errors += errors;
+        self.warnings += warnings;
+    }
 }
 
 /// A table being read: its column names and the current row.
@@ -78,6 +101,8 @@ pub struct Table<'r> {
     record: Record,
     /// Where the current record starts: byte offset and line.
     start: (u64, usize),
+    /// Lines before the input's first (when it is a part of a file).
+    lines_before: usize,
 }
 
 impl<'r> Table<'r> {
@@ -85,30 +110,7 @@ impl<'r> Table<'r> {
     /// it has one. Fails when the input cannot be read, or has no header
     /// row where one is due.
     pub fn open(input: &'r mut dyn Read, dialect: Dialect) -> Result<Self, Diagnostic> {
-        let raw = Rc::new(RefCell::new(Raw::default()));
-        let mut first = [0u8; 3];
-        let got = read_up_to(input, &mut first).map_err(cannot_read)?;
-        let prefix = if &first[..got] == b"\xEF\xBB\xBF" {
-            Vec::new()
-        } else {
-            first[..got].to_vec()
-        };
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(dialect.delimiter)
-            .quoting(dialect.quoting)
-            .buffer_capacity(1 << 16)
-            .from_reader(raw::tee(input, prefix, raw.clone()));
-        let mut table = Self {
-            reader,
-            raw,
-            dialect,
-            header: Vec::new(),
-            index: HashMap::new(),
-            record: Record::default(),
-            start: (0, 1),
-        };
+        let mut table = Self::reading(input, dialect)?;
         match dialect.header {
             Header::Row => {
                 if !table.advance()? {
@@ -128,6 +130,49 @@ impl<'r> Table<'r> {
             }
         }
         Ok(table)
+    }
+
+    /// Opens a part of a table of `dialect` whose columns are `header`:
+    /// `input` holds whole records of it from line `first_line` on.
+    pub fn continuing(
+        input: &'r mut dyn Read,
+        dialect: Dialect,
+        header: &[String],
+        first_line: usize,
+    ) -> Result<Self, Diagnostic> {
+        let mut table = Self::reading(input, dialect)?;
+        table.lines_before = first_line.saturating_sub(1);
+        table.name_columns(header.to_vec());
+        Ok(table)
+    }
+
+    /// A table on `input` with no columns named yet.
+    fn reading(input: &'r mut dyn Read, dialect: Dialect) -> Result<Self, Diagnostic> {
+        let raw = Rc::new(RefCell::new(Raw::default()));
+        let mut first = [0u8; 3];
+        let got = read_up_to(input, &mut first).map_err(cannot_read)?;
+        let prefix = if &first[..got] == b"\xEF\xBB\xBF" {
+            Vec::new()
+        } else {
+            first[..got].to_vec()
+        };
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(dialect.delimiter)
+            .quoting(dialect.quoting)
+            .buffer_capacity(1 << 16)
+            .from_reader(raw::tee(input, prefix, raw.clone()));
+        Ok(Self {
+            reader,
+            raw,
+            dialect,
+            header: Vec::new(),
+            index: HashMap::new(),
+            record: Record::default(),
+            start: (0, 1),
+            lines_before: 0,
+        })
     }
 
     fn name_columns(&mut self, names: Vec<String>) {
@@ -162,7 +207,7 @@ impl<'r> Table<'r> {
                 .record
                 .position()
                 .map_or((0, 1), |p| (p.byte(), p.line() as usize));
-            self.start = (byte, line);
+            self.start = (byte, self.lines_before + line);
             self.raw.borrow_mut().discard_before(byte);
         }
         Ok(more)
@@ -269,12 +314,17 @@ impl Row<'_, '_> {
 
     /// An error at the start of field `col`, about its column.
     pub fn problem(&self, col: usize, message: impl Into<String>) -> Diagnostic {
-        let (line, column) = self.table.field_position(col);
+        let (line, column) = self.place(col);
         let d = Diagnostic::error(message).at(line, column);
         match self.table.header.get(col) {
             Some(name) => d.with_path(name.clone()),
             None => d,
         }
+    }
+
+    /// The line and column (characters, 1-based) where field `col` starts.
+    pub fn place(&self, col: usize) -> (usize, usize) {
+        self.table.field_position(col)
     }
 
     /// An error about the whole row, at its start.

@@ -3,41 +3,30 @@
 //! [`GeoData`] in the region's projection, tessellated into one mesh that is
 //! kept while the map is still or panned (`base_paint.rs`).
 
-use std::ops::Range;
-
 use egui::{Color32, Rect, Stroke, Ui};
-use geo::MultiPolygon;
 
 use crate::data::Data;
 use crate::data::geodata::GeoData;
 use crate::data::geodata::overlay::Overlay;
-use crate::data::geodata::world::World;
 use crate::data::region::RegionProfile;
-use crate::map::full_detail::{FullDetail, FullLevels};
+use crate::map::baked::Baked;
+use crate::map::deferred::Deferred;
 use crate::map::gpu_mesh::TargetFormat;
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
+use crate::map::layers::base_prepare::{
+    self, BaseGeometry, CountryArea, EDGE_TOLERANCE_KM, FullLevels, PreparedBorder, WorldArea,
+};
 use crate::map::legend::swatch;
-use crate::map::mesh::{Area, Lines, MeshStats, prepare_area_levels, prepare_areas, prepare_lines};
+use crate::map::mesh::{Area, Lines, MeshStats};
 use crate::map::tessellated::Tessellated;
 use crate::model::action::Action;
 use crate::model::camera::{KmBox, Projection};
 use crate::model::view::layer_ids;
-use crate::ui_kit::palette::rgb;
-
-/// A prepared border between two countries.
-#[derive(Debug)]
-pub struct PreparedBorder {
-    /// Whether this is the border the region emphasises.
-    pub main: bool,
-    /// The lines at every level of detail.
-    pub lines: Lines,
-}
 
 /// All base layers ready to draw.
-#[derive(Debug)]
 pub struct BaseLayers {
     /// Countries: ISO alpha-3 code, fill (light, dark) and prepared area.
-    pub countries: Vec<(String, [Color32; 2], Area)>,
+    pub countries: Vec<CountryArea>,
     /// Lakes and reservoirs.
     pub lakes: Vec<Area>,
     /// Rivers grouped by level: (level, lines).
@@ -49,14 +38,15 @@ pub struct BaseLayers {
     /// The emphasised border's name and length, for the legend.
     pub main_border: Option<(String, f64)>,
     /// The world's countries beyond the base map (cut out where it lies),
-    /// with the region's fill for the countries it names.
-    pub world: Vec<(String, Option<[Color32; 2]>, Area)>,
+    /// with the region's fill for the countries it names; empty until they
+    /// arrive, after the first frame.
+    pub world: Vec<WorldArea>,
     /// What preparing produced.
     pub stats: MeshStats,
     /// The base map's box on the plane, along which outlines are not drawn.
     cut: Option<KmBox>,
     /// Where the full level of detail of the areas stands.
-    pub(super) full_detail: FullDetail,
+    pub(super) full_detail: Deferred<FullLevels>,
     /// Whether the areas have their full level of detail.
     pub(super) has_full_detail: bool,
     /// The last tessellation of the layers.
@@ -65,14 +55,6 @@ pub struct BaseLayers {
     /// are kept on the GPU.
     pub(super) gpu: Option<TargetFormat>,
 }
-
-/// How near the base map's box an outline may run and count as running
-/// along it, in kilometres.
-const EDGE_TOLERANCE_KM: f64 = 0.05;
-
-/// The levels of detail prepared before the first frame; the full one
-/// (level 0, most of the triangulation) follows from a thread.
-const COARSE: Range<usize> = 1..crate::map::mesh::LOD_TOLERANCES_KM.len();
 
 /// The switches of the base layers, in the order of the View menu.
 pub const TOGGLES: [&str; 6] = [
@@ -84,121 +66,56 @@ pub const TOGGLES: [&str; 6] = [
     layer_ids::WORLD,
 ];
 
-/// The shapes of every area, in the order of [`BaseLayers::areas_mut`].
-fn area_shapes(geo: &GeoData) -> Vec<&MultiPolygon<f64>> {
-    geo.countries
-        .iter()
-        .map(|c| &c.shape)
-        .chain(geo.lakes.iter().map(|l| &l.shape))
-        .chain(geo.valley.iter().map(|v| &v.shape))
-        .collect()
-}
-
 impl BaseLayers {
-    /// Prepares every layer of `geo` for the region: the coarser levels of
-    /// detail at once; the full one waits for
+    /// Prepares what the first frame draws of `geo` for the region (the
+    /// coarser levels of detail of the areas and every line), or takes it
+    /// from `baked`. The full level waits for
     /// [`BaseLayers::poll_full_detail`] to start its thread once a first
-    /// frame is drawn.
-    pub fn new(geo: &GeoData, world: &World, region: &RegionProfile, proj: &Projection) -> Self {
-        let mut stats = MeshStats::default();
-        // Where the base map and the world layer were cut at the base map's
-        // box, the box's edge is no border.
-        let cut = cover(geo).map(|r| proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y));
-        let drawn: Vec<&str> = geo.countries.iter().map(|c| c.iso3.as_str()).collect();
-        let world = crate::map::layers::world::prepare_countries(
-            world,
-            cover(geo),
-            &drawn,
-            proj,
-            &mut stats,
-        )
-        .into_iter()
-        .map(|(iso3, mut area)| {
-            if let Some(cut) = &cut {
-                area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-            }
-            let named = region.fills.iter().any(|f| f.iso3 == iso3);
-            let fill = named.then(|| {
-                [
-                    rgb(region.fill(&iso3, false)),
-                    rgb(region.fill(&iso3, true)),
-                ]
-            });
-            (iso3, fill, area)
-        })
-        .collect();
-        let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
-        let fills = |iso3: &str| [rgb(region.fill(iso3, false)), rgb(region.fill(iso3, true))];
+    /// frame is drawn; the world comes from [`BaseLayers::set_world`].
+    pub fn new(
+        geo: &GeoData,
+        region: &RegionProfile,
+        proj: &Projection,
+        baked: Option<Baked>,
+    ) -> Self {
+        let geometry = baked
+            .and_then(|b| b.base())
+            .unwrap_or_else(|| BaseGeometry::prepare(geo, proj));
         let countries = geo
             .countries
             .iter()
-            .zip(prepare_areas(proj, &shapes, COARSE, &mut stats))
-            .map(|(c, mut area)| {
-                if let Some(cut) = &cut {
-                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-                }
-                (c.iso3.clone(), fills(&c.iso3), area)
-            })
-            .collect();
-        let lakes = geo
-            .lakes
-            .iter()
-            .map(|l| prepare_area_levels(proj, &l.shape, COARSE, &mut stats))
-            .collect();
-        let mut levels: Vec<u8> = geo.rivers.iter().map(|r| r.level).collect();
-        levels.sort_unstable();
-        levels.dedup();
-        let rivers = levels
-            .into_iter()
-            .map(|level| {
-                let lines = geo
-                    .rivers
-                    .iter()
-                    .filter(move |r| r.level == level)
-                    .map(|r| &r.line);
-                (level, prepare_lines(proj, lines))
-            })
+            .zip(geometry.countries)
+            .map(|(c, area)| (c.iso3.clone(), base_prepare::fills(region, &c.iso3), area))
             .collect();
         let borders = geo
             .borders
             .iter()
-            .map(|b| PreparedBorder {
+            .zip(geometry.borders)
+            .map(|(b, lines)| PreparedBorder {
                 main: region.is_emphasised(&b.countries),
-                lines: prepare_lines(proj, b.lines.0.iter()),
+                lines,
             })
             .collect();
-        let area = geo.valley.as_ref().map(|v| {
-            let area = prepare_area_levels(proj, &v.shape, COARSE, &mut stats);
-            let label = label_point(&area.bbox);
+        let area = geometry.area.map(|area| {
+            let label = base_prepare::label_point(&area.bbox);
             let name = region.area_name.clone().unwrap_or_else(|| "Area".into());
             (area, label, name)
         });
-        let main_border = geo
-            .borders
-            .iter()
-            .find(|b| region.is_emphasised(&b.countries))
-            .zip(region.emphasised_border.as_ref())
-            .map(|(b, pair)| {
-                let name = region
-                    .border_name
-                    .clone()
-                    .unwrap_or_else(|| border_name(geo, pair));
-                (name, b.length_km)
-            });
+        let shapes = base_prepare::area_shapes(geo);
+        let projection = *proj;
         Self {
             countries,
-            lakes,
-            rivers,
+            lakes: geometry.lakes,
+            rivers: geometry.rivers,
             borders,
             area,
-            main_border,
-            world,
-            stats,
-            cut,
-            full_detail: FullDetail::Waiting(
-                area_shapes(geo).into_iter().cloned().collect(),
-                *proj,
-            ),
+            main_border: base_prepare::main_border(geo, region),
+            world: Vec::new(),
+            stats: geometry.stats,
+            cut: base_prepare::cut(geo, proj),
+            full_detail: Deferred::new("full-detail", move || {
+                base_prepare::full_levels(&projection, &shapes)
+            }),
             has_full_detail: false,
             tessellated: None,
             gpu: None,
@@ -214,14 +131,19 @@ impl BaseLayers {
             .chain(self.area.iter_mut().map(|(a, _, _)| a))
     }
 
-    /// Moves the full level of detail along: starts its thread once a frame
-    /// has been drawn (`frames_drawn` > 0), and takes it in when the thread
-    /// has finished. If the thread fails, the map keeps drawing the next
-    /// level (0.4 km) when zoomed in.
-    pub fn poll_full_detail(&mut self, frames_drawn: u64) {
-        if let Some(full) = self.full_detail.poll(frames_drawn) {
+    /// Moves the full level of detail along: starts its thread when
+    /// `start` gives the context to wake once it is done, and takes it in
+    /// when the thread has finished. If the thread fails, the map keeps
+    /// drawing the next level (0.4 km) when zoomed in.
+    pub fn poll_full_detail(&mut self, start: Option<&egui::Context>) {
+        if let Some(full) = self.full_detail.poll(start) {
             self.take_full_detail(full);
         }
+    }
+
+    /// Starts preparing the full level of detail now, if it has not started.
+    pub fn start_full_detail(&mut self) {
+        self.full_detail.start(None);
     }
 
     /// Prepares the full level of detail now, or waits for its thread (for
@@ -242,6 +164,15 @@ impl BaseLayers {
         }
         self.stats.add(&stats);
         self.has_full_detail = true;
+    }
+
+    /// Takes in the world beyond the base map, prepared on a thread
+    /// (`stats` is what preparing it produced); the layers are tessellated
+    /// again with it.
+    pub fn set_world(&mut self, world: Vec<WorldArea>, stats: &MeshStats) {
+        self.world = world;
+        self.stats.add(stats);
+        self.tessellated = None;
     }
 
     /// Keeps the tessellated layers on the GPU and draws them into frames
@@ -301,13 +232,7 @@ impl MapLayer for BaseLayers {
         obstacles: &mut Vec<Rect>,
     ) -> Vec<Action> {
         let toggles = &frame.view.layers;
-        self.paint_mesh(
-            painter,
-            frame.transform,
-            frame.view.camera.points_per_km,
-            frame.palette,
-            toggles,
-        );
+        self.paint_mesh(painter, frame.transform, frame.palette, toggles);
         if toggles.shown(layer_ids::AREA)
             && let Some((_, label, name)) = &self.area
         {
@@ -385,39 +310,4 @@ impl MapLayer for BaseLayers {
             });
         }
     }
-}
-
-/// "Kyrgyz–Tajik border" from the countries' names in the base map
-/// ("Kyrgyzstan", "Tajikistan"), or their codes.
-fn border_name(geo: &GeoData, pair: &[String; 2]) -> String {
-    let name = |iso3: &str| {
-        geo.countries
-            .iter()
-            .find(|c| c.iso3 == iso3)
-            .map_or_else(|| iso3.to_owned(), |c| c.name.clone())
-    };
-    format!("{}–{} border", name(&pair[0]), name(&pair[1]))
-}
-
-/// The longitude/latitude box the base map's countries cover (the world
-/// layer is cut out there).
-pub fn cover(geo: &GeoData) -> Option<geo::Rect<f64>> {
-    use geo::BoundingRect as _;
-    geo.countries
-        .iter()
-        .filter_map(|c| c.shape.bounding_rect())
-        .reduce(|a, b| {
-            geo::Rect::new(
-                geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-                geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-            )
-        })
-}
-
-/// A point inside the upper middle of a box, for an area's label.
-fn label_point(b: &KmBox) -> [f64; 2] {
-    [
-        (b.min[0] + b.max[0]) / 2.0,
-        b.min[1] + (b.max[1] - b.min[1]) * 0.62,
-    ]
 }

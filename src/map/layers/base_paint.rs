@@ -3,10 +3,9 @@
 //! panned within its margin, and handed to the GPU once when the window
 //! draws with wgpu.
 
-use std::time::Duration;
-
 use egui::{Color32, Stroke};
 
+use crate::map::deferred::FADE_ANIMATIONS;
 use crate::map::layers::base::{BaseLayers, TOGGLES};
 use crate::map::mesh::{Area, KmLine, lod_for};
 use crate::map::tessellated::{MeshBuilder, TessKey, Tessellated};
@@ -17,28 +16,31 @@ use crate::ui_kit::palette::Palette;
 /// How opaque country fills are over the relief.
 const RELIEF_FILL_ALPHA: f32 = 0.55;
 
+/// In how many steps the world beyond the base map fades in (each step is
+/// one tessellation).
+const WORLD_FADE_STEPS: u8 = 6;
+
 impl BaseLayers {
     /// Paints the base layers under the markers, from the last tessellation
-    /// when it still covers the view (see `tessellated.rs`).
+    /// when it still covers the view (see `tessellated.rs`). The world
+    /// beyond the base map fades in when it arrives in view.
     pub(super) fn paint_mesh(
         &mut self,
         p: &egui::Painter,
         t: &ScreenTransform,
-        ppk: f64,
         pal: &Palette,
         layers: &LayerToggles,
     ) {
-        let wanted = lod_for(ppk);
+        let ppk = t.points_per_km();
+        // Until the full level arrives, the next one stands in for it.
         let lod = if self.has_full_detail {
-            wanted
+            lod_for(ppk)
         } else {
-            // Until the full level arrives, the next one stands in for it.
-            if wanted == 0 && self.full_detail.is_pending() {
-                p.ctx().request_repaint_after(Duration::from_millis(50));
-            }
-            wanted.max(1)
+            lod_for(ppk).max(1)
         };
         let clip = p.clip_rect();
+        let reach = Tessellated::reach_for(clip);
+        let world_alpha = self.world_alpha(p.ctx(), t, reach);
         let key = TessKey {
             points_per_km: ppk,
             size: clip.size(),
@@ -55,6 +57,7 @@ impl BaseLayers {
                     .cloned()
                     .collect(),
             },
+            world_alpha,
         };
         if let Some(done) = &self.tessellated
             && let Some(shift) = done.shift_for(&key, t, clip)
@@ -62,142 +65,170 @@ impl BaseLayers {
             done.paint(p, shift, self.gpu);
             return;
         }
-        let reach = Tessellated::reach_for(clip);
         let mut out = MeshBuilder::new(p.ctx(), reach);
-        self.build(&mut out, t, reach, lod, pal, layers);
+        let style = Style {
+            t,
+            view: t.visible_box(reach),
+            lod,
+            pal,
+        };
+        self.build(&mut out, &style, layers, world_alpha);
         let done = Tessellated::new(key, *t, reach, out.mesh);
         done.paint(p, egui::Vec2::ZERO, self.gpu);
         self.tessellated = Some(done);
     }
 
-    /// Tessellates the base layers that cross `reach` into `out`.
-    fn build(
-        &self,
-        out: &mut MeshBuilder,
-        t: &ScreenTransform,
-        reach: egui::Rect,
-        lod: usize,
-        pal: &Palette,
-        layers: &LayerToggles,
-    ) {
+    /// How opaque the world beyond the base map is drawn, in steps of
+    /// [`WORLD_FADE_STEPS`]: fading in over a few frames once it has
+    /// arrived, when it lies in view; at once when it arrives out of view
+    /// (or arrived before the first frame).
+    fn world_alpha(&self, ctx: &egui::Context, t: &ScreenTransform, reach: egui::Rect) -> u8 {
         let view = t.visible_box(reach);
+        let in_view = self.world.iter().any(|(_, _, a)| a.bbox.intersects(&view));
+        let id = egui::Id::unique("map world layer arrived");
+        let arrived = !self.world.is_empty();
+        let fade = if in_view {
+            let time = ctx.global_style().animation_time * FADE_ANIMATIONS;
+            ctx.animate_bool_with_time(id, arrived, time)
+        } else {
+            ctx.animate_bool_with_time(id, arrived, 0.0)
+        };
+        (fade * f32::from(WORLD_FADE_STEPS)).round() as u8
+    }
+
+    /// Tessellates the base layers that cross the mesh's reach into `out`.
+    fn build(&self, out: &mut MeshBuilder, style: &Style<'_>, layers: &LayerToggles, world: u8) {
         // Over the relief, fills let the terrain show through.
         let fill_alpha = if layers.shown(layer_ids::RELIEF) {
-            let strength = crate::map::layers::terrain::relief_strength(t.points_per_km());
+            let strength = crate::map::layers::terrain::relief_strength(style.t.points_per_km());
             1.0 - (1.0 - RELIEF_FILL_ALPHA) * strength
         } else {
             1.0
         };
-        if layers.shown(layer_ids::WORLD) {
-            for (_, fill, area) in &self.world {
-                let color = fill.map_or(pal.world_fill, |f| f[usize::from(pal.dark)]);
-                fill_area(area, lod, &view, t, color, &mut out.mesh);
-            }
-            for (_, _, area) in &self.world {
-                stroke_area(
-                    out,
-                    area,
-                    lod,
-                    &view,
-                    t,
-                    Stroke::new(0.7, pal.world_outline),
-                );
-            }
+        if layers.shown(layer_ids::WORLD) && world > 0 {
+            self.build_world(out, style, f32::from(world) / f32::from(WORLD_FADE_STEPS));
         }
         if layers.shown(layer_ids::COUNTRIES) {
-            for (_, fill, area) in &self.countries {
-                let color = fill[usize::from(pal.dark)].gamma_multiply(fill_alpha);
-                fill_area(area, lod, &view, t, color, &mut out.mesh);
-            }
-            for (_, _, area) in &self.countries {
-                stroke_area(out, area, lod, &view, t, Stroke::new(0.6, pal.outline));
-            }
+            self.build_countries(out, style, fill_alpha);
         }
-        if layers.shown(layer_ids::AREA)
-            && let Some((area, _, _)) = &self.area
-        {
-            fill_area(area, lod, &view, t, pal.valley_fill, &mut out.mesh);
-            for line in area.outlines.get(lod).into_iter().flatten() {
-                if line.bbox.intersects(&view) {
-                    let pts = line.screen(t);
-                    let stroke = Stroke::new(1.2, pal.valley_stroke);
-                    for dash in egui::Shape::dashed_line(&pts, stroke, 6.0, 4.0) {
-                        out.add(dash);
-                    }
-                }
-            }
+        if layers.shown(layer_ids::AREA) {
+            self.build_area(out, style);
         }
         if layers.shown(layer_ids::RIVERS) {
-            for (level, lines) in &self.rivers {
-                let width = match level {
-                    1 => 1.8,
-                    2 => 1.2,
-                    3 => 0.9,
-                    _ => 0.6,
-                };
-                for line in lines.lods.get(lod).into_iter().flatten() {
-                    if line.bbox.intersects(&view) {
-                        stroke_line(out, line, t, false, Stroke::new(width, pal.water));
-                    }
-                }
-            }
+            self.build_rivers(out, style);
         }
         if layers.shown(layer_ids::LAKES) {
             for area in &self.lakes {
-                fill_area(area, lod, &view, t, pal.water, &mut out.mesh);
+                fill_area(area, style, style.pal.water, &mut out.mesh);
             }
         }
         if layers.shown(layer_ids::BORDERS) {
-            for border in &self.borders {
-                let stroke = if border.main {
-                    Stroke::new(3.0, pal.border_main)
-                } else {
-                    Stroke::new(1.3, pal.border_other)
-                };
-                for line in border.lines.lods.get(lod).into_iter().flatten() {
-                    if line.bbox.intersects(&view) {
-                        stroke_line(out, line, t, false, stroke);
-                    }
+            self.build_borders(out, style);
+        }
+    }
+
+    fn build_world(&self, out: &mut MeshBuilder, style: &Style<'_>, alpha: f32) {
+        let pal = style.pal;
+        for (_, fill, area) in &self.world {
+            let color = fill.map_or(pal.world_fill, |f| f[usize::from(pal.dark)]);
+            fill_area(area, style, color.gamma_multiply(alpha), &mut out.mesh);
+        }
+        let stroke = Stroke::new(0.7, pal.world_outline.gamma_multiply(alpha));
+        for (_, _, area) in &self.world {
+            stroke_area(out, area, style, stroke);
+        }
+    }
+
+    fn build_countries(&self, out: &mut MeshBuilder, style: &Style<'_>, fill_alpha: f32) {
+        let pal = style.pal;
+        for (_, fill, area) in &self.countries {
+            let color = fill[usize::from(pal.dark)].gamma_multiply(fill_alpha);
+            fill_area(area, style, color, &mut out.mesh);
+        }
+        for (_, _, area) in &self.countries {
+            stroke_area(out, area, style, Stroke::new(0.6, pal.outline));
+        }
+    }
+
+    fn build_area(&self, out: &mut MeshBuilder, style: &Style<'_>) {
+        let Some((area, _, _)) = &self.area else {
+            return;
+        };
+        fill_area(area, style, style.pal.valley_fill, &mut out.mesh);
+        let stroke = Stroke::new(1.2, style.pal.valley_stroke);
+        for line in area.outlines.get(style.lod).into_iter().flatten() {
+            if line.bbox.intersects(&style.view) {
+                let pts = line.screen(style.t);
+                for dash in egui::Shape::dashed_line(&pts, stroke, 6.0, 4.0) {
+                    out.add(dash);
+                }
+            }
+        }
+    }
+
+    fn build_rivers(&self, out: &mut MeshBuilder, style: &Style<'_>) {
+        for (level, lines) in &self.rivers {
+            let width = match level {
+                1 => 1.8,
+                2 => 1.2,
+                3 => 0.9,
+                _ => 0.6,
+            };
+            let stroke = Stroke::new(width, style.pal.water);
+            for line in lines.lods.get(style.lod).into_iter().flatten() {
+                if line.bbox.intersects(&style.view) {
+                    stroke_line(out, line, style.t, false, stroke);
+                }
+            }
+        }
+    }
+
+    fn build_borders(&self, out: &mut MeshBuilder, style: &Style<'_>) {
+        let pal = style.pal;
+        for border in &self.borders {
+            let stroke = if border.main {
+                Stroke::new(3.0, pal.border_main)
+            } else {
+                Stroke::new(1.3, pal.border_other)
+            };
+            for line in border.lines.lods.get(style.lod).into_iter().flatten() {
+                if line.bbox.intersects(&style.view) {
+                    stroke_line(out, line, style.t, false, stroke);
                 }
             }
         }
     }
 }
 
-fn fill_area(
-    area: &Area,
+/// What one tessellation draws with: the transform, the part of the plane
+/// it covers, the level of detail and the colours.
+struct Style<'a> {
+    t: &'a ScreenTransform,
+    view: KmBox,
     lod: usize,
-    view: &KmBox,
-    t: &ScreenTransform,
-    color: Color32,
-    out: &mut egui::Mesh,
-) {
-    if !area.bbox.intersects(view) {
+    pal: &'a Palette,
+}
+
+fn fill_area(area: &Area, style: &Style<'_>, color: Color32, out: &mut egui::Mesh) {
+    if !area.bbox.intersects(&style.view) {
         return;
     }
-    for mesh in area.fills.get(lod).into_iter().flatten() {
-        if mesh.bbox.intersects(view) {
-            mesh.paint_into(t, color, out);
+    for mesh in area.fills.get(style.lod).into_iter().flatten() {
+        if mesh.bbox.intersects(&style.view) {
+            mesh.paint_into(style.t, color, out);
         }
     }
 }
 
-fn stroke_area(
-    out: &mut MeshBuilder,
-    area: &Area,
-    lod: usize,
-    view: &KmBox,
-    t: &ScreenTransform,
-    stroke: Stroke,
-) {
-    if !area.bbox.intersects(view) {
+fn stroke_area(out: &mut MeshBuilder, area: &Area, style: &Style<'_>, stroke: Stroke) {
+    if !area.bbox.intersects(&style.view) {
         return;
     }
     // Rings are closed (their last point is their first); a ring cut
     // where it ran along a box is a run of open pieces.
-    for line in area.outlines.get(lod).into_iter().flatten() {
-        if line.bbox.intersects(view) {
-            stroke_line(out, line, t, false, stroke);
+    for line in area.outlines.get(style.lod).into_iter().flatten() {
+        if line.bbox.intersects(&style.view) {
+            stroke_line(out, line, style.t, false, stroke);
         }
     }
 }

@@ -10,14 +10,12 @@ use crate::data::event::EventKind;
 use crate::data::geodata::overlay::Overlay;
 use crate::data::vocabulary::{Symbol, Vocabulary};
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
-use crate::map::layers::layout_cache::ItemsKey;
 use crate::map::layers::marker_layout::{Hit, Layout, cluster_rect, marker_rect};
 use crate::map::layers::markers;
 use crate::map::legend::swatch;
 use crate::model::action::Action;
 use crate::model::camera::{Camera, KmBox, MAX_POINTS_PER_KM, Projection};
-use crate::model::view::{ViewState, layer_ids};
-use crate::model::visibility::Visible;
+use crate::model::view::layer_ids;
 use crate::ui_kit::palette::{Palette, rgb, side_colour};
 use crate::ui_kit::symbols;
 
@@ -49,45 +47,6 @@ impl MapLayer for EventsLayer {
 
     fn legend(&self, ui: &mut Ui, frame: &LayerFrame<'_>) {
         legend(ui, &frame.data.vocabulary, frame.palette);
-    }
-}
-
-/// Which events the layer toggles let on the map: background rows only
-/// when their layer is on, the others when the events layer is. Read from
-/// the toggles once, then asked of every event.
-#[derive(Clone, Copy, Debug)]
-pub struct OnMap {
-    events: bool,
-    context: bool,
-}
-
-impl OnMap {
-    /// What `view`'s layer toggles let on the map.
-    pub fn new(view: &ViewState) -> Self {
-        Self {
-            events: view.layers.shown(layer_ids::EVENTS),
-            context: view.layers.shown(layer_ids::CONTEXT),
-        }
-    }
-
-    /// The layout key of the events of `visible` these toggles let on the
-    /// map, with those outside the window when `outside`.
-    pub fn items_key(&self, visible: &Visible, outside: bool) -> ItemsKey {
-        ItemsKey {
-            visible: visible.serial,
-            events: self.events,
-            context: self.context,
-            outside,
-        }
-    }
-
-    /// Whether the event with this index is drawn on the map.
-    pub fn shows(&self, data: &Data, index: usize) -> bool {
-        match data.events.get(index).map(|e| e.kind) {
-            Some(EventKind::Context) => self.context,
-            Some(_) => self.events,
-            None => false,
-        }
     }
 }
 

@@ -107,6 +107,41 @@ impl Layout {
         }
     }
 
+    /// This layout seen through `t` (the map was zoomed or resized since it
+    /// was made): each marker at its event's new place with its offset on
+    /// a ring kept, each cluster at its first member's, only those inside
+    /// `area`. Shown while the layout for the new view is made.
+    pub fn reprojected(
+        &self,
+        positions: &EventPositions,
+        t: &ScreenTransform,
+        area: Rect,
+    ) -> Layout {
+        Layout {
+            markers: self
+                .markers
+                .iter()
+                .filter_map(|m| {
+                    let anchor = t.apply(positions.get(m.index)?);
+                    let pos = anchor + (m.pos - m.anchor);
+                    area.contains(pos).then(|| Marker {
+                        anchor,
+                        pos,
+                        ..m.clone()
+                    })
+                })
+                .collect(),
+            clusters: self
+                .clusters
+                .iter()
+                .filter_map(|c| {
+                    let pos = t.apply(positions.get(*c.members.first()?)?);
+                    area.contains(pos).then(|| Cluster { pos, ..c.clone() })
+                })
+                .collect(),
+        }
+    }
+
     /// The marker or cluster drawn on top at `pos`, if any: markers are
     /// drawn over clusters, and later markers over earlier ones. Work grows
     /// with the items on screen, which the grouping keeps few.
@@ -129,12 +164,27 @@ impl Layout {
 /// How far outside a symbol a click still hits it, in points.
 const HIT_SLOP: f32 = 3.0;
 
+/// An event in view, as the grouping reads it.
+struct Candidate {
+    /// Index of the event in `Data::events`.
+    index: usize,
+    /// Its true position on the screen.
+    anchor: Pos2,
+    /// Its symbol's radius.
+    radius: f32,
+    /// Whether it lies outside the time window.
+    faint: bool,
+}
+
 /// A group of markers forming around its first member's position, with
 /// what is known of its members gathered as they join.
 struct Group {
     centre: Pos2,
     reach: f32,
-    members: Vec<usize>,
+    /// How many members it has.
+    count: u32,
+    /// The largest radius among its members.
+    widest: f32,
     /// The screen box of the members' true positions.
     bounds: Rect,
     /// Whether every member lies on the centre.
@@ -144,107 +194,180 @@ struct Group {
 }
 
 impl Group {
-    fn new(index: usize, m: &Marker) -> Self {
+    fn new(c: &Candidate) -> Self {
         Self {
-            centre: m.anchor,
-            reach: m.radius * 1.2,
-            members: vec![index],
-            bounds: Rect::from_min_max(m.anchor, m.anchor),
+            centre: c.anchor,
+            reach: c.radius * 1.2,
+            count: 1,
+            widest: c.radius,
+            bounds: Rect::from_min_max(c.anchor, c.anchor),
             one_spot: true,
-            all_faint: m.faint,
+            all_faint: c.faint,
         }
     }
 
-    fn join(&mut self, index: usize, m: &Marker) {
-        self.reach = self.reach.max(m.radius * 1.2);
-        self.members.push(index);
-        self.bounds.extend_with(m.anchor);
-        self.one_spot &= self.centre.distance_sq(m.anchor) < 1.0;
-        self.all_faint &= m.faint;
+    /// Adds a member; returns its place among the members (its rank).
+    fn join(&mut self, c: &Candidate) -> u32 {
+        self.reach = self.reach.max(c.radius * 1.2);
+        self.widest = self.widest.max(c.radius);
+        self.bounds.extend_with(c.anchor);
+        self.one_spot &= self.centre.distance_sq(c.anchor) < 1.0;
+        self.all_faint &= c.faint;
+        self.count += 1;
+        self.count - 1
+    }
+
+    /// Whether the group is too many for a ring and becomes a cluster.
+    fn is_cluster(&self) -> bool {
+        let limit = if self.one_spot {
+            MAX_ONE_SPOT_RING
+        } else {
+            MAX_RING
+        };
+        self.count as usize > limit
+    }
+
+    /// Where its member of rank `k` is drawn: on a ring around the centre
+    /// when the group is shared, else on its own position.
+    fn place(&self, k: u32, anchor: Pos2) -> Pos2 {
+        if self.count < 2 {
+            return anchor;
+        }
+        let n = self.count as f32;
+        // Diamonds and triangles reach past the radius (by a fifth); leave
+        // room for the widest shape between neighbours and around the centre.
+        let reach = self.widest * crate::ui_kit::symbols::SHAPE_REACH;
+        let ring = ((2.0 * reach + 5.0) * n / std::f32::consts::TAU).max(2.0 * reach + 6.0);
+        let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;
+        self.centre + ring * vec2(angle.cos(), angle.sin())
     }
 }
 
 /// Lays out the events `items` (index, faint) that fall inside `rect`.
+/// Work and memory grow with the events in view: each is read once into a
+/// small record, joins a group found through a grid of screen cells, and
+/// only the members of clusters are listed.
 pub fn layout(
     positions: &EventPositions,
-    items: &[(usize, bool)],
+    items: impl IntoIterator<Item = (usize, bool)>,
     t: &ScreenTransform,
     rect: Rect,
 ) -> Layout {
     let area = in_view(rect);
-    let mut markers: Vec<Marker> = items
-        .iter()
-        .filter_map(|&(index, faint)| {
+    let candidates: Vec<Candidate> = items
+        .into_iter()
+        .filter_map(|(index, faint)| {
             let anchor = t.apply(positions.get(index)?);
-            if !area.contains(anchor) {
-                return None;
-            }
-            Some(Marker {
+            area.contains(anchor).then(|| Candidate {
                 index,
                 anchor,
-                pos: anchor,
                 radius: positions.radius(index),
                 faint,
             })
         })
         .collect();
-    let groups = group(&markers, area);
-    let mut out = Layout::default();
-    let mut keep = vec![true; markers.len()];
-    for g in groups.iter().filter(|g| g.members.len() > 1) {
-        let limit = if g.one_spot {
-            MAX_ONE_SPOT_RING
-        } else {
-            MAX_RING
-        };
-        if g.members.len() > limit {
-            out.clusters.push(cluster(&markers, t, g));
-            for &i in &g.members {
-                keep[i] = false;
-            }
-        } else {
-            spread(&mut markers, g);
-        }
-    }
-    out.markers = markers
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(m, k)| k.then_some(m))
+    let (groups, joined) = group(&candidates, area);
+    let mut markers: Vec<Marker> = candidates
+        .iter()
+        .zip(&joined)
+        .filter_map(|(c, &(g, k))| {
+            let group = &groups[g as usize];
+            (!group.is_cluster()).then(|| Marker {
+                index: c.index,
+                anchor: c.anchor,
+                pos: group.place(k, c.anchor),
+                radius: c.radius,
+                faint: c.faint,
+            })
+        })
         .collect();
-    out.markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
-    out
+    markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+    Layout {
+        markers,
+        clusters: clusters(&candidates, &groups, &joined, t),
+    }
 }
 
-/// Groups markers whose true positions are close, each group around the
-/// position of its first member. `area` holds every marker.
-fn group(markers: &[Marker], area: Rect) -> Vec<Group> {
+/// The groups too many for a ring, as clusters in the order the groups
+/// formed, each listing its members in the order they joined.
+fn clusters(
+    candidates: &[Candidate],
+    groups: &[Group],
+    joined: &[(u32, u32)],
+    t: &ScreenTransform,
+) -> Vec<Cluster> {
+    // Where each cluster's members start in one list of them all.
+    let mut starts: Vec<Option<usize>> = Vec::with_capacity(groups.len());
+    let mut total = 0;
+    for g in groups {
+        starts.push(g.is_cluster().then_some(total));
+        if g.is_cluster() {
+            total += g.count as usize;
+        }
+    }
+    let mut members = vec![0; total];
+    for (c, &(g, k)) in candidates.iter().zip(joined) {
+        if let Some(start) = starts[g as usize] {
+            members[start + k as usize] = c.index;
+        }
+    }
+    groups
+        .iter()
+        .zip(&starts)
+        .filter_map(|(g, start)| {
+            let start = (*start)?;
+            Some(Cluster {
+                members: members[start..start + g.count as usize]
+                    .iter()
+                    .copied()
+                    .collect(),
+                pos: g.centre,
+                extent: t.visible_box(g.bounds),
+                faint: g.all_faint,
+                one_spot: g.one_spot,
+            })
+        })
+        .collect()
+}
+
+/// Groups the candidates whose true positions are close, each group around
+/// the position of its first member, a candidate joining the earliest
+/// group in reach. `area` holds every candidate. Returns the groups and,
+/// for each candidate, its group and rank in it.
+fn group(candidates: &[Candidate], area: Rect) -> (Vec<Group>, Vec<(u32, u32)>) {
     let mut groups: Vec<Group> = Vec::new();
+    let mut joined = Vec::with_capacity(candidates.len());
     let mut grid = Grid::new(area);
-    for (i, m) in markers.iter().enumerate() {
-        let (cx, cy) = grid.cell(m.anchor);
-        let mut near: Option<usize> = None;
+    for c in candidates {
+        let (cx, cy) = grid.cell(c.anchor);
+        let mut near: Option<u32> = None;
         for y in cy.saturating_sub(1)..=(cy + 1).min(grid.rows - 1) {
             for x in cx.saturating_sub(1)..=(cx + 1).min(grid.cols - 1) {
+                // Each cell lists its groups in the order they formed.
                 for &g in &grid.cells[y * grid.cols + x] {
-                    let group = &groups[g];
-                    let reach = GROUP_DISTANCE.max(group.reach + m.radius * 1.2 + 4.0);
-                    if near.is_none_or(|n| g < n)
-                        && group.centre.distance_sq(m.anchor) < reach * reach
-                    {
+                    if near.is_some_and(|n| n <= g) {
+                        break;
+                    }
+                    let group = &groups[g as usize];
+                    let reach = GROUP_DISTANCE.max(group.reach + c.radius * 1.2 + 4.0);
+                    if group.centre.distance_sq(c.anchor) < reach * reach {
                         near = Some(g);
+                        break;
                     }
                 }
             }
         }
         match near {
-            Some(g) => groups[g].join(i, m),
+            Some(g) => joined.push((g, groups[g as usize].join(c))),
             None => {
-                grid.cells[cy * grid.cols + cx].push(groups.len());
-                groups.push(Group::new(i, m));
+                let g = groups.len() as u32;
+                grid.cells[cy * grid.cols + cx].push(g);
+                groups.push(Group::new(c));
+                joined.push((g, 0));
             }
         }
     }
-    groups
+    (groups, joined)
 }
 
 /// Square screen cells over an area, each listing the groups centred in it.
@@ -252,7 +375,7 @@ struct Grid {
     origin: Pos2,
     cols: usize,
     rows: usize,
-    cells: Vec<Vec<usize>>,
+    cells: Vec<Vec<u32>>,
 }
 
 impl Grid {
@@ -272,35 +395,6 @@ impl Grid {
         let x = ((p.x - self.origin.x) / CELL).floor().max(0.0) as usize;
         let y = ((p.y - self.origin.y) / CELL).floor().max(0.0) as usize;
         (x.min(self.cols - 1), y.min(self.rows - 1))
-    }
-}
-
-/// Moves a group's markers onto a ring around its centre.
-fn spread(markers: &mut [Marker], g: &Group) {
-    let n = g.members.len() as f32;
-    let widest = g
-        .members
-        .iter()
-        .map(|&i| markers[i].radius)
-        .fold(0.0, f32::max);
-    // Diamonds and triangles reach past the radius (by a fifth); leave room
-    // for the widest shape between neighbours and around the centre.
-    let reach = widest * crate::ui_kit::symbols::SHAPE_REACH;
-    let ring = ((2.0 * reach + 5.0) * n / std::f32::consts::TAU).max(2.0 * reach + 6.0);
-    for (k, &i) in g.members.iter().enumerate() {
-        let angle = -std::f32::consts::FRAC_PI_2 + std::f32::consts::TAU * k as f32 / n;
-        markers[i].pos = g.centre + ring * vec2(angle.cos(), angle.sin());
-    }
-}
-
-/// Turns a group into a cluster.
-fn cluster(markers: &[Marker], t: &ScreenTransform, g: &Group) -> Cluster {
-    Cluster {
-        members: g.members.iter().map(|&i| markers[i].index).collect(),
-        pos: g.centre,
-        extent: t.visible_box(g.bounds),
-        faint: g.all_faint,
-        one_spot: g.one_spot,
     }
 }
 

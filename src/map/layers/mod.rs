@@ -6,10 +6,12 @@
 pub mod area_label;
 pub mod base;
 mod base_paint;
+pub mod base_prepare;
 pub mod events;
 pub mod halos;
 pub mod labels;
-pub(crate) mod layout_cache;
+pub mod layout_cache;
+pub mod layout_job;
 pub mod marker_layout;
 pub mod markers;
 pub mod overlay;

@@ -1,15 +1,15 @@
 //! Shaded relief under the base map: the GEBCO hillshade, decoded on a
-//! thread while the window opens, uploaded once as textures (tiles of at
-//! most 2048 pixels, which every GPU accepts) and drawn as images over their
-//! longitude/latitude boxes (the projection keeps such boxes rectangles).
-
-use std::sync::mpsc::{Receiver, TryRecvError};
+//! thread once the first frame is on screen, uploaded once as textures
+//! (tiles of at most 2048 pixels, which every GPU accepts) and drawn as
+//! images over their longitude/latitude boxes (the projection keeps such
+//! boxes rectangles). It fades in when it arrives.
 
 use egui::{Color32, Rect, Stroke, TextureHandle, TextureOptions, Ui};
 
 use crate::data::Data;
 use crate::data::geodata::elevation::Hillshade;
 use crate::data::geodata::overlay::Overlay;
+use crate::map::deferred::{Deferred, FADE_ANIMATIONS};
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
 use crate::map::legend::swatch;
 use crate::model::action::Action;
@@ -28,8 +28,8 @@ const MAX_TEXTURE_SIDE: usize = 2048;
 /// The hillshade on its way: decoding on a thread, then tiles to upload,
 /// then textures.
 enum Relief {
-    /// Being decoded.
-    Decoding(Receiver<Option<Hillshade>>),
+    /// To be decoded, or being decoded.
+    Coming(Deferred<Option<Hillshade>>),
     /// Decoded, waiting for a frame to upload it.
     Decoded(Vec<Hillshade>),
     /// On the GPU: each tile's texture and its lon/lat box.
@@ -44,59 +44,89 @@ pub struct TerrainLayer {
 }
 
 impl TerrainLayer {
-    /// Starts decoding the bundled hillshade on a thread.
-    pub fn start() -> Self {
-        let (send, receive) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("hillshade".into())
-            .spawn(move || {
-                // The elevation grid the status strip and the card read is
-                // decoded here too, off the window's thread.
-                let _ = crate::data::geodata::elevation::ElevationGrid::shared();
-                let tiles = Hillshade::bundled().ok();
-                // The map may be gone by then; nobody listens.
-                let _ = send.send(tiles);
-            });
+    /// The relief, to be decoded on a thread once started
+    /// ([`TerrainLayer::poll`]).
+    pub fn new() -> Self {
+        let decode = || {
+            // The elevation grid the status strip and the card read is
+            // decoded here too, off the window's thread.
+            let _ = crate::data::geodata::elevation::ElevationGrid::shared();
+            Hillshade::bundled().ok()
+        };
         Self {
-            relief: match spawned {
-                Ok(_) => Relief::Decoding(receive),
-                Err(_) => Relief::Missing,
-            },
+            relief: Relief::Coming(Deferred::new("hillshade", decode)),
         }
     }
 
-    /// Takes the decoded image in when its thread is done; `wait` blocks
-    /// until it is.
-    fn receive(&mut self, wait: bool) {
-        let Relief::Decoding(receive) = &self.relief else {
+    /// Moves the decoding along: starts it when `start` gives the context
+    /// to wake once it is done, and takes the image in when it is.
+    pub fn poll(&mut self, start: Option<&egui::Context>) {
+        let Relief::Coming(coming) = &mut self.relief else {
             return;
         };
-        let outcome = if wait {
-            receive.recv().map_err(|_| TryRecvError::Disconnected)
-        } else {
-            receive.try_recv()
-        };
-        self.relief = match outcome {
-            Ok(Some(hillshade)) => Relief::Decoded(hillshade.tiles(MAX_TEXTURE_SIDE)),
-            Ok(None) | Err(TryRecvError::Disconnected) => Relief::Missing,
-            Err(TryRecvError::Empty) => return,
-        };
+        if let Some(done) = coming.poll(start) {
+            self.take(done);
+        } else if !coming.is_pending() {
+            self.relief = Relief::Missing;
+        }
+    }
+
+    /// Starts decoding now, if it has not started.
+    pub fn start(&mut self) {
+        if let Relief::Coming(coming) = &mut self.relief {
+            coming.start(None);
+        }
     }
 
     /// Waits until the relief is decoded (for screenshots and tests).
     pub fn wait(&mut self) {
-        self.receive(true);
+        if let Relief::Coming(coming) = &mut self.relief {
+            let done = coming.wait().flatten();
+            self.take(done);
+        }
+    }
+
+    fn take(&mut self, decoded: Option<Hillshade>) {
+        self.relief = match decoded {
+            Some(hillshade) => Relief::Decoded(hillshade.tiles(MAX_TEXTURE_SIDE)),
+            None => Relief::Missing,
+        };
     }
 
     /// Whether the relief can be drawn (decoded, or given up on).
     pub fn is_ready(&self) -> bool {
-        !matches!(self.relief, Relief::Decoding(_))
+        !matches!(self.relief, Relief::Coming(_))
     }
 
     /// Whether the relief will be drawn under the base map: switched on and
     /// available. The base map's fills are translucent then.
     pub fn shows(&self, frame_layers: &crate::model::view::LayerToggles) -> bool {
         frame_layers.shown(layer_ids::RELIEF) && !matches!(self.relief, Relief::Missing)
+    }
+
+    /// Uploads the decoded tiles as textures.
+    fn upload(&mut self, ctx: &egui::Context) {
+        let Relief::Decoded(tiles) = &self.relief else {
+            return;
+        };
+        let uploaded = tiles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let image = egui::ColorImage::from_gray([t.width, t.height], &t.pixels);
+                let texture =
+                    ctx.load_texture(format!("hillshade-{i}"), image, TextureOptions::LINEAR);
+                let b = t.bounds;
+                (texture, [b.min().x, b.min().y, b.max().x, b.max().y])
+            })
+            .collect();
+        self.relief = Relief::Uploaded(uploaded);
+    }
+}
+
+impl Default for TerrainLayer {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -112,28 +142,20 @@ impl MapLayer for TerrainLayer {
         frame: &LayerFrame<'_>,
         _obstacles: &mut Vec<Rect>,
     ) -> Vec<Action> {
-        self.receive(false);
         if !frame.view.layers.shown(layer_ids::RELIEF) {
             return Vec::new();
         }
-        if let Relief::Decoded(tiles) = &self.relief {
-            let uploaded = tiles
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let image = egui::ColorImage::from_gray([t.width, t.height], &t.pixels);
-                    let texture = ui.ctx().load_texture(
-                        format!("hillshade-{i}"),
-                        image,
-                        TextureOptions::LINEAR,
-                    );
-                    let b = t.bounds;
-                    (texture, [b.min().x, b.min().y, b.max().x, b.max().y])
-                })
-                .collect();
-            self.relief = Relief::Uploaded(uploaded);
-        }
-        let strength = relief_strength(frame.view.camera.points_per_km);
+        self.upload(ui.ctx());
+        // Fades in when it arrives after the first frame; drawn at once
+        // when it was there for it (or when switched on later).
+        let arrived = matches!(self.relief, Relief::Uploaded(_));
+        let fade_time = ui.style().animation_time * FADE_ANIMATIONS;
+        let fade = ui.ctx().animate_bool_with_time(
+            egui::Id::unique("map relief arrived"),
+            arrived,
+            fade_time,
+        );
+        let strength = relief_strength(frame.view.camera.points_per_km) * fade;
         match &self.relief {
             Relief::Uploaded(textures) if strength > 0.0 => {
                 let tint = if frame.palette.dark {
@@ -152,8 +174,7 @@ impl MapLayer for TerrainLayer {
                     }
                 }
             }
-            Relief::Decoding(_) => ui.ctx().request_repaint(),
-            Relief::Uploaded(_) | Relief::Decoded(_) | Relief::Missing => {}
+            Relief::Uploaded(_) | Relief::Coming(_) | Relief::Decoded(_) | Relief::Missing => {}
         }
         Vec::new()
     }

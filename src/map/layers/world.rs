@@ -4,6 +4,8 @@
 //! lies and drawn in the base map's mesh (`base.rs`); the capitals
 //! are a layer of labels of their own.
 
+use std::sync::{Arc, OnceLock};
+
 use egui::{Align2, FontId, Rect, Stroke, vec2};
 use geo::{BooleanOps as _, BoundingRect as _, MultiPolygon};
 
@@ -57,27 +59,32 @@ pub fn prepare_countries(
         .collect()
 }
 
-/// The world's capitals, labelled where the base map has no places.
+/// The capitals of `world` outside `cover` (the base map labels its own
+/// places).
+pub fn capitals_outside(world: &World, cover: Option<geo::Rect<f64>>) -> Vec<WorldCapital> {
+    let inside = |p: &geo::Point<f64>| {
+        cover.is_some_and(|r| {
+            (r.min().x..=r.max().x).contains(&p.x()) && (r.min().y..=r.max().y).contains(&p.y())
+        })
+    };
+    world
+        .capitals
+        .iter()
+        .filter(|c| !inside(&c.point))
+        .cloned()
+        .collect()
+}
+
+/// The world's capitals, labelled where the base map has no places. They
+/// arrive with the world layer, after the first frame.
 pub struct WorldCapitals {
-    capitals: Vec<WorldCapital>,
+    capitals: Arc<OnceLock<Vec<WorldCapital>>>,
 }
 
 impl WorldCapitals {
-    /// The capitals of `world` outside `cover`.
-    pub fn new(world: &World, cover: Option<geo::Rect<f64>>) -> Self {
-        let inside = |p: &geo::Point<f64>| {
-            cover.is_some_and(|r| {
-                (r.min().x..=r.max().x).contains(&p.x()) && (r.min().y..=r.max().y).contains(&p.y())
-            })
-        };
-        Self {
-            capitals: world
-                .capitals
-                .iter()
-                .filter(|c| !inside(&c.point))
-                .cloned()
-                .collect(),
-        }
+    /// The capitals put into `capitals` once the world is prepared.
+    pub fn new(capitals: Arc<OnceLock<Vec<WorldCapital>>>) -> Self {
+        Self { capitals }
     }
 }
 
@@ -97,10 +104,12 @@ impl MapLayer for WorldCapitals {
         {
             return Vec::new();
         }
+        let Some(capitals) = self.capitals.get() else {
+            return Vec::new();
+        };
         let pal = frame.palette;
         let rect = painter.clip_rect();
-        let shown: Vec<(&WorldCapital, egui::Pos2)> = self
-            .capitals
+        let shown: Vec<(&WorldCapital, egui::Pos2)> = capitals
             .iter()
             .map(|c| (c, frame.transform.lonlat(c.point.x(), c.point.y())))
             .filter(|(_, pos)| rect.contains(*pos))

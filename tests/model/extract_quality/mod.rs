@@ -8,6 +8,10 @@
 //! copied into EXTRACTION.md; the floors asserted are the figures
 //! measured, so a rule that makes things worse fails.
 //!
+//! `EXTRACT_BUILD_ONLY=1` scores the build reports and the test articles
+//! only (no held-out figure is printed or asserted), for working on the
+//! rules without looking at the held-out reports.
+//!
 //! `EXTRACT_FAILURES=1` also prints, for the build reports and the test
 //! articles only, each coded event no proposal matched (with the nearest
 //! proposal and what it fails) and each proposal that matched nothing.
@@ -197,14 +201,16 @@ fn print_failures(name: &str, proposed: &[Event], expected: &[Event]) {
         }
     }
     for (i, p) in proposed.iter().enumerate() {
-        if !owner.contains(&Some(i)) {
-            let rules = p
-                .extraction
-                .as_ref()
-                .map(|x| x.rules.join(","))
-                .unwrap_or_default();
+        let (rules, confidence) = p
+            .extraction
+            .as_ref()
+            .map(|x| (x.rules.join(","), x.confidence))
+            .unwrap_or_default();
+        if owner.contains(&Some(i)) {
+            println!("HIT {confidence:.3} {} [{rules}]", p.title);
+        } else {
             println!(
-                "EXTRA {} {:?} {}..{} [{rules}] {:?}",
+                "EXTRA {confidence:.3} {} {:?} {}..{} [{rules}] {:?}",
                 p.title,
                 p.claimant,
                 p.start,
@@ -245,6 +251,9 @@ fn print_table(rows: &[Row]) {
         Group::Bundled,
     ] {
         let mine: Vec<&Row> = rows.iter().filter(|r| r.group == group).collect();
+        if mine.is_empty() {
+            continue;
+        }
         for r in &mine {
             line(&r.name, r.extractor, r.baseline);
         }
@@ -265,11 +274,15 @@ fn precision_and_recall_per_report() {
     let places = PlaceIndex::new(&GeoData::bundled().unwrap().places);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let mut rows = Vec::new();
+    let build_only = std::env::var_os("EXTRACT_BUILD_ONLY").is_some();
     for (dir, group) in [
         ("reports/build", Group::Build),
         ("reports/heldout", Group::HeldOut),
         ("articles", Group::Articles),
     ] {
+        if build_only && group == Group::HeldOut {
+            continue;
+        }
         for path in expected_files(&root.join(dir)) {
             rows.push(score_file(&path, group, &places));
         }
@@ -290,11 +303,33 @@ fn precision_and_recall_per_report() {
     print_table(&rows);
     let of = |g: Group| total(&rows.iter().filter(|r| r.group == g).collect::<Vec<_>>());
     let (build, _) = of(Group::Build);
-    let (held, _) = of(Group::HeldOut);
     let corpus: Vec<&Row> = rows
         .iter()
         .filter(|r| matches!(r.group, Group::Build | Group::HeldOut))
         .collect();
+    let build_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::Build).collect();
+    println!("calibration on the build set:");
+    let gap = calibration(&build_rows, 20);
+    let threshold = border_incidents::extract::WEAK_BELOW;
+    let (n, p) = precision_above(&build_rows, threshold);
+    println!(
+        "build: {n} proposals at or above {threshold}, precision {}",
+        percent(p)
+    );
+    assert!(
+        gap <= 0.1,
+        "confidence is not calibrated on the build set: a gap of {gap:.2}"
+    );
+    assert!(build.recall() >= 0.40, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.47, "build precision fell: {build:?}");
+    if !build_only {
+        held_out_and_corpus(&rows, corpus);
+    }
+}
+
+/// The held-out figures (the set's precision at the weak threshold, the
+/// whole corpus against the baseline) and their floors.
+fn held_out_and_corpus(rows: &[Row], corpus: Vec<&Row>) {
     let (mine, naive) = total(&corpus);
     println!(
         "corpus (build + held out): precision {} against the baseline's {}; recall {} against {}",
@@ -303,30 +338,17 @@ fn precision_and_recall_per_report() {
         percent(mine.recall()),
         percent(naive.recall())
     );
-    let build_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::Build).collect();
-    println!("calibration on the build set:");
-    let gap = calibration(&build_rows, 20);
     let held_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::HeldOut).collect();
     let threshold = border_incidents::extract::WEAK_BELOW;
-    let (n, p) = precision_above(&build_rows, threshold);
-    println!(
-        "build: {n} proposals at or above {threshold}, precision {}",
-        percent(p)
-    );
     let (n, p) = precision_above(&held_rows, threshold);
     println!(
         "held out: {n} proposals at or above {threshold}, precision {}",
         percent(p)
     );
+    let (held, _) = total(&held_rows);
+    assert!(held.recall() >= 0.32, "held-out recall fell: {held:?}");
     assert!(
-        gap <= 0.1,
-        "confidence is not calibrated on the build set: a gap of {gap:.2}"
-    );
-    assert!(build.recall() >= 0.38, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.43, "build precision fell: {build:?}");
-    assert!(held.recall() >= 0.31, "held-out recall fell: {held:?}");
-    assert!(
-        held.precision() >= 0.35,
+        held.precision() >= 0.37,
         "held-out precision fell: {held:?}"
     );
 }

@@ -1,0 +1,13 @@
+//! The shared store in the app, against a real PostgreSQL server with
+//! PostGIS that the tests start themselves (`tests/support/pg_server.rs`):
+//! connecting, another coder's change on a second map, a conflict
+//! between two app instances settled field by field, what a role may do,
+//! and edits kept while the server is away.
+
+mod kit;
+
+mod conflict;
+mod connect;
+mod live;
+mod offline;
+mod roles;
