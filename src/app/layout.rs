@@ -108,7 +108,7 @@ impl Drawing<'_> {
         self.fallback.note_strip(ui);
         egui::Panel::bottom("timeline")
             .resizable(true)
-            .default_size(230.0)
+            .default_size(320.0)
             .show_collapsible(ui, &mut self.panels.timeline, |ui| {
                 actions.extend(TimelinePanel.show(ui, &self.frame));
             });

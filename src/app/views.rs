@@ -147,9 +147,16 @@ impl App {
     }
 }
 
-/// Whether the file at `path` is a view file (by its first bytes).
+/// Whether the file at `path` is a view file (by its name and first bytes).
 pub(super) fn is_view_file(path: &Path) -> bool {
     use std::io::Read as _;
+    // Read here, on the window's thread, only a regular file named *.json:
+    // a pipe or a file still being written would hold the window, and
+    // other files go to the loader's thread.
+    let named_json = (path.extension()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !named_json || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 256];
     let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut head));
     read.is_ok_and(|n| crate::view_file::read::sniff(&head[..n]))

@@ -18,7 +18,7 @@ pub fn show(ui: &Ui, layers: &[&dyn MapLayer], frame: &LayerFrame<'_>) {
                     .default_open(opens_at_start(ui.ctx()))
                     .show(ui, |ui| {
                         // Never past the status strip at the map's foot: the rest scrolls.
-                        let tallest = (frame.rect.height() - 84.0).max(80.0);
+                        let tallest = (frame.rect.height() - 112.0).max(80.0);
                         egui::ScrollArea::vertical()
                             .max_height(tallest)
                             .min_scrolled_height(tallest)

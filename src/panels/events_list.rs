@@ -96,16 +96,32 @@ fn table(
     let mut area = egui::ScrollArea::vertical()
         .id_salt("events_list_scroll")
         .auto_shrink([false, false]);
-    if let Some(r) = reveal {
+    // When the filters change what is listed, the list starts again from
+    // its top, or from the selected event if it is still listed: an offset
+    // kept from a longer list would scroll the rows out of sight.
+    let count_id = ui.scope_id().with("list_row_count");
+    let counted: Option<usize> = ui.data(|d| d.get_temp(count_id));
+    ui.data_mut(|d| d.insert_temp(count_id, visible.shown.len()));
+    let recounted = counted != Some(visible.shown.len());
+    let centre_on = match reveal {
+        Some(r) => Some(r.event_id.as_str()),
+        None if recounted => Some(view.selection.as_deref().unwrap_or_default()),
+        None => None,
+    };
+    if let Some(id) = centre_on {
         let row = visible
             .shown
             .iter()
-            .position(|&i| data.events.get(i).is_some_and(|e| e.id == r.event_id));
-        if let Some(row) = row {
+            .position(|&i| data.events.get(i).is_some_and(|e| e.id == id));
+        if row.is_some() || recounted {
             let spaced = row_height + ui.spacing().item_spacing.y;
-            let offset = row as f32 * spaced - (ui.available_height() - spaced) / 2.0;
+            let offset = row.map_or(0.0, |row| {
+                row as f32 * spaced - (ui.available_height() - spaced) / 2.0
+            });
             area = area.vertical_scroll_offset(offset.max(0.0));
         }
+    }
+    if let Some(r) = reveal {
         ui.data_mut(|d| d.insert_temp(serial_id, r.serial));
     }
     area.show_rows(ui, row_height, visible.shown.len(), |ui, rows| {

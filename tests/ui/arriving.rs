@@ -86,7 +86,7 @@ fn the_relief_and_the_world_arrive_a_few_frames_after_the_first() {
     harness.run_steps(2);
     assert!(relief_images(&harness) > 0, "no relief drawn");
     let texts = painted_texts(&harness);
-    assert!(texts.iter().any(|t| t == "Tehran"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Baku"), "{texts:?}");
     assert!(harness.query_by_label(&marker_label(&far)).is_some());
 }
 
