@@ -138,6 +138,7 @@ fn frame_generated(c: &mut Criterion) {
         sources: bundled.sources,
         vocabulary: bundled.vocabulary,
         region: bundled.region,
+        counts: None,
     });
     bench_views(
         c,

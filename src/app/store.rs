@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::App;
 use crate::data::Data;
+use crate::data::counts::CellCounts;
 use crate::data::event::Event;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
@@ -33,6 +34,13 @@ impl App {
     /// folder; a temporary one in tests).
     pub fn with_outbox_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.home.keep_outboxes_in(dir);
+        self
+    }
+
+    /// Asks a store holding more than `events` events per view (counts per
+    /// cell zoomed out, the events zoomed in) rather than reading them all.
+    pub fn with_view_above(mut self, events: u64) -> Self {
+        self.home.view_above(events);
         self
     }
 
@@ -100,21 +108,24 @@ impl App {
         for effect in effects {
             self.carry_out_store(effect);
         }
+        self.ask_for_the_view();
     }
 
     /// Carries out one effect of the store link.
     fn carry_out_store(&mut self, effect: Effect) {
         match effect {
-            Effect::Loaded(collection) => self.show_store(*collection),
+            Effect::Loaded(collection) => self.show_store(*collection, None),
+            Effect::Viewed { events, counts } => self.show_store(*events, counts),
             Effect::Put { id, event } => self.put_event(&id, event.map(|c| *c)),
             Effect::Show(event) => self.show_event(*event),
             Effect::Saved(result) => self.workspace.saved_in_store(result),
         }
     }
 
-    /// The store's events in place of those shown; the files' data is
-    /// kept to show again after leaving.
-    fn show_store(&mut self, collection: Collection) {
+    /// The store's events (and the counts per cell of a view holding too
+    /// many to draw) in place of those shown; the files' data is kept to
+    /// show again after leaving.
+    fn show_store(&mut self, collection: Collection, counts: Option<CellCounts>) {
         let files = self
             .store
             .files_data
@@ -123,6 +134,7 @@ impl App {
         let mut data = Data {
             region: files.region.clone(),
             geo: files.geo.clone(),
+            counts: counts.map(Arc::new),
             ..Data::default()
         };
         if let Err(message) = data.add(collection) {

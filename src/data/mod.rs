@@ -5,6 +5,7 @@
 //! events. Files are one way to fill it (`events.rs`, and the importers of
 //! `crate::import`); it does not know where its contents came from.
 
+pub mod counts;
 pub mod dates;
 pub mod event;
 pub mod events;
@@ -44,6 +45,9 @@ pub struct Data {
     /// Incidents, statements and context; each names its source by index
     /// into `sources`.
     pub events: Vec<Event>,
+    /// Counts per cell shown in place of the events, when a store holding
+    /// more events than the app keeps answered the view with them.
+    pub counts: Option<std::sync::Arc<counts::CellCounts>>,
 }
 
 impl Data {

@@ -121,6 +121,7 @@ impl MapView {
             layers: vec![
                 Box::new(layers::overlay::OverlaysLayer::default()),
                 Box::new(layers::halos::HalosLayer),
+                Box::new(layers::counts::CountsLayer),
                 Box::new(area_label),
                 Box::new(layers::world::WorldCapitals::new(capitals)),
                 Box::new(layers::places::PlacesLayer),

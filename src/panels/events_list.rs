@@ -53,11 +53,21 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible)
     if let Some(filters) = super::filters::show(ui, data, &view.filters) {
         actions.push(Action::SetFilters(filters));
     }
-    ui.label(format!(
-        "{} of {} events shown",
-        visible.shown.len(),
-        data.events.len()
-    ));
+    match data.counts.as_deref() {
+        Some(counts) => {
+            ui.label(format!(
+                "{} events in view, counted per cell by the database: zoom in to list them",
+                counts.total
+            ));
+        }
+        None => {
+            ui.label(format!(
+                "{} of {} events shown",
+                visible.shown.len(),
+                data.events.len()
+            ));
+        }
+    }
     if visible.outside_count() > 0 {
         ui.label(
             RichText::new(format!(

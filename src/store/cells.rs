@@ -12,6 +12,7 @@ use postgres::Client;
 use postgres::types::ToSql;
 
 use super::error::StoreError;
+use crate::data::counts::{CellCount, CellCounts};
 use crate::data::time::{Seconds, from_seconds};
 
 /// The levels the server keeps monthly counts at (see `migrations/`).
@@ -68,6 +69,21 @@ impl Cells {
         let size = cell_size(self.level);
         let (w, s) = (cx as f64 * size - 180.0, cy as f64 * size - 90.0);
         [w, s, w + size, s + size]
+    }
+
+    /// The cells as the map draws them.
+    pub fn counts(&self) -> CellCounts {
+        let cells = (self.cells.iter())
+            .map(|c| CellCount {
+                bbox: self.cell_box(c.cx, c.cy),
+                count: c.count,
+                by_category: c.by_category.clone(),
+            })
+            .collect();
+        CellCounts {
+            cells,
+            total: self.total,
+        }
     }
 
     /// The snapped box in degrees.
@@ -241,6 +257,18 @@ fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
          GROUP BY cx, cy, category HAVING sum(n) > 0 ORDER BY cx, cy, category",
         parts.join(" UNION ALL ")
     )
+}
+
+/// How many events the store holds, from the coarsest summary (each event
+/// is counted there once, placed or not).
+pub fn stored_events(client: &mut Client) -> Result<u64, StoreError> {
+    let row = client
+        .query_one(
+            "SELECT coalesce(sum(n), 0)::bigint FROM border_incidents.cell_months WHERE level = $1",
+            &[&(MONTH_LEVELS[0] as i16)],
+        )
+        .map_err(|e| StoreError::from_query(e, "counting the stored events"))?;
+    Ok(row.get::<_, i64>(0).max(0) as u64)
 }
 
 /// The box of every placed event: west, south, east, north (none when no

@@ -4,6 +4,8 @@
 //! of its window. The app asks on a worker thread and draws the answer
 //! only if the view has not moved on (see `request`'s serial).
 
+use std::collections::HashMap;
+
 use postgres::Client;
 
 use super::cells::{self, CellQuery, Cells};
@@ -45,6 +47,8 @@ pub enum Shown {
         text: String,
         /// How many events the box and window hold.
         count: u64,
+        /// The version each event is at (what an edit of it is made on).
+        versions: HashMap<String, i32>,
     },
     /// Counts per cell.
     Cells(Cells),
@@ -80,9 +84,11 @@ pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, Sto
             kinds: request.kinds.clone(),
             categories: request.categories.clone(),
         };
+        let (text, versions) = pull::pull_with_versions(client, &scope)?;
         Shown::Events {
-            text: pull::pull_text(client, &scope)?,
+            text,
             count: counted.total,
+            versions,
         }
     } else {
         Shown::Cells(counted)

@@ -308,7 +308,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
         ),
     )
     .unwrap();
-    let Shown::Events { text, count } = &close.shown else {
+    let Shown::Events { text, count, .. } = &close.shown else {
         panic!("a close view gets events")
     };
     let read = border_incidents::data::events::parse(

@@ -14,6 +14,7 @@ pub struct Home {
     files: Vec<String>,
     refusal: Option<String>,
     outbox_dir: PathBuf,
+    view_above: u64,
 }
 
 impl Default for Home {
@@ -23,6 +24,7 @@ impl Default for Home {
             files: Vec::new(),
             refusal: None,
             outbox_dir: std::env::temp_dir().join("border-incidents-outbox"),
+            view_above: super::viewing::VIEW_ABOVE,
         }
     }
 }
@@ -32,6 +34,12 @@ impl Home {
     /// role) in `dir`: the app's data folder, a temporary one in tests.
     pub fn keep_outboxes_in(&mut self, dir: impl Into<PathBuf>) {
         self.outbox_dir = dir.into();
+    }
+
+    /// Asks a store holding more than `events` events per view, rather
+    /// than reading all of them.
+    pub fn view_above(&mut self, events: u64) {
+        self.view_above = events;
     }
 
     /// The folder the outboxes are kept in.
@@ -108,7 +116,10 @@ impl Home {
                     .map_err(|e| format!("cannot start the database thread: {e}"))
             });
         match started {
-            Ok(live) => self.live = Some(live),
+            Ok(mut live) => {
+                live.set_view_above(self.view_above);
+                self.live = Some(live);
+            }
             Err(message) => self.refusal = Some(message),
         }
     }

@@ -16,6 +16,7 @@ pub mod home;
 pub mod inline;
 pub mod listen;
 mod undo;
+pub mod viewing;
 pub mod worker;
 
 use std::collections::{HashMap, VecDeque};
@@ -26,6 +27,7 @@ use uuid::Uuid;
 
 pub use home::Home;
 
+use crate::data::counts::CellCounts;
 use crate::data::event::Event;
 use crate::data::events::Collection;
 use crate::store::coded::{Coded, CodedReport};
@@ -37,6 +39,7 @@ use crate::store::session::Replay;
 use conflict::Conflict;
 use listen::{Listener, Notice};
 use undo::Step;
+use viewing::Viewing;
 use worker::{Answer, Request, Worker};
 
 /// Called by the threads after they answer, so that an idle window wakes
@@ -114,6 +117,14 @@ pub enum Effect {
     Show(Box<Event>),
     /// A coded article's save ended.
     Saved(Result<CodedReport, String>),
+    /// What the view shows, in place of the events shown: the events in
+    /// it, or (none of them) counts per cell.
+    Viewed {
+        /// The events in view (none when counted per cell).
+        events: Box<Collection>,
+        /// The counts per cell, when the view holds too many events.
+        counts: Option<CellCounts>,
+    },
 }
 
 /// The state of the connection.
@@ -172,6 +183,10 @@ pub struct Live {
     conflicts: VecDeque<Conflict>,
     notice: Option<String>,
     tally: Tally,
+    /// Above how many stored events the store is asked per view.
+    view_above: u64,
+    /// The views asked, when the store is asked per view.
+    viewing: Option<Viewing>,
 }
 
 impl Live {
@@ -202,6 +217,8 @@ impl Live {
             conflicts: VecDeque::new(),
             notice: None,
             tally: Tally::default(),
+            view_above: viewing::VIEW_ABOVE,
+            viewing: None,
         })
     }
 
@@ -277,7 +294,12 @@ impl Live {
                 } else {
                     " · read-only"
                 };
-                format!("{label} · {}{read_only}", self.rights.part())
+                let reading = if self.view_waiting() {
+                    " · reading the view…"
+                } else {
+                    ""
+                };
+                format!("{label} · {}{read_only}{reading}", self.rights.part())
             }
             LinkState::Offline => {
                 let n = self.pending;
@@ -301,7 +323,10 @@ impl Live {
     /// Asks again for the events of the scope last asked for (after a
     /// reconnect, a bulk change, or a row that refers to events not shown).
     fn refetch(&mut self) {
-        self.ask(self.scope.clone());
+        match &mut self.viewing {
+            Some(viewing) => viewing.again(),
+            None => self.ask(self.scope.clone()),
+        }
     }
 
     /// Writes a coded article; the answer comes as [`Effect::Saved`].
@@ -397,9 +422,13 @@ impl Live {
         match answer {
             Answer::Connected {
                 rights,
+                stored,
                 replay,
                 pending,
             } => {
+                if stored > self.view_above {
+                    self.viewing = Some(Viewing::default());
+                }
                 self.connecting = false;
                 self.worker_online = true;
                 self.rights = rights;
@@ -415,6 +444,7 @@ impl Live {
                 Vec::new()
             }
             Answer::Pulled { serial, result } => self.pulled(serial, result),
+            Answer::Viewed { serial, result } => self.viewed(serial, result),
             Answer::Submitted { edit, result } => self.submitted(edit, result),
             Answer::Saved(result) => {
                 if let Ok(report) = &result {
@@ -507,6 +537,12 @@ impl Live {
     /// One notice of the listener.
     fn noticed(&mut self, notice: Notice, known: &[Event]) -> Vec<Effect> {
         match notice {
+            Notice::Changed { .. } if self.viewing.is_some() => {
+                // The changed event may or may not be in view: the view is
+                // asked again.
+                self.refetch();
+                Vec::new()
+            }
             Notice::Changed { id, version, row } => {
                 if self.asked > 0 {
                     let text = row.as_ref().map(|(t, _)| t.clone());

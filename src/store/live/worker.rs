@@ -19,12 +19,14 @@ use crate::diagnostic::Diagnostic;
 
 use super::Waker;
 use super::inline::read_file_text;
+use crate::store::cells::{self, Cells};
 use crate::store::coded::{self, Coded, CodedReport};
 use crate::store::conninfo::ConnInfo;
 use crate::store::edit::Edit;
 use crate::store::pull::{self, Scope};
 use crate::store::rights::{self, Rights};
 use crate::store::session::{Replay, Session, Submitted};
+use crate::store::viewport::{self, Shown, ViewRequest};
 
 /// How long the worker waits for a request before looking after the
 /// connection.
@@ -56,6 +58,9 @@ pub enum Request {
     },
     /// Try the server now (the coder asked), rather than at the next retry.
     Retry,
+    /// Answer what a view shows; of the views waiting, only the latest is
+    /// answered.
+    View(ViewRequest),
 }
 
 /// The events a pull read.
@@ -76,6 +81,8 @@ pub enum Answer {
     Connected {
         /// What the role may do.
         rights: Rights,
+        /// How many events the store holds.
+        stored: u64,
         /// What the outbox held at start and what became of it.
         replay: Replay,
         /// Edits still waiting.
@@ -89,6 +96,13 @@ pub enum Answer {
         serial: u64,
         /// The events.
         result: Result<Box<Pulled>, String>,
+    },
+    /// What a view shows, or why the server could not say.
+    Viewed {
+        /// The serial of the view's request.
+        serial: u64,
+        /// The events or the counts.
+        result: Result<Box<Viewed>, String>,
     },
     /// What became of an edit.
     Submitted {
@@ -111,6 +125,15 @@ pub enum Answer {
         /// Edits still waiting.
         pending: usize,
     },
+}
+
+/// What the map shows of a view.
+#[derive(Debug)]
+pub enum Viewed {
+    /// The events in it, few enough to draw one by one.
+    Events(Pulled),
+    /// Counts per cell of its grid.
+    Cells(Cells),
 }
 
 /// The app's end of the worker.
@@ -182,8 +205,13 @@ fn open(info: ConnInfo, outbox: &Path, reply: &Sender<Answer>, wake: &Waker) -> 
         session.reconnect().unwrap_or_default()
     };
     let pending = session.pending().len();
+    let stored = match session.client().map(cells::stored_events) {
+        Some(Ok(n)) => n,
+        _ => 0,
+    };
     answer(Answer::Connected {
         rights,
+        stored,
         replay,
         pending,
     });
@@ -198,12 +226,17 @@ impl State {
     fn serve(&mut self, inbox: &Receiver<Request>, reply: &Sender<Answer>, wake: &Waker) {
         loop {
             let was_online = self.session.is_online();
-            let answer = match inbox.recv_timeout(TICK) {
-                Ok(request) => self.handle(request),
-                Err(RecvTimeoutError::Timeout) => self.upkeep(false),
+            let mut answers: Vec<Answer> = match inbox.recv_timeout(TICK) {
+                Ok(request) => {
+                    let waiting = std::iter::once(request).chain(inbox.try_iter());
+                    latest_view_only(waiting.collect())
+                        .into_iter()
+                        .filter_map(|r| self.handle(r))
+                        .collect()
+                }
+                Err(RecvTimeoutError::Timeout) => self.upkeep(false).into_iter().collect(),
                 Err(RecvTimeoutError::Disconnected) => return,
             };
-            let mut answers: Vec<Answer> = answer.into_iter().collect();
             if was_online && !self.session.is_online() {
                 answers.push(Answer::Offline {
                     pending: self.session.pending().len(),
@@ -234,6 +267,34 @@ impl State {
             }
             Request::SaveCoded { coded, known } => Some(Answer::Saved(self.save(&coded, &known))),
             Request::Retry => self.upkeep(true),
+            Request::View(request) => Some(Answer::Viewed {
+                serial: request.serial,
+                result: self.view(&request),
+            }),
+        }
+    }
+
+    /// Answers what a view shows.
+    fn view(&mut self, request: &ViewRequest) -> Result<Box<Viewed>, String> {
+        let client = self.session.client().ok_or_else(offline)?;
+        match viewport::ask(client, request) {
+            Ok(answer) => Ok(Box::new(match answer.shown {
+                Shown::Events { text, versions, .. } => {
+                    let (collection, warnings) = read_file_text(&text, &[])?;
+                    Viewed::Events(Pulled {
+                        collection,
+                        versions,
+                        warnings,
+                    })
+                }
+                Shown::Cells(cells) => Viewed::Cells(cells),
+            })),
+            Err(e) => {
+                if e.is_lost() {
+                    self.session.lost();
+                }
+                Err(e.to_string())
+            }
         }
     }
 
@@ -294,6 +355,19 @@ impl State {
             Err(_) => None,
         }
     }
+}
+
+/// The requests waiting, in order, with every view but the latest left
+/// out: a view that moved on is not answered.
+fn latest_view_only(mut waiting: Vec<Request>) -> Vec<Request> {
+    let latest = waiting.iter().rposition(|r| matches!(r, Request::View(_)));
+    let mut i = 0;
+    waiting.retain(|r| {
+        let keep = !matches!(r, Request::View(_)) || Some(i) == latest;
+        i += 1;
+        keep
+    });
+    waiting
 }
 
 /// Why a request that needs the server cannot be served now.

@@ -85,6 +85,16 @@ pub fn outbox_dir(test: &str) -> PathBuf {
 /// The app on the bundled data, its outboxes in `outbox`, connecting at
 /// start to `url` when given (as `--db URL` does).
 pub fn app(url: Option<&str>, outbox: &Path) -> Harness<'static, App> {
+    app_viewing_above(url, outbox, None)
+}
+
+/// As [`app`], asking a store of more than `view_above` events per view
+/// when given.
+pub fn app_viewing_above(
+    url: Option<&str>,
+    outbox: &Path,
+    view_above: Option<u64>,
+) -> Harness<'static, App> {
     let data = common::data();
     let opts = StartOptions {
         db: url.map(str::to_owned),
@@ -95,9 +105,13 @@ pub fn app(url: Option<&str>, outbox: &Path) -> Harness<'static, App> {
         .with_size(common::SIZE)
         .with_pixels_per_point(1.0)
         .build_eframe(move |cc| {
-            common::app(data.clone(), opts.clone())
+            let app = common::app(data.clone(), opts.clone())
                 .started_in(cc)
-                .with_outbox_dir(outbox.clone())
+                .with_outbox_dir(outbox.clone());
+            match view_above {
+                Some(n) => app.with_view_above(n),
+                None => app,
+            }
         });
     harness.step();
     harness
