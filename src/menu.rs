@@ -29,10 +29,13 @@ pub fn show(
     toggles: &[Toggle],
     windows: &mut Windows,
     story: &crate::story::session::Session,
+    may_push: bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| actions.extend(file_menu(ui, windows, story)));
+        ui.menu_button("File", |ui| {
+            actions.extend(file_menu(ui, windows, story, may_push));
+        });
         ui.menu_button("View", |ui| {
             actions.extend(view_menu(ui, view, toggles, windows));
         });
@@ -89,6 +92,7 @@ fn file_menu(
     ui: &mut egui::Ui,
     windows: &mut Windows,
     story: &crate::story::session::Session,
+    may_push: bool,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     if ui.button("Open…").clicked() {
@@ -116,6 +120,16 @@ fn file_menu(
     ui.separator();
     if ui.button("Connect to database…").clicked() {
         windows.connect = true;
+        ui.close();
+    }
+    let push = ui
+        .add_enabled(
+            may_push,
+            egui::Button::new("Push a file into the database…"),
+        )
+        .on_disabled_hover_text("Connect to the database as a coder or reviewer first");
+    if push.clicked() {
+        actions.push(Action::Store(crate::store::live::Command::PushFiles));
         ui.close();
     }
     ui.separator();

@@ -76,12 +76,20 @@ impl App {
                 }
                 Outcome::Events { name, loaded } => {
                     self.report(&name, loaded.diagnostics);
-                    if let Some(collection) = loaded.collection {
-                        self.add_events(&name, collection);
+                    match loaded.collection {
+                        Some(read) => {
+                            if let Some(collection) = self.push_if_asked(&name, read) {
+                                self.add_events(&name, collection);
+                            }
+                        }
+                        None => self.forget_push(&name),
                     }
                 }
-                Outcome::Failed { name, diagnostics } => self.report(&name, diagnostics),
-                Outcome::Cancelled { .. } => {}
+                Outcome::Failed { name, diagnostics } => {
+                    self.forget_push(&name);
+                    self.report(&name, diagnostics);
+                }
+                Outcome::Cancelled { name } => self.forget_push(&name),
             }
         }
         if !self.opened.loader.busy()

@@ -95,7 +95,13 @@ impl Drawing<'_> {
             let toggles = self.map.toggles(self.frame.data, self.frame.overlays);
             let view = self.frame.view;
             let windows = &mut *self.windows;
-            actions.extend(crate::menu::show(ui, view, &toggles, windows, self.story));
+            let may_push = (self.frame.home.live()).is_some_and(|l| {
+                l.state() == crate::store::live::LinkState::Online && l.rights().may_edit
+            });
+            let story = self.story;
+            actions.extend(crate::menu::show(
+                ui, view, &toggles, windows, story, may_push,
+            ));
         });
         actions.extend(crate::panels::story_bar::show(ui, &self.frame, self.story));
         actions

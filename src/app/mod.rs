@@ -13,6 +13,7 @@ mod layout;
 pub mod picture;
 mod results;
 mod store;
+mod store_push;
 mod store_view;
 mod story;
 mod views;

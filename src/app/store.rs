@@ -27,6 +27,10 @@ pub(super) struct StoreState {
     /// The database `--db` names, connected to at the first frame (once
     /// the outbox folder is set).
     pub connect_at_start: Option<String>,
+    /// The file dialog's answer, when it was asked for files to push.
+    pub push_picking: Option<crate::file_dialog::Picked>,
+    /// Files being read to be pushed, by name.
+    pub to_push: Vec<String>,
 }
 
 impl App {
@@ -61,6 +65,7 @@ impl App {
                 self.show_files_again();
             }
             Command::OpenEditor(id) => self.store_panels.open_editor(&id),
+            Command::PushFiles => self.pick_files_to_push(),
             other => {
                 if let Some(live) = self.home.live_mut() {
                     live.apply(other);
@@ -82,6 +87,7 @@ impl App {
     /// Once a frame: what the store's threads sent.
     pub(super) fn store_frame(&mut self, ctx: &egui::Context) {
         self.store.context.get_or_init(|| ctx.clone());
+        self.receive_picked_to_push(ctx);
         if let Some(url) = self.store.connect_at_start.take() {
             self.windows.connect = true;
             self.store_panels.connecting_at_start();

@@ -1,12 +1,14 @@
 //! The shared store's windows: connecting to a database (`connect.rs`),
 //! editing one of its events (`editor.rs`), settling a conflict with
-//! another coder's change (`conflict.rs`), and the server's last refusal.
+//! another coder's change (`conflict.rs`), a file's push (`push.rs`), and
+//! the server's last refusal.
 //! They draw from the frame's [`Home`](crate::store::live::Home) and
 //! their own state ([`StorePanels`]), and return actions.
 
 pub mod conflict;
 pub mod connect;
 pub mod editor;
+pub mod push;
 pub mod values;
 
 use crate::model::action::Action;
@@ -78,6 +80,9 @@ impl StorePanels {
             }
             if let Some(notice) = live.notice() {
                 actions.extend(refusal(ctx, notice));
+            }
+            if let Some(job) = live.push_job() {
+                actions.extend(push::show(ctx, job));
             }
         }
         actions

@@ -15,6 +15,7 @@ pub mod conflict;
 pub mod home;
 pub mod inline;
 pub mod listen;
+pub mod push_job;
 mod undo;
 pub mod viewing;
 pub mod worker;
@@ -38,6 +39,7 @@ use crate::store::rights::Rights;
 use crate::store::session::Replay;
 use conflict::Conflict;
 use listen::{Listener, Notice};
+use push_job::PushJob;
 use undo::Step;
 use viewing::Viewing;
 use worker::{Answer, Request, Worker};
@@ -72,6 +74,12 @@ pub enum Command {
     Undo,
     /// Try the server now.
     Retry,
+    /// Pick files whose events are pushed into the database.
+    PushFiles,
+    /// Stop the push running (nothing is written).
+    CancelPush,
+    /// Close the push's window once it has ended.
+    DismissPush,
     /// Forget the refusal shown.
     Dismiss,
 }
@@ -187,6 +195,8 @@ pub struct Live {
     view_above: u64,
     /// The views asked, when the store is asked per view.
     viewing: Option<Viewing>,
+    /// A file's events being pushed (or pushed, until dismissed).
+    push: Option<PushJob>,
 }
 
 impl Live {
@@ -219,6 +229,7 @@ impl Live {
             tally: Tally::default(),
             view_above: viewing::VIEW_ABOVE,
             viewing: None,
+            push: None,
         })
     }
 
@@ -353,7 +364,20 @@ impl Live {
                 self.worker.send(Request::Retry);
             }
             Command::Dismiss => self.notice = None,
-            Command::Connect { .. } | Command::Disconnect | Command::OpenEditor(_) => {}
+            Command::CancelPush => {
+                if let Some(job) = &self.push {
+                    job.cancel();
+                }
+            }
+            Command::DismissPush => {
+                if self.push.as_ref().is_some_and(|j| j.outcome().is_some()) {
+                    self.push = None;
+                }
+            }
+            Command::Connect { .. }
+            | Command::Disconnect
+            | Command::OpenEditor(_)
+            | Command::PushFiles => {}
         }
     }
 
@@ -414,6 +438,7 @@ impl Live {
         for notice in notices {
             effects.extend(self.noticed(notice, known));
         }
+        self.poll_push();
         effects
     }
 

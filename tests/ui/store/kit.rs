@@ -85,15 +85,15 @@ pub fn outbox_dir(test: &str) -> PathBuf {
 /// The app on the bundled data, its outboxes in `outbox`, connecting at
 /// start to `url` when given (as `--db URL` does).
 pub fn app(url: Option<&str>, outbox: &Path) -> Harness<'static, App> {
-    app_viewing_above(url, outbox, None)
+    app_made(url, outbox, |app| app)
 }
 
-/// As [`app`], asking a store of more than `view_above` events per view
-/// when given.
-pub fn app_viewing_above(
+/// As [`app`], the app finished by `made` (a file dialog of the test's,
+/// a smaller store asked per view).
+pub fn app_made(
     url: Option<&str>,
     outbox: &Path,
-    view_above: Option<u64>,
+    made: impl Fn(App) -> App + 'static,
 ) -> Harness<'static, App> {
     let data = common::data();
     let opts = StartOptions {
@@ -105,13 +105,11 @@ pub fn app_viewing_above(
         .with_size(common::SIZE)
         .with_pixels_per_point(1.0)
         .build_eframe(move |cc| {
-            let app = common::app(data.clone(), opts.clone())
-                .started_in(cc)
-                .with_outbox_dir(outbox.clone());
-            match view_above {
-                Some(n) => app.with_view_above(n),
-                None => app,
-            }
+            made(
+                common::app(data.clone(), opts.clone())
+                    .started_in(cc)
+                    .with_outbox_dir(outbox.clone()),
+            )
         });
     harness.step();
     harness

@@ -10,7 +10,7 @@ use border_incidents::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use super::kit::{app_viewing_above, fresh_store, outbox_dir, person, wait_for};
+use super::kit::{app_made, fresh_store, outbox_dir, person, wait_for};
 use crate::pg_server::TestServer;
 
 /// Events added to the store: over the Fergana Valley, 15–19 Sep 2022.
@@ -92,7 +92,7 @@ fn zooming_in_turns_counts_per_cell_into_events_and_a_lost_server_keeps_the_last
     add_generated(&server, &db);
     let url = person(&server, &db, "vera", "viewer");
     let outbox = outbox_dir("viewport");
-    let mut app = app_viewing_above(Some(&url), &outbox, Some(VIEW_ABOVE));
+    let mut app = app_made(Some(&url), &outbox, |a| a.with_view_above(VIEW_ABOVE));
     settle(&mut app);
 
     // Zoomed out: counts per cell, adding up to the events in view.
