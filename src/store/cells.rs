@@ -1,7 +1,8 @@
 //! Counts per grid cell for a view: the box snapped out to whole cells of
 //! the level that gives about as many cells across as asked, the window to
-//! whole days, counted by category. Whole months inside the window come
-//! from the monthly summary, the days at its ends from the daily one (or
+//! whole days, counted by category. Whole years inside the window come
+//! from the yearly summary, whole months around them from the monthly
+//! one, the days at its ends from the daily one (or
 //! from the events, at levels kept per month only), and events that began
 //! before the window and run into it from the events; so the counts are
 //! exactly those of `count(*)` over the same cells, days and filters.
@@ -204,7 +205,10 @@ fn boxed_span(level: i32, [cx0, cy0, cx1, cy1]: [i32; 4]) -> [f64; 4] {
 /// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
 /// and with a window $8–$9 its first and last day, $10–$13 the snapped box.
 fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
-    let in_span = "cx BETWEEN $2 AND $4 AND cy BETWEEN $3 AND $5
+    // Each column of the box its own index range (level, cx, cy…), not
+    // every column of the level filtered by row.
+    let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
+        AND cy BETWEEN $3 AND $5
         AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
     let events_in_span =
         "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
@@ -222,18 +226,24 @@ fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
     };
     let parts: Vec<String> = match days {
         None => vec![format!(
-            "SELECT cx, cy, category, n FROM border_incidents.cell_months WHERE level = $1::integer AND {in_span}"
+            "SELECT cx, cy, category, n FROM border_incidents.cell_years WHERE level = $1::integer AND {in_span}"
         )],
         Some((first, last)) => {
-            let (months, ends) = split_months(first, last);
+            let split = split_window(first, last);
             let mut parts = Vec::new();
-            if let Some((m0, m1)) = months {
+            if let Some((y0, y1)) = split.years {
+                parts.push(format!(
+                    "SELECT cx, cy, category, n FROM border_incidents.cell_years
+                     WHERE level = $1::integer AND year >= '{y0}' AND year < '{y1}' AND {in_span}"
+                ));
+            }
+            for (m0, m1) in split.months {
                 parts.push(format!(
                     "SELECT cx, cy, category, n FROM border_incidents.cell_months
                      WHERE level = $1::integer AND month >= '{m0}' AND month < '{m1}' AND {in_span}"
                 ));
             }
-            for (a, b) in ends {
+            for (a, b) in split.days {
                 if DAY_LEVELS.contains(&level) {
                     parts.push(format!(
                         "SELECT cx, cy, category, n FROM border_incidents.cell_days
@@ -354,10 +364,81 @@ pub fn split_months(first: Date, last: Date) -> (Option<DayRange>, Vec<DayRange>
     (Some((m0, m1)), ends)
 }
 
+/// A window's days as the summaries count them: the whole years in it
+/// (first, one past the last), the whole months around them (each run:
+/// first, one past the last) and the days left at its ends (inclusive).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    /// Whole years, counted from the yearly summary.
+    pub years: Option<DayRange>,
+    /// Whole months, from the monthly summary.
+    pub months: Vec<DayRange>,
+    /// The days left, from the daily summary or the events.
+    pub days: Vec<DayRange>,
+}
+
+/// Splits the days from `first` to `last` (inclusive) into whole years,
+/// whole months and days.
+pub fn split_window(first: Date, last: Date) -> Split {
+    let end = last.tomorrow().unwrap_or(last);
+    let year_start = |d: Date| Date::new(d.year(), 1, 1).unwrap_or(d);
+    let y0 = if first.day_of_year() == 1 {
+        first
+    } else {
+        year_start(first).checked_add(1.year()).unwrap_or(first)
+    };
+    let y1 = year_start(end);
+    let mut split = Split::default();
+    let mut rest = vec![(first, last)];
+    if y0 < y1 {
+        split.years = Some((y0, y1));
+        rest.clear();
+        if first < y0 {
+            rest.push((first, y0.yesterday().unwrap_or(y0)));
+        }
+        if y1 < end {
+            rest.push((y1, last));
+        }
+    }
+    for (a, b) in rest {
+        let (months, days) = split_months(a, b);
+        split.months.extend(months);
+        split.days.extend(days);
+    }
+    split
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_long_window_splits_into_years_months_and_days() {
+        let split = split_window(date(2019, 11, 20), date(2022, 2, 3));
+        assert_eq!(split.years, Some((date(2020, 1, 1), date(2022, 1, 1))));
+        assert_eq!(
+            split.months,
+            [
+                (date(2019, 12, 1), date(2020, 1, 1)),
+                (date(2022, 1, 1), date(2022, 2, 1))
+            ]
+        );
+        assert_eq!(
+            split.days,
+            [
+                (date(2019, 11, 20), date(2019, 11, 30)),
+                (date(2022, 2, 1), date(2022, 2, 3))
+            ]
+        );
+        let whole = split_window(date(2000, 1, 1), date(2024, 12, 31));
+        assert_eq!(whole.years, Some((date(2000, 1, 1), date(2025, 1, 1))));
+        assert!(whole.months.is_empty() && whole.days.is_empty());
+        let short = split_window(date(2022, 9, 14), date(2022, 9, 20));
+        assert_eq!(short.years, None);
+        assert!(short.months.is_empty());
+        assert_eq!(short.days, [(date(2022, 9, 14), date(2022, 9, 20))]);
+    }
 
     #[test]
     fn a_window_splits_into_whole_months_and_end_days() {

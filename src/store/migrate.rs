@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "scale",
         sql: include_str!("../../migrations/0002_scale.sql"),
     },
+    Migration {
+        version: 3,
+        name: "years",
+        sql: include_str!("../../migrations/0003_years.sql"),
+    },
 ];
 
 /// The schema version this binary writes and reads.

@@ -111,7 +111,7 @@ pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, Sto
 /// the bin its start falls in (one that began before the window in the
 /// first). When the window runs from midnight to midnight and a bin is a
 /// whole number of days or at least a week, the bins are summed from the
-/// daily counts, each day's events in the bin that holds the day's start
+/// daily counts (`event_days`: per day, kind and category, no cells), each day's events in the bin that holds the day's start
 /// (at most a day off at a bin's edge, a fraction of a week-wide bar);
 /// shorter bins are counted from the events.
 pub fn histogram(
@@ -129,8 +129,8 @@ pub fn histogram(
     let categories: Option<Vec<String>> = categories.map(<[String]>::to_vec);
     let sql = if whole_days {
         "SELECT least(greatest(((day - $1::text::date)::bigint * 86400) / $3::bigint, 0), $4::bigint - 1)::integer, sum(n)::bigint
-         FROM border_incidents.cell_days
-         WHERE level = 6 AND day >= $1::text::date
+         FROM border_incidents.event_days
+         WHERE day >= $1::text::date
            AND day < $1::text::date + (($2::bigint - $5::bigint) / 86400)::integer
            AND ($6::text[] IS NULL OR kind = ANY($6))
            AND ($7::text[] IS NULL OR category = ANY($7))

@@ -76,7 +76,9 @@ fn counts_per_cell_equal_count_star_at_every_level_window_and_filter() {
     push::push(&mut client, &events, &mut |_| {}, None).unwrap();
     let windows = [
         None,
-        Some((day("2016-01-01"), day("2017-01-01"))), // whole months
+        Some((day("2015-01-01"), day("2020-01-01"))), // whole years
+        Some((day("2014-05-03"), day("2021-10-17"))), // years, months and days
+        Some((day("2016-01-01"), day("2017-01-01"))), // a whole year
         Some((day("2018-03-14"), day("2018-06-20"))), // months with odd ends
         Some((day("2019-07-08"), day("2019-07-15"))), // one week
         Some((day("2020-02-29") + 3600, day("2020-03-01") + 7200)), // part of two days
