@@ -39,11 +39,12 @@ impl MapLayer for CountsLayer {
         };
         let fill = side_colour(&frame.data.vocabulary, None);
         let largest = counts.largest();
+        let widest = counts.cells.first().map_or(RADIUS.1, |c| widest(c, frame));
         let mut actions = Vec::new();
         for cell in &counts.cells {
             let [lon, lat] = cell.centre();
             let centre = frame.transform.lonlat(lon, lat);
-            let r = radius(cell.count, largest);
+            let r = radius(cell.count, largest).min(widest);
             let rect = Rect::from_center_size(centre, egui::Vec2::splat(2.0 * r));
             if !frame.rect.intersects(rect) {
                 continue;
@@ -66,9 +67,11 @@ impl MapLayer for CountsLayer {
     fn hit(&self, pos: egui::Pos2, frame: &LayerFrame<'_>) -> Option<Action> {
         let counts = frame.data.counts.as_deref()?;
         let largest = counts.largest();
+        let widest = counts.cells.first().map_or(RADIUS.1, |c| widest(c, frame));
         let cell = counts.cells.iter().find(|c| {
             let [lon, lat] = c.centre();
-            frame.transform.lonlat(lon, lat).distance(pos) <= radius(c.count, largest)
+            let r = radius(c.count, largest).min(widest);
+            frame.transform.lonlat(lon, lat).distance(pos) <= r
         })?;
         Some(zoom_into(cell, frame))
     }
@@ -89,6 +92,14 @@ impl MapLayer for CountsLayer {
 fn radius(count: u64, largest: u64) -> f32 {
     let share = (count as f32 / largest.max(1) as f32).sqrt();
     RADIUS.0 + (RADIUS.1 - RADIUS.0) * share
+}
+
+/// The largest radius that keeps neighbouring discs apart: under half a
+/// cell's width on screen (never under the smallest radius).
+fn widest(cell: &CellCount, frame: &LayerFrame<'_>) -> f32 {
+    let [w, s, e, _] = cell.bbox;
+    let across = frame.transform.lonlat(e, s).x - frame.transform.lonlat(w, s).x;
+    (0.45 * across.abs()).max(RADIUS.0)
 }
 
 /// A cell's disc with its count (none written when `count` is zero).

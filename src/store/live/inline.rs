@@ -8,6 +8,9 @@ use crate::data::event::Event;
 use crate::data::events::{self, Collection};
 use crate::diagnostic::Diagnostic;
 
+/// How many of the problems are said in the message (the rest counted).
+const SAID: usize = 3;
+
 /// The texts of a store's events file: all inline.
 struct InlineOnly;
 
@@ -20,7 +23,7 @@ impl SourceTexts for InlineOnly {
 }
 
 /// The collection an events file from the store holds, with the reader's
-/// warnings; or its errors in one line. References may name the `known`
+/// warnings; or its errors in one line (the first few, and how many more). References may name the `known`
 /// events.
 pub fn read_file_text(
     text: &str,
@@ -34,9 +37,13 @@ pub fn read_file_text(
                 .filter(|d| d.is_error())
                 .map(Diagnostic::describe)
                 .collect();
+            let more = match errors.len().saturating_sub(SAID) {
+                0 => String::new(),
+                n => format!("; and {n} more"),
+            };
             Err(format!(
-                "the database holds events that do not read back: {}",
-                errors.join("; ")
+                "the database holds events that do not read back: {}{more}",
+                errors[..errors.len().min(SAID)].join("; ")
             ))
         }
     }
