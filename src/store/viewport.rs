@@ -67,6 +67,12 @@ pub struct ViewAnswer {
 
 /// Answers `request`.
 pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, StoreError> {
+    // A view's queries run in milliseconds once planned; compiling them
+    // (which the planner chooses from row estimates that the recursive
+    // pull overstates by a thousand times) would take longer than that.
+    client
+        .batch_execute("SET jit = off")
+        .map_err(|e| StoreError::from_query(e, "setting up the view's queries"))?;
     let query = CellQuery {
         bbox: request.bbox,
         window: Some(request.window),
