@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use border_incidents::data::time::{Seconds, from_seconds};
 use border_incidents::store::cells::Cells;
 use border_incidents::store::migrate;
-use border_incidents::store::viewport::{self, Shown, ViewRequest};
+use border_incidents::store::viewport::{self, Shown, ViewQuestion, ViewRequest};
 use jiff::civil::Date;
 use pg_server::TestServer;
 use postgres::{Client, Config, NoTls};
@@ -81,12 +81,14 @@ fn main() {
     for (name, bbox, window) in views {
         let request = ViewRequest {
             serial: 1,
-            bbox,
-            window,
-            kinds: None,
-            categories: None,
-            across: 64,
-            bins: 200,
+            question: ViewQuestion {
+                bbox,
+                window,
+                kinds: None,
+                categories: None,
+                across: 64,
+                bins: 200,
+            },
         };
         let mut answer = None;
         let times = timed(repeats, || {
@@ -116,7 +118,7 @@ fn main() {
         };
         let mut direct = 0;
         let times = timed(repeats.min(5), || {
-            direct = count_without_summaries(&mut client, cells, request.window);
+            direct = count_without_summaries(&mut client, cells, request.question.window);
         });
         println!(
             "{name:<30} {total:>12} {direct:>12} {:>10.1} {:>10.1}",

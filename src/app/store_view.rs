@@ -17,10 +17,11 @@ const EDGE_SAMPLES: usize = 8;
 impl App {
     /// Asks the store for what the view shows, when it is asked per view.
     pub(super) fn ask_for_the_view(&mut self) {
+        if !self.home.live().is_some_and(|l| l.is_viewing()) {
+            return;
+        }
         let question = self.view_question();
-        if let (Some(live), Some(question)) = (self.home.live_mut(), question)
-            && live.is_viewing()
-        {
+        if let (Some(live), Some(question)) = (self.home.live_mut(), question) {
             live.ask_view(question);
         }
     }

@@ -19,11 +19,10 @@ pub const MAX_EVENTS: u64 = 5_000;
 /// A day, in seconds.
 const DAY: i64 = 86_400;
 
-/// A view's question.
+/// What a view asks: its box, window, filters and how finely it is
+/// counted.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ViewRequest {
-    /// Increases with every new view; an answer carries it back.
-    pub serial: u64,
+pub struct ViewQuestion {
     /// West, south, east, north in degrees.
     pub bbox: [f64; 4],
     /// The time window, civil seconds.
@@ -36,6 +35,15 @@ pub struct ViewRequest {
     pub across: u32,
     /// How many bars the time histogram has.
     pub bins: u32,
+}
+
+/// A view's question with the serial its answer carries back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewRequest {
+    /// Increases with every new view.
+    pub serial: u64,
+    /// The question.
+    pub question: ViewQuestion,
 }
 
 /// What the map shows.
@@ -66,7 +74,8 @@ pub struct ViewAnswer {
 }
 
 /// Answers `request`.
-pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, StoreError> {
+pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, StoreError> {
+    let request = &asked.question;
     // A view's queries run in milliseconds once planned; compiling them
     // (which the planner chooses from row estimates that the recursive
     // pull overstates by a thousand times) would take longer than that.
@@ -107,7 +116,7 @@ pub fn ask(client: &mut Client, request: &ViewRequest) -> Result<ViewAnswer, Sto
         request.categories.as_deref(),
     )?;
     Ok(ViewAnswer {
-        serial: request.serial,
+        serial: asked.serial,
         shown,
         histogram,
     })

@@ -9,7 +9,7 @@ use border_incidents::data::time::EventTime;
 use border_incidents::store::cells::{self, CellQuery, MONTH_LEVELS, cell_size};
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
 use border_incidents::store::error::StoreError;
-use border_incidents::store::viewport::{self, Shown, ViewRequest};
+use border_incidents::store::viewport::{self, Shown, ViewQuestion, ViewRequest};
 use border_incidents::store::{connect, push};
 use serde_json::{Map, json};
 
@@ -280,12 +280,14 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     push::push(&mut client, &synthetic(20_000, 6), &mut |_| {}, None).unwrap();
     let request = |serial, bbox, window| ViewRequest {
         serial,
-        bbox,
-        window,
-        kinds: None,
-        categories: None,
-        across: 64,
-        bins: 100,
+        question: ViewQuestion {
+            bbox,
+            window,
+            kinds: None,
+            categories: None,
+            across: 64,
+            bins: 100,
+        },
     };
     let wide = viewport::ask(
         &mut client,

@@ -8,28 +8,11 @@
 
 use super::worker::{Request, Viewed};
 use super::{Effect, Live};
-use crate::data::time::Seconds;
+pub use crate::store::viewport::ViewQuestion;
 use crate::store::viewport::ViewRequest;
 
 /// Above this many events a store is asked per view.
 pub const VIEW_ABOVE: u64 = 50_000;
-
-/// What a view asks, without the serial that tells answers apart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ViewQuestion {
-    /// West, south, east, north in degrees.
-    pub bbox: [f64; 4],
-    /// The time window, civil seconds.
-    pub window: (Seconds, Seconds),
-    /// Only these kinds, if given.
-    pub kinds: Option<Vec<String>>,
-    /// Only these categories (`""`: none), if given.
-    pub categories: Option<Vec<String>>,
-    /// About how many cells across the map.
-    pub across: u32,
-    /// How many bars the time histogram has.
-    pub bins: u32,
-}
 
 /// The questions asked of the store and which one is answered.
 #[derive(Debug, Default)]
@@ -50,12 +33,7 @@ impl Viewing {
         self.last = Some(question.clone());
         Some(ViewRequest {
             serial: self.asked,
-            bbox: question.bbox,
-            window: question.window,
-            kinds: question.kinds,
-            categories: question.categories,
-            across: question.across,
-            bins: question.bins,
+            question,
         })
     }
 
