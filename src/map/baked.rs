@@ -17,7 +17,9 @@ use sha2::{Digest, Sha256};
 
 use crate::data::geodata::GeoData;
 use crate::map::km_line::KmLine;
-use crate::map::layers::base_prepare::{BaseGeometry, EDGE_TOLERANCE_KM, WorldGeometry};
+use crate::map::layers::base_prepare::{BaseGeometry, WorldGeometry};
+use crate::map::layers::world::WHOLE_MARGIN_DEG;
+use crate::map::mesh::EDGE_TOLERANCE_KM;
 use crate::map::mesh::{Area, LOD_TOLERANCES_KM, Lines, MeshStats, TriMesh};
 use crate::model::camera::{KmBox, Projection};
 
@@ -38,12 +40,16 @@ pub struct Baked {
 
 /// A SHA-256 of what the prepared geometry depends on: the base map's
 /// coordinates (and river levels, and country codes), the projection, the
-/// levels of detail and the layout of the file.
+/// levels of detail, how the world is cut around it and the layout of the
+/// file.
 pub fn fingerprint(geo: &GeoData, proj: &Projection) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(MAGIC);
     h.update(proj.reference_lat().to_le_bytes());
-    for t in LOD_TOLERANCES_KM.iter().chain([&EDGE_TOLERANCE_KM]) {
+    for t in LOD_TOLERANCES_KM
+        .iter()
+        .chain([&EDGE_TOLERANCE_KM, &WHOLE_MARGIN_DEG])
+    {
         h.update(t.to_le_bytes());
     }
     let mut ring = |ls: &geo::LineString<f64>| {

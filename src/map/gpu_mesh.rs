@@ -1,14 +1,16 @@
-//! The base layers' tessellated mesh kept on the GPU. It is uploaded once
-//! per tessellation and drawn every frame through an egui paint callback
-//! that only tells the GPU how far the mesh has moved, so a frame never
-//! copies the mesh's vertices into egui's output or to the GPU again. With
-//! a layer of a million vertices, that copying was most of a frame.
+//! The base layers' tessellated meshes (the fills, and the lines over the
+//! relief) kept on the GPU. Each is uploaded once per tessellation and
+//! drawn every frame through an egui paint callback that only tells the
+//! GPU how far the mesh has moved, so a frame never copies the mesh's
+//! vertices into egui's output or to the GPU again. With a layer of a
+//! million vertices, that copying was most of a frame.
 //!
 //! The shader draws egui's own vertices (position, unused texture
 //! coordinates, premultiplied gamma-space colour) with egui's blending, so
 //! the picture is the one egui would paint from the same mesh (the mesh is
 //! untextured: the base layers hold no text or images). The renderer keeps
-//! one pipeline, uniform and mesh: the app has one map in one window.
+//! one pipeline and uniform, and a mesh in each of [`SLOTS`] slots: the app
+//! has one map in one window, and both meshes of a frame move together.
 
 use std::num::NonZeroU64;
 use std::sync::Arc;
@@ -70,13 +72,25 @@ struct FrameUniform {
     shift: [f32; 2],
 }
 
-/// Adds a paint callback drawing `mesh`, moved by `shift`, to `painter`.
-/// `serial` names the mesh: a new serial uploads it, the same one reuses
-/// what the GPU already holds.
-pub fn paint(painter: &Painter, mesh: &Arc<Mesh>, serial: u64, shift: Vec2, format: TargetFormat) {
+/// How many meshes the GPU holds at once.
+pub const SLOTS: usize = 2;
+
+/// Where a mesh is held on the GPU and which one it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Held {
+    /// The slot, below [`SLOTS`].
+    pub slot: usize,
+    /// Names the mesh: a new serial in a slot uploads it, the same one
+    /// reuses what the GPU already holds.
+    pub serial: u64,
+}
+
+/// Adds a paint callback drawing `mesh`, moved by `shift`, to `painter`,
+/// the mesh held on the GPU as `held` says.
+pub fn paint(painter: &Painter, mesh: &Arc<Mesh>, held: Held, shift: Vec2, format: TargetFormat) {
     let callback = DrawMesh {
         mesh: mesh.clone(),
-        serial,
+        held,
         shift,
         format,
     };
@@ -89,19 +103,19 @@ pub fn paint(painter: &Painter, mesh: &Arc<Mesh>, serial: u64, shift: Vec2, form
 /// One frame's drawing of a mesh held on the GPU.
 struct DrawMesh {
     mesh: Arc<Mesh>,
-    serial: u64,
+    held: Held,
     shift: Vec2,
     format: TargetFormat,
 }
 
-/// The pipeline, and the mesh as last uploaded, kept in the renderer.
+/// The pipeline, and the meshes as last uploaded, kept in the renderer.
 struct OnGpu {
     format: TargetFormat,
     pipeline: wgpu::RenderPipeline,
     uniform: wgpu::Buffer,
     bind_group: wgpu::BindGroup,
-    /// The serial, vertices, indices and index count of the uploaded mesh.
-    mesh: Option<(u64, wgpu::Buffer, wgpu::Buffer, u32)>,
+    /// Each slot's uploaded mesh: serial, vertices, indices and index count.
+    meshes: [Option<(u64, wgpu::Buffer, wgpu::Buffer, u32)>; SLOTS],
 }
 
 impl OnGpu {
@@ -139,7 +153,7 @@ impl OnGpu {
             pipeline: pipeline(device, format, &layout),
             uniform,
             bind_group,
-            mesh: None,
+            meshes: Default::default(),
         }
     }
 }
@@ -244,10 +258,12 @@ impl CallbackTrait for DrawMesh {
         let Some(gpu) = resources.get_mut::<OnGpu>() else {
             return Vec::new();
         };
-        let empty = self.mesh.indices.is_empty();
-        if empty {
-            gpu.mesh = None;
-        } else if gpu.mesh.as_ref().map(|m| m.0) != Some(self.serial) {
+        let Some(held) = gpu.meshes.get_mut(self.held.slot) else {
+            return Vec::new();
+        };
+        if self.mesh.indices.is_empty() {
+            *held = None;
+        } else if held.as_ref().map(|m| m.0) != Some(self.held.serial) {
             let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
                 label: Some("base layers vertices"),
                 contents: bytemuck::cast_slice(&self.mesh.vertices),
@@ -259,7 +275,7 @@ impl CallbackTrait for DrawMesh {
                 usage: wgpu::BufferUsages::INDEX,
             });
             let count = self.mesh.indices.len() as u32;
-            gpu.mesh = Some((self.serial, vertices, indices, count));
+            *held = Some((self.held.serial, vertices, indices, count));
         }
         let ppp = screen.pixels_per_point;
         let uniform = FrameUniform {
@@ -282,7 +298,7 @@ impl CallbackTrait for DrawMesh {
         let Some(gpu) = resources.get::<OnGpu>() else {
             return;
         };
-        let Some((_, vertices, indices, count)) = &gpu.mesh else {
+        let Some(Some((_, vertices, indices, count))) = gpu.meshes.get(self.held.slot) else {
             return;
         };
         // The whole screen, so that points map to pixels as in egui's pass;

@@ -64,6 +64,10 @@ pub struct Area {
     pub bbox: KmBox,
 }
 
+/// How near a box an outline may run and count as running along it (where
+/// an area was cut), in kilometres.
+pub const EDGE_TOLERANCE_KM: f64 = 0.05;
+
 /// Counts of what preparing the layers produced.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MeshStats {

@@ -106,12 +106,7 @@ impl MapView {
         let base = BaseLayers::new(&data.geo, region, &projection, baked);
         let area_label = layers::area_label::AreaLabel::of(&base);
         let capitals = Arc::new(OnceLock::new());
-        let world = world_job(
-            BaseCover::of(&data.geo, &projection),
-            region,
-            projection,
-            baked,
-        );
+        let world = world_job(BaseCover::of(&data.geo), region, projection, baked);
         Self {
             extent: base.extent(),
             terrain: layers::terrain::TerrainLayer::new(),
@@ -308,6 +303,7 @@ impl MapView {
         let mut obstacles = layers::events::obstacles(frame.layout);
         obstacles.push(status_strip::strip_rect(frame.rect));
         obstacles.extend(legend::last_rect(ui.ctx()));
+        self.base.paint_fills(painter, frame);
         let mut actions = self.terrain.paint(ui, painter, frame, &mut obstacles);
         actions.extend(self.base.paint(ui, painter, frame, &mut obstacles));
         for layer in &mut self.layers {

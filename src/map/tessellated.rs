@@ -1,8 +1,9 @@
-//! The base layers tessellated into one mesh for a zoom, a map size and a
-//! style, with a margin of half the map's size on every side, and reused
-//! while the map stays still or is panned within that margin (shifted, not
-//! tessellated again). Stroking lines is most of what drawing the base
-//! layers costs, so idle and panning frames skip it.
+//! The base layers tessellated into two meshes (the fills under the
+//! relief, the lines over it) for a zoom, a map size and a style, with a
+//! margin of half the map's size on every side, and reused while the map
+//! stays still or is panned within that margin (shifted, not tessellated
+//! again). Stroking lines is most of what drawing the base layers costs,
+//! so idle and panning frames skip it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -38,15 +39,25 @@ pub struct TessKey {
 /// Source of [`Tessellated`] serials.
 static SERIAL: AtomicU64 = AtomicU64::new(1);
 
+/// One of the two meshes of a tessellation, in the order they are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The areas' fills, drawn under the shaded relief.
+    Fills = 0,
+    /// The outlines, rivers, lakes and borders, drawn over it.
+    Lines = 1,
+}
+
 /// The base layers tessellated once.
 #[derive(Debug)]
 pub struct Tessellated {
     key: TessKey,
-    /// The transform the mesh was made with.
+    /// The transform the meshes were made with.
     made_with: ScreenTransform,
     /// The screen area covered, with its margin.
     reach: Rect,
-    mesh: Arc<Mesh>,
+    /// The meshes, indexed by [`Part`].
+    meshes: [Arc<Mesh>; 2],
     /// Differs between any two tessellations made in one run.
     serial: u64,
 }
@@ -57,14 +68,20 @@ impl Tessellated {
         clip.expand2(clip.size() * 0.5)
     }
 
-    /// Keeps `mesh`, made for `key` with the transform `made_with` and
-    /// covering `reach`.
-    pub fn new(key: TessKey, made_with: ScreenTransform, reach: Rect, mesh: Mesh) -> Self {
+    /// Keeps `fills` and `lines`, made for `key` with the transform
+    /// `made_with` and covering `reach`.
+    pub fn new(
+        key: TessKey,
+        made_with: ScreenTransform,
+        reach: Rect,
+        fills: Mesh,
+        lines: Mesh,
+    ) -> Self {
         Self {
             key,
             made_with,
             reach,
-            mesh: Arc::new(mesh),
+            meshes: [Arc::new(fills), Arc::new(lines)],
             serial: SERIAL.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -81,36 +98,49 @@ impl Tessellated {
             .then_some(delta)
     }
 
-    /// Paints the mesh with `painter`, moved by `shift`: on the GPU when
-    /// the frame's format is known (the mesh stays there between frames),
-    /// else through egui.
-    pub fn paint(&self, painter: &egui::Painter, shift: Vec2, gpu: Option<TargetFormat>) {
+    /// Paints the mesh of `part` with `painter`, moved by `shift`: on the
+    /// GPU when the frame's format is known (the mesh stays there between
+    /// frames), else through egui.
+    pub fn paint(
+        &self,
+        painter: &egui::Painter,
+        part: Part,
+        shift: Vec2,
+        gpu: Option<TargetFormat>,
+    ) {
+        let mesh = &self.meshes[part as usize];
         match gpu {
-            Some(format) => gpu_mesh::paint(painter, &self.mesh, self.serial, shift, format),
-            None => self.paint_with_egui(painter, shift),
+            Some(format) => {
+                let held = gpu_mesh::Held {
+                    slot: part as usize,
+                    serial: self.serial,
+                };
+                gpu_mesh::paint(painter, mesh, held, shift, format);
+            }
+            None => paint_with_egui(painter, mesh, shift),
         }
     }
+}
 
-    /// Paints the mesh with `painter`, moved by `shift`. The move is applied
-    /// by egui while it copies the mesh into the frame's output, so the
-    /// mesh itself is never copied or changed.
-    fn paint_with_egui(&self, painter: &egui::Painter, shift: Vec2) {
-        let shape = Shape::mesh(self.mesh.clone());
-        if shift == Vec2::ZERO {
-            painter.add(shape);
-            return;
-        }
-        // Added with its clip moved back, so that both land in place.
-        let mut unshifted = painter.clone();
-        unshifted.set_clip_rect(painter.clip_rect().translate(-shift));
-        let at = unshifted.add(shape);
-        let transform = TSTransform::from_translation(shift);
-        painter.ctx().graphics_mut(|layers| {
-            layers
-                .entry(painter.layer_id())
-                .transform_after_rounding_range(at, ShapeIdx(at.0 + 1), transform);
-        });
+/// Paints `mesh` with `painter`, moved by `shift`. The move is applied by
+/// egui while it copies the mesh into the frame's output, so the mesh
+/// itself is never copied or changed.
+fn paint_with_egui(painter: &egui::Painter, mesh: &Arc<Mesh>, shift: Vec2) {
+    let shape = Shape::mesh(mesh.clone());
+    if shift == Vec2::ZERO {
+        painter.add(shape);
+        return;
     }
+    // Added with its clip moved back, so that both land in place.
+    let mut unshifted = painter.clone();
+    unshifted.set_clip_rect(painter.clip_rect().translate(-shift));
+    let at = unshifted.add(shape);
+    let transform = TSTransform::from_translation(shift);
+    painter.ctx().graphics_mut(|layers| {
+        layers
+            .entry(painter.layer_id())
+            .transform_after_rounding_range(at, ShapeIdx(at.0 + 1), transform);
+    });
 }
 
 /// Tessellates shapes, in the order given, into one mesh.
@@ -186,7 +216,13 @@ mod tests {
             Stroke::new(1.0, Color32::WHITE),
         ));
         assert!(!builder.mesh.is_empty());
-        let cached = Tessellated::new(key(), moved(clip, 0.0, 0.0), reach, builder.mesh);
+        let cached = Tessellated::new(
+            key(),
+            moved(clip, 0.0, 0.0),
+            reach,
+            Mesh::default(),
+            builder.mesh,
+        );
         assert_eq!(
             cached.shift_for(&key(), &moved(clip, 0.0, 0.0), clip),
             Some(Vec2::ZERO)
@@ -224,7 +260,13 @@ mod tests {
         };
         let mut builder = MeshBuilder::new(&ctx, reach);
         builder.add(line(0.0));
-        let cached = Tessellated::new(key(), moved(clip, 0.0, 0.0), reach, builder.mesh);
+        let cached = Tessellated::new(
+            key(),
+            moved(clip, 0.0, 0.0),
+            reach,
+            Mesh::default(),
+            builder.mesh,
+        );
         let input = egui::RawInput {
             screen_rect: Some(clip),
             ..Default::default()
@@ -232,7 +274,7 @@ mod tests {
         let mut output = ctx.run_ui(input, |ui| {
             let painter = ui.painter_at(clip);
             let shift = cached.shift_for(&key(), &moved(clip, 25.0, 0.0), clip);
-            cached.paint(&painter, shift.expect("still covered"), None);
+            cached.paint(&painter, Part::Lines, shift.expect("still covered"), None);
         });
         output.textures_delta.clear();
         let primitives = ctx.tessellate(output.shapes, 1.0);

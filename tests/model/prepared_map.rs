@@ -18,7 +18,7 @@ fn prepared_now() -> (BaseGeometry, WorldGeometry, Vec<u8>) {
     let proj = Projection::at(data.region.reference_lat);
     let base = BaseGeometry::prepare(&data.geo, &proj);
     let world = World::bundled().expect("bundled world");
-    let world = WorldGeometry::prepare(&world, &BaseCover::of(&data.geo, &proj), &proj);
+    let world = WorldGeometry::prepare(&world, &BaseCover::of(&data.geo), &proj);
     let file = baked::write(&baked::fingerprint(&data.geo, &proj), &base, &world);
     (base, world, file)
 }

@@ -75,8 +75,8 @@ fn main_view_with_base_layers_on_the_gpu() {
     harness.run_steps(4);
     assert_eq!(
         paint_callbacks(&harness),
-        1,
-        "the base layers are one callback"
+        2,
+        "the base layers are two callbacks: the fills under the relief, the lines over it"
     );
     harness.snapshot("main_view");
 }

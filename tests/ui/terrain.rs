@@ -104,3 +104,69 @@ fn a_statement_made_far_away_is_shown_on_land_with_capitals_around() {
         "background at {at:?}"
     );
 }
+
+/// The median colour of nine pixels around `at`, two pixels apart (a line
+/// crossing one of them does not change it).
+fn median_colour(image: &image::RgbaImage, at: egui::Pos2) -> [u8; 3] {
+    let mut pixels: Vec<[u8; 3]> = (-1..=1)
+        .flat_map(|dy| (-1..=1).map(move |dx| (dx, dy)))
+        .map(|(dx, dy)| {
+            let p = image.get_pixel(
+                (at.x + 2.0 * dx as f32) as u32,
+                (at.y + 2.0 * dy as f32) as u32,
+            );
+            [p.0[0], p.0[1], p.0[2]]
+        })
+        .collect();
+    pixels.sort_by_key(|p| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]));
+    pixels[4]
+}
+
+#[test]
+fn the_region_and_the_world_around_it_meet_without_an_edge() {
+    // Zoomed out to Moscow, the region's detailed map is a small box among
+    // the world's countries, under the relief.
+    let mut harness = common::harness_on_gpu_with(border_incidents::start::StartOptions {
+        select: Some("putin-appeal".into()),
+        ..Default::default()
+    });
+    harness.run_steps(3);
+    let image = harness.render().expect("renders");
+    let map = harness.get_by_label("Map").rect();
+    let app = harness.state();
+    let projection =
+        border_incidents::model::projection::Projection::at(app.data().region.reference_lat);
+    let camera = app.view().camera;
+    let [west, _, _, north] = border_incidents::data::geodata::elevation::BOUNDS;
+    // Kazakhstan across the box's northern edge, Uzbekistan across its
+    // western one: the same country the same colour on both sides.
+    let crossings = [
+        ("Kazakhstan, north edge", 72.0, north, egui::vec2(0.0, 6.0)),
+        ("Uzbekistan, west edge", west, 40.5, egui::vec2(6.0, 0.0)),
+    ];
+    for (name, lon, lat, step) in crossings {
+        let edge = camera.to_screen(&projection, map, lon, lat);
+        assert!(
+            map.shrink(20.0).contains(edge),
+            "{name}: {edge:?} in {map:?}"
+        );
+        let outside = median_colour(&image, edge - step);
+        let inside = median_colour(&image, edge + step);
+        let differs = outside
+            .iter()
+            .zip(inside)
+            .map(|(a, b)| a.abs_diff(b))
+            .max()
+            .unwrap_or(0);
+        assert!(
+            differs <= 12,
+            "{name}: {outside:?} outside the box, {inside:?} inside it"
+        );
+        let background = border_incidents::ui_kit::palette::palette(false).background;
+        assert_ne!(
+            outside,
+            [background.r(), background.g(), background.b()],
+            "{name}: the world's land reaches the box"
+        );
+    }
+}

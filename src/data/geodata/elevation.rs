@@ -19,6 +19,9 @@ pub const BOUNDS: [f64; 4] = [66.5, 36.5, 80.5, 43.5];
 pub const HILLSHADE_CELLS_PER_DEGREE: u32 = 240;
 /// Cells per degree of the elevation grid: 120 (30″, means of 2 × 2 GEBCO cells).
 pub const GRID_CELLS_PER_DEGREE: u32 = 120;
+/// The hillshade's grey for flat ground (lit from 45° above the horizon:
+/// 0.707 of white, in the image's 128 levels).
+pub const FLAT_GREY: u8 = 181;
 /// A stored grid value is metres plus this offset; a stored 0 is no data.
 pub const ELEVATION_OFFSET_M: i32 = 1000;
 

@@ -14,11 +14,11 @@ use crate::map::deferred::Deferred;
 use crate::map::gpu_mesh::TargetFormat;
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
 use crate::map::layers::base_prepare::{
-    self, BaseGeometry, CountryArea, EDGE_TOLERANCE_KM, FullLevels, PreparedBorder, WorldArea,
+    self, BaseGeometry, CountryArea, FullLevels, PreparedBorder, WorldArea,
 };
 use crate::map::legend::swatch;
-use crate::map::mesh::{Area, Lines, MeshStats};
-use crate::map::tessellated::Tessellated;
+use crate::map::mesh::{Area, EDGE_TOLERANCE_KM, Lines, MeshStats};
+use crate::map::tessellated::{Part, Tessellated};
 use crate::model::action::Action;
 use crate::model::camera::{KmBox, Projection};
 use crate::model::view::layer_ids;
@@ -43,8 +43,8 @@ pub struct BaseLayers {
     pub world: Vec<WorldArea>,
     /// What preparing produced.
     pub stats: MeshStats,
-    /// The base map's box on the plane, along which outlines are not drawn.
-    cut: Option<KmBox>,
+    /// The view box on the plane, along which outlines are not drawn.
+    cut: KmBox,
     /// Where the full level of detail of the areas stands.
     pub(super) full_detail: Deferred<FullLevels>,
     /// Whether the areas have their full level of detail.
@@ -112,7 +112,7 @@ impl BaseLayers {
             main_border: base_prepare::main_border(geo, region),
             world: Vec::new(),
             stats: geometry.stats,
-            cut: base_prepare::cut(geo, proj),
+            cut: base_prepare::cut(proj),
             full_detail: Deferred::new("full-detail", move || {
                 base_prepare::full_levels(&projection, &shapes)
             }),
@@ -158,9 +158,7 @@ impl BaseLayers {
         let cut = self.cut;
         for (area, level) in self.areas_mut().zip(levels) {
             area.set_level(0, level);
-            if let Some(cut) = &cut {
-                area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-            }
+            area.drop_outline_along(&cut, EDGE_TOLERANCE_KM);
         }
         self.stats.add(&stats);
         self.has_full_detail = true;
@@ -173,6 +171,13 @@ impl BaseLayers {
         self.world = world;
         self.stats.add(stats);
         self.tessellated = None;
+    }
+
+    /// Paints the areas' fills, which the relief shades and the rest of
+    /// the layer ([`MapLayer::paint`]) is drawn over.
+    pub fn paint_fills(&mut self, painter: &egui::Painter, frame: &LayerFrame<'_>) {
+        let (t, pal) = (frame.transform, frame.palette);
+        self.paint_part(painter, t, pal, &frame.view.layers, Part::Fills);
     }
 
     /// Keeps the tessellated layers on the GPU and draws them into frames
@@ -232,7 +237,8 @@ impl MapLayer for BaseLayers {
         obstacles: &mut Vec<Rect>,
     ) -> Vec<Action> {
         let toggles = &frame.view.layers;
-        self.paint_mesh(painter, frame.transform, frame.palette, toggles);
+        let (t, pal) = (frame.transform, frame.palette);
+        self.paint_part(painter, t, pal, toggles, Part::Lines);
         if toggles.shown(layer_ids::AREA)
             && let Some((_, label, name)) = &self.area
         {

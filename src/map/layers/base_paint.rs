@@ -1,35 +1,35 @@
-//! Drawing the base layers: tessellated into one mesh for a zoom, a map
-//! size and a style (`tessellated.rs`), kept while the map is still or
-//! panned within its margin, and handed to the GPU once when the window
-//! draws with wgpu.
+//! Drawing the base layers: tessellated into two meshes for a zoom, a map
+//! size and a style (`tessellated.rs`), the fills under the shaded relief
+//! and the lines over it, kept while the map is still or panned within
+//! its margin, and handed to the GPU once when the window draws with wgpu.
+//! Fills are opaque: the region's countries and the world's meet without
+//! an edge, and the relief shades them from above.
 
 use egui::{Color32, Stroke};
 
 use crate::map::deferred::FADE_ANIMATIONS;
 use crate::map::layers::base::{BaseLayers, TOGGLES};
 use crate::map::mesh::{Area, KmLine, lod_for};
-use crate::map::tessellated::{MeshBuilder, TessKey, Tessellated};
+use crate::map::tessellated::{MeshBuilder, Part, TessKey, Tessellated};
 use crate::model::camera::{KmBox, ScreenTransform};
 use crate::model::view::{LayerToggles, layer_ids};
 use crate::ui_kit::palette::Palette;
-
-/// How opaque country fills are over the relief.
-const RELIEF_FILL_ALPHA: f32 = 0.55;
 
 /// In how many steps the world beyond the base map fades in (each step is
 /// one tessellation).
 const WORLD_FADE_STEPS: u8 = 6;
 
 impl BaseLayers {
-    /// Paints the base layers under the markers, from the last tessellation
-    /// when it still covers the view (see `tessellated.rs`). The world
-    /// beyond the base map fades in when it arrives in view.
-    pub(super) fn paint_mesh(
+    /// Paints the part of the base layers that `part` names, from the last
+    /// tessellation when it still covers the view (see `tessellated.rs`).
+    /// The world beyond the base map fades in when it arrives in view.
+    pub(super) fn paint_part(
         &mut self,
         p: &egui::Painter,
         t: &ScreenTransform,
         pal: &Palette,
         layers: &LayerToggles,
+        part: Part,
     ) {
         let ppk = t.points_per_km();
         // Until the full level arrives, the next one stands in for it.
@@ -53,7 +53,7 @@ impl BaseLayers {
                 hidden: layers
                     .hidden
                     .iter()
-                    .filter(|id| TOGGLES.contains(&id.as_str()) || *id == layer_ids::RELIEF)
+                    .filter(|id| TOGGLES.contains(&id.as_str()))
                     .cloned()
                     .collect(),
             },
@@ -62,7 +62,7 @@ impl BaseLayers {
         if let Some(done) = &self.tessellated
             && let Some(shift) = done.shift_for(&key, t, clip)
         {
-            done.paint(p, shift, self.gpu);
+            done.paint(p, part, shift, self.gpu);
             return;
         }
         let mut out = MeshBuilder::new(p.ctx(), reach);
@@ -72,9 +72,11 @@ impl BaseLayers {
             lod,
             pal,
         };
-        self.build(&mut out, &style, layers, world_alpha);
-        let done = Tessellated::new(key, *t, reach, out.mesh);
-        done.paint(p, egui::Vec2::ZERO, self.gpu);
+        self.build_fills(&mut out, &style, layers, world_alpha);
+        let fills = std::mem::take(&mut out.mesh);
+        self.build_lines(&mut out, &style, layers, world_alpha);
+        let done = Tessellated::new(key, *t, reach, fills, out.mesh);
+        done.paint(p, part, egui::Vec2::ZERO, self.gpu);
         self.tessellated = Some(done);
     }
 
@@ -96,20 +98,55 @@ impl BaseLayers {
         (fade * f32::from(WORLD_FADE_STEPS)).round() as u8
     }
 
-    /// Tessellates the base layers that cross the mesh's reach into `out`.
-    fn build(&self, out: &mut MeshBuilder, style: &Style<'_>, layers: &LayerToggles, world: u8) {
-        // Over the relief, fills let the terrain show through.
-        let fill_alpha = if layers.shown(layer_ids::RELIEF) {
-            let strength = crate::map::layers::terrain::relief_strength(style.t.points_per_km());
-            1.0 - (1.0 - RELIEF_FILL_ALPHA) * strength
-        } else {
-            1.0
-        };
-        if layers.shown(layer_ids::WORLD) && world > 0 {
-            self.build_world(out, style, f32::from(world) / f32::from(WORLD_FADE_STEPS));
+    /// Tessellates the fills that cross the mesh's reach into `out`: the
+    /// world beyond the base map, then the region's countries, opaque.
+    fn build_fills(
+        &self,
+        out: &mut MeshBuilder,
+        style: &Style<'_>,
+        layers: &LayerToggles,
+        world: u8,
+    ) {
+        let alpha = f32::from(world) / f32::from(WORLD_FADE_STEPS);
+        let world_shown = layers.shown(layer_ids::WORLD) && world > 0;
+        if world_shown {
+            for (_, fill, area) in &self.world {
+                let color = fill.map_or(style.pal.world_fill, |f| f[usize::from(style.pal.dark)]);
+                fill_area(area, style, color.gamma_multiply(alpha), &mut out.mesh);
+            }
         }
         if layers.shown(layer_ids::COUNTRIES) {
-            self.build_countries(out, style, fill_alpha);
+            for (_, fill, area) in &self.countries {
+                fill_area(
+                    area,
+                    style,
+                    fill[usize::from(style.pal.dark)],
+                    &mut out.mesh,
+                );
+            }
+        }
+    }
+
+    /// Tessellates what is drawn over the relief into `out`: outlines,
+    /// the area, rivers, lakes and borders.
+    fn build_lines(
+        &self,
+        out: &mut MeshBuilder,
+        style: &Style<'_>,
+        layers: &LayerToggles,
+        world: u8,
+    ) {
+        if layers.shown(layer_ids::WORLD) && world > 0 {
+            let alpha = f32::from(world) / f32::from(WORLD_FADE_STEPS);
+            let stroke = Stroke::new(0.7, style.pal.world_outline.gamma_multiply(alpha));
+            for (_, _, area) in &self.world {
+                stroke_area(out, area, style, stroke);
+            }
+        }
+        if layers.shown(layer_ids::COUNTRIES) {
+            for (_, _, area) in &self.countries {
+                stroke_area(out, area, style, Stroke::new(0.6, style.pal.outline));
+            }
         }
         if layers.shown(layer_ids::AREA) {
             self.build_area(out, style);
@@ -124,29 +161,6 @@ impl BaseLayers {
         }
         if layers.shown(layer_ids::BORDERS) {
             self.build_borders(out, style);
-        }
-    }
-
-    fn build_world(&self, out: &mut MeshBuilder, style: &Style<'_>, alpha: f32) {
-        let pal = style.pal;
-        for (_, fill, area) in &self.world {
-            let color = fill.map_or(pal.world_fill, |f| f[usize::from(pal.dark)]);
-            fill_area(area, style, color.gamma_multiply(alpha), &mut out.mesh);
-        }
-        let stroke = Stroke::new(0.7, pal.world_outline.gamma_multiply(alpha));
-        for (_, _, area) in &self.world {
-            stroke_area(out, area, style, stroke);
-        }
-    }
-
-    fn build_countries(&self, out: &mut MeshBuilder, style: &Style<'_>, fill_alpha: f32) {
-        let pal = style.pal;
-        for (_, fill, area) in &self.countries {
-            let color = fill[usize::from(pal.dark)].gamma_multiply(fill_alpha);
-            fill_area(area, style, color, &mut out.mesh);
-        }
-        for (_, _, area) in &self.countries {
-            stroke_area(out, area, style, Stroke::new(0.6, pal.outline));
         }
     }
 

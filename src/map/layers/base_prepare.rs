@@ -12,15 +12,11 @@ use crate::data::geodata::GeoData;
 use crate::data::geodata::world::{World, WorldCapital};
 use crate::data::region::RegionProfile;
 use crate::map::mesh::{
-    Area, AreaLevel, Lines, MeshStats, prepare_area_levels, prepare_areas, prepare_level,
-    prepare_lines,
+    Area, AreaLevel, EDGE_TOLERANCE_KM, Lines, MeshStats, prepare_area_levels, prepare_areas,
+    prepare_level, prepare_lines,
 };
 use crate::model::camera::{KmBox, Projection};
 use crate::ui_kit::palette::rgb;
-
-/// How near the base map's box an outline may run and count as running
-/// along it, in kilometres.
-pub const EDGE_TOLERANCE_KM: f64 = 0.05;
 
 /// The levels of detail prepared before the first frame; the full one
 /// (level 0, most of the triangulation) follows from a thread.
@@ -69,14 +65,12 @@ impl BaseGeometry {
     /// Prepares the geometry of `geo` in `proj`.
     pub fn prepare(geo: &GeoData, proj: &Projection) -> Self {
         let mut stats = MeshStats::default();
-        let cut = cut(geo, proj);
+        let cut = cut(proj);
         let shapes: Vec<_> = geo.countries.iter().map(|c| &c.shape).collect();
         let countries = prepare_areas(proj, &shapes, COARSE, &mut stats)
             .into_iter()
             .map(|mut area| {
-                if let Some(cut) = &cut {
-                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-                }
+                area.drop_outline_along(&cut, EDGE_TOLERANCE_KM);
                 area
             })
             .collect();
@@ -119,47 +113,42 @@ impl WorldGeometry {
     /// Prepares the countries of `world` around the base map that `cover`
     /// describes.
     pub fn prepare(world: &World, cover: &BaseCover, proj: &Projection) -> Self {
-        let drawn: Vec<&str> = cover.drawn.iter().map(String::as_str).collect();
+        let drawn: Vec<(&str, geo::Rect<f64>)> =
+            cover.drawn.iter().map(|(i, b)| (i.as_str(), *b)).collect();
         let mut stats = MeshStats::default();
-        let prepared = crate::map::layers::world::prepare_countries(
-            world,
-            cover.lonlat,
-            &drawn,
-            proj,
-            &mut stats,
+        let countries = crate::map::layers::world::prepare_countries(
+            world, cover.view, &drawn, proj, &mut stats,
         );
-        let countries = prepared
-            .into_iter()
-            .map(|(iso3, mut area)| {
-                if let Some(cut) = &cover.plane {
-                    area.drop_outline_along(cut, EDGE_TOLERANCE_KM);
-                }
-                (iso3, area)
-            })
-            .collect();
         Self { countries, stats }
     }
 }
 
-/// Where the base map lies, for the world around it: its box in longitude
-/// and latitude and on the plane, and the countries it draws itself.
+/// Where the base map lies, for the world around it: the box its
+/// countries cover, the view box it was clipped to, and the countries it
+/// draws itself with the box of each.
 #[derive(Clone, Debug)]
 pub struct BaseCover {
-    /// The box in longitude and latitude.
+    /// The box the base map's countries cover, in longitude and latitude.
     pub lonlat: Option<geo::Rect<f64>>,
-    /// The box on the plane.
-    pub plane: Option<KmBox>,
-    /// The ISO alpha-3 codes of the countries the base map draws.
-    pub drawn: Vec<String>,
+    /// The view box the base map's layers were clipped to.
+    pub view: geo::Rect<f64>,
+    /// The ISO alpha-3 code and longitude/latitude box of each country the
+    /// base map draws.
+    pub drawn: Vec<(String, geo::Rect<f64>)>,
 }
 
 impl BaseCover {
-    /// Where `geo` lies in `proj`.
-    pub fn of(geo: &GeoData, proj: &Projection) -> Self {
+    /// Where `geo` lies.
+    pub fn of(geo: &GeoData) -> Self {
+        use geo::BoundingRect as _;
         Self {
             lonlat: cover(geo),
-            plane: cut(geo, proj),
-            drawn: geo.countries.iter().map(|c| c.iso3.clone()).collect(),
+            view: view_box(),
+            drawn: geo
+                .countries
+                .iter()
+                .filter_map(|c| Some((c.iso3.clone(), c.shape.bounding_rect()?)))
+                .collect(),
         }
     }
 }
@@ -207,10 +196,17 @@ pub fn fills(region: &RegionProfile, iso3: &str) -> [Color32; 2] {
     [rgb(region.fill(iso3, false)), rgb(region.fill(iso3, true))]
 }
 
-/// The base map's box on the plane (where it and the world layer were cut,
-/// the box's edge is no border).
-pub fn cut(geo: &GeoData, proj: &Projection) -> Option<KmBox> {
-    cover(geo).map(|r| proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y))
+/// The view box the bundled base map's layers were clipped to by the
+/// `geodata` program (the rasters' box too), in longitude and latitude.
+pub fn view_box() -> geo::Rect<f64> {
+    crate::data::geodata::elevation::bounds()
+}
+
+/// The view box on the plane: where the base map's countries were cut,
+/// their outline along it is no border.
+pub fn cut(proj: &Projection) -> KmBox {
+    let r = view_box();
+    proj.project_box(r.min().x, r.min().y, r.max().x, r.max().y)
 }
 
 /// The rivers grouped by level, every level of detail.

@@ -1,13 +1,17 @@
-//! Shaded relief under the base map: the GEBCO hillshade, decoded on a
-//! thread once the first frame is on screen, uploaded once as textures
-//! (tiles of at most 2048 pixels, which every GPU accepts) and drawn as
-//! images over their longitude/latitude boxes (the projection keeps such
-//! boxes rectangles). It fades in when it arrives.
+//! Shaded relief over the base map's fills: the GEBCO hillshade, decoded
+//! on a thread once the first frame is on screen, turned into shade (black
+//! where a slope is darker than flat ground, white where it is lighter,
+//! nothing on the flat) that fades to nothing towards the image's edges,
+//! uploaded once as textures (tiles of at most 2048 pixels, which every
+//! GPU accepts) and drawn as images over their longitude/latitude boxes
+//! (the projection keeps such boxes rectangles). The fills under it are
+//! opaque, so the relief's box leaves no edge on the map. It fades in when
+//! it arrives.
 
 use egui::{Color32, Rect, Stroke, TextureHandle, TextureOptions, Ui};
 
 use crate::data::Data;
-use crate::data::geodata::elevation::Hillshade;
+use crate::data::geodata::elevation::{FLAT_GREY, Hillshade};
 use crate::data::geodata::overlay::Overlay;
 use crate::map::deferred::{Deferred, FADE_ANIMATIONS};
 use crate::map::layer::{LayerFrame, MapLayer, Toggle};
@@ -24,6 +28,46 @@ pub fn relief_strength(points_per_km: f64) -> f32 {
 
 /// The largest texture side used, which every wgpu adapter supports.
 const MAX_TEXTURE_SIDE: usize = 2048;
+
+/// How opaque the black over the darkest slope is.
+const SHADOW_ALPHA: f32 = 0.5;
+/// How opaque the white over the most brightly lit slope is.
+const LIGHT_ALPHA: f32 = 0.35;
+/// Over how many pixels from its edges (half a degree) the relief fades
+/// to flat ground, so that it ends without an edge.
+const FEATHER_PIXELS: usize = 120;
+
+/// The shade drawn over a fill for a hillshade grey: premultiplied black
+/// or white, clear for flat ground.
+pub fn shade(grey: u8) -> Color32 {
+    let (g, flat) = (f32::from(grey), f32::from(FLAT_GREY));
+    let opacity = |a: f32| (a * 255.0).round().clamp(0.0, 255.0) as u8;
+    if g < flat {
+        Color32::from_black_alpha(opacity(SHADOW_ALPHA * (flat - g) / flat))
+    } else {
+        Color32::from_white_alpha(opacity(LIGHT_ALPHA * (g - flat) / (255.0 - flat)))
+    }
+}
+
+/// Fades `hillshade` to flat ground over `band` pixels from its edges
+/// (smoothly: flat at the edge, untouched `band` pixels in).
+pub fn feather(hillshade: &mut Hillshade, band: usize) {
+    let (w, h) = (hillshade.width, hillshade.height);
+    let flat = f32::from(FLAT_GREY);
+    for y in 0..h {
+        let row = &mut hillshade.pixels[y * w..(y + 1) * w];
+        let from_top = y.min(h - 1 - y);
+        for (x, px) in row.iter_mut().enumerate() {
+            let d = from_top.min(x).min(w - 1 - x);
+            if d >= band {
+                continue;
+            }
+            let u = d as f32 / band as f32;
+            let weight = u * u * (3.0 - 2.0 * u);
+            *px = (flat + (f32::from(*px) - flat) * weight).round() as u8;
+        }
+    }
+}
 
 /// The hillshade on its way: decoding on a thread, then tiles to upload,
 /// then textures.
@@ -51,7 +95,10 @@ impl TerrainLayer {
             // The elevation grid the status strip and the card read is
             // decoded here too, off the window's thread.
             let _ = crate::data::geodata::elevation::ElevationGrid::shared();
-            Hillshade::bundled().ok()
+            Hillshade::bundled().ok().map(|mut h| {
+                feather(&mut h, FEATHER_PIXELS);
+                h
+            })
         };
         Self {
             relief: Relief::Coming(Deferred::new("hillshade", decode)),
@@ -98,8 +145,8 @@ impl TerrainLayer {
         !matches!(self.relief, Relief::Coming(_))
     }
 
-    /// Whether the relief will be drawn under the base map: switched on and
-    /// available. The base map's fills are translucent then.
+    /// Whether the relief will be drawn over the base map's fills:
+    /// switched on and available.
     pub fn shows(&self, frame_layers: &crate::model::view::LayerToggles) -> bool {
         frame_layers.shown(layer_ids::RELIEF) && !matches!(self.relief, Relief::Missing)
     }
@@ -113,7 +160,8 @@ impl TerrainLayer {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let image = egui::ColorImage::from_gray([t.width, t.height], &t.pixels);
+                let shades = t.pixels.iter().map(|&g| shade(g)).collect();
+                let image = egui::ColorImage::new([t.width, t.height], shades);
                 let texture =
                     ctx.load_texture(format!("hillshade-{i}"), image, TextureOptions::LINEAR);
                 let b = t.bounds;
@@ -158,8 +206,9 @@ impl MapLayer for TerrainLayer {
         let strength = relief_strength(frame.view.camera.points_per_km) * fade;
         match &self.relief {
             Relief::Uploaded(textures) if strength > 0.0 => {
+                // On the dark palette's fills, light slopes are lit grey.
                 let tint = if frame.palette.dark {
-                    Color32::from_gray(120)
+                    Color32::from_rgba_premultiplied(140, 140, 140, 255)
                 } else {
                     Color32::WHITE
                 }
@@ -196,5 +245,41 @@ impl MapLayer for TerrainLayer {
                 egui::StrokeKind::Inside,
             );
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_ground_is_not_shaded_and_slopes_are() {
+        assert_eq!(shade(FLAT_GREY), Color32::TRANSPARENT);
+        assert_eq!(shade(0), Color32::from_black_alpha(128));
+        assert_eq!(shade(255), Color32::from_white_alpha(89));
+        assert!(shade(120).a() > 0 && shade(120).r() == 0);
+    }
+
+    #[test]
+    fn the_relief_fades_to_flat_ground_at_its_edges_only() {
+        let (width, height, band) = (40, 30, 10);
+        let mut hillshade = Hillshade {
+            width,
+            height,
+            pixels: vec![0; width * height],
+            bounds: geo::Rect::new(
+                geo::coord! { x: 0.0, y: 0.0 },
+                geo::coord! { x: 4.0, y: 3.0 },
+            ),
+        };
+        feather(&mut hillshade, band);
+        let at = |x: usize, y: usize| hillshade.pixels[y * width + x];
+        for (x, y) in [(0, 0), (width - 1, 15), (20, 0), (20, height - 1)] {
+            assert_eq!(at(x, y), FLAT_GREY, "({x}, {y}) on the edge");
+        }
+        assert_eq!(at(20, 15), 0, "the middle is untouched");
+        assert_eq!(at(band, 15), 0, "a band's width in is untouched");
+        assert!((1..FLAT_GREY).contains(&at(band / 2, 15)), "half way");
+        assert!(at(2, 15) > at(5, 15), "darker further in");
     }
 }
