@@ -139,6 +139,7 @@ fn frame_generated(c: &mut Criterion) {
         vocabulary: bundled.vocabulary,
         region: bundled.region,
         counts: None,
+        time_counts: None,
     });
     bench_views(
         c,

@@ -87,7 +87,7 @@ fn main() {
                 kinds: None,
                 categories: None,
                 across: 64,
-                bins: 200,
+                histogram: border_incidents::data::counts::TimeBins::over(window, 200),
             },
         };
         let mut answer = None;

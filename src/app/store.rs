@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::App;
 use crate::data::Data;
-use crate::data::counts::CellCounts;
+use crate::data::counts::{CellCounts, TimeCounts};
 use crate::data::event::Event;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
@@ -23,7 +23,7 @@ pub(super) struct StoreState {
     /// The data of files, kept while the store's events are shown.
     files_data: Option<Arc<Data>>,
     /// The window's context, once known: the threads' waker repaints it.
-    context: Arc<OnceLock<egui::Context>>,
+    pub(super) context: Arc<OnceLock<egui::Context>>,
     /// The database `--db` names, connected to at the first frame (once
     /// the outbox folder is set).
     pub connect_at_start: Option<String>,
@@ -120,8 +120,12 @@ impl App {
     /// Carries out one effect of the store link.
     fn carry_out_store(&mut self, effect: Effect) {
         match effect {
-            Effect::Loaded(collection) => self.show_store(*collection, None),
-            Effect::Viewed { events, counts } => self.show_store(*events, counts),
+            Effect::Loaded(collection) => self.show_store(*collection, None, None),
+            Effect::Viewed {
+                events,
+                counts,
+                histogram,
+            } => self.show_store(*events, counts, Some(histogram)),
             Effect::Put { id, event } => self.put_event(&id, event.map(|c| *c)),
             Effect::Show(event) => self.show_event(*event),
             Effect::Saved(result) => self.workspace.saved_in_store(result),
@@ -129,9 +133,15 @@ impl App {
     }
 
     /// The store's events (and the counts per cell of a view holding too
-    /// many to draw) in place of those shown; the files' data is kept to
+    /// many to draw, and the timeline's histogram as the store counted it
+    /// for a view) in place of those shown; the files' data is kept to
     /// show again after leaving.
-    fn show_store(&mut self, collection: Collection, counts: Option<CellCounts>) {
+    fn show_store(
+        &mut self,
+        collection: Collection,
+        counts: Option<CellCounts>,
+        histogram: Option<TimeCounts>,
+    ) {
         let files = self
             .store
             .files_data
@@ -141,6 +151,7 @@ impl App {
             region: files.region.clone(),
             geo: files.geo.clone(),
             counts: counts.map(Arc::new),
+            time_counts: histogram.map(Arc::new),
             ..Data::default()
         };
         if let Err(message) = data.add(collection) {

@@ -1,14 +1,17 @@
 //! Asking a large store for the view: once a frame, the map's box in
 //! degrees, the time window and the filters become the question the link
-//! sends when the view changed (`store::live::viewing`).
+//! sends when the view changed (`store::live::viewing`), with the
+//! timeline's histogram bins, which the store counts events in.
 
 use super::App;
+use crate::data::counts::TimeBins;
 use crate::data::event::EventKind;
 use crate::store::live::viewing::ViewQuestion;
 
 /// About how wide a cell of the counts is drawn, in points.
 const CELL_POINTS: f32 = 48.0;
-/// How many bars the view's time histogram is asked with.
+/// How many bars the view's time histogram is asked with before the
+/// timeline has been drawn (after, the timeline's own bins).
 const HISTOGRAM_BINS: u32 = 120;
 /// Points sampled along each edge of the map to find its box in degrees
 /// (the projection bends the edges).
@@ -74,7 +77,9 @@ impl App {
             kinds: self.shown_kinds(),
             categories: self.shown_categories(),
             across: (rect.width() / CELL_POINTS).round().max(1.0) as u32,
-            bins: HISTOGRAM_BINS,
+            histogram: (self.store.context.get())
+                .and_then(crate::timeline::shown_bins)
+                .unwrap_or_else(|| TimeBins::over(self.view.time.window, HISTOGRAM_BINS)),
         })
     }
 

@@ -48,6 +48,9 @@ pub struct Data {
     /// Counts per cell shown in place of the events, when a store holding
     /// more events than the app keeps answered the view with them.
     pub counts: Option<std::sync::Arc<counts::CellCounts>>,
+    /// Events per time bin as the store counted them, drawn as the
+    /// timeline's histogram when the store is asked per view.
+    pub time_counts: Option<std::sync::Arc<counts::TimeCounts>>,
 }
 
 impl Data {

@@ -1,7 +1,7 @@
 //! What a view of the map needs from the store, and nothing more: the
 //! events in its box and window when there are few enough to draw one by
 //! one, else counts per grid cell fit to its zoom; and the time histogram
-//! of its window. The app asks on a worker thread and draws the answer
+//! over the timeline's bins. The app asks on a worker thread and draws the answer
 //! only if the view has not moved on (see `request`'s serial).
 
 use std::collections::HashMap;
@@ -11,6 +11,7 @@ use postgres::Client;
 use super::cells::{self, CellQuery, Cells};
 use super::error::StoreError;
 use super::pull::{self, Scope};
+use crate::data::counts::{TimeBins, TimeCounts};
 use crate::data::time::Seconds;
 
 /// The most events a view is answered with one by one.
@@ -33,8 +34,8 @@ pub struct ViewQuestion {
     pub categories: Option<Vec<String>>,
     /// About how many cells across the map, when counts are drawn.
     pub across: u32,
-    /// How many bars the time histogram has.
-    pub bins: u32,
+    /// The time histogram's bins.
+    pub histogram: TimeBins,
 }
 
 /// A view's question with the serial its answer carries back.
@@ -69,8 +70,8 @@ pub struct ViewAnswer {
     pub serial: u64,
     /// Events or counts for the map.
     pub shown: Shown,
-    /// Events per bin of the window (placed or not, in any box).
-    pub histogram: Vec<u64>,
+    /// Events per bin of the question's bins (placed or not, in any box).
+    pub histogram: TimeCounts,
 }
 
 /// Answers `request`.
@@ -108,13 +109,17 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
     } else {
         Shown::Cells(counted)
     };
-    let histogram = histogram(
-        client,
-        request.window,
-        request.bins,
-        request.kinds.as_deref(),
-        request.categories.as_deref(),
-    )?;
+    let bins = request.histogram;
+    let histogram = TimeCounts {
+        bins,
+        counts: histogram(
+            client,
+            bins.span(),
+            bins.count,
+            request.kinds.as_deref(),
+            request.categories.as_deref(),
+        )?,
+    };
     Ok(ViewAnswer {
         serial: asked.serial,
         shown,

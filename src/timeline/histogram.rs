@@ -40,6 +40,9 @@ const STEPS: [Seconds; 11] = [
 
 /// How the histogram counts, for its legend and tooltip.
 pub const MEANING: &str = "each event counted once, spread evenly over its dates";
+/// How the store counts the histogram it answers a view with.
+pub const MEANING_STORED: &str =
+    "counted by the database: each event once, in the bar its start falls in";
 
 /// The bins over an axis: whole hours, days, weeks… from `start`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,6 +104,11 @@ impl Histogram {
     /// The shares, one per bin from the left.
     pub fn counts(&self) -> &[f32] {
         &self.counts
+    }
+
+    /// The bins last counted.
+    pub fn bins(&self) -> Option<Bins> {
+        self.key.map(|(bins, _)| bins)
     }
 }
 

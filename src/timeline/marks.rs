@@ -11,6 +11,7 @@ use super::density::Density;
 use super::grab::{Grab, Zones};
 use super::strips::{Layout, Plot, STRIP_H};
 use super::{State, histogram as counts};
+use crate::data::counts::TimeCounts;
 
 /// The time cursor's colour.
 const CURSOR: Color32 = Color32::from_rgb(230, 120, 0);
@@ -70,24 +71,37 @@ pub fn window(ui: &egui::Ui, painter: &Painter, layout: &Layout, wx: (f32, f32))
 }
 
 /// The histogram of `density` (its counts kept in `state` until the axis
-/// or the events change), and the ruler over ticks and histogram telling
+/// or the events change), or the store's counts in `stored` when the
+/// store is asked per view, and the ruler over ticks and histogram telling
 /// the time and count under the pointer.
 pub fn histogram(
     ui: &egui::Ui,
     painter: &Painter,
     on: &Plot<'_>,
-    density: &Density,
+    (density, stored): (&Density, Option<&TimeCounts>),
     state: &mut State,
 ) {
     let (layout, axis) = (on.layout, on.axis);
     let visuals = ui.visuals();
-    let bins = counts::Bins::fitting(axis, layout.rect.width());
-    state.histogram.update(bins, density);
+    let fitting = counts::Bins::fitting(axis, layout.rect.width());
+    state.histogram.update(fitting, density);
+    let (bins, shares, meaning) = match stored {
+        Some(stored) => (
+            counts::Bins {
+                start: stored.bins.start,
+                step: stored.bins.step,
+                count: stored.counts.len(),
+            },
+            stored.counts.iter().map(|&n| n as f32).collect(),
+            counts::MEANING_STORED,
+        ),
+        None => (fitting, state.histogram.counts().to_vec(), counts::MEANING),
+    };
     counts::paint(
         painter,
         layout.hist,
         (axis, &bins),
-        state.histogram.counts(),
+        &shares,
         on.zones.window_x,
         (
             visuals.selection.bg_fill,
@@ -105,14 +119,18 @@ pub fn histogram(
     let Some(b) = bins.at(t) else {
         return;
     };
-    let n = state.histogram.counts().get(b).copied().unwrap_or(0.0);
+    let n = shares.get(b).copied().unwrap_or(0.0);
+    let n = if stored.is_some() {
+        format!("{n:.0}")
+    } else {
+        format!("{n:.1}")
+    };
     let (a, z) = bins.time(b);
     ruler.on_hover_text_at_pointer(format!(
-        "{}\n{n:.1} events from {} to {}\n({})\nClick or drag to move the cursor",
+        "{}\n{n} events from {} to {}\n({meaning})\nClick or drag to move the cursor",
         stamp(t),
         stamp(a),
         stamp(z),
-        counts::MEANING,
     ));
 }
 

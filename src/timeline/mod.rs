@@ -88,6 +88,18 @@ pub fn shown_range(ctx: &egui::Context) -> Option<(Seconds, Seconds)> {
     Some((axis.from.round() as Seconds, axis.to.round() as Seconds))
 }
 
+/// The histogram's bins as last drawn (whole hours, days, weeks… fit to
+/// the timeline's width): what a store asked per view counts events in.
+pub fn shown_bins(ctx: &egui::Context) -> Option<crate::data::counts::TimeBins> {
+    let state: State = ctx.data(|d| d.get_temp(egui::Id::unique("timeline-state")))?;
+    let bins = state.histogram.bins()?;
+    Some(crate::data::counts::TimeBins {
+        start: bins.start,
+        step: bins.step,
+        count: u32::try_from(bins.count).ok()?,
+    })
+}
+
 /// Moves the axis as the view's one-shot requests ask, once each: an
 /// event revealed brought into view, a stretch of time focused.
 fn follow_requests(state: &mut State, data: &Data, view: &ViewState) {

@@ -57,7 +57,8 @@ pub fn show(ui: &mut egui::Ui, input: &BarsInput<'_>, state: &mut State) -> Vec<
     let painter = ui.painter_at(rect);
     marks::ticks(ui, &painter, &layout, &axis);
     marks::window(ui, &painter, &layout, zones.window_x);
-    marks::histogram(ui, &painter, &on, input.density, state);
+    let stored = input.data.time_counts.as_deref();
+    marks::histogram(ui, &painter, &on, (input.density, stored), state);
     let (band, bars_rect) = proposed::split(layout.bars, &axis, &input.proposed);
     if let Some(band) = band {
         actions.extend(proposed::show(ui, band, &axis, &input.proposed));

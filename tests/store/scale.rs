@@ -286,7 +286,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
             kinds: None,
             categories: None,
             across: 64,
-            bins: 100,
+            histogram: border_incidents::data::counts::TimeBins::over(window, 100),
         },
     };
     let wide = viewport::ask(
@@ -303,6 +303,13 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
         panic!("a wide view gets counts")
     };
     assert!(cells.total > viewport::MAX_EVENTS);
+    // The timeline's histogram comes with the counts, over the bins asked.
+    let window = (day("2015-01-01"), day("2025-01-01"));
+    let bins = border_incidents::data::counts::TimeBins::over(window, 100);
+    assert_eq!(wide.histogram.bins, bins);
+    let direct = viewport::histogram(&mut client, bins.span(), 100, None, None).unwrap();
+    assert_eq!(wide.histogram.counts, direct);
+    assert!(wide.histogram.counts.iter().sum::<u64>() > 0);
     let close = viewport::ask(
         &mut client,
         &request(

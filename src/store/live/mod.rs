@@ -28,7 +28,7 @@ use uuid::Uuid;
 
 pub use home::Home;
 
-use crate::data::counts::CellCounts;
+use crate::data::counts::{CellCounts, TimeCounts};
 use crate::data::event::Event;
 use crate::data::events::Collection;
 use crate::store::coded::{Coded, CodedReport};
@@ -132,6 +132,8 @@ pub enum Effect {
         events: Box<Collection>,
         /// The counts per cell, when the view holds too many events.
         counts: Option<CellCounts>,
+        /// Events per bin of the timeline, counted by the store.
+        histogram: TimeCounts,
     },
 }
 

@@ -6,7 +6,7 @@
 //! those waiting, and an answer is taken only if it answers the last
 //! question asked: a view that moved on never shows a stale answer.
 
-use super::worker::{Request, Viewed};
+use super::worker::{OnMap, Request, Viewed};
 use super::{Effect, Live};
 pub use crate::store::viewport::ViewQuestion;
 use crate::store::viewport::ViewRequest;
@@ -108,18 +108,26 @@ impl Live {
             return Vec::new();
         }
         match result.map(|v| *v) {
-            Ok(Viewed::Events(pulled)) => {
+            Ok(Viewed {
+                map: OnMap::Events(pulled),
+                histogram,
+            }) => {
                 self.versions = pulled.versions;
                 vec![Effect::Viewed {
                     events: Box::new(pulled.collection),
                     counts: None,
+                    histogram,
                 }]
             }
-            Ok(Viewed::Cells(cells)) => {
+            Ok(Viewed {
+                map: OnMap::Cells(cells),
+                histogram,
+            }) => {
                 self.versions.clear();
                 vec![Effect::Viewed {
                     events: Box::default(),
                     counts: Some(cells.counts()),
+                    histogram,
                 }]
             }
             Err(message) => {
@@ -143,7 +151,7 @@ mod tests {
             kinds: None,
             categories: None,
             across: 24,
-            bins: 100,
+            histogram: crate::data::counts::TimeBins::over((0, 86_400), 100),
         }
     }
 

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::data::counts::TimeCounts;
 use crate::data::events::Collection;
 use crate::diagnostic::Diagnostic;
 
@@ -127,9 +128,18 @@ pub enum Answer {
     },
 }
 
+/// What a view shows: on the map, and as the timeline's histogram.
+#[derive(Debug)]
+pub struct Viewed {
+    /// What the map shows.
+    pub map: OnMap,
+    /// Events per time bin.
+    pub histogram: TimeCounts,
+}
+
 /// What the map shows of a view.
 #[derive(Debug)]
-pub enum Viewed {
+pub enum OnMap {
     /// The events in it, few enough to draw one by one.
     Events(Pulled),
     /// Counts per cell of its grid.
@@ -278,17 +288,23 @@ impl State {
     fn view(&mut self, request: &ViewRequest) -> Result<Box<Viewed>, String> {
         let client = self.session.client().ok_or_else(offline)?;
         match viewport::ask(client, request) {
-            Ok(answer) => Ok(Box::new(match answer.shown {
-                Shown::Events { text, versions, .. } => {
-                    let (collection, warnings) = read_file_text(&text, &[])?;
-                    Viewed::Events(Pulled {
-                        collection,
-                        versions,
-                        warnings,
-                    })
-                }
-                Shown::Cells(cells) => Viewed::Cells(cells),
-            })),
+            Ok(answer) => {
+                let map = match answer.shown {
+                    Shown::Events { text, versions, .. } => {
+                        let (collection, warnings) = read_file_text(&text, &[])?;
+                        OnMap::Events(Pulled {
+                            collection,
+                            versions,
+                            warnings,
+                        })
+                    }
+                    Shown::Cells(cells) => OnMap::Cells(cells),
+                };
+                Ok(Box::new(Viewed {
+                    map,
+                    histogram: answer.histogram,
+                }))
+            }
             Err(e) => {
                 if e.is_lost() {
                     self.session.lost();

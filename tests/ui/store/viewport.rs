@@ -117,6 +117,38 @@ fn zooming_in_turns_counts_per_cell_into_events_and_a_lost_server_keeps_the_last
     app.get_by_label("Legend").click();
     app.run_steps(2);
 
+    // The timeline's histogram is the database's count over the
+    // timeline's own bars: every generated event falls in one, and the
+    // ruler says who counted.
+    let histogram = app.state().data().time_counts.clone().expect("counted");
+    assert!(histogram.counts.iter().sum::<u64>() >= GENERATED);
+    let ruler = app.get_by_label("Time ruler").rect();
+    app.hover_at(egui::pos2(ruler.center().x, ruler.bottom() - 5.0));
+    for _ in 0..120 {
+        app.step();
+        if app.query_by_label_contains("events from").is_some() {
+            break;
+        }
+    }
+    let tip = app.get_by_label_contains("events from");
+    let text = tip.accesskit_node().value().unwrap_or_default();
+    assert!(
+        text.contains("counted by the database: each event once"),
+        "{text}"
+    );
+    let shown: u64 = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a whole number of events");
+    assert!(
+        histogram.counts.contains(&shown),
+        "{shown} in {histogram:?}"
+    );
+    app.hover_at(egui::pos2(1.0, 1.0));
+    app.run_steps(2);
+
     // Zooming in, step by step: cells until few enough events, then the
     // events themselves, each answer the one of the view shown.
     let mut steps = 0;
