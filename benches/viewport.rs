@@ -86,6 +86,7 @@ fn main() {
                 window,
                 kinds: None,
                 categories: None,
+                narrowing: Default::default(),
                 across: 64,
                 histogram: border_incidents::data::counts::TimeBins::over(window, 200),
             },

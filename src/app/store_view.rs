@@ -76,6 +76,7 @@ impl App {
             window: self.view.time.window,
             kinds: self.shown_kinds(),
             categories: self.shown_categories(),
+            narrowing: self.view.filters.narrowing(),
             across: (rect.width() / CELL_POINTS).round().max(1.0) as u32,
             histogram: (self.store.context.get())
                 .and_then(crate::timeline::shown_bins)

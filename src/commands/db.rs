@@ -256,6 +256,7 @@ fn pull_cells(
         window,
         kinds: None,
         categories: None,
+        narrowing: Default::default(),
         across,
     };
     let counted = cells::count(&mut client, &query)?;

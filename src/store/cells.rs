@@ -13,6 +13,7 @@ use postgres::Client;
 use postgres::types::ToSql;
 
 use super::error::StoreError;
+use super::narrow::Narrowing;
 use crate::data::counts::{CellCount, CellCounts};
 use crate::data::time::{Seconds, from_seconds};
 
@@ -32,6 +33,9 @@ pub struct CellQuery {
     pub kinds: Option<Vec<String>>,
     /// Only these categories (`""` for none), if given.
     pub categories: Option<Vec<String>>,
+    /// What else is hidden: when anything is, the events are counted from
+    /// the events table, which the summaries cannot answer for.
+    pub narrowing: Narrowing,
     /// About how many cells across the box.
     pub across: u32,
 }
@@ -139,7 +143,8 @@ pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
     let level = level_for(width, q.across);
     let span = span_of(level, q.bbox);
     let days = q.window.map(days_of);
-    let sql = count_sql(level, days);
+    let narrowed = !q.narrowing.is_empty();
+    let sql = count_sql(level, days, narrowed);
     let b = boxed_span(level, span);
     let (d0, d1) = match days {
         Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
@@ -154,8 +159,13 @@ pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
         &q.kinds,
         &q.categories,
     ];
-    if days.is_some() {
+    // The snapped box is the events' test; the window's days are its
+    // parameters with or without the box.
+    if days.is_some() || narrowed {
         params.extend([&d0 as &(dyn ToSql + Sync), &d1, &b[0], &b[1], &b[2], &b[3]]);
+    }
+    if narrowed {
+        params.extend(q.narrowing.params());
     }
     let rows = client
         .query(&sql, &params)
@@ -203,8 +213,10 @@ fn boxed_span(level: i32, [cx0, cy0, cx1, cy1]: [i32; 4]) -> [f64; 4] {
 }
 
 /// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
-/// and with a window $8–$9 its first and last day, $10–$13 the snapped box.
-fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
+/// and with a window or `narrowed` $8–$9 the window's first and last day
+/// (none: all time), $10–$13 the snapped box; `narrowed`, $14–$17 the
+/// [`Narrowing`]'s, every event then counted from the events table.
+fn count_sql(level: i32, days: Option<(Date, Date)>, narrowed: bool) -> String {
     // Each column of the box its own index range (level, cx, cy…), not
     // every column of the level filtered by row.
     let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
@@ -216,15 +228,23 @@ fn count_sql(level: i32, days: Option<(Date, Date)>) -> String {
         AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
         AND ($6::text[] IS NULL OR e.kind = ANY($6))
         AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
+    let narrowing = if narrowed {
+        format!("AND {}", Narrowing::condition(14))
+    } else {
+        String::new()
+    };
     let from_events = |days_where: &str| {
         format!(
             "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
                     coalesce(e.category, '') AS category, count(*) AS n
-             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where}
+             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where} {narrowing}
              GROUP BY 1, 2, 3"
         )
     };
     let parts: Vec<String> = match days {
+        _ if narrowed => vec![from_events(
+            "($8::text IS NULL OR e.during && tsrange($8::text::timestamp, ($9::text::date + 1)::timestamp, '[)'))",
+        )],
         None => vec![format!(
             "SELECT cx, cy, category, n FROM border_incidents.cell_years WHERE level = $1::integer AND {in_span}"
         )],

@@ -34,6 +34,7 @@ pub mod history;
 pub mod kind;
 pub mod live;
 pub mod migrate;
+pub mod narrow;
 pub mod outbox;
 pub mod pgpass;
 pub mod pull;

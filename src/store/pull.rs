@@ -10,6 +10,7 @@ use postgres::Client;
 use postgres::fallible_iterator::FallibleIterator as _;
 
 use super::error::StoreError;
+use super::narrow::Narrowing;
 use crate::data::time::{Seconds, from_seconds};
 
 /// Which events to read. The events that those chosen refer to (the
@@ -27,6 +28,8 @@ pub struct Scope {
     pub kinds: Option<Vec<String>>,
     /// Only these categories (`""`: none), if given.
     pub categories: Option<Vec<String>>,
+    /// What else is hidden.
+    pub narrowing: Narrowing,
 }
 
 /// The events of `scope` as the text of an events file.
@@ -111,18 +114,22 @@ fn features_into(
         Some((a, b)) => (Some(timestamp(a)), Some(timestamp(b))),
         None => (None, None),
     };
-    let params: [&(dyn postgres::types::ToSql + Sync); 8] =
-        [&w, &s, &e, &n, &from, &to, &scope.kinds, &scope.categories];
+    let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+        vec![&w, &s, &e, &n, &from, &to, &scope.kinds, &scope.categories];
+    params.extend(scope.narrowing.params());
+    let narrowed = Narrowing::condition(9);
     let rows = client
         .query_raw(
-            "WITH RECURSIVE chosen (id) AS (
-                 SELECT ev.id FROM border_incidents.events AS ev
-                 WHERE ($1::float8 IS NULL OR ev.geom &&
+            &format!(
+                "WITH RECURSIVE chosen (id) AS (
+                 SELECT e.id FROM border_incidents.events AS e
+                 WHERE ($1::float8 IS NULL OR e.geom &&
                         ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
                    AND ($5::text IS NULL
-                        OR ev.during && tsrange($5::text::timestamp, $6::text::timestamp, '[)'))
-                   AND ($7::text[] IS NULL OR ev.kind = ANY($7))
-                   AND ($8::text[] IS NULL OR coalesce(ev.category, '') = ANY($8))
+                        OR e.during && tsrange($5::text::timestamp, $6::text::timestamp, '[)'))
+                   AND ($7::text[] IS NULL OR e.kind = ANY($7))
+                   AND ($8::text[] IS NULL OR coalesce(e.category, '') = ANY($8))
+                   AND {narrowed}
                UNION
                  SELECT r.id FROM chosen AS c
                  JOIN border_incidents.events AS ev ON ev.id = c.id,
@@ -130,7 +137,8 @@ fn features_into(
              )
              SELECT border_incidents.feature_of(ev)::text, ev.source_id, ev.id, ev.version
              FROM border_incidents.events AS ev WHERE ev.id = ANY(ARRAY(SELECT id FROM chosen))
-             ORDER BY ev.id",
+             ORDER BY ev.id"
+            ),
             params,
         )
         .map_err(|e| StoreError::from_query(e, "reading events"))?;

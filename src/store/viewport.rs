@@ -10,6 +10,7 @@ use postgres::Client;
 
 use super::cells::{self, CellQuery, Cells};
 use super::error::StoreError;
+use super::narrow::Narrowing;
 use super::pull::{self, Scope};
 use crate::data::counts::{TimeBins, TimeCounts};
 use crate::data::time::Seconds;
@@ -32,6 +33,8 @@ pub struct ViewQuestion {
     pub kinds: Option<Vec<String>>,
     /// Only these categories (`""`: none), if given.
     pub categories: Option<Vec<String>>,
+    /// What the filters hide besides kinds and categories.
+    pub narrowing: Narrowing,
     /// About how many cells across the map, when counts are drawn.
     pub across: u32,
     /// The time histogram's bins.
@@ -88,6 +91,7 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
         window: Some(request.window),
         kinds: request.kinds.clone(),
         categories: request.categories.clone(),
+        narrowing: request.narrowing.clone(),
         across: request.across,
     };
     let counted = cells::count(client, &query)?;
@@ -99,6 +103,7 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
             window: Some(request.window),
             kinds: request.kinds.clone(),
             categories: request.categories.clone(),
+            narrowing: request.narrowing.clone(),
         };
         let (text, versions) = pull::pull_with_versions(client, &scope)?;
         Shown::Events {
@@ -118,6 +123,7 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
             bins.count,
             request.kinds.as_deref(),
             request.categories.as_deref(),
+            &request.narrowing,
         )?,
     };
     Ok(ViewAnswer {
@@ -140,13 +146,19 @@ pub fn histogram(
     bins: u32,
     kinds: Option<&[String]>,
     categories: Option<&[String]>,
+    narrowing: &Narrowing,
 ) -> Result<Vec<u64>, StoreError> {
     let bins = bins.clamp(1, 2000);
     let (from, to) = (window.0, window.1.max(window.0 + 1));
     let width = ((to - from) as f64 / f64::from(bins)).ceil().max(1.0) as i64;
-    let whole_days = from % DAY == 0 && to % DAY == 0 && (width % DAY == 0 || width >= 7 * DAY);
+    // The daily counts know kinds and categories only.
+    let whole_days = from % DAY == 0
+        && to % DAY == 0
+        && (width % DAY == 0 || width >= 7 * DAY)
+        && narrowing.is_empty();
     let kinds: Option<Vec<String>> = kinds.map(<[String]>::to_vec);
     let categories: Option<Vec<String>> = categories.map(<[String]>::to_vec);
+    let narrowed = Narrowing::condition(8);
     let sql = if whole_days {
         "SELECT least(greatest(((day - $1::text::date)::bigint * 86400) / $3::bigint, 0), $4::bigint - 1)::integer, sum(n)::bigint
          FROM border_incidents.event_days
@@ -160,14 +172,16 @@ pub fn histogram(
          WHERE e.during @> $1::text::timestamp AND e.start_day < $1::text::date
            AND ($6::text[] IS NULL OR e.kind = ANY($6))
            AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
+            .to_owned()
     } else {
-        "SELECT least(greatest(((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint)::bigint, 0), $4::bigint - 1)::integer,
+        format!("SELECT least(greatest(((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint)::bigint, 0), $4::bigint - 1)::integer,
                 count(*)
          FROM border_incidents.events AS e
          WHERE e.during && tsrange($1::text::timestamp, $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second', '[)')
            AND ($6::text[] IS NULL OR e.kind = ANY($6))
            AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))
-         GROUP BY 1"
+           AND {narrowed}
+         GROUP BY 1")
     };
     let format = if whole_days {
         "%Y-%m-%d"
@@ -178,11 +192,13 @@ pub fn histogram(
         .strftime(format)
         .to_string();
     let nbins = i64::from(bins);
+    let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+        vec![&start, &to, &width, &nbins, &from, &kinds, &categories];
+    if !whole_days {
+        params.extend(narrowing.params());
+    }
     let rows = client
-        .query(
-            sql,
-            &[&start, &to, &width, &nbins, &from, &kinds, &categories],
-        )
+        .query(&sql, &params)
         .map_err(|e| StoreError::from_query(e, "counting events per time bin"))?;
     let mut out = vec![0u64; bins as usize];
     for row in rows {

@@ -13,6 +13,7 @@ mod cli;
 mod fault;
 mod load;
 mod migrations;
+mod narrowed;
 mod outside;
 mod round_trip;
 mod scale;

@@ -100,6 +100,7 @@ fn counts_per_cell_equal_count_star_at_every_level_window_and_filter() {
                 window,
                 kinds: None,
                 categories: None,
+                narrowing: Default::default(),
                 across: 40,
             };
             totals.push(check(&mut client, &q));
@@ -119,6 +120,7 @@ fn counts_per_cell_equal_count_star_at_every_level_window_and_filter() {
                 window,
                 kinds: kinds.clone(),
                 categories: categories.clone(),
+                narrowing: Default::default(),
                 across: 64,
             };
             check(&mut client, &q);
@@ -138,6 +140,7 @@ fn counts_follow_edits_and_deletes() {
         window: None,
         kinds: None,
         categories: None,
+        narrowing: Default::default(),
         across: 16,
     };
     let before = check(&mut client, &q);
@@ -260,7 +263,15 @@ fn the_histogram_counts_every_event_of_the_window_once() {
         ((day("2019-07-08"), day("2019-07-15")), 168), // hours, from the events
     ] {
         for kinds in [None, Some(vec!["context".to_owned()])] {
-            let h = viewport::histogram(&mut client, window, bins, kinds.as_deref(), None).unwrap();
+            let h = viewport::histogram(
+                &mut client,
+                window,
+                bins,
+                kinds.as_deref(),
+                None,
+                &Default::default(),
+            )
+            .unwrap();
             assert_eq!(h.len(), bins as usize);
             let sum: u64 = h.iter().sum();
             assert_eq!(
@@ -285,6 +296,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
             window,
             kinds: None,
             categories: None,
+            narrowing: Default::default(),
             across: 64,
             histogram: border_incidents::data::counts::TimeBins::over(window, 100),
         },
@@ -307,7 +319,15 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     let window = (day("2015-01-01"), day("2025-01-01"));
     let bins = border_incidents::data::counts::TimeBins::over(window, 100);
     assert_eq!(wide.histogram.bins, bins);
-    let direct = viewport::histogram(&mut client, bins.span(), 100, None, None).unwrap();
+    let direct = viewport::histogram(
+        &mut client,
+        bins.span(),
+        100,
+        None,
+        None,
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(wide.histogram.counts, direct);
     assert!(wide.histogram.counts.iter().sum::<u64>() > 0);
     let close = viewport::ask(

@@ -150,6 +150,7 @@ mod tests {
             window: (0, 86_400),
             kinds: None,
             categories: None,
+            narrowing: Default::default(),
             across: 24,
             histogram: crate::data::counts::TimeBins::over((0, 86_400), 100),
         }

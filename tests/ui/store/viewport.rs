@@ -149,6 +149,25 @@ fn zooming_in_turns_counts_per_cell_into_events_and_a_lost_server_keeps_the_last
     app.hover_at(egui::pos2(1.0, 1.0));
     app.run_steps(2);
 
+    // A search is asked of the database too: the one event it finds is
+    // sent and listed, without zooming in; cleared, the counts are back.
+    app.get_by_label("Search").focus();
+    app.run_steps(2);
+    app.get_by_label("Search").type_text("event 19999");
+    app.run_steps(3);
+    settle(&mut app);
+    assert!(app.state().data().counts.is_none(), "the events themselves");
+    assert_eq!(app.state().data().events.len(), 1);
+    app.get_by_label_contains("Incident: Generated event 19999");
+    app.get_by_label("Search").focus();
+    app.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.key_press(egui::Key::Backspace);
+    app.key_press(egui::Key::Escape);
+    app.run_steps(3);
+    settle(&mut app);
+    assert_eq!(app.state().view().filters.text, "");
+    assert!(app.state().data().counts.is_some(), "counts again");
+
     // Zooming in, step by step: cells until few enough events, then the
     // events themselves, each answer the one of the view shown.
     let mut steps = 0;
