@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "years",
         sql: include_str!("../../migrations/0003_years.sql"),
     },
+    Migration {
+        version: 4,
+        name: "bulk_push",
+        sql: include_str!("../../migrations/0004_bulk_push.sql"),
+    },
 ];
 
 /// The schema version this binary writes and reads.

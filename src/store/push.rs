@@ -314,6 +314,10 @@ pub(super) fn push_term(tx: &mut Transaction<'_>, list: &str, t: &Term) -> Resul
 
 /// The insert-or-update of the staged events, counting what it added and
 /// changed. Without the right to set verdicts, the column is left out.
+/// Events already there as staged are passed over before the insert (no
+/// row locked, no trigger fired for them); the rest go in with their time
+/// range and first day, so that the server's stamping trigger finds them
+/// stamped (it still stamps an update).
 pub fn upsert_statement(with_verdicts: bool) -> String {
     let cols: Vec<&str> = EVENT_COLUMNS
         .iter()
@@ -322,22 +326,29 @@ pub fn upsert_statement(with_verdicts: bool) -> String {
         .collect();
     let list = cols.join(", ");
     let data: Vec<&str> = cols.iter().copied().filter(|c| *c != "id").collect();
+    let prefixed = |prefix: &str| {
+        data.iter()
+            .map(|c| format!("{prefix}{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let set_left = data.join(", ");
-    let set_right = data
-        .iter()
-        .map(|c| format!("EXCLUDED.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let held = data
-        .iter()
-        .map(|c| format!("e.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let (set_right, held, kept, staged_data) = (
+        prefixed("EXCLUDED."),
+        prefixed("e."),
+        prefixed("h."),
+        prefixed("s."),
+    );
     let staged = stage::staged_columns(with_verdicts);
     format!(
         "WITH written AS (
-             INSERT INTO border_incidents.events AS e ({list})
-             SELECT {staged} FROM push_stage
+             INSERT INTO border_incidents.events AS e ({list}, during, start_day)
+             SELECT {list}, during, lower(during)::date
+             FROM (SELECT *, border_incidents.during_of(start_text, end_text) AS during
+                   FROM (SELECT {staged} FROM push_stage) AS t) AS s
+             WHERE NOT EXISTS (
+                 SELECT FROM border_incidents.events AS h
+                 WHERE h.id = s.id AND ({kept}) IS NOT DISTINCT FROM ({staged_data}))
              ON CONFLICT (id) DO UPDATE SET ({set_left}) = ROW({set_right})
              WHERE ({held}) IS DISTINCT FROM ({set_right})
              RETURNING (xmax = 0) AS added)

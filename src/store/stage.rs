@@ -21,8 +21,8 @@ pub const CREATE_STAGE: &str = "CREATE TEMPORARY TABLE push_stage (
 /// The `COPY` that fills it.
 pub const COPY_STAGE: &str = "COPY push_stage FROM STDIN (FORMAT csv)";
 
-/// The staged columns as `events` takes them, in `push::EVENT_COLUMNS`'
-/// order.
+/// The staged columns as `events` takes them, each named as its column
+/// there, in `push::EVENT_COLUMNS`' order.
 pub fn staged_columns(with_verdicts: bool) -> String {
     let columns = [
         "id",
@@ -38,14 +38,14 @@ pub fn staged_columns(with_verdicts: bool) -> String {
         "geonameid",
         "location_precision",
         "uncertainty_km",
-        "CASE WHEN lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END",
+        "CASE WHEN lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END AS geom",
         "geometry_note",
         "category",
         "summary",
-        "coalesce(ARRAY(SELECT jsonb_array_elements_text(actors)), '{}')",
+        "coalesce(ARRAY(SELECT jsonb_array_elements_text(actors)), '{}') AS actors",
         "claimant",
         "side",
-        "coalesce(ARRAY(SELECT jsonb_array_elements_text(refers_to)), '{}')",
+        "coalesce(ARRAY(SELECT jsonb_array_elements_text(refers_to)), '{}') AS refers_to",
         "account_of",
         "quotes",
         "figures",

@@ -9,6 +9,7 @@ mod pg_server;
 mod common;
 
 mod bad_input;
+mod bulk;
 mod cli;
 mod fault;
 mod load;

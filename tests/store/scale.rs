@@ -184,16 +184,25 @@ fn a_cancelled_push_leaves_the_table_as_it_was() {
     let mut client = admin(server, &db);
     let first = synthetic(1000, 3);
     push::push(&mut client, &first, &mut |_| {}, None).unwrap();
-    let state = |client: &mut postgres::Client| -> (i64, i64, i64) {
+    // The events, every summary's rows and total, and the history.
+    let state = |client: &mut postgres::Client| -> Vec<i64> {
         let r = client
             .query_one(
                 "SELECT (SELECT count(*) FROM border_incidents.events),
+                        (SELECT count(*) FROM border_incidents.cell_months),
                         (SELECT coalesce(sum(n), 0)::bigint FROM border_incidents.cell_months),
-                        (SELECT count(*) FROM border_incidents.history)",
+                        (SELECT count(*) FROM border_incidents.cell_years),
+                        (SELECT coalesce(sum(n), 0)::bigint FROM border_incidents.cell_years),
+                        (SELECT count(*) FROM border_incidents.cell_days),
+                        (SELECT coalesce(sum(n), 0)::bigint FROM border_incidents.cell_days),
+                        (SELECT count(*) FROM border_incidents.event_days),
+                        (SELECT coalesce(sum(n), 0)::bigint FROM border_incidents.event_days),
+                        (SELECT count(*) FROM border_incidents.history),
+                        (SELECT coalesce(max(seq), 0) FROM border_incidents.history)",
                 &[],
             )
             .unwrap();
-        (r.get(0), r.get(1), r.get(2))
+        (0..11).map(|i| r.get(i)).collect()
     };
     let before = state(&mut client);
     let big = synthetic(60_000, 4);
