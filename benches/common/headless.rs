@@ -77,7 +77,9 @@ impl Headless {
             ..Default::default()
         };
         let (app, frame) = (&mut self.app, &mut self.frame);
-        let output = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
+        let mut output = self.ctx.run_ui(input, |ui| app.ui(ui, frame));
+        // No renderer takes the textures: they are dropped as handled.
+        output.textures_delta.clear();
         let prims = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         prims.len()
     }

@@ -6,6 +6,7 @@ use egui::RichText;
 use crate::data::Data;
 use crate::data::event::EventKind;
 use crate::model::action::Action;
+use crate::model::event_index::TimeIndex;
 use crate::model::view::{Filters, ViewState};
 use crate::model::visibility::Visible;
 
@@ -21,12 +22,24 @@ pub struct EventsList;
 
 impl crate::panels::panel::Panel for EventsList {
     fn show(&mut self, ui: &mut egui::Ui, frame: &crate::panels::panel::Frame<'_>) -> Vec<Action> {
-        show(ui, frame.data, frame.view, frame.visible)
+        show(
+            ui,
+            frame.data,
+            &frame.derived.index,
+            frame.view,
+            frame.visible,
+        )
     }
 }
 
 /// Draws the list and returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible) -> Vec<Action> {
+pub fn show(
+    ui: &mut egui::Ui,
+    data: &Data,
+    index: &TimeIndex,
+    view: &ViewState,
+    visible: &Visible,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.set_min_width(ui.available_width().max(260.0));
     if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F)) {
@@ -79,7 +92,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible)
         );
     }
     ui.separator();
-    table(ui, data, view, visible, &mut actions);
+    table(ui, (data, index), view, visible, &mut actions);
     actions
 }
 
@@ -88,7 +101,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, view: &ViewState, visible: &Visible)
 /// into view are built, however many events are shown.
 fn table(
     ui: &mut egui::Ui,
-    data: &Data,
+    (data, index): (&Data, &TimeIndex),
     view: &ViewState,
     visible: &Visible,
     actions: &mut Vec<Action>,
@@ -119,10 +132,10 @@ fn table(
         None => None,
     };
     if let Some(id) = centre_on {
-        let row = visible
-            .shown
-            .iter()
-            .position(|&i| data.events.get(i).is_some_and(|e| e.id == id));
+        // Found by its index, not by comparing ids: while the window is
+        // scrubbed the count changes every frame, over a million rows.
+        let row = (index.event_with_id(id))
+            .and_then(|event| visible.shown.iter().position(|&i| i == event));
         if row.is_some() || recounted {
             let spaced = row_height + ui.spacing().item_spacing.y;
             let offset = row.map_or(0.0, |row| {
