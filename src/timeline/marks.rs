@@ -4,6 +4,8 @@
 //! ruler, the window's edges and the cursor are named areas for screen
 //! readers and tests.
 
+use std::borrow::Cow;
+
 use egui::{Color32, Id, Painter, Rect, Sense, Stroke, pos2, vec2};
 
 use super::axis::{Axis, label_width, stamp, ticks as axis_ticks};
@@ -92,10 +94,15 @@ pub fn histogram(
                 step: stored.bins.step,
                 count: stored.counts.len(),
             },
-            stored.counts.iter().map(|&n| n as f32).collect(),
+            Cow::Owned(stored.counts.iter().map(|&n| n as f32).collect()),
             counts::MEANING_STORED,
         ),
-        None => (fitting, state.histogram.counts().to_vec(), counts::MEANING),
+        // The timeline's own shares, kept in `state`, are not copied.
+        None => (
+            fitting,
+            Cow::Borrowed(state.histogram.counts()),
+            counts::MEANING,
+        ),
     };
     counts::paint(
         painter,
