@@ -179,6 +179,9 @@ fn push_files(
         report.updated,
         report.unchanged
     );
+    if report.vacuumed {
+        let _ = writeln!(out, "summaries vacuumed for the views that count them");
+    }
     Ok(DONE)
 }
 

@@ -28,6 +28,9 @@ pub struct PushReport {
     pub updated: usize,
     /// Events already there as they are.
     pub unchanged: usize,
+    /// Whether the summaries were vacuumed after a large push (see
+    /// [`LARGE_PUSH`]); otherwise autovacuum does it later.
+    pub vacuumed: bool,
 }
 
 /// How often, in events sent, progress is told and a cancel looked for.
@@ -108,7 +111,45 @@ pub fn push(
     }
     tx.commit()
         .map_err(|e| StoreError::from_query(e, "finishing the push"))?;
+    if report.inserted + report.updated >= LARGE_PUSH {
+        report.vacuumed = settle(client).unwrap_or(false);
+    }
     Ok(report)
+}
+
+/// Events changed by one push past which the summaries are vacuumed
+/// right after it: the size at which the app starts asking per view.
+pub const LARGE_PUSH: usize = 50_000;
+
+/// The summary tables the view's counts read with index-only scans.
+const SUMMARIES: [&str; 4] = [
+    "border_incidents.cell_years",
+    "border_incidents.cell_months",
+    "border_incidents.cell_days",
+    "border_incidents.event_days",
+];
+
+/// After a large push: marks the summaries' pages all-visible, so the
+/// views' index-only scans stop reading the heap, and refreshes the
+/// planner's statistics of the events. Autovacuum would do both later on
+/// its own. Only the tables' owner may vacuum them: for another role this
+/// is `Ok(false)` and nothing is done. An error here leaves the committed
+/// push as it is.
+fn settle(client: &mut Client) -> Result<bool, postgres::Error> {
+    let owned: bool = client
+        .query_one(
+            "SELECT bool_and(pg_has_role(c.relowner, 'USAGE')) FROM pg_class c
+             WHERE c.oid = ANY($1::text[]::regclass[])",
+            &[&SUMMARIES.as_slice()],
+        )?
+        .get(0);
+    if !owned {
+        return Ok(false);
+    }
+    // One statement each: VACUUM cannot run in a (multi-statement) transaction.
+    client.batch_execute(&format!("VACUUM (ANALYZE) {}", SUMMARIES.join(", ")))?;
+    client.batch_execute("ANALYZE border_incidents.events")?;
+    Ok(true)
 }
 
 /// Whether the flag is set.
