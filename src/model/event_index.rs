@@ -199,22 +199,51 @@ impl TimeIndex {
     }
 
     /// The indices of the events overlapping `[from, to)`, sorted by index.
-    /// When they are many, they are put in order through a bitmap of all
-    /// events (an eighth of a byte each) rather than sorted.
     pub fn overlapping(&self, from: Seconds, to: Seconds) -> Vec<usize> {
-        let mut out = Vec::new();
-        self.for_each_overlapping(from, to, |i, _, _| out.push(i));
+        self.overlapping_where(from, to, |_| true)
+    }
+
+    /// The indices of the events overlapping `[from, to)` that `keep`
+    /// accepts, sorted by index. The duration classes are visited one after
+    /// the other, not merged into start order; when the events found are
+    /// many, they are put in index order through a bitmap of all events (an
+    /// eighth of a byte each) rather than sorted.
+    pub fn overlapping_where(
+        &self,
+        from: Seconds,
+        to: Seconds,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
         let n = self.order.len();
-        if out.len() < n / 64 {
+        let most = self.count_overlapping(from, to);
+        let mut bits = if most >= n / 64 {
+            vec![0u64; n.div_ceil(64)]
+        } else {
+            Vec::new()
+        };
+        let mut out = Vec::with_capacity(if bits.is_empty() { most } else { 0 });
+        for class in &self.classes {
+            let lo = class
+                .starts
+                .partition_point(|&s| s <= from.saturating_sub(class.longest));
+            let hi = class.starts.partition_point(|&s| s < to).max(lo);
+            for &pos in &class.positions[lo..hi] {
+                let i = self.order[pos];
+                if self.ends[pos] > from && keep(i) {
+                    if bits.is_empty() {
+                        out.push(i);
+                    } else {
+                        bits[i / 64] |= 1 << (i % 64);
+                    }
+                }
+            }
+        }
+        if bits.is_empty() {
             out.sort_unstable();
             return out;
         }
-        let words = out.iter().max().map_or(0, |&last| last / 64 + 1);
-        let mut bits = vec![0u64; words];
-        for &i in &out {
-            bits[i / 64] |= 1 << (i % 64);
-        }
-        out.clear();
+        let found = bits.iter().map(|w| w.count_ones() as usize).sum();
+        out.reserve_exact(found);
         for (w, &word) in bits.iter().enumerate() {
             let mut word = word;
             while word != 0 {
@@ -316,6 +345,14 @@ mod tests {
                     .collect();
                 assert_eq!(index.overlapping(from, to), brute, "[{from}, {to})");
                 assert_eq!(index.count_overlapping(from, to), brute.len());
+                // Few found (a list sorted) or many (a bitmap), filtered.
+                let kept: Vec<usize> = brute.iter().copied().filter(|i| i % 3 != 0).collect();
+                assert_eq!(index.overlapping_where(from, to, |i| i % 3 != 0), kept);
+                let narrow = (from, from + 1 + (rng(&mut seed) % 50) as Seconds);
+                let brute: Vec<usize> = (0..n)
+                    .filter(|&i| spans[i].0 < narrow.1 && spans[i].1 > narrow.0)
+                    .collect();
+                assert_eq!(index.overlapping(narrow.0, narrow.1), brute);
             }
         }
     }

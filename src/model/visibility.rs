@@ -160,11 +160,9 @@ impl VisibilityCache {
         if filters_changed || self.window_key != Some(window) {
             // Only the events in the window are visited.
             let passes = &self.passes;
-            let shown: Vec<usize> = index
-                .overlapping(window.0, window.1)
-                .into_iter()
-                .filter(|&i| passes.get(i).copied().unwrap_or(false))
-                .collect();
+            let shown = index.overlapping_where(window.0, window.1, |i| {
+                passes.get(i).copied().unwrap_or(false)
+            });
             self.visible = Arc::new(Visible {
                 shown: Arc::new(shown),
                 passing: self.passing.clone(),
