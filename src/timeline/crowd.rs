@@ -5,6 +5,8 @@
 //! tells its count and dates; clicking zooms the axis in there. The
 //! selected event's span is outlined on its strip.
 
+use std::sync::Arc;
+
 use egui::epaint::Mesh;
 use egui::{Id, Painter, Rect, Sense, Stroke, pos2};
 
@@ -57,7 +59,7 @@ pub fn show(
     let mut mesh = Mesh::default();
     let mut notes = Vec::new();
     for crowd in rows {
-        let strip = Strip::new(axis, density, crowd);
+        let strip = Strip::new(ui, axis, density, crowd);
         strip.shade(&mut mesh, shades, window);
         let total = density.count(
             crowd.row,
@@ -88,25 +90,49 @@ pub fn show(
 struct Strip<'a> {
     axis: &'a Axis,
     band: Rect,
-    counts: Vec<usize>,
+    counts: Arc<Vec<usize>>,
 }
 
+/// What a strip's column counts were made for: the density's serial, the
+/// row, the axis range and the band's left and right edges (as bits).
+type StripKey = (u64, usize, [u64; 2], [u32; 2]);
+
 impl<'a> Strip<'a> {
-    /// Counts the row's events in each column of its band.
-    fn new(axis: &'a Axis, density: &Density, crowd: &CrowdRow<'_>) -> Self {
+    /// Counts the row's events in each column of its band, or takes the
+    /// counts made for the same density, row, axis and band in an earlier
+    /// frame (kept in `ui`'s memory): a scrub moves the window, not these,
+    /// and each column's count is two binary searches over the row.
+    fn new(ui: &egui::Ui, axis: &'a Axis, density: &Density, crowd: &CrowdRow<'_>) -> Self {
         let band = crowd.band;
-        let columns = (band.width() / COLUMN).ceil() as usize;
         let mut strip = Self {
             axis,
             band,
-            counts: Vec::new(),
+            counts: Arc::new(Vec::new()),
         };
-        strip.counts = (0..columns)
-            .map(|k| {
-                let (a, b) = strip.column_time(k);
-                density.count(crowd.row, a, b)
-            })
-            .collect();
+        let key: StripKey = (
+            density.serial,
+            crowd.row,
+            [axis.from.to_bits(), axis.to.to_bits()],
+            [band.left().to_bits(), band.right().to_bits()],
+        );
+        let id = Id::unique("crowd-columns").with(crowd.row);
+        let kept: Option<(StripKey, Arc<Vec<usize>>)> = ui.data(|d| d.get_temp(id));
+        if let Some((k, counts)) = kept
+            && k == key
+        {
+            strip.counts = counts;
+            return strip;
+        }
+        let columns = (band.width() / COLUMN).ceil() as usize;
+        strip.counts = Arc::new(
+            (0..columns)
+                .map(|k| {
+                    let (a, b) = strip.column_time(k);
+                    density.count(crowd.row, a, b)
+                })
+                .collect(),
+        );
+        ui.data_mut(|d| d.insert_temp(id, (key, strip.counts.clone())));
         strip
     }
 
