@@ -3,6 +3,7 @@
 //! keeps drawing the last one; and the thread that makes such layouts.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError};
 
 use egui::Rect;
@@ -187,6 +188,24 @@ impl LayoutJob {
             &self.transform,
             self.reach,
         );
+        self.laid_out(layout)
+    }
+
+    /// Makes the layout, or gives it up (`None`) as soon as `stop` says a
+    /// newer one is wanted.
+    pub fn run_unless(self, stop: &dyn Fn() -> bool) -> Option<LaidOut> {
+        let layout = marker_layout::layout_unless(
+            &self.items.positions,
+            self.items.iter(),
+            &self.transform,
+            self.reach,
+            stop,
+        )?;
+        Some(self.laid_out(layout))
+    }
+
+    /// The job's answer, `layout`.
+    fn laid_out(self, layout: Layout) -> LaidOut {
         LaidOut {
             request: self.request,
             positions: self.items.positions,
@@ -225,12 +244,15 @@ pub trait LayoutRunner: Send {
 type Channels = (Sender<(LayoutJob, egui::Context)>, Receiver<LaidOut>);
 
 /// A thread that makes layouts one after the other, always the newest
-/// asked for: while it makes one, later requests replace each other, so
-/// that it never falls behind a scrub. It ends with the map.
+/// asked for: while it makes one, later requests replace each other, and
+/// one asked for while it makes another stops that one, so that it never
+/// falls behind a scrub. It ends with the map.
 #[derive(Default)]
 pub struct LayoutThread {
     /// Jobs to the thread and layouts back, once it has started.
     channels: Option<Channels>,
+    /// The request of the newest job sent to the thread.
+    newest: Arc<AtomicU64>,
     /// A layout made on the UI thread after all, when no thread could start.
     made_here: Option<LaidOut>,
 }
@@ -242,13 +264,19 @@ impl LayoutThread {
         if self.channels.is_none() {
             let (send_job, jobs) = std::sync::mpsc::channel::<(LayoutJob, egui::Context)>();
             let (send_done, done) = std::sync::mpsc::channel();
+            let newest = self.newest.clone();
             let work = move || {
                 while let Ok(mut next) = jobs.recv() {
                     while let Ok(newer) = jobs.try_recv() {
                         next = newer;
                     }
                     let (job, repaint) = next;
-                    if send_done.send(job.run()).is_err() {
+                    let request = job.request;
+                    let superseded = || newest.load(Ordering::Relaxed) > request;
+                    let Some(laid_out) = job.run_unless(&superseded) else {
+                        continue;
+                    };
+                    if send_done.send(laid_out).is_err() {
                         return;
                     }
                     repaint.request_repaint();
@@ -267,6 +295,7 @@ impl LayoutThread {
 
 impl LayoutRunner for LayoutThread {
     fn start(&mut self, job: LayoutJob, repaint: &egui::Context) {
+        self.newest.fetch_max(job.request, Ordering::Relaxed);
         let sent = match self.channels() {
             Some((send, _)) => send.send((job, repaint.clone())).map_err(|e| e.0.0),
             None => Err(job),

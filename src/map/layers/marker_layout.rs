@@ -253,20 +253,43 @@ pub fn layout(
     t: &ScreenTransform,
     rect: Rect,
 ) -> Layout {
+    layout_unless(positions, items, t, rect, &|| false).unwrap_or_default()
+}
+
+/// Events read, or placed in groups, between two looks at whether a
+/// layout is still wanted.
+const LOOK_EVERY: usize = 16_384;
+
+/// [`layout`], given up (`None`) as soon as `stop` says it is no longer
+/// wanted: asked every [`LOOK_EVERY`] events, so that a layout made on a
+/// thread for a view already left does not delay the next one.
+pub fn layout_unless(
+    positions: &EventPositions,
+    items: impl IntoIterator<Item = (usize, bool)>,
+    t: &ScreenTransform,
+    rect: Rect,
+    stop: &dyn Fn() -> bool,
+) -> Option<Layout> {
     let area = in_view(rect);
-    let candidates: Vec<Candidate> = items
-        .into_iter()
-        .filter_map(|(index, faint)| {
-            let anchor = t.apply(positions.get(index)?);
-            area.contains(anchor).then(|| Candidate {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (k, (index, faint)) in items.into_iter().enumerate() {
+        if k % LOOK_EVERY == LOOK_EVERY - 1 && stop() {
+            return None;
+        }
+        let Some(at) = positions.get(index) else {
+            continue;
+        };
+        let anchor = t.apply(at);
+        if area.contains(anchor) {
+            candidates.push(Candidate {
                 index,
                 anchor,
                 radius: positions.radius(index),
                 faint,
-            })
-        })
-        .collect();
-    let (groups, joined) = group(&candidates, area);
+            });
+        }
+    }
+    let (groups, joined) = group(&candidates, area, stop)?;
     let mut markers: Vec<Marker> = candidates
         .iter()
         .zip(&joined)
@@ -282,10 +305,10 @@ pub fn layout(
         })
         .collect();
     markers.sort_by(|a, b| b.radius.total_cmp(&a.radius));
-    Layout {
+    Some(Layout {
         markers,
         clusters: clusters(&candidates, &groups, &joined, t),
-    }
+    })
 }
 
 /// The groups too many for a ring, as clusters in the order the groups
@@ -333,12 +356,19 @@ fn clusters(
 /// Groups the candidates whose true positions are close, each group around
 /// the position of its first member, a candidate joining the earliest
 /// group in reach. `area` holds every candidate. Returns the groups and,
-/// for each candidate, its group and rank in it.
-fn group(candidates: &[Candidate], area: Rect) -> (Vec<Group>, Vec<(u32, u32)>) {
+/// for each candidate, its group and rank in it; `None` once `stop` says so.
+fn group(
+    candidates: &[Candidate],
+    area: Rect,
+    stop: &dyn Fn() -> bool,
+) -> Option<(Vec<Group>, Vec<(u32, u32)>)> {
     let mut groups: Vec<Group> = Vec::new();
     let mut joined = Vec::with_capacity(candidates.len());
     let mut grid = Grid::new(area);
-    for c in candidates {
+    for (k, c) in candidates.iter().enumerate() {
+        if k % LOOK_EVERY == LOOK_EVERY - 1 && stop() {
+            return None;
+        }
         let (cx, cy) = grid.cell(c.anchor);
         let mut near: Option<u32> = None;
         for y in cy.saturating_sub(1)..=(cy + 1).min(grid.rows - 1) {
@@ -367,7 +397,7 @@ fn group(candidates: &[Candidate], area: Rect) -> (Vec<Group>, Vec<(u32, u32)>) 
             }
         }
     }
-    (groups, joined)
+    Some((groups, joined))
 }
 
 /// Square screen cells over an area, each listing the groups centred in it.

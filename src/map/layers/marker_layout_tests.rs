@@ -170,3 +170,35 @@ fn a_large_crowd_on_one_spot_becomes_a_cluster() {
     assert!(out.clusters[0].one_spot);
     assert_eq!(out.clusters[0].members.len(), MAX_ONE_SPOT_RING + 1);
 }
+
+#[test]
+fn a_layout_no_longer_wanted_is_given_up_and_one_wanted_is_made_whole() {
+    let points: Vec<(f64, f64)> = (0..40_000)
+        .map(|i| {
+            (
+                70.5 + (i % 200) as f64 * 0.003,
+                39.8 + (i / 200) as f64 * 0.002,
+            )
+        })
+        .collect();
+    let (events, items) = events_at(&points);
+    let positions = EventPositions::new(&events, &proj());
+    let (t, rect) = view(2.0);
+    // Asked to stop at the first look: nothing is made.
+    let looks = std::cell::Cell::new(0);
+    let stop = || {
+        looks.set(looks.get() + 1);
+        true
+    };
+    assert!(layout_unless(&positions, items.iter().copied(), &t, rect, &stop).is_none());
+    assert_eq!(looks.get(), 1);
+    // Never asked to stop: the same layout as `layout` makes.
+    let whole =
+        layout_unless(&positions, items.iter().copied(), &t, rect, &|| false).expect("a layout");
+    let plain = layout(&positions, items.iter().copied(), &t, rect);
+    assert_eq!(whole.markers.len(), plain.markers.len());
+    assert_eq!(whole.clusters.len(), plain.clusters.len());
+    let members = |l: &Layout| l.clusters.iter().map(|c| c.members.len()).sum::<usize>();
+    assert_eq!(members(&whole) + whole.markers.len(), 40_000);
+    assert_eq!(members(&whole), members(&plain));
+}
