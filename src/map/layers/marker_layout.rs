@@ -353,6 +353,9 @@ fn clusters(
         .collect()
 }
 
+/// The groups formed, and each candidate's group and rank in it.
+type Grouped = (Vec<Group>, Vec<(u32, u32)>);
+
 /// Groups the candidates whose true positions are close, each group around
 /// the position of its first member, a candidate joining the earliest
 /// group in reach. `area` holds every candidate. Returns the groups and,
@@ -361,7 +364,7 @@ fn group(
     candidates: &[Candidate],
     area: Rect,
     stop: &dyn Fn() -> bool,
-) -> Option<(Vec<Group>, Vec<(u32, u32)>)> {
+) -> Option<Grouped> {
     let mut groups: Vec<Group> = Vec::new();
     let mut joined = Vec::with_capacity(candidates.len());
     let mut grid = Grid::new(area);
