@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use crate::data::Data;
 use crate::data::event::EventKind;
 use crate::data::time::Seconds;
+use crate::model::event_bits::EventBits;
 
 /// Seconds in a day.
 const DAY: Seconds = 86_400;
@@ -31,6 +32,8 @@ pub struct TimeIndex {
     ends: Vec<Seconds>,
     /// All ends, sorted on their own.
     sorted_ends: Vec<Seconds>,
+    /// The position (in `order`) of each entry of `sorted_ends`.
+    end_order: Vec<usize>,
     /// The events grouped by duration.
     classes: Vec<DurationClass>,
     /// For each event, the indices of the events it refers to.
@@ -101,8 +104,9 @@ impl TimeIndex {
         order.sort_by_key(|&i| (spans[i].0, spans[i].1, i));
         let starts: Vec<Seconds> = order.iter().map(|&i| spans[i].0).collect();
         let ends: Vec<Seconds> = order.iter().map(|&i| spans[i].1).collect();
-        let mut sorted_ends = ends.clone();
-        sorted_ends.sort_unstable();
+        let mut end_order: Vec<usize> = (0..ends.len()).collect();
+        end_order.sort_unstable_by_key(|&p| ends[p]);
+        let sorted_ends: Vec<Seconds> = end_order.iter().map(|&p| ends[p]).collect();
         // Group g holds durations in [4^g, 4^(g+1)) seconds.
         let mut classes: Vec<DurationClass> = Vec::new();
         for (pos, (&start, &end)) in starts.iter().zip(&ends).enumerate() {
@@ -122,6 +126,7 @@ impl TimeIndex {
             starts,
             ends,
             sorted_ends,
+            end_order,
             classes,
             refers: vec![Vec::new(); spans.len()],
             categories: Vec::new(),
@@ -216,12 +221,8 @@ impl TimeIndex {
     ) -> Vec<usize> {
         let n = self.order.len();
         let most = self.count_overlapping(from, to);
-        let mut bits = if most >= n / 64 {
-            vec![0u64; n.div_ceil(64)]
-        } else {
-            Vec::new()
-        };
-        let mut out = Vec::with_capacity(if bits.is_empty() { most } else { 0 });
+        let mut bits = (most >= n / 64).then(|| EventBits::new(n));
+        let mut out = Vec::with_capacity(if bits.is_some() { 0 } else { most });
         for class in &self.classes {
             let lo = class
                 .starts
@@ -230,28 +231,62 @@ impl TimeIndex {
             for &pos in &class.positions[lo..hi] {
                 let i = self.order[pos];
                 if self.ends[pos] > from && keep(i) {
-                    if bits.is_empty() {
-                        out.push(i);
-                    } else {
-                        bits[i / 64] |= 1 << (i % 64);
+                    match &mut bits {
+                        Some(bits) => bits.set(i, true),
+                        None => out.push(i),
                     }
                 }
             }
         }
-        if bits.is_empty() {
-            out.sort_unstable();
-            return out;
-        }
-        let found = bits.iter().map(|w| w.count_ones() as usize).sum();
-        out.reserve_exact(found);
-        for (w, &word) in bits.iter().enumerate() {
-            let mut word = word;
-            while word != 0 {
-                out.push(w * 64 + word.trailing_zeros() as usize);
-                word &= word - 1;
+        match bits {
+            Some(bits) => bits.to_vec(),
+            None => {
+                out.sort_unstable();
+                out
             }
         }
-        out
+    }
+
+    /// How many events may overlap one of `was` and `now` but not the
+    /// other: those starting between the two ends and those ending between
+    /// the two beginnings (found by binary search, not visited).
+    pub fn count_changing(&self, was: (Seconds, Seconds), now: (Seconds, Seconds)) -> usize {
+        let (starting, ending) = self.changing(was, now);
+        starting.len() + ending.len()
+    }
+
+    /// Calls `f(event_index, start, end)` for every event that may overlap
+    /// one of `was` and `now` but not the other (some twice); no other
+    /// event overlaps one and not the other. Its work grows with how far
+    /// the window moved, not with the events in it.
+    pub fn for_each_changing(
+        &self,
+        was: (Seconds, Seconds),
+        now: (Seconds, Seconds),
+        mut f: impl FnMut(usize, Seconds, Seconds),
+    ) {
+        let (starting, ending) = self.changing(was, now);
+        for pos in starting.chain(ending.map(|k| self.end_order[k])) {
+            f(self.order[pos], self.starts[pos], self.ends[pos]);
+        }
+    }
+
+    /// The positions (in start order) of the events starting between the
+    /// ends of `was` and `now`, and the places (in end order) of those
+    /// ending between their beginnings: an event overlaps `[from, to)` when
+    /// it starts before `to` and ends after `from`, so only these can
+    /// overlap one window and not the other.
+    fn changing(
+        &self,
+        (from0, to0): (Seconds, Seconds),
+        (from1, to1): (Seconds, Seconds),
+    ) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let start_at = |t: Seconds| self.starts.partition_point(|&s| s < t);
+        let end_at = |t: Seconds| self.sorted_ends.partition_point(|&e| e <= t);
+        (
+            start_at(to0.min(to1))..start_at(to0.max(to1)),
+            end_at(from0.min(from1))..end_at(from0.max(from1)),
+        )
     }
 
     /// The first event (in start order) starting strictly after `t` that
@@ -354,6 +389,39 @@ mod tests {
                     .collect();
                 assert_eq!(index.overlapping(narrow.0, narrow.1), brute);
             }
+        }
+    }
+
+    #[test]
+    fn only_the_events_named_changing_change_when_the_window_moves() {
+        let mut seed = 0x2545_F491_4F6C_DD1D;
+        let spans: Vec<(Seconds, Seconds)> = (0..400)
+            .map(|_| {
+                let start = (rng(&mut seed) % 10_000) as Seconds;
+                (start, start + 1 + (rng(&mut seed) % 700) as Seconds)
+            })
+            .collect();
+        let index = TimeIndex::from_spans(&spans);
+        let overlaps =
+            |i: usize, (from, to): (Seconds, Seconds)| spans[i].0 < to && spans[i].1 > from;
+        for _ in 0..300 {
+            let mut window = || {
+                let from = (rng(&mut seed) % 11_000) as Seconds;
+                (from, from + (rng(&mut seed) % 3_000) as Seconds)
+            };
+            let (was, now) = (window(), window());
+            let mut named = vec![false; spans.len()];
+            index.for_each_changing(was, now, |i, start, end| {
+                assert_eq!((start, end), spans[i]);
+                named[i] = true;
+            });
+            for i in 0..spans.len() {
+                if overlaps(i, was) != overlaps(i, now) {
+                    assert!(named[i], "event {i} changed unnamed: {was:?} → {now:?}");
+                }
+            }
+            let count = named.iter().filter(|&&n| n).count();
+            assert!(index.count_changing(was, now) >= count);
         }
     }
 

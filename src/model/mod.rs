@@ -7,6 +7,7 @@
 pub mod action;
 pub mod camera;
 pub mod derived;
+pub mod event_bits;
 pub mod event_index;
 pub mod filters;
 pub mod positions;

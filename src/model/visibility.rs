@@ -8,6 +8,7 @@ use super::filters::{Filters, kind_key, side_key, verdict_key};
 use crate::data::Data;
 use crate::data::event::Event;
 use crate::data::time::Seconds;
+use crate::model::event_bits::EventBits;
 use crate::model::event_index::TimeIndex;
 
 /// The events to show, as indices into `Data::events`.
@@ -131,6 +132,8 @@ pub struct VisibilityCache {
     passes: Arc<Vec<bool>>,
     window_key: Option<(Seconds, Seconds)>,
     visible: Arc<Visible>,
+    /// `visible.shown` as bits, updated in place when only the window moves.
+    shown_bits: EventBits,
 }
 
 impl VisibilityCache {
@@ -158,11 +161,26 @@ impl VisibilityCache {
             self.filter_key = Some(filter_key);
         }
         if filters_changed || self.window_key != Some(window) {
-            // Only the events in the window are visited.
             let passes = &self.passes;
-            let shown = index.overlapping_where(window.0, window.1, |i| {
-                passes.get(i).copied().unwrap_or(false)
-            });
+            let keep = |i: usize| passes.get(i).copied().unwrap_or(false);
+            let n = data.events.len();
+            let shown = match self.window_key {
+                // The window moved a little: only the events that may have
+                // come in or gone out are visited, and the bits listed.
+                Some(was) if !filters_changed && index.count_changing(was, window) < n / 8 => {
+                    let bits = &mut self.shown_bits;
+                    index.for_each_changing(was, window, |i, start, end| {
+                        bits.set(i, start < window.1 && end > window.0 && keep(i));
+                    });
+                    bits.to_vec()
+                }
+                // Otherwise only the events in the window are visited.
+                _ => {
+                    let shown = index.overlapping_where(window.0, window.1, keep);
+                    self.shown_bits = EventBits::of(n, &shown);
+                    shown
+                }
+            };
             self.visible = Arc::new(Visible {
                 shown: Arc::new(shown),
                 passing: self.passing.clone(),
@@ -205,5 +223,33 @@ mod tests {
         assert_eq!(outside.len(), some.outside_count());
         assert!(outside.iter().all(|i| !brute.contains(i)));
         assert!(!some.shown.is_empty() && !outside.is_empty());
+    }
+
+    #[test]
+    fn a_window_moved_step_by_step_shows_what_it_would_show_at_once() {
+        let data = Data::bundled().unwrap();
+        let index = TimeIndex::new(&data);
+        let view = crate::model::view_defaults::initial_view(&data);
+        // Over the busiest stretch, where a day's move changes a few events.
+        let (first, _) = index.busiest_span().unwrap();
+        let (_, last) = index.span().unwrap();
+        let mut filters = view.filters.clone();
+        let mut cache = VisibilityCache::default();
+        let mut moved_in_place = 0;
+        let day = 86_400;
+        // Steps of three hours, a jump of a year and back, a filter change.
+        for k in 0..200i64 {
+            let from = first + k * 3 * 3_600 - if k == 150 { 365 * day } else { 0 };
+            let to = from + 2 * day + (k % 7) * 3_600;
+            if k == 120 {
+                filters.text = "border".into();
+            }
+            let got = cache.get(&data, &index, &filters, (from, to.min(last + day)));
+            let want =
+                VisibilityCache::default().get(&data, &index, &filters, (from, to.min(last + day)));
+            assert_eq!(got.shown, want.shown, "step {k}");
+            moved_in_place += usize::from(k > 0 && k != 120 && !got.shown.is_empty());
+        }
+        assert!(moved_in_place > 10, "{moved_in_place} steps showed events");
     }
 }

@@ -360,11 +360,7 @@ type Grouped = (Vec<Group>, Vec<(u32, u32)>);
 /// the position of its first member, a candidate joining the earliest
 /// group in reach. `area` holds every candidate. Returns the groups and,
 /// for each candidate, its group and rank in it; `None` once `stop` says so.
-fn group(
-    candidates: &[Candidate],
-    area: Rect,
-    stop: &dyn Fn() -> bool,
-) -> Option<Grouped> {
+fn group(candidates: &[Candidate], area: Rect, stop: &dyn Fn() -> bool) -> Option<Grouped> {
     let mut groups: Vec<Group> = Vec::new();
     let mut joined = Vec::with_capacity(candidates.len());
     let mut grid = Grid::new(area);
