@@ -415,9 +415,9 @@ mod tests {
                 assert_eq!((start, end), spans[i]);
                 named[i] = true;
             });
-            for i in 0..spans.len() {
+            for (i, &named) in named.iter().enumerate() {
                 if overlaps(i, was) != overlaps(i, now) {
-                    assert!(named[i], "event {i} changed unnamed: {was:?} → {now:?}");
+                    assert!(named, "event {i} changed unnamed: {was:?} → {now:?}");
                 }
             }
             let count = named.iter().filter(|&&n| n).count();
