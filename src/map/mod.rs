@@ -115,7 +115,7 @@ impl MapView {
             capitals: capitals.clone(),
             layers: vec![
                 Box::new(layers::overlay::OverlaysLayer::default()),
-                Box::new(layers::halos::HalosLayer),
+                Box::new(layers::halos::HalosLayer::default()),
                 Box::new(layers::counts::CountsLayer),
                 Box::new(area_label),
                 Box::new(layers::world::WorldCapitals::new(capitals)),
