@@ -6,10 +6,10 @@
 //!
 //! - `kind.rs`: [`Store`], where events live: an events file or the
 //!   database; what `convert`, `extract` and the review panel write to.
-//! - `conninfo.rs` + `pgpass.rs`: where the database is, read as libpq
-//!   reads it (a connection string, else its environment and password file).
-//! - `tls.rs`, `connect.rs`: a session, TLS as `sslmode` asks, every
-//!   failure in one line saying what to do (`error.rs`).
+//! - `connection/`: where the database is, read as libpq reads it (a
+//!   connection string, else its environment and password file), and a
+//!   session, TLS as `sslmode` asks, every failure in one line saying what
+//!   to do (`error.rs`).
 //! - `migrate.rs`: the versioned schema (the SQL files of `migrations/`).
 //! - `push.rs`, `pull.rs`: collections in and out, idempotent by id; pulled
 //!   events are read back through the events-file reader.
@@ -26,8 +26,7 @@
 
 pub mod cells;
 pub mod coded;
-pub mod connect;
-pub mod conninfo;
+pub mod connection;
 pub mod edit;
 pub mod error;
 pub mod history;
@@ -36,13 +35,12 @@ pub mod live;
 pub mod migrate;
 pub mod narrow;
 pub mod outbox;
-pub mod pgpass;
 pub mod pull;
 pub mod push;
 pub mod rights;
 pub mod session;
 pub mod stage;
-pub mod tls;
 pub mod viewport;
 
+pub use connection::{connect, conninfo, pgpass, tls};
 pub use kind::Store;

@@ -9,8 +9,8 @@ use postgres::{Client, Config, NoTls};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::conninfo::{ConnInfo, SslMode};
-use super::error::{StoreError, io_source};
 use super::tls;
+use crate::store::error::{StoreError, io_source};
 
 /// A client's settings from the resolved connection settings.
 fn config(info: &ConnInfo) -> Config {
