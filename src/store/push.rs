@@ -16,6 +16,7 @@ use crate::data::vocabulary::{Term, to_hex};
 
 use super::error::StoreError;
 use super::stage;
+use super::viewport::VIEW_ABOVE;
 
 /// What a push did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,8 +29,10 @@ pub struct PushReport {
     pub updated: usize,
     /// Events already there as they are.
     pub unchanged: usize,
-    /// Whether the summaries were vacuumed after a large push (see
-    /// [`LARGE_PUSH`]); otherwise autovacuum does it later.
+    /// Whether the summaries were vacuumed after the push, as they are
+    /// after one of [`VIEW_ABOVE`] events or more, the size from which the
+    /// app counts a store's events per view; otherwise autovacuum does it
+    /// later.
     pub vacuumed: bool,
 }
 
@@ -111,15 +114,11 @@ pub fn push(
     }
     tx.commit()
         .map_err(|e| StoreError::from_query(e, "finishing the push"))?;
-    if report.inserted + report.updated >= LARGE_PUSH {
+    if (report.inserted + report.updated) as u64 >= VIEW_ABOVE {
         report.vacuumed = settle(client).unwrap_or(false);
     }
     Ok(report)
 }
-
-/// Events changed by one push past which the summaries are vacuumed
-/// right after it: the size at which the app starts asking per view.
-pub const LARGE_PUSH: usize = 50_000;
 
 /// The summary tables the view's counts read with index-only scans.
 const SUMMARIES: [&str; 4] = [

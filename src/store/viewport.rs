@@ -15,6 +15,10 @@ use super::pull::{self, Scope};
 use crate::data::counts::{TimeBins, TimeCounts};
 use crate::data::time::Seconds;
 
+/// Above this many events a store is asked per view rather than loaded
+/// whole (the app's default; a link may be given another).
+pub const VIEW_ABOVE: u64 = 50_000;
+
 /// The most events a view is answered with one by one.
 pub const MAX_EVENTS: u64 = 5_000;
 

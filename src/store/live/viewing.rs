@@ -11,8 +11,7 @@ use super::{Effect, Live};
 pub use crate::store::viewport::ViewQuestion;
 use crate::store::viewport::ViewRequest;
 
-/// Above this many events a store is asked per view.
-pub const VIEW_ABOVE: u64 = 50_000;
+pub use crate::store::viewport::VIEW_ABOVE;
 
 /// The questions asked of the store and which one is answered.
 #[derive(Debug, Default)]
