@@ -8,10 +8,12 @@ use std::sync::Arc;
 
 use egui::{Pos2, Rect, Vec2, vec2};
 
-use super::marker_groups::{CELL, Candidate, Group, LOOK_EVERY, group};
-pub use super::marker_groups::{GROUP_DISTANCE, MAX_ONE_SPOT_RING, MAX_RING};
+mod groups;
+
 use crate::model::camera::{KmBox, ScreenTransform};
 pub use crate::model::positions::EventPositions;
+use groups::{CELL, Candidate, Group, LOOK_EVERY, group};
+pub use groups::{GROUP_DISTANCE, MAX_ONE_SPOT_RING, MAX_RING};
 
 /// A marker laid out on the screen.
 #[derive(Clone, Debug)]
@@ -275,5 +277,4 @@ pub fn cluster_rect(c: &Cluster) -> Rect {
 }
 
 #[cfg(test)]
-#[path = "marker_layout_tests.rs"]
 mod tests;

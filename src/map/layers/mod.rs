@@ -14,7 +14,6 @@ pub mod halos;
 pub mod labels;
 pub mod layout_cache;
 pub mod layout_job;
-mod marker_groups;
 pub mod marker_layout;
 pub mod markers;
 pub mod overlay;
