@@ -11,6 +11,10 @@
 //!
 //! `cargo bench --bench viewport` (10,000,000 events; `BENCH_EVENTS=N` for
 //! another number, `BENCH_REPEATS=N` for more or fewer runs per view).
+//! `BENCH_DATABASE=URL` asks a database of a server started by hand
+//! instead of a throwaway one: it is initialised and filled the first time
+//! (when it has no events table) and asked as it is after that, so the
+//! same ten million events can be asked again by another build.
 
 // The tests' server harness; the bench uses part of it.
 #[allow(dead_code)]
@@ -50,15 +54,31 @@ fn main() {
         .iter()
         .position(|a| a == "--push")
         .and_then(|i| args.get(i + 1));
-    let server = TestServer::start();
+    let given = std::env::var("BENCH_DATABASE").ok();
+    // Kept alive (a throwaway server stops when dropped) until the end.
+    let throwaway = (push_file.is_some() || given.is_none()).then(TestServer::start);
+    let started = || {
+        throwaway
+            .as_ref()
+            .expect("a throwaway server when none is given")
+    };
     if let Some(file) = push_file {
-        push_side_by_side(&server, file);
+        push_side_by_side(started(), file);
         return;
     }
-    let db = server.create_database("viewport", true);
-    let mut client = plain_client(&server, &db, None);
-    migrate::init(&mut client, &db).expect("db init");
-    generate(&mut client, n);
+    let url = given.unwrap_or_else(|| {
+        let server = started();
+        server.admin_url(&server.create_database("viewport", true))
+    });
+    let mut client = plain_client(&url, None);
+    if !initialised(&mut client) {
+        let name: String = client
+            .query_one("SELECT current_database()", &[])
+            .expect("the database's name")
+            .get(0);
+        migrate::init(&mut client, &name).expect("db init");
+        generate(&mut client, n);
+    }
 
     let whole = (day(FIRST_DAY), day(END_DAY));
     let views = [
@@ -138,7 +158,18 @@ fn main() {
         peak_rss_mb()
     );
     load_everything(&mut client);
-    print_plans(&server, &db, &plans_of);
+    print_plans(&url, &plans_of);
+}
+
+/// Whether the database already holds the schema's events table.
+fn initialised(client: &mut Client) -> bool {
+    client
+        .query_one(
+            "SELECT to_regclass('border_incidents.events') IS NOT NULL",
+            &[],
+        )
+        .expect("looking for the events table")
+        .get(0)
 }
 
 /// A number from the environment, or `default`.
@@ -150,8 +181,8 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
 }
 
 /// A superuser session without TLS on loopback; notices go to `notices`.
-fn plain_client(server: &TestServer, db: &str, notices: Option<Arc<Mutex<Vec<String>>>>) -> Client {
-    let mut config: Config = server.admin_url(db).parse().expect("a connection string");
+fn plain_client(url: &str, notices: Option<Arc<Mutex<Vec<String>>>>) -> Client {
+    let mut config: Config = url.parse().expect("a connection string");
     if let Some(sink) = notices {
         config.notice_callback(move |n| {
             if let Ok(mut v) = sink.lock() {
@@ -309,9 +340,9 @@ fn load_everything(client: &mut Client) {
 }
 
 /// The plans of each view's queries, as auto_explain reports them.
-fn print_plans(server: &TestServer, db: &str, views: &[(&str, ViewRequest, u64, Option<Cells>)]) {
+fn print_plans(url: &str, views: &[(&str, ViewRequest, u64, Option<Cells>)]) {
     let notices = Arc::new(Mutex::new(Vec::new()));
-    let mut client = plain_client(server, db, Some(notices.clone()));
+    let mut client = plain_client(url, Some(notices.clone()));
     client
         .batch_execute(
             "LOAD 'auto_explain';
@@ -361,7 +392,7 @@ fn push_side_by_side(server: &TestServer, file: &str) {
     run(&["db", "init", &url]);
     let (read, _) = run(&["check", file]);
     let (pushed, said) = run(&["db", "push", file, "--to", &url]);
-    let mut client = plain_client(server, &db, None);
+    let mut client = plain_client(&url, None);
     let rows: i64 = client
         .query_one("SELECT count(*) FROM border_incidents.events", &[])
         .expect("count")

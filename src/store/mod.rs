@@ -38,6 +38,7 @@ pub mod outbox;
 pub mod pull;
 pub mod push;
 pub mod rights;
+mod row_feature;
 pub mod session;
 pub mod stage;
 pub mod viewport;

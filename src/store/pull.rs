@@ -11,6 +11,7 @@ use postgres::fallible_iterator::FallibleIterator as _;
 
 use super::error::StoreError;
 use super::narrow::Narrowing;
+use super::row_feature::{FEATURE_COLUMN_COUNT, FEATURE_COLUMNS, write_feature};
 use crate::data::time::{Seconds, from_seconds};
 
 /// Which events to read. The events that those chosen refer to (the
@@ -32,20 +33,41 @@ pub struct Scope {
     pub narrowing: Narrowing,
 }
 
+/// Events read out of the store as an events file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PulledText {
+    /// The events file.
+    pub text: String,
+    /// The version each event is at (what an edit of it is made on).
+    pub versions: HashMap<String, i32>,
+    /// How many of its events are in the scope itself; the rest are
+    /// there because one of those refers to them.
+    pub in_scope: u64,
+}
+
 /// The events of `scope` as the text of an events file.
 pub fn pull_text(client: &mut Client, scope: &Scope) -> Result<String, StoreError> {
-    pulled(client, scope, None)
+    Ok(pull_with_versions(client, scope)?.text)
 }
 
 /// The events of `scope` as the text of an events file, with the version
-/// each event is at (what an edit of it is made on).
-pub fn pull_with_versions(
-    client: &mut Client,
-    scope: &Scope,
-) -> Result<(String, HashMap<String, i32>), StoreError> {
+/// each event is at and how many are in the scope itself.
+pub fn pull_with_versions(client: &mut Client, scope: &Scope) -> Result<PulledText, StoreError> {
     let mut versions = HashMap::new();
-    let text = pulled(client, scope, Some(&mut versions))?;
-    Ok((text, versions))
+    let mut features = String::new();
+    let mut sources = BTreeSet::new();
+    let in_scope = features_into(
+        client,
+        scope,
+        &mut features,
+        &mut sources,
+        Some(&mut versions),
+    )?;
+    Ok(PulledText {
+        text: file_text(client, &features, &sources)?,
+        versions,
+        in_scope,
+    })
 }
 
 /// One event as the server has it now: an events file holding it alone
@@ -55,30 +77,21 @@ pub fn one(client: &mut Client, id: &str) -> Result<Option<(String, i32)>, Store
     let what = format!("reading event {id:?}");
     let row = client
         .query_opt(
-            "SELECT border_incidents.feature_of(ev)::text, ev.source_id, ev.version
-             FROM border_incidents.events AS ev WHERE ev.id = $1",
+            &format!(
+                "SELECT {FEATURE_COLUMNS}, ev.version FROM border_incidents.events AS ev
+                 WHERE ev.id = $1"
+            ),
             &[&id],
         )
         .map_err(|e| StoreError::from_query(e, &what))?;
     let Some(row) = row else {
         return Ok(None);
     };
-    let feature: String = row.get(0);
-    let sources = BTreeSet::from([row.get::<_, String>(1)]);
-    let text = file_text(client, &format!("\n{feature}"), &sources)?;
-    Ok(Some((text, row.get(2))))
-}
-
-/// The events of `scope` as an events file, noting their versions when asked.
-fn pulled(
-    client: &mut Client,
-    scope: &Scope,
-    versions: Option<&mut HashMap<String, i32>>,
-) -> Result<String, StoreError> {
-    let mut features = String::new();
-    let mut sources = BTreeSet::new();
-    features_into(client, scope, &mut features, &mut sources, versions)?;
-    file_text(client, &features, &sources)
+    let mut feature = String::from("\n");
+    write_feature(&row, &mut feature);
+    let sources = BTreeSet::from([row.get::<_, String>(2)]);
+    let text = file_text(client, &feature, &sources)?;
+    Ok(Some((text, row.get(FEATURE_COLUMN_COUNT))))
 }
 
 /// An events file of `features` (comma-separated Feature texts) with the
@@ -98,17 +111,20 @@ fn file_text(
     Ok(out)
 }
 
-/// Streams the matching features, one per line, noting their sources. The
-/// events chosen (those in the box and window, and those they refer to)
-/// are read by their ids as one array, so the primary key's index fetches
-/// them (`id IN (SELECT …)` let the planner guess a large join).
+/// Streams the matching features, one per line, noting their sources;
+/// returns how many of them are in the scope itself (not only referred
+/// to). The rows in the scope are read once, with their columns; those
+/// they refer to (the incidents a statement speaks of, the incident an
+/// account tells, and so on) are then fetched by their ids as one array,
+/// so the primary key's index finds them (`id IN (SELECT …)` let the
+/// planner guess a large join).
 fn features_into(
     client: &mut Client,
     scope: &Scope,
     out: &mut String,
     sources: &mut BTreeSet<String>,
     mut versions: Option<&mut HashMap<String, i32>>,
-) -> Result<usize, StoreError> {
+) -> Result<u64, StoreError> {
     let [w, s, e, n] = scope.bbox.map_or([None; 4], |b| b.map(Some));
     let (from, to) = match scope.window {
         Some((a, b)) => (Some(timestamp(a)), Some(timestamp(b))),
@@ -121,8 +137,8 @@ fn features_into(
     let rows = client
         .query_raw(
             &format!(
-                "WITH RECURSIVE chosen (id) AS (
-                 SELECT e.id FROM border_incidents.events AS e
+                "WITH RECURSIVE direct AS MATERIALIZED (
+                 SELECT e.* FROM border_incidents.events AS e
                  WHERE ($1::float8 IS NULL OR e.geom &&
                         ST_MakeEnvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
                    AND ($5::text IS NULL
@@ -130,35 +146,40 @@ fn features_into(
                    AND ($7::text[] IS NULL OR e.kind = ANY($7))
                    AND ($8::text[] IS NULL OR coalesce(e.category, '') = ANY($8))
                    AND {narrowed}
+             ),
+             linked (id) AS (
+                 SELECT r.id FROM direct AS ev,
+                 LATERAL unnest(array_remove(ev.refers_to || ev.account_of, NULL)) AS r (id)
                UNION
-                 SELECT r.id FROM chosen AS c
-                 JOIN border_incidents.events AS ev ON ev.id = c.id,
+                 SELECT r.id FROM linked AS l
+                 JOIN border_incidents.events AS ev ON ev.id = l.id,
                  LATERAL unnest(array_remove(ev.refers_to || ev.account_of, NULL)) AS r (id)
              )
-             SELECT border_incidents.feature_of(ev)::text, ev.source_id, ev.id, ev.version
-             FROM border_incidents.events AS ev WHERE ev.id = ANY(ARRAY(SELECT id FROM chosen))
-             ORDER BY ev.id"
+             SELECT {FEATURE_COLUMNS}, ev.version, true FROM direct AS ev
+             UNION ALL
+             SELECT {FEATURE_COLUMNS}, ev.version, false FROM border_incidents.events AS ev
+             WHERE ev.id = ANY(ARRAY(SELECT id FROM linked EXCEPT SELECT id FROM direct))
+             ORDER BY 1"
             ),
             params,
         )
         .map_err(|e| StoreError::from_query(e, "reading events"))?;
-    let mut count = 0;
+    let (mut count, mut in_scope) = (0, 0);
     let mut rows = rows;
     while let Some(row) = rows
         .next()
         .map_err(|e| StoreError::from_query(e, "reading events"))?
     {
-        let feature: &str = row.get(0);
-        let source: String = row.get(1);
         out.push_str(if count == 0 { "\n" } else { ",\n" });
-        out.push_str(feature);
-        sources.insert(source);
+        write_feature(&row, out);
+        sources.insert(row.get(2));
         if let Some(versions) = versions.as_deref_mut() {
-            versions.insert(row.get(2), row.get(3));
+            versions.insert(row.get(0), row.get(FEATURE_COLUMN_COUNT));
         }
         count += 1;
+        in_scope += u64::from(row.get::<_, bool>(FEATURE_COLUMN_COUNT + 1));
     }
-    Ok(count)
+    Ok(in_scope)
 }
 
 /// A civil second as PostgreSQL reads a timestamp.

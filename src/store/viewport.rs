@@ -98,25 +98,35 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
         narrowing: request.narrowing.clone(),
         across: request.across,
     };
-    let counted = cells::count(client, &query)?;
-    let shown = if counted.total <= MAX_EVENTS {
-        // The cells' box, a little larger than the view's: the events
-        // counted are the events sent.
-        let scope = Scope {
-            bbox: Some(counted.snapped_box()),
-            window: Some(request.window),
-            kinds: request.kinds.clone(),
-            categories: request.categories.clone(),
-            narrowing: request.narrowing.clone(),
-        };
-        let (text, versions) = pull::pull_with_versions(client, &scope)?;
-        Shown::Events {
-            text,
-            count: counted.total,
-            versions,
-        }
+    // A window of a few days, at a zoom whose days are not summarised per
+    // cell, would be counted from the events: when the coarser daily
+    // summary says there are few, the events are sent without counting
+    // them first.
+    let few = cells::bound(client, &query)?.is_some_and(|n| n <= MAX_EVENTS);
+    let counted = if few {
+        None
     } else {
-        Shown::Cells(counted)
+        Some(cells::count(client, &query)?)
+    };
+    let shown = match counted {
+        Some(counted) if counted.total > MAX_EVENTS => Shown::Cells(counted),
+        _ => {
+            // The cells' box, a little larger than the view's: the events
+            // counted are the events sent.
+            let scope = Scope {
+                bbox: Some(cells::snapped_box(&query)),
+                window: Some(request.window),
+                kinds: request.kinds.clone(),
+                categories: request.categories.clone(),
+                narrowing: request.narrowing.clone(),
+            };
+            let pulled = pull::pull_with_versions(client, &scope)?;
+            Shown::Events {
+                text: pulled.text,
+                count: pulled.in_scope,
+                versions: pulled.versions,
+            }
+        }
     };
     let bins = request.histogram;
     let histogram = TimeCounts {

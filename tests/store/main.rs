@@ -12,6 +12,7 @@ mod bad_input;
 mod bulk;
 mod cli;
 mod fault;
+mod few;
 mod load;
 mod migrations;
 mod narrowed;

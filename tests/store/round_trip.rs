@@ -161,3 +161,48 @@ fn with_references<'a>(all: &'a Collection, chosen: Vec<&'a Event>) -> Vec<&'a s
         ids.extend(more);
     }
 }
+
+/// `value` with every number as a float, so that `25` and `25.0` compare
+/// equal (the server and serde_json write whole floats differently).
+fn numbers_as_floats(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => n.as_f64().map_or(Value::Null, |f| f.into()),
+        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_floats).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (k, numbers_as_floats(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+#[test]
+fn features_read_from_columns_equal_the_servers_feature_of() {
+    let server = shared();
+    let db = fresh_store("features");
+    let mut client = connect::connect(&admin_info(server, &db)).unwrap();
+    push::push(&mut client, &events::bundled().unwrap(), &mut |_| {}, None).unwrap();
+    push::push(&mut client, &acled_fixture(), &mut |_| {}, None).unwrap();
+    let rows = client
+        .query(
+            "SELECT ev.id, border_incidents.feature_of(ev)::text
+             FROM border_incidents.events AS ev ORDER BY ev.id",
+            &[],
+        )
+        .unwrap();
+    assert!(rows.len() > 20);
+    for row in rows {
+        let (id, by_server): (String, String) = (row.get(0), row.get(1));
+        let (text, _) = pull::one(&mut client, &id).unwrap().unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let made_here = file["features"][0].clone();
+        let by_server: serde_json::Value = serde_json::from_str(&by_server).unwrap();
+        assert_eq!(
+            numbers_as_floats(made_here),
+            numbers_as_floats(by_server),
+            "{id}"
+        );
+    }
+}

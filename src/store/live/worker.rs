@@ -318,11 +318,11 @@ impl State {
     fn pull(&mut self, scope: &Scope) -> Result<Box<Pulled>, String> {
         let client = self.session.client().ok_or_else(offline)?;
         match pull::pull_with_versions(client, scope) {
-            Ok((text, versions)) => {
-                let (collection, warnings) = read_file_text(&text, &[])?;
+            Ok(pulled) => {
+                let (collection, warnings) = read_file_text(&pulled.text, &[])?;
                 Ok(Box::new(Pulled {
                     collection,
-                    versions,
+                    versions: pulled.versions,
                     warnings,
                 }))
             }

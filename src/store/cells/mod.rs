@@ -7,7 +7,10 @@
 //! before the window and run into it from the events; so the counts are
 //! exactly those of `count(*)` over the same cells, days and filters.
 
-use jiff::ToSpan as _;
+mod split;
+
+pub use split::{DayRange, Split, split_months, split_window};
+
 use jiff::civil::Date;
 use postgres::Client;
 use postgres::types::ToSql;
@@ -137,10 +140,47 @@ pub fn days_of((from, to): (Seconds, Seconds)) -> (Date, Date) {
     (first, last)
 }
 
+/// The level `q`'s box is counted at.
+fn level_of(q: &CellQuery) -> i32 {
+    level_for((q.bbox[2] - q.bbox[0]).max(1e-9), q.across)
+}
+
+/// `q`'s box snapped out to whole cells of its level: the box its counts
+/// cover, and the events sent for it.
+pub fn snapped_box(q: &CellQuery) -> [f64; 4] {
+    let level = level_of(q);
+    boxed_span(level, span_of(level, q.bbox))
+}
+
 /// The counts for `q`.
 pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
-    let width = (q.bbox[2] - q.bbox[0]).max(1e-9);
-    let level = level_for(width, q.across);
+    count_at(client, q, level_of(q))
+}
+
+/// At most how many events `q` counts, read from the daily summary of
+/// the finest level that has one (its box snapped out to that level's
+/// larger cells), when `q` itself would count its window's days from the
+/// events: a window holding no whole month, at a level with monthly
+/// counts only, not narrowed by the filters. None otherwise, when `q` is
+/// as quick to count as its bound would be.
+pub fn bound(client: &mut Client, q: &CellQuery) -> Result<Option<u64>, StoreError> {
+    let level = level_of(q);
+    let Some((first, last)) = q.window.map(days_of) else {
+        return Ok(None);
+    };
+    let split = split_window(first, last);
+    let days_only = split.years.is_none() && split.months.is_empty();
+    let coarser = DAY_LEVELS.iter().copied().filter(|&l| l < level).max();
+    match coarser {
+        Some(coarser) if days_only && q.narrowing.is_empty() && !DAY_LEVELS.contains(&level) => {
+            Ok(Some(count_at(client, q, coarser)?.total))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The counts for `q` at `level`.
+fn count_at(client: &mut Client, q: &CellQuery, level: i32) -> Result<Cells, StoreError> {
     let span = span_of(level, q.bbox);
     let days = q.window.map(days_of);
     let narrowed = !q.narrowing.is_empty();
@@ -356,128 +396,9 @@ pub fn to_geojson(c: &Cells) -> String {
     .to_string()
 }
 
-/// Two days, inclusive (or a first month and one past the last).
-pub type DayRange = (Date, Date);
-
-/// The whole months between two days (first month, one past the last) and
-/// the runs of days before and after them (or the whole range, if no
-/// month fits), inclusive.
-pub fn split_months(first: Date, last: Date) -> (Option<DayRange>, Vec<DayRange>) {
-    let end = last.tomorrow().unwrap_or(last);
-    let month_start = |d: Date| d.first_of_month();
-    let m0 = if first.day() == 1 {
-        first
-    } else {
-        month_start(first).checked_add(1.month()).unwrap_or(first)
-    };
-    let m1 = month_start(end);
-    if m0 >= m1 {
-        return (None, vec![(first, last)]);
-    }
-    let mut ends = Vec::new();
-    if first < m0 {
-        ends.push((first, m0.yesterday().unwrap_or(m0)));
-    }
-    if m1 < end {
-        ends.push((m1, last));
-    }
-    (Some((m0, m1)), ends)
-}
-
-/// A window's days as the summaries count them: the whole years in it
-/// (first, one past the last), the whole months around them (each run:
-/// first, one past the last) and the days left at its ends (inclusive).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Split {
-    /// Whole years, counted from the yearly summary.
-    pub years: Option<DayRange>,
-    /// Whole months, from the monthly summary.
-    pub months: Vec<DayRange>,
-    /// The days left, from the daily summary or the events.
-    pub days: Vec<DayRange>,
-}
-
-/// Splits the days from `first` to `last` (inclusive) into whole years,
-/// whole months and days.
-pub fn split_window(first: Date, last: Date) -> Split {
-    let end = last.tomorrow().unwrap_or(last);
-    let year_start = |d: Date| Date::new(d.year(), 1, 1).unwrap_or(d);
-    let y0 = if first.day_of_year() == 1 {
-        first
-    } else {
-        year_start(first).checked_add(1.year()).unwrap_or(first)
-    };
-    let y1 = year_start(end);
-    let mut split = Split::default();
-    let mut rest = vec![(first, last)];
-    if y0 < y1 {
-        split.years = Some((y0, y1));
-        rest.clear();
-        if first < y0 {
-            rest.push((first, y0.yesterday().unwrap_or(y0)));
-        }
-        if y1 < end {
-            rest.push((y1, last));
-        }
-    }
-    for (a, b) in rest {
-        let (months, days) = split_months(a, b);
-        split.months.extend(months);
-        split.days.extend(days);
-    }
-    split
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn a_long_window_splits_into_years_months_and_days() {
-        let split = split_window(date(2019, 11, 20), date(2022, 2, 3));
-        assert_eq!(split.years, Some((date(2020, 1, 1), date(2022, 1, 1))));
-        assert_eq!(
-            split.months,
-            [
-                (date(2019, 12, 1), date(2020, 1, 1)),
-                (date(2022, 1, 1), date(2022, 2, 1))
-            ]
-        );
-        assert_eq!(
-            split.days,
-            [
-                (date(2019, 11, 20), date(2019, 11, 30)),
-                (date(2022, 2, 1), date(2022, 2, 3))
-            ]
-        );
-        let whole = split_window(date(2000, 1, 1), date(2024, 12, 31));
-        assert_eq!(whole.years, Some((date(2000, 1, 1), date(2025, 1, 1))));
-        assert!(whole.months.is_empty() && whole.days.is_empty());
-        let short = split_window(date(2022, 9, 14), date(2022, 9, 20));
-        assert_eq!(short.years, None);
-        assert!(short.months.is_empty());
-        assert_eq!(short.days, [(date(2022, 9, 14), date(2022, 9, 20))]);
-    }
-
-    #[test]
-    fn a_window_splits_into_whole_months_and_end_days() {
-        let (months, ends) = split_months(date(2022, 9, 14), date(2022, 12, 3));
-        assert_eq!(months, Some((date(2022, 10, 1), date(2022, 12, 1))));
-        assert_eq!(
-            ends,
-            [
-                (date(2022, 9, 14), date(2022, 9, 30)),
-                (date(2022, 12, 1), date(2022, 12, 3))
-            ]
-        );
-        let (months, ends) = split_months(date(2022, 9, 1), date(2022, 9, 30));
-        assert_eq!(months, Some((date(2022, 9, 1), date(2022, 10, 1))));
-        assert!(ends.is_empty());
-        let (months, ends) = split_months(date(2022, 9, 14), date(2022, 9, 20));
-        assert_eq!(months, None);
-        assert_eq!(ends, [(date(2022, 9, 14), date(2022, 9, 20))]);
-    }
 
     #[test]
     fn the_level_gives_about_the_cells_asked_for() {

@@ -1,0 +1,87 @@
+//! A short window at a fine zoom, whose days are not summarised per cell
+//! at that zoom, is sent as events when the coarser daily summary bounds
+//! them below the limit: the count it carries is the events' own, the
+//! same that `count(*)` and the per-cell count find.
+
+use border_incidents::data::counts::TimeBins;
+use border_incidents::data::time::Seconds;
+use border_incidents::store::cells::{self, CellQuery, DAY_LEVELS, level_for};
+use border_incidents::store::push;
+use border_incidents::store::viewport::{self, MAX_EVENTS, Shown, ViewQuestion, ViewRequest};
+
+use crate::common::{admin, fresh_store, synthetic};
+use crate::pg_server::shared;
+
+/// Midnight of a day, civil seconds.
+fn day(d: &str) -> Seconds {
+    let date: jiff::civil::Date = d.parse().unwrap();
+    border_incidents::data::time::to_seconds(date.to_datetime(jiff::civil::Time::midnight()))
+}
+
+#[test]
+fn a_few_days_close_up_are_sent_as_events_counted_as_count_star_counts() {
+    let server = shared();
+    let db = fresh_store("few");
+    let mut client = admin(server, &db);
+    push::push(&mut client, &synthetic(20_000, 11), &mut |_| {}, None).unwrap();
+    let bbox = [66.0, 38.0, 72.0, 42.0];
+    // 25 days inside one month: no whole month, so at this zoom the days
+    // would be counted from the events.
+    let window = (day("2019-02-02"), day("2019-02-27"));
+    let level = level_for(bbox[2] - bbox[0], 64);
+    assert!(
+        !DAY_LEVELS.contains(&level),
+        "level {level} keeps no daily counts"
+    );
+    let query = CellQuery {
+        bbox,
+        window: Some(window),
+        kinds: None,
+        categories: None,
+        narrowing: Default::default(),
+        across: 64,
+    };
+    let bound = cells::bound(&mut client, &query).unwrap().expect("a bound");
+    let counted = cells::count(&mut client, &query).unwrap();
+    assert!(counted.total > 0 && bound >= counted.total && bound <= MAX_EVENTS);
+    let answer = viewport::ask(
+        &mut client,
+        &ViewRequest {
+            serial: 3,
+            question: ViewQuestion {
+                bbox,
+                window,
+                kinds: None,
+                categories: None,
+                narrowing: Default::default(),
+                across: 64,
+                histogram: TimeBins::over(window, 50),
+            },
+        },
+    )
+    .unwrap();
+    let Shown::Events { text, count, .. } = &answer.shown else {
+        panic!("a few days close up are sent as events")
+    };
+    assert_eq!(*count, counted.total);
+    let [w, s, e, n] = cells::snapped_box(&query);
+    let direct: i64 = client
+        .query_one(
+            "SELECT count(*) FROM border_incidents.events
+             WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+               AND during && tsrange('2019-02-02', '2019-02-27', '[)')",
+            &[&w, &s, &e, &n],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(*count, direct as u64);
+    let read = border_incidents::data::events::parse(
+        "view",
+        text,
+        &border_incidents::data::events::BundledTexts,
+        &[],
+    )
+    .into_result()
+    .unwrap();
+    assert_eq!(read.events.len() as u64, *count);
+}
