@@ -3,9 +3,10 @@
 //! million rows, thousands of actors), the extra fields of each row, and
 //! the events, with repeated ids refused.
 
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash as _, Hasher as _};
+use std::hash::BuildHasher as _;
+
+use foldhash::HashMap;
+use foldhash::HashMapExt as _;
 
 use super::Row;
 use crate::data::event::{Event, EventKind, Figures};
@@ -180,9 +181,7 @@ impl Builder {
 
     /// Adds `event`, or returns why not (its id is taken).
     pub fn add(&mut self, event: Event) -> Result<(), String> {
-        let mut h = DefaultHasher::new();
-        event.id.hash(&mut h);
-        let hash = h.finish();
+        let hash = foldhash::fast::FixedState::default().hash_one(&event.id);
         let index = self.events.len() as u32;
         if let Some(&first) = self.seen.get(&hash) {
             let taken = self.events.get(first as usize).map(|e| &e.id) == Some(&event.id)
