@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use super::reader::{Pos, SharedTracker};
+use super::{FeatureTaker, ForeignMember};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Problems kept per file; the rest are only counted.
@@ -102,16 +103,22 @@ impl Sink {
 }
 
 /// The state shared by all visitors of one file.
-pub struct Ctx {
+pub struct Ctx<'t> {
     /// Where the parser is.
     pub tracker: SharedTracker,
     /// What was found.
     pub sink: RefCell<Sink>,
     /// Whether to build geometries and keep properties.
     pub keep: bool,
+    /// The top-level members GeoJSON does not define, as read so far
+    /// (when the content is kept).
+    pub foreign: RefCell<Vec<ForeignMember>>,
+    /// What takes each feature of the collection as it is read, if
+    /// anything does (else every feature is kept).
+    pub taker: Option<&'t dyn FeatureTaker>,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// Marks the start of a value about to be deserialised.
     pub fn begin_value(&self) {
         self.tracker.borrow_mut().begin_value();

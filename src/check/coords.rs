@@ -67,7 +67,7 @@ impl<'a> Expected<'a> {
 /// Handles a `coordinates` value or one of its elements.
 pub struct Coords<'a> {
     /// Shared state.
-    pub ctx: &'a Ctx,
+    pub ctx: &'a Ctx<'a>,
     /// Where this value sits.
     pub path: Path<'a>,
     /// Range problems of the enclosing geometry.
@@ -246,7 +246,7 @@ impl<'a> Coords<'a> {
 impl<'de> Handler<'de> for Coords<'_> {
     type Out = Node;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.ctx
     }
 
@@ -293,7 +293,7 @@ struct Element<'a>(Coords<'a>);
 impl<'de> Handler<'de> for Element<'_> {
     type Out = (Pos, Elem);
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0.ctx
     }
 

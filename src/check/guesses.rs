@@ -28,7 +28,7 @@ impl Guesses {
     /// Checks `node`, an element that just ended of an array nested `level`
     /// arrays into `coordinates` (0 for the value itself), for each type
     /// that makes that array an array of arrays.
-    pub fn check(&self, ctx: &Ctx, level: usize, node: &Node, path: &Path<'_>) {
+    pub fn check(&self, ctx: &Ctx<'_>, level: usize, node: &Node, path: &Path<'_>) {
         for (kind, sink) in DEEP.into_iter().zip(&self.sinks) {
             if let Some(depth) = kind.depth().checked_sub(level + 1).filter(|d| *d >= 1) {
                 ctx.redirected(sink, || shape::check_part(ctx, kind, depth, node, path));

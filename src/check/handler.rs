@@ -15,7 +15,7 @@ pub trait Handler<'de>: Sized {
     type Out;
 
     /// The shared state.
-    fn ctx(&self) -> &Ctx;
+    fn ctx(&self) -> &Ctx<'_>;
 
     /// Called with the kind of any value not handled ("a string", "null").
     fn other(self, at: Pos, found: &'static str) -> Self::Out;

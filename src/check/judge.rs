@@ -3,6 +3,7 @@
 
 use geo::{Geometry, GeometryCollection};
 
+use super::OverlayFeature;
 use super::context::Step;
 use super::node::Node;
 use super::object::{Expect, Members, Object, Out};
@@ -10,7 +11,6 @@ use super::reader::Pos;
 use super::reserved::Kind;
 use super::shape;
 use super::types::{TYPE_NAMES, Type};
-use super::{ForeignMember, OverlayFeature};
 
 impl Object<'_> {
     /// Judges the whole object once all its members are read.
@@ -62,7 +62,7 @@ impl Object<'_> {
         };
         m.seen.report(ctx, kind, path);
         match ty {
-            Type::FeatureCollection => self.collection(at, m.features, m.foreign),
+            Type::FeatureCollection => self.collection(at, m.features),
             Type::Feature => self.feature(at, m),
             Type::GeometryCollection => self.geometry_collection(at, m.geometries),
             Type::Simple(kind) => {
@@ -84,12 +84,7 @@ impl Object<'_> {
         }
     }
 
-    fn collection(
-        &self,
-        at: Pos,
-        features: Option<(Pos, usize, Vec<OverlayFeature>)>,
-        foreign: Vec<ForeignMember>,
-    ) -> Out {
+    fn collection(&self, at: Pos, features: Option<(Pos, usize, Vec<OverlayFeature>)>) -> Out {
         let Some((list_at, count, kept)) = features else {
             let message = "FeatureCollection has no \"features\" member";
             self.ctx.error(at, &self.path, message);
@@ -100,7 +95,7 @@ impl Object<'_> {
             self.ctx
                 .warn(list_at, &path, "FeatureCollection has no features");
         }
-        Out::Collection(kept, foreign)
+        Out::Collection(kept, self.ctx.foreign.take())
     }
 
     fn feature(&self, at: Pos, m: Members) -> Out {

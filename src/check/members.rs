@@ -11,12 +11,12 @@ use super::ranges::num;
 use super::reader::Pos;
 
 /// A `type` member: a string.
-pub struct TypeName<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct TypeName<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl Handler<'_> for TypeName<'_> {
     type Out = Option<String>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -32,12 +32,12 @@ impl Handler<'_> for TypeName<'_> {
 }
 
 /// An `id` member: a string or a number.
-pub struct Id<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Id<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl Handler<'_> for Id<'_> {
     type Out = Option<serde_json::Value>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -57,12 +57,12 @@ impl Handler<'_> for Id<'_> {
 }
 
 /// A `properties` member: an object or null, kept only when asked.
-pub struct Properties<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Properties<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl<'de> Handler<'de> for Properties<'_> {
     type Out = serde_json::Value;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -89,12 +89,12 @@ impl<'de> Handler<'de> for Properties<'_> {
 /// A member GeoJSON does not define, at the top level of a file whose
 /// content is kept (an events file's `sources`): its value, whatever it is,
 /// and where it starts.
-pub struct Foreign<'a>(pub &'a Ctx);
+pub struct Foreign<'a>(pub &'a Ctx<'a>);
 
 impl<'de> Handler<'de> for Foreign<'_> {
     type Out = (Pos, serde_json::Value);
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -130,12 +130,12 @@ impl<'de> Handler<'de> for Foreign<'_> {
 }
 
 /// A `bbox` member: 4 or 6 numbers.
-pub struct Bbox<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Bbox<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl<'de> Handler<'de> for Bbox<'_> {
     type Out = ();
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -173,7 +173,7 @@ impl<'de> Handler<'de> for Bbox<'_> {
     }
 }
 
-fn check_extent(ctx: &Ctx, at: Pos, path: &Path<'_>, lon: [f64; 2], lat: [f64; 2]) {
+fn check_extent(ctx: &Ctx<'_>, at: Pos, path: &Path<'_>, lon: [f64; 2], lat: [f64; 2]) {
     let inside = lon.iter().all(|x| x.abs() <= 180.0) && lat.iter().all(|y| y.abs() <= 90.0);
     if !inside {
         let message = format!(
@@ -190,12 +190,12 @@ fn check_extent(ctx: &Ctx, at: Pos, path: &Path<'_>, lon: [f64; 2], lat: [f64; 2
 }
 
 /// One number inside an array.
-struct Number<'a>(&'a Ctx, Path<'a>);
+struct Number<'a>(&'a Ctx<'a>, Path<'a>);
 
 impl Handler<'_> for Number<'_> {
     type Out = Option<f64>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -211,12 +211,12 @@ impl Handler<'_> for Number<'_> {
 }
 
 /// The obsolete `crs` member: accepted when it names WGS84 longitude/latitude.
-pub struct Crs<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Crs<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl<'de> Handler<'de> for Crs<'_> {
     type Out = ();
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -261,12 +261,12 @@ impl<'de> Handler<'de> for Crs<'_> {
 }
 
 /// The `properties` of a `crs` member: its `name` string.
-struct CrsName<'a>(&'a Ctx);
+struct CrsName<'a>(&'a Ctx<'a>);
 
 impl<'de> Handler<'de> for CrsName<'_> {
     type Out = Option<String>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -288,12 +288,12 @@ impl<'de> Handler<'de> for CrsName<'_> {
 }
 
 /// Any string, silently nothing otherwise.
-struct Text<'a>(&'a Ctx);
+struct Text<'a>(&'a Ctx<'a>);
 
 impl Handler<'_> for Text<'_> {
     type Out = Option<String>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -307,12 +307,12 @@ impl Handler<'_> for Text<'_> {
 }
 
 /// A member already seen: reported and skipped.
-pub struct Duplicate<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Duplicate<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl Handler<'_> for Duplicate<'_> {
     type Out = ();
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 

@@ -57,6 +57,21 @@ pub struct OverlayFeature {
     pub properties: serde_json::Value,
 }
 
+/// What becomes of each feature of a FeatureCollection as soon as it is
+/// read, so that a large file need not be held whole as JSON values: an
+/// events file's features are made events a batch at a time.
+pub trait FeatureTaker {
+    /// Takes the `index`th feature, with the top-level members GeoJSON
+    /// does not define that came before the `features` member; gives it
+    /// back when it is to be kept in the report after all.
+    fn take(
+        &self,
+        index: usize,
+        feature: OverlayFeature,
+        foreign: &[ForeignMember],
+    ) -> Option<OverlayFeature>;
+}
+
 /// Whether to keep what was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
@@ -136,11 +151,25 @@ pub fn check_geojson(name: &str, bytes: &[u8]) -> Report {
 
 /// Checks GeoJSON read from `input` in one streaming pass.
 pub fn check_reader(name: &str, input: impl Read, keep: Keep) -> Report {
+    checked(name, input, keep, None)
+}
+
+/// Checks GeoJSON read from `input` in one streaming pass, keeping what
+/// is read and handing each feature of a collection to `taker` as soon as
+/// it is read (the report keeps those it gives back).
+pub fn check_reader_taking(name: &str, input: impl Read, taker: &dyn FeatureTaker) -> Report {
+    checked(name, input, Keep::Features, Some(taker))
+}
+
+/// [`check_reader`], with a taker of features when given.
+fn checked(name: &str, input: impl Read, keep: Keep, taker: Option<&dyn FeatureTaker>) -> Report {
     let (mut reader, tracker) = reader::TrackingReader::new(input);
     let ctx = context::Ctx {
         tracker,
         sink: Default::default(),
         keep: keep == Keep::Features,
+        foreign: Default::default(),
+        taker,
     };
     let mut features = None;
     let mut foreign = Vec::new();

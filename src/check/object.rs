@@ -48,7 +48,7 @@ pub enum Out {
 /// Handles a GeoJSON object expected at `path`.
 pub struct Object<'a> {
     /// Shared state.
-    pub ctx: &'a Ctx,
+    pub ctx: &'a Ctx<'a>,
     /// Where the object sits.
     pub path: Path<'a>,
     /// What is expected there.
@@ -69,8 +69,6 @@ pub(super) struct Members {
     pub(super) geometries: Option<Vec<Option<Geometry<f64>>>>,
     pub(super) bbox: Option<()>,
     pub(super) crs: Option<()>,
-    /// Members GeoJSON does not define, kept at the top level only.
-    pub(super) foreign: Vec<ForeignMember>,
     /// Where the members that define a kind of object were.
     pub(super) seen: Seen,
 }
@@ -78,7 +76,7 @@ pub(super) struct Members {
 impl<'de> Handler<'de> for Object<'_> {
     type Out = Out;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.ctx
     }
 
@@ -175,7 +173,7 @@ impl Object<'_> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let Some(member) = self.defined(key, ty) else {
-            return self.other_member(key, m, map);
+            return self.other_member(key, map);
         };
         let path = self.path.join(Step::Key(member.name()));
         if m.has(member) {
@@ -245,15 +243,10 @@ impl Object<'_> {
 
     /// A member GeoJSON does not define here: kept at the top level when
     /// the content is kept, else skipped.
-    fn other_member<'de, A: MapAccess<'de>>(
-        &self,
-        key: &str,
-        m: &mut Members,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
+    fn other_member<'de, A: MapAccess<'de>>(&self, key: &str, map: &mut A) -> Result<(), A::Error> {
         if self.expect == Expect::Top && self.ctx.keep {
             let (at, value) = map.next_value_seed(Value(Foreign(self.ctx)))?;
-            m.foreign.push(ForeignMember {
+            self.ctx.foreign.borrow_mut().push(ForeignMember {
                 name: key.to_owned(),
                 line: at.line,
                 column: at.column,
@@ -299,12 +292,12 @@ impl Object<'_> {
 }
 
 /// A FeatureCollection's `features`: an array of Feature objects.
-pub struct Features<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Features<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl<'de> Handler<'de> for Features<'_> {
     type Out = (Pos, usize, Vec<OverlayFeature>);
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 
@@ -327,7 +320,13 @@ impl<'de> Handler<'de> for Features<'_> {
             };
             match seq.next_element_seed(Value(element))? {
                 None => break,
-                Some(Out::Feature(f)) => kept.push(f),
+                Some(Out::Feature(f)) => match self.0.taker {
+                    Some(taker) => {
+                        let foreign = self.0.foreign.borrow();
+                        kept.extend(taker.take(count, f, &foreign));
+                    }
+                    None => kept.push(f),
+                },
                 Some(_) => {}
             }
             count += 1;
@@ -337,12 +336,12 @@ impl<'de> Handler<'de> for Features<'_> {
 }
 
 /// A GeometryCollection's `geometries`: an array of geometry objects.
-pub struct Geometries<'a>(pub &'a Ctx, pub Path<'a>);
+pub struct Geometries<'a>(pub &'a Ctx<'a>, pub Path<'a>);
 
 impl<'de> Handler<'de> for Geometries<'_> {
     type Out = Vec<Option<Geometry<f64>>>;
 
-    fn ctx(&self) -> &Ctx {
+    fn ctx(&self) -> &Ctx<'_> {
         self.0
     }
 

@@ -27,7 +27,7 @@ impl RangeNotes {
     }
 
     /// Reports what was noted, once for the whole geometry.
-    pub fn flush(&self, ctx: &Ctx) {
+    pub fn flush(&self, ctx: &Ctx<'_>) {
         let Some((at, path, p)) = self.first.borrow_mut().take() else {
             return;
         };

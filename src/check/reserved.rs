@@ -36,7 +36,7 @@ pub struct Seen(Vec<(&'static str, Pos)>);
 impl Seen {
     /// Notes member `key`, just read, if it is one of the defining names.
     /// Its position is that of the key, found from where the parser is.
-    pub fn note(&mut self, ctx: &Ctx, key: &str) {
+    pub fn note(&mut self, ctx: &Ctx<'_>, key: &str) {
         let Some(&name) = NAMES.iter().find(|n| **n == key) else {
             return;
         };
@@ -57,7 +57,7 @@ impl Seen {
     }
 
     /// Reports each member that an object of `kind` must not have.
-    pub fn report(&self, ctx: &Ctx, kind: Kind, path: &Path<'_>) {
+    pub fn report(&self, ctx: &Ctx<'_>, kind: Kind, path: &Path<'_>) {
         for &(name, at) in &self.0 {
             let Some(hint) = forbidden(kind, name) else {
                 continue;

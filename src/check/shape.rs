@@ -80,7 +80,7 @@ impl Simple {
 /// coordinates give `None` with a warning, as RFC 7946 lets readers treat
 /// them as null.
 pub fn check(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     kind: Simple,
     node: Node,
     path: &Path<'_>,
@@ -104,7 +104,7 @@ pub fn check(
 /// Checks part of a `kind` geometry's coordinates that must nest `depth`
 /// arrays deep (0 for a position, 1 for a line or a ring, 2 for a polygon's
 /// rings), part by part in the order they were written.
-pub fn check_part(ctx: &Ctx, kind: Simple, depth: usize, node: &Node, path: &Path<'_>) {
+pub fn check_part(ctx: &Ctx<'_>, kind: Simple, depth: usize, node: &Node, path: &Path<'_>) {
     match (depth, node) {
         (_, Node::Bad) | (0, Node::Position(..)) | (2.., Node::Streamed(..)) => {}
         (1, Node::Run(run)) => check_run(ctx, kind, run, path),
@@ -118,7 +118,7 @@ pub fn check_part(ctx: &Ctx, kind: Simple, depth: usize, node: &Node, path: &Pat
 }
 
 /// Reports a part nested to the wrong depth.
-fn wrong_depth(ctx: &Ctx, depth: usize, node: &Node, path: &Path<'_>, kind: Simple) {
+fn wrong_depth(ctx: &Ctx<'_>, depth: usize, node: &Node, path: &Path<'_>, kind: Simple) {
     let (at, found) = match node {
         Node::Position(at, _) => (*at, "a single position"),
         Node::Run(run) => (run.at, "an array of positions"),
@@ -145,7 +145,7 @@ fn wrong_depth(ctx: &Ctx, depth: usize, node: &Node, path: &Path<'_>, kind: Simp
 }
 
 /// Checks an array of positions as a line or a ring, as `kind` needs.
-fn check_run(ctx: &Ctx, kind: Simple, run: &Run, path: &Path<'_>) {
+fn check_run(ctx: &Ctx<'_>, kind: Simple, run: &Run, path: &Path<'_>) {
     match kind {
         Simple::LineString | Simple::MultiLineString if run.count < 2 => {
             ctx.error(

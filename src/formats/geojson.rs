@@ -43,12 +43,17 @@ impl Importer for GeoJson {
     }
 
     fn load(&self, input: &mut dyn Read, ctx: &ImportContext<'_>) -> Imported {
-        let report = check_reader(ctx.name, input, Keep::Features);
+        // A file whose sources or vocabularies come first is an events
+        // file, made events as it is read.
+        let texts = texts(ctx);
+        let report = match events::read_streamed(ctx.name, input, &texts, &ctx.loaded.events) {
+            Ok(loaded) => return Imported::Events(loaded),
+            Err(report) => report,
+        };
         let Some(features) = &report.features else {
             return Imported::Failed(report.problems);
         };
         if ctx.want == Want::Events || looks_like_events(features, report.foreign.len()) {
-            let texts = texts(ctx);
             return Imported::Events(events::from_report(report, &texts, &ctx.loaded.events));
         }
         let geometries = features.iter().filter_map(|f| f.geometry.clone()).collect();

@@ -13,6 +13,9 @@ mod checks;
 pub(crate) mod feature;
 pub(crate) mod header;
 pub(crate) mod problem;
+mod stream;
+#[cfg(test)]
+mod stream_tests;
 pub mod write;
 
 use std::collections::{HashMap, HashSet};
@@ -21,16 +24,15 @@ use std::path::{Path, PathBuf};
 
 use geo::{Distance as _, Haversine, Point};
 
-use crate::check::{Keep, OverlayFeature, Report, check_reader};
+use crate::check::{Report, check_reader_taking};
 use crate::data::dates;
 use crate::data::event::{Event, EventKind};
-use crate::data::fields::SharedNames;
 use crate::data::source::Source;
 use crate::data::vocabulary::{List, Vocabulary};
 use crate::diagnostic::Diagnostic;
-use feature::FeatureContext;
 use header::SourceTexts;
 use problem::Problem;
+use stream::{Converted, EventTaker, ReadHeader};
 
 /// The bundled article's text.
 pub const BUNDLED_ARTICLE: &str = include_str!("../../../assets/article.txt");
@@ -122,10 +124,34 @@ impl SourceTexts for BundledTexts {
 
 /// Reads an events file from `input` in one pass. References (`refers_to`,
 /// `account_of`) may name events of the file or of `known` (events already
-/// loaded).
+/// loaded). When the file's sources and vocabularies come before its
+/// features, the features are made events a batch at a time as they are
+/// read (`stream.rs`).
 pub fn read(name: &str, input: impl Read, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
-    let report = check_reader(name, input, Keep::Features);
-    from_report(report, texts, known)
+    match read_streamed(name, input, texts, known) {
+        Ok(loaded) => loaded,
+        Err(report) => from_report(report, texts, known),
+    }
+}
+
+/// Reads GeoJSON from `input` as an events file when its sources or
+/// vocabularies come before its features (made events as they are read);
+/// otherwise, or when the GeoJSON has errors, gives back the check's
+/// report with the features kept, for the caller to say what it holds.
+pub fn read_streamed(
+    name: &str,
+    input: impl Read,
+    texts: &dyn SourceTexts,
+    known: &[Event],
+) -> Result<Loaded, Report> {
+    let taker = EventTaker::new(name, texts);
+    let report = check_reader_taking(name, input, &taker);
+    match taker.finish(&report) {
+        Some((header, converted)) if report.is_valid() => {
+            Ok(collect(report, header, converted, known))
+        }
+        _ => Err(report),
+    }
 }
 
 /// Reads an events file held in memory.
@@ -139,14 +165,29 @@ pub fn bundled() -> Result<Collection, Vec<Diagnostic>> {
 }
 
 /// Builds the events from a GeoJSON check that kept the features.
-pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
+pub fn from_report(mut report: Report, texts: &dyn SourceTexts, known: &[Event]) -> Loaded {
+    let features = report.features.take().unwrap_or_default();
+    let header = header::read(&report.foreign, &report.name, texts);
+    let mut converted = Converted::default();
+    converted.add(
+        features.into_iter().enumerate(),
+        &stream::context(&header.0),
+    );
+    collect(report, header, converted, known)
+}
+
+/// The collection of a file's `converted` features, checked across
+/// events, or every problem when there is an error (the check's report,
+/// the header's, the features', the references' and dates').
+fn collect(report: Report, header: ReadHeader, converted: Converted, known: &[Event]) -> Loaded {
+    let valid = report.is_valid();
     let mut diagnostics = report.problems;
-    let Some(features) = report.features else {
+    if !valid {
         return Loaded {
             collection: None,
             diagnostics,
         };
-    };
+    }
     if !report.is_collection {
         diagnostics.push(Diagnostic::error(Problem::NotCollection.to_string()));
         return Loaded {
@@ -154,24 +195,17 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
             diagnostics,
         };
     }
-    let (header, problems) = header::read(&report.foreign, &report.name, texts);
+    let (header, problems) = header;
     diagnostics.extend(problems);
-    let ctx = FeatureContext::new(
-        &header.sources,
-        &header.vocabulary,
-        header.sides_declared,
-        header.categories_declared,
-    );
-    let (events, placed) = to_events(&features, &ctx, &mut diagnostics);
+    diagnostics.extend(converted.diagnostics);
+    let events = converted.events;
     let mut cross = check_ids_and_references(&events, known);
     cross.extend(check_dates(&events, &header.sources));
     for (i, problem) in cross {
-        let index = placed[i];
-        diagnostics.push(at_feature(
+        diagnostics.push(stream::at_feature(
             problem,
-            index,
+            converted.at[i],
             Some(&events[i].id),
-            &features[index],
         ));
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -192,38 +226,6 @@ pub fn from_report(report: Report, texts: &dyn SourceTexts, known: &[Event]) -> 
     }
 }
 
-/// The events of the features that convert, with the index in the file
-/// of each one's feature; the problems of those that do not go to
-/// `diagnostics`.
-fn to_events(
-    features: &[OverlayFeature],
-    ctx: &FeatureContext<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Event>, Vec<usize>) {
-    let mut events = Vec::with_capacity(features.len());
-    let mut placed: Vec<usize> = Vec::with_capacity(features.len());
-    // One table of field names for the events that name the same fields.
-    let mut field_names = SharedNames::default();
-    for (index, f) in features.iter().enumerate() {
-        match feature::to_event(&f.properties, f.geometry.clone(), ctx) {
-            Ok(mut event) => {
-                field_names.share(&mut event.fields);
-                events.push(event);
-                placed.push(index);
-            }
-            Err(problems) => {
-                let id = feature::feature_id(&f.properties);
-                diagnostics.extend(
-                    problems
-                        .into_iter()
-                        .map(|p| at_feature(p, index, id.as_deref(), f)),
-                );
-            }
-        }
-    }
-    (events, placed)
-}
-
 /// The `declared` vocabularies with a default term for each side or
 /// category the events use without declaring it.
 fn with_terms_used(declared: &Vocabulary, events: &[Event]) -> Vocabulary {
@@ -242,21 +244,6 @@ fn with_terms_used(declared: &Vocabulary, events: &[Event]) -> Vocabulary {
     }
     vocabulary.settle_colours();
     vocabulary
-}
-
-/// A feature's problem as a diagnostic at the feature's start.
-fn at_feature(problem: Problem, index: usize, id: Option<&str>, f: &OverlayFeature) -> Diagnostic {
-    let path = match problem.member() {
-        Some(member) => format!("features[{index}].{member}"),
-        None => format!("features[{index}]"),
-    };
-    let message = match id {
-        Some(id) if !id.is_empty() => format!("event {id:?}: {problem}"),
-        _ => problem.to_string(),
-    };
-    Diagnostic::error(message)
-        .at(f.line, f.column)
-        .with_path(path)
 }
 
 /// Unique ids; every `refers_to` names an incident; every `account_of`
