@@ -164,3 +164,21 @@ pub fn write_feature(row: &Row, out: &mut String) {
     m.json("extraction", text(25), "");
     m.out.push_str("}}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_column_count_is_that_of_the_columns_named() {
+        assert_eq!(FEATURE_COLUMNS.split(", ").count(), FEATURE_COLUMN_COUNT);
+    }
+
+    #[test]
+    fn stored_fields_become_an_object_in_their_order() {
+        let object = fields_object(Some(r#"[["b", "2"], ["a", "x \"y\""]]"#));
+        assert_eq!(object.as_deref(), Some(r#"{"b": "2", "a": "x \"y\""}"#));
+        assert_eq!(fields_object(Some("[]")), None);
+        assert_eq!(fields_object(None), None);
+    }
+}
