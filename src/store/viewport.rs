@@ -99,14 +99,14 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
         across: request.across,
     };
     // A window of a few days, at a zoom whose days are not summarised per
-    // cell, would be counted from the events: when the coarser daily
-    // summary says there are few, the events are sent without counting
-    // them first.
-    let few = cells::bound(client, &query)?.is_some_and(|n| n <= MAX_EVENTS);
-    let counted = if few {
-        None
-    } else {
-        Some(cells::count(client, &query)?)
+    // cell, would be counted from the events. The coarser daily summary
+    // answers first: when it holds few, the events are sent without
+    // counting them first; when many, its cells are drawn (coarser than
+    // the zoom's, counted from summaries alone).
+    let counted = match cells::coarser_days(client, &query)? {
+        Some(coarser) if coarser.total <= MAX_EVENTS => None,
+        Some(coarser) => Some(coarser),
+        None => Some(cells::count(client, &query)?),
     };
     let shown = match counted {
         Some(counted) if counted.total > MAX_EVENTS => Shown::Cells(counted),

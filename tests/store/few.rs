@@ -1,9 +1,11 @@
 //! A short window at a fine zoom, whose days are not summarised per cell
 //! at that zoom, is sent as events when the coarser daily summary bounds
 //! them below the limit: the count it carries is the events' own, the
-//! same that `count(*)` and the per-cell count find.
+//! same that `count(*)` and the per-cell count find. When the coarser
+//! summary holds more, its cells are drawn, counted as `count(*)` counts.
 
 use border_incidents::data::counts::TimeBins;
+use border_incidents::data::events::{BundledTexts, Collection, parse};
 use border_incidents::data::time::Seconds;
 use border_incidents::store::cells::{self, CellQuery, DAY_LEVELS, level_for};
 use border_incidents::store::push;
@@ -41,7 +43,10 @@ fn a_few_days_close_up_are_sent_as_events_counted_as_count_star_counts() {
         narrowing: Default::default(),
         across: 64,
     };
-    let bound = cells::bound(&mut client, &query).unwrap().expect("a bound");
+    let bound = cells::coarser_days(&mut client, &query)
+        .unwrap()
+        .expect("coarser daily counts")
+        .total;
     let counted = cells::count(&mut client, &query).unwrap();
     assert!(counted.total > 0 && bound >= counted.total && bound <= MAX_EVENTS);
     let answer = viewport::ask(
@@ -84,4 +89,73 @@ fn a_few_days_close_up_are_sent_as_events_counted_as_count_star_counts() {
     .into_result()
     .unwrap();
     assert_eq!(read.events.len() as u64, *count);
+}
+
+/// `n` incidents over one week in a box of about 2° by 1°.
+fn dense_week(n: usize) -> Collection {
+    let features: Vec<String> = (0..n)
+        .map(|i| {
+            let lon = 70.0 + (i * 7919 % 2000) as f64 / 1000.0;
+            let lat = 40.0 + (i * 104_729 % 1000) as f64 / 1000.0;
+            let day = 4 + i % 7;
+            format!(
+                "{{\"type\": \"Feature\", \"geometry\": {{\"type\": \"Point\", \"coordinates\": [{lon}, {lat}]}}, \
+                 \"properties\": {{\"id\": \"dense-{i}\", \"kind\": \"incident\", \"title\": \"Event {i}\", \
+                 \"start\": \"2019-02-{day:02}\", \"end\": \"2019-02-{day:02}\", \"category\": \"armed_clash\"}}}}"
+            )
+        })
+        .collect();
+    let text = format!(
+        "{{\"type\": \"FeatureCollection\", \"sources\": [{{\"id\": \"dense\", \"kind\": \"dataset\"}}], \
+         \"features\": [{}]}}",
+        features.join(",\n")
+    );
+    parse("dense", &text, &BundledTexts, &[])
+        .into_result()
+        .unwrap()
+}
+
+#[test]
+fn a_dense_week_close_up_is_drawn_as_the_coarser_daily_cells() {
+    let server = shared();
+    let db = fresh_store("dense");
+    let mut client = admin(server, &db);
+    let n = MAX_EVENTS as usize + 400;
+    push::push(&mut client, &dense_week(n), &mut |_| {}, None).unwrap();
+    let bbox = [69.8, 39.8, 72.2, 41.2];
+    let window = (day("2019-02-04"), day("2019-02-11"));
+    let level = level_for(bbox[2] - bbox[0], 64);
+    assert!(!DAY_LEVELS.contains(&level));
+    let answer = viewport::ask(
+        &mut client,
+        &ViewRequest {
+            serial: 4,
+            question: ViewQuestion {
+                bbox,
+                window,
+                kinds: None,
+                categories: None,
+                narrowing: Default::default(),
+                across: 64,
+                histogram: TimeBins::over(window, 7),
+            },
+        },
+    )
+    .unwrap();
+    let Shown::Cells(counted) = &answer.shown else {
+        panic!("more than {MAX_EVENTS} events are drawn as cells")
+    };
+    assert!(counted.level < level && DAY_LEVELS.contains(&counted.level));
+    assert_eq!(counted.total, n as u64);
+    let [w, s, e, north] = counted.snapped_box();
+    let direct: i64 = client
+        .query_one(
+            "SELECT count(*) FROM border_incidents.events
+             WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+               AND during && tsrange('2019-02-04', '2019-02-11', '[)')",
+            &[&w, &s, &e, &north],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(counted.total, direct as u64);
 }

@@ -157,13 +157,13 @@ pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
     count_at(client, q, level_of(q))
 }
 
-/// At most how many events `q` counts, read from the daily summary of
-/// the finest level that has one (its box snapped out to that level's
-/// larger cells), when `q` itself would count its window's days from the
-/// events: a window holding no whole month, at a level with monthly
-/// counts only, not narrowed by the filters. None otherwise, when `q` is
-/// as quick to count as its bound would be.
-pub fn bound(client: &mut Client, q: &CellQuery) -> Result<Option<u64>, StoreError> {
+/// `q`'s counts at the finest level coarser than its own that keeps
+/// daily counts (its box snapped out to that level's larger cells), when
+/// `q` itself would count its window's days from the events: a window
+/// holding no whole month, at a level with monthly counts only, not
+/// narrowed by the filters. Their total bounds `q`'s. None otherwise,
+/// when `q` is as quick to count as these would be.
+pub fn coarser_days(client: &mut Client, q: &CellQuery) -> Result<Option<Cells>, StoreError> {
     let level = level_of(q);
     let Some((first, last)) = q.window.map(days_of) else {
         return Ok(None);
@@ -173,7 +173,7 @@ pub fn bound(client: &mut Client, q: &CellQuery) -> Result<Option<u64>, StoreErr
     let coarser = DAY_LEVELS.iter().copied().filter(|&l| l < level).max();
     match coarser {
         Some(coarser) if days_only && q.narrowing.is_empty() && !DAY_LEVELS.contains(&level) => {
-            Ok(Some(count_at(client, q, coarser)?.total))
+            Ok(Some(count_at(client, q, coarser)?))
         }
         _ => Ok(None),
     }
