@@ -94,3 +94,53 @@ pub fn synthetic(n: usize, seed: u64) -> border_incidents::data::events::Collect
     .into_result()
     .expect("synthetic events read")
 }
+
+/// `value` with every number as a float, so that `70` and `70.0` compare
+/// equal (the server and serde_json write whole floats differently).
+pub fn numbers_as_floats(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => n.as_f64().map_or(Value::Null, |f| f.into()),
+        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_floats).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (k, numbers_as_floats(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// A view's question over `bbox` and `window`, unfiltered, 64 cells
+/// across, its histogram in 100 bins.
+pub fn view_request(
+    serial: u64,
+    bbox: [f64; 4],
+    window: (i64, i64),
+) -> border_incidents::store::viewport::ViewRequest {
+    use border_incidents::store::viewport::{ViewQuestion, ViewRequest};
+    ViewRequest {
+        serial,
+        question: ViewQuestion {
+            bbox,
+            window,
+            kinds: None,
+            categories: None,
+            narrowing: Default::default(),
+            across: 64,
+            histogram: border_incidents::data::counts::TimeBins::over(window, 100),
+        },
+    }
+}
+
+/// The events file a view's answer sent, read as the app reads it.
+pub fn read_sent(text: &str) -> border_incidents::data::events::Collection {
+    border_incidents::data::events::parse(
+        "view",
+        text,
+        &border_incidents::data::events::BundledTexts,
+        &[],
+    )
+    .into_result()
+    .expect("the events sent read back")
+}

@@ -4,20 +4,34 @@
 //! same that `count(*)` and the per-cell count find. When the coarser
 //! summary holds more, its cells are drawn, counted as `count(*)` counts.
 
-use border_incidents::data::counts::TimeBins;
 use border_incidents::data::events::{BundledTexts, Collection, parse};
 use border_incidents::data::time::Seconds;
 use border_incidents::store::cells::{self, CellQuery, DAY_LEVELS, level_for};
 use border_incidents::store::push;
-use border_incidents::store::viewport::{self, MAX_EVENTS, Shown, ViewQuestion, ViewRequest};
+use border_incidents::store::viewport::{self, MAX_EVENTS, Shown};
 
-use crate::common::{admin, fresh_store, synthetic};
+use crate::common::{admin, fresh_store, read_sent, synthetic, view_request};
 use crate::pg_server::shared;
 
 /// Midnight of a day, civil seconds.
 fn day(d: &str) -> Seconds {
     let date: jiff::civil::Date = d.parse().unwrap();
     border_incidents::data::time::to_seconds(date.to_datetime(jiff::civil::Time::midnight()))
+}
+
+/// How many events `count(*)` finds placed in `[w, s, e, n]` and
+/// overlapping `from` to `to` (days, the last excluded).
+fn placed_in(client: &mut postgres::Client, [w, s, e, n]: [f64; 4], from: &str, to: &str) -> u64 {
+    let direct: i64 = client
+        .query_one(
+            "SELECT count(*) FROM border_incidents.events
+             WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+               AND during && tsrange($5::text::timestamp, $6::text::timestamp, '[)')",
+            &[&w, &s, &e, &n, &from, &to],
+        )
+        .unwrap()
+        .get(0);
+    direct as u64
 }
 
 #[test]
@@ -49,45 +63,19 @@ fn a_few_days_close_up_are_sent_as_events_counted_as_count_star_counts() {
         .total;
     let counted = cells::count(&mut client, &query).unwrap();
     assert!(counted.total > 0 && bound >= counted.total && bound <= MAX_EVENTS);
-    let answer = viewport::ask(
-        &mut client,
-        &ViewRequest {
-            serial: 3,
-            question: ViewQuestion {
-                bbox,
-                window,
-                kinds: None,
-                categories: None,
-                narrowing: Default::default(),
-                across: 64,
-                histogram: TimeBins::over(window, 50),
-            },
-        },
-    )
-    .unwrap();
+    let answer = viewport::ask(&mut client, &view_request(3, bbox, window)).unwrap();
     let Shown::Events { text, count, .. } = &answer.shown else {
         panic!("a few days close up are sent as events")
     };
     assert_eq!(*count, counted.total);
-    let [w, s, e, n] = cells::snapped_box(&query);
-    let direct: i64 = client
-        .query_one(
-            "SELECT count(*) FROM border_incidents.events
-             WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
-               AND during && tsrange('2019-02-02', '2019-02-27', '[)')",
-            &[&w, &s, &e, &n],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(*count, direct as u64);
-    let read = border_incidents::data::events::parse(
-        "view",
-        text,
-        &border_incidents::data::events::BundledTexts,
-        &[],
-    )
-    .into_result()
-    .unwrap();
+    let direct = placed_in(
+        &mut client,
+        cells::snapped_box(&query),
+        "2019-02-02",
+        "2019-02-27",
+    );
+    assert_eq!(*count, direct);
+    let read = read_sent(text);
     assert_eq!(read.events.len() as u64, *count);
 }
 
@@ -126,36 +114,17 @@ fn a_dense_week_close_up_is_drawn_as_the_coarser_daily_cells() {
     let window = (day("2019-02-04"), day("2019-02-11"));
     let level = level_for(bbox[2] - bbox[0], 64);
     assert!(!DAY_LEVELS.contains(&level));
-    let answer = viewport::ask(
-        &mut client,
-        &ViewRequest {
-            serial: 4,
-            question: ViewQuestion {
-                bbox,
-                window,
-                kinds: None,
-                categories: None,
-                narrowing: Default::default(),
-                across: 64,
-                histogram: TimeBins::over(window, 7),
-            },
-        },
-    )
-    .unwrap();
+    let answer = viewport::ask(&mut client, &view_request(4, bbox, window)).unwrap();
     let Shown::Cells(counted) = &answer.shown else {
         panic!("more than {MAX_EVENTS} events are drawn as cells")
     };
     assert!(counted.level < level && DAY_LEVELS.contains(&counted.level));
     assert_eq!(counted.total, n as u64);
-    let [w, s, e, north] = counted.snapped_box();
-    let direct: i64 = client
-        .query_one(
-            "SELECT count(*) FROM border_incidents.events
-             WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 4326)
-               AND during && tsrange('2019-02-04', '2019-02-11', '[)')",
-            &[&w, &s, &e, &north],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(counted.total, direct as u64);
+    let direct = placed_in(
+        &mut client,
+        counted.snapped_box(),
+        "2019-02-04",
+        "2019-02-11",
+    );
+    assert_eq!(counted.total, direct);
 }

@@ -9,7 +9,7 @@ use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
 use border_incidents::store::{connect, history};
 use serde_json::{Map, Value, json};
 
-use crate::common::{admin, fresh_store, info};
+use crate::common::{admin, fresh_store, info, numbers_as_floats};
 use crate::pg_server::{TestServer, fresh_name, shared};
 
 const CODERS: usize = 8;
@@ -186,19 +186,5 @@ fn eight_coders_at_once_lose_no_update() {
             changes.len(),
             "{id}: one version per change"
         );
-    }
-}
-
-/// `value` with every number as a float, so that 70 and 70.0 compare equal.
-fn numbers_as_floats(value: Value) -> Value {
-    match value {
-        Value::Number(n) => json!(n.as_f64()),
-        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_floats).collect()),
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| (k, numbers_as_floats(v)))
-                .collect(),
-        ),
-        other => other,
     }
 }

@@ -8,7 +8,7 @@ use border_incidents::data::events::{self, BundledTexts, Collection};
 use border_incidents::formats::acled;
 use border_incidents::store::{connect, pull, push};
 
-use crate::common::{admin_info, fresh_store};
+use crate::common::{admin_info, fresh_store, numbers_as_floats};
 use crate::pg_server::shared;
 
 /// The ACLED fixture as a collection.
@@ -159,22 +159,6 @@ fn with_references<'a>(all: &'a Collection, chosen: Vec<&'a Event>) -> Vec<&'a s
             return ids.into_iter().collect();
         }
         ids.extend(more);
-    }
-}
-
-/// `value` with every number as a float, so that `25` and `25.0` compare
-/// equal (the server and serde_json write whole floats differently).
-fn numbers_as_floats(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::Number(n) => n.as_f64().map_or(Value::Null, |f| f.into()),
-        Value::Array(a) => Value::Array(a.into_iter().map(numbers_as_floats).collect()),
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| (k, numbers_as_floats(v)))
-                .collect(),
-        ),
-        other => other,
     }
 }
 

@@ -9,11 +9,11 @@ use border_incidents::data::time::EventTime;
 use border_incidents::store::cells::{self, CellQuery, MONTH_LEVELS, cell_size};
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
 use border_incidents::store::error::StoreError;
-use border_incidents::store::viewport::{self, Shown, ViewQuestion, ViewRequest};
+use border_incidents::store::viewport::{self, Shown};
 use border_incidents::store::{connect, push};
 use serde_json::{Map, json};
 
-use crate::common::{admin, admin_info, fresh_store, synthetic};
+use crate::common::{admin, admin_info, fresh_store, read_sent, synthetic, view_request};
 use crate::pg_server::shared;
 
 /// The number of events `count(*)` finds in each cell of `got`'s span, by
@@ -312,21 +312,9 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     let db = fresh_store("viewport");
     let mut client = admin(server, &db);
     push::push(&mut client, &synthetic(20_000, 6), &mut |_| {}, None).unwrap();
-    let request = |serial, bbox, window| ViewRequest {
-        serial,
-        question: ViewQuestion {
-            bbox,
-            window,
-            kinds: None,
-            categories: None,
-            narrowing: Default::default(),
-            across: 64,
-            histogram: border_incidents::data::counts::TimeBins::over(window, 100),
-        },
-    };
     let wide = viewport::ask(
         &mut client,
-        &request(
+        &view_request(
             7,
             [60.0, 35.0, 80.0, 45.0],
             (day("2015-01-01"), day("2025-01-01")),
@@ -355,7 +343,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     assert!(wide.histogram.counts.iter().sum::<u64>() > 0);
     let close = viewport::ask(
         &mut client,
-        &request(
+        &view_request(
             8,
             [69.9, 39.9, 70.4, 40.2],
             (day("2015-01-01"), day("2025-01-01")),
@@ -365,14 +353,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     let Shown::Events { text, count, .. } = &close.shown else {
         panic!("a close view gets events")
     };
-    let read = border_incidents::data::events::parse(
-        "view",
-        text,
-        &border_incidents::data::events::BundledTexts,
-        &[],
-    )
-    .into_result()
-    .unwrap();
+    let read = read_sent(text);
     assert!(*count > 0 && *count <= viewport::MAX_EVENTS);
     assert_eq!(read.events.len() as u64, *count);
 }
