@@ -36,16 +36,21 @@ fn events_at(points: &[(f64, f64)]) -> (Vec<Event>, Vec<(usize, bool)>) {
     (events, items)
 }
 
-#[test]
-fn markers_far_apart_stay_where_they_are() {
-    let (events, items) = events_at(&[(70.6, 40.0), (71.0, 40.0)]);
-    let (t, rect) = view(2.0);
-    let out = layout(
+/// The layout of events at `points` (every one shown) in [`view`]`(ppk)`.
+fn laid_out(points: &[(f64, f64)], ppk: f64) -> Layout {
+    let (events, items) = events_at(points);
+    let (t, rect) = view(ppk);
+    layout(
         &EventPositions::new(&events, &proj()),
         items.iter().copied(),
         &t,
         rect,
-    );
+    )
+}
+
+#[test]
+fn markers_far_apart_stay_where_they_are() {
+    let out = laid_out(&[(70.6, 40.0), (71.0, 40.0)], 2.0);
     assert_eq!(out.markers.len(), 2);
     assert!(out.clusters.is_empty());
     assert!(out.markers.iter().all(|m| m.pos == m.anchor));
@@ -53,14 +58,7 @@ fn markers_far_apart_stay_where_they_are() {
 
 #[test]
 fn a_few_markers_on_one_spot_are_spread_on_a_ring() {
-    let (events, items) = events_at(&[(70.8, 40.0); 4]);
-    let (t, rect) = view(2.0);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0); 4], 2.0);
     assert_eq!(out.markers.len(), 4);
     let anchor = out.markers[0].anchor;
     let radii: Vec<f32> = out.markers.iter().map(|m| m.pos.distance(anchor)).collect();
@@ -76,14 +74,7 @@ fn a_few_markers_on_one_spot_are_spread_on_a_ring() {
 fn shapes_spread_on_a_ring_do_not_touch() {
     // Nine on one spot, as at Batken: even diamonds, which reach past their
     // radius, keep clear of their neighbours.
-    let (events, items) = events_at(&[(70.8, 40.0); 9]);
-    let (t, rect) = view(2.0);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0); 9], 2.0);
     assert_eq!(out.markers.len(), 9);
     let reach = crate::ui_kit::symbols::SHAPE_REACH;
     for (i, a) in out.markers.iter().enumerate() {
@@ -121,50 +112,23 @@ fn a_crowd_becomes_a_cluster_that_splits_when_zoomed_in() {
 
 #[test]
 fn a_crowd_on_one_exact_spot_stays_a_ring() {
-    let (events, items) = events_at(&[(70.8, 40.0); 14]);
-    let (t, rect) = view(2.0);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0); 14], 2.0);
     assert!(out.clusters.is_empty(), "zooming would never split it");
     assert_eq!(out.markers.len(), 14);
 }
 
 #[test]
 fn events_outside_the_view_are_not_laid_out() {
-    let (events, items) = events_at(&[(70.8, 40.0), (37.6, 55.75), (80.0, 30.0)]);
-    let (t, rect) = view(2.0);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0), (37.6, 55.75), (80.0, 30.0)], 2.0);
     assert_eq!(out.markers.len(), 1);
     assert_eq!(out.markers[0].index, 0);
 }
 
 #[test]
 fn a_large_crowd_on_one_spot_becomes_a_cluster() {
-    let (t, rect) = view(2.0);
-    let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING]);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0); MAX_ONE_SPOT_RING], 2.0);
     assert_eq!(out.markers.len(), MAX_ONE_SPOT_RING, "still spread");
-    let (events, items) = events_at(&[(70.8, 40.0); MAX_ONE_SPOT_RING + 1]);
-    let out = layout(
-        &EventPositions::new(&events, &proj()),
-        items.iter().copied(),
-        &t,
-        rect,
-    );
+    let out = laid_out(&[(70.8, 40.0); MAX_ONE_SPOT_RING + 1], 2.0);
     assert!(out.markers.is_empty());
     assert_eq!(out.clusters.len(), 1);
     assert!(out.clusters[0].one_spot);
