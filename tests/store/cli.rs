@@ -169,7 +169,7 @@ fn without_a_url_the_libpq_environment_is_used() {
         ("PGHOST", "127.0.0.1"),
         ("PGPORT", port.as_str()),
         ("PGUSER", "postgres"),
-        ("PGDATABASE", db.as_str()),
+        ("PGDATABASE", &db),
         ("PGSSLMODE", "disable"),
     ];
     let mut with_password = env.to_vec();

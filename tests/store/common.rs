@@ -3,11 +3,11 @@
 use border_incidents::store::conninfo::ConnInfo;
 use border_incidents::store::{connect, migrate};
 
-use crate::pg_server::{TestServer, shared};
+use crate::pg_server::{Database, TestServer, shared};
 
 /// A new database on the shared server, PostGIS in it and the schema
 /// initialised by the superuser; returns its name.
-pub fn fresh_store(stem: &str) -> String {
+pub fn fresh_store(stem: &str) -> Database {
     let server = shared();
     let db = server.create_database(stem, true);
     let mut client = admin(server, &db);

@@ -1,8 +1,10 @@
 //! A throwaway PostgreSQL server with PostGIS for the tests: a new cluster
 //! in a temporary folder (`initdb` and `pg_ctl` from the newest
 //! `/usr/lib/postgresql/*/bin`, Debian's packages), listening on loopback
-//! only at a free port, with fsync off, password logins and TLS (a
-//! certificate authority made for it, whose root is `ca.pem`). When the
+//! only at a free port, with fsync off, a write-ahead log kept under
+//! 64 MB, password logins and TLS (a certificate authority made for it,
+//! whose root is `ca.pem`). Each test's database is dropped when the test
+//! ends, so the cluster's disk stays a few hundred MB. When the
 //! tests run as root, the server runs as the `postgres` user, since
 //! `initdb` refuses root. A watcher process stops the server and removes
 //! the folder when the test process ends, also when a test fails.
@@ -158,7 +160,8 @@ impl TestServer {
     pub fn start_again(&self) {
         let options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off \
-             -c ssl=on -c max_connections=100",
+             -c ssl=on -c max_connections=100 -c wal_level=minimal -c max_wal_senders=0 \
+             -c max_wal_size=64MB -c min_wal_size=32MB",
             self.port,
             s(&self.dir)
         );
@@ -260,15 +263,19 @@ impl TestServer {
             .unwrap_or_else(|e| panic!("{statements}: {e}"));
     }
 
-    /// A new empty database (with PostGIS unless `postgis` is false);
-    /// returns its name.
-    pub fn create_database(&self, stem: &str, postgis: bool) -> String {
+    /// A new empty database (with PostGIS unless `postgis` is false),
+    /// dropped again when the returned handle is.
+    pub fn create_database(&self, stem: &str, postgis: bool) -> Database {
         let name = fresh_name(stem);
         self.sql("postgres", &format!("CREATE DATABASE {name}"));
+        let database = Database {
+            name,
+            maintenance_url: self.admin_url("postgres"),
+        };
         if postgis {
-            self.sql(&name, "CREATE EXTENSION postgis");
+            self.sql(&database, "CREATE EXTENSION postgis");
         }
-        name
+        database
     }
 
     /// A login role with a password, member of `group` (if any).
@@ -280,6 +287,42 @@ impl TestServer {
                 "DROP ROLE IF EXISTS {name}; CREATE ROLE {name} LOGIN PASSWORD '{password}'{member}"
             ),
         );
+    }
+}
+
+/// A test's own database on a test server, read as its name. Dropping it
+/// drops the database (its sessions ended first), so the server's disk
+/// holds only the databases of the tests still running.
+pub struct Database {
+    /// The database's name.
+    name: String,
+    /// The superuser's URL on the `postgres` database, to drop it from.
+    maintenance_url: String,
+}
+
+impl std::ops::Deref for Database {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.name
+    }
+}
+
+impl std::fmt::Display for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        // A server a test has stopped keeps its databases until the
+        // watcher removes its folder, so a failed drop is not an error.
+        if let Ok(mut client) = postgres::Client::connect(&self.maintenance_url, postgres::NoTls) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
     }
 }
 

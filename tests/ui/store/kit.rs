@@ -18,7 +18,7 @@ use egui_kittest::kittest::Queryable as _;
 use serde_json::json;
 
 use crate::common;
-use crate::pg_server::{TestServer, fresh_name, shared};
+use crate::pg_server::{Database, TestServer, fresh_name, shared};
 
 /// The event only the store has: its title.
 pub const STORE_ONLY: &str = "Shelling reported near Namangan (store only)";
@@ -38,7 +38,7 @@ pub fn admin(server: &TestServer, db: &str) -> postgres::Client {
 
 /// A new database on `server` with the schema, the bundled events and
 /// the store-only event; returns its name.
-pub fn fresh_store(server: &TestServer, stem: &str) -> String {
+pub fn fresh_store(server: &TestServer, stem: &str) -> Database {
     let db = server.create_database(stem, true);
     let mut client = admin(server, &db);
     migrate::init(&mut client, &db).expect("db init");
