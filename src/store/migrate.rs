@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "bulk_push",
         sql: include_str!("../../migrations/0004_bulk_push.sql"),
     },
+    Migration {
+        version: 5,
+        name: "start_at",
+        sql: include_str!("../../migrations/0005_start_at.sql"),
+    },
 ];
 
 /// The schema version this binary writes and reads.

@@ -151,9 +151,12 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
 /// the bin its start falls in (one that began before the window in the
 /// first). When the window runs from midnight to midnight and a bin is a
 /// whole number of days or at least a week, the bins are summed from the
-/// daily counts (`event_days`: per day, kind and category, no cells), each day's events in the bin that holds the day's start
-/// (at most a day off at a bin's edge, a fraction of a week-wide bar);
-/// shorter bins are counted from the events.
+/// daily counts (`event_days`: per day, kind and category, no cells), each
+/// day's events in the bin that holds the day's start (at most a day off at
+/// a bin's edge, a fraction of a week-wide bar). Shorter bins are counted
+/// from the events: by their first moments (`start_at`, whose index holds
+/// kind and category, read alone) unless the view is narrowed by what only
+/// the rows hold.
 pub fn histogram(
     client: &mut Client,
     window: (Seconds, Seconds),
@@ -187,8 +190,22 @@ pub fn histogram(
            AND ($6::text[] IS NULL OR e.kind = ANY($6))
            AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
             .to_owned()
+    } else if narrowing.is_empty() {
+        "SELECT least(floor((extract(epoch FROM e.start_at) - $5::bigint) / $3::bigint), $4::bigint - 1)::integer, count(*)
+         FROM border_incidents.events AS e
+         WHERE e.start_at >= $1::text::timestamp
+           AND e.start_at < $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second'
+           AND ($6::text[] IS NULL OR e.kind = ANY($6))
+           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))
+         GROUP BY 1
+         UNION ALL
+         SELECT 0, count(*) FROM border_incidents.events AS e
+         WHERE e.during @> $1::text::timestamp AND e.start_at < $1::text::timestamp
+           AND ($6::text[] IS NULL OR e.kind = ANY($6))
+           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
+            .to_owned()
     } else {
-        format!("SELECT least(greatest(((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint)::bigint, 0), $4::bigint - 1)::integer,
+        format!("SELECT least(greatest(floor((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint), 0), $4::bigint - 1)::integer,
                 count(*)
          FROM border_incidents.events AS e
          WHERE e.during && tsrange($1::text::timestamp, $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second', '[)')
@@ -208,7 +225,7 @@ pub fn histogram(
     let nbins = i64::from(bins);
     let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> =
         vec![&start, &to, &width, &nbins, &from, &kinds, &categories];
-    if !whole_days {
+    if !whole_days && !narrowing.is_empty() {
         params.extend(narrowing.params());
     }
     let rows = client

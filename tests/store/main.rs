@@ -13,6 +13,7 @@ mod bulk;
 mod cli;
 mod fault;
 mod few;
+mod histogram;
 mod load;
 mod migrations;
 mod narrowed;

@@ -256,57 +256,6 @@ fn a_cancelled_push_leaves_the_table_as_it_was() {
 }
 
 #[test]
-fn the_histogram_counts_every_event_of_the_window_once() {
-    let server = shared();
-    let db = fresh_store("histogram");
-    let mut client = admin(server, &db);
-    push::push(&mut client, &synthetic(5_000, 5), &mut |_| {}, None).unwrap();
-    let direct = |client: &mut postgres::Client,
-                  (from, to): (i64, i64),
-                  kinds: &Option<Vec<String>>|
-     -> i64 {
-        let ts = |s: i64| {
-            border_incidents::data::time::from_seconds(s)
-                .strftime("%Y-%m-%dT%H:%M:%S")
-                .to_string()
-        };
-        client
-            .query_one(
-                "SELECT count(*) FROM border_incidents.events
-                 WHERE during && tsrange($1::text::timestamp, $2::text::timestamp, '[)')
-                   AND ($3::text[] IS NULL OR kind = ANY($3))",
-                &[&ts(from), &ts(to), kinds],
-            )
-            .unwrap()
-            .get(0)
-    };
-    for (window, bins) in [
-        ((day("2015-01-01"), day("2025-01-01")), 120), // about a month each, from the daily counts
-        ((day("2018-03-14"), day("2018-06-20")), 98),  // days, from the daily counts
-        ((day("2019-07-08"), day("2019-07-15")), 168), // hours, from the events
-    ] {
-        for kinds in [None, Some(vec!["context".to_owned()])] {
-            let h = viewport::histogram(
-                &mut client,
-                window,
-                bins,
-                kinds.as_deref(),
-                None,
-                &Default::default(),
-            )
-            .unwrap();
-            assert_eq!(h.len(), bins as usize);
-            let sum: u64 = h.iter().sum();
-            assert_eq!(
-                sum as i64,
-                direct(&mut client, window, &kinds),
-                "{window:?} {kinds:?}"
-            );
-        }
-    }
-}
-
-#[test]
 fn a_view_gets_events_when_few_and_counts_when_many() {
     let server = shared();
     let db = fresh_store("viewport");
