@@ -29,6 +29,7 @@ pub mod coded;
 pub mod connection;
 pub mod edit;
 pub mod error;
+pub mod histogram;
 pub mod history;
 pub mod kind;
 pub mod live;

@@ -24,6 +24,19 @@ pub struct Narrowing {
     pub words: Vec<String>,
 }
 
+/// How a view narrowed by a [`Narrowing`] is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Nothing hidden: from the summaries.
+    Summaries,
+    /// Only sources hidden: from the summaries, less the hidden sources'
+    /// events, found by the index on the source (a hidden article is a few
+    /// rows, however many the store holds).
+    SummariesLessSources,
+    /// Sides, verdicts or words: from the events, which alone hold them.
+    Rows,
+}
+
 impl Narrowing {
     /// Whether it lets every event through.
     pub fn is_empty(&self) -> bool {
@@ -31,6 +44,20 @@ impl Narrowing {
             && self.hidden_sources.is_empty()
             && self.hidden_verdicts.is_empty()
             && self.words.is_empty()
+    }
+
+    /// How the summaries can answer a view so narrowed.
+    pub fn reach(&self) -> Reach {
+        if self.is_empty() {
+            Reach::Summaries
+        } else if self.hidden_sides.is_empty()
+            && self.hidden_verdicts.is_empty()
+            && self.words.is_empty()
+        {
+            Reach::SummariesLessSources
+        } else {
+            Reach::Rows
+        }
     }
 
     /// The condition on the events aliased `e`, its four parameters

@@ -10,6 +10,7 @@ use postgres::Client;
 
 use super::cells::{self, CellQuery, Cells};
 use super::error::StoreError;
+use super::histogram;
 use super::narrow::Narrowing;
 use super::pull::{self, Scope};
 use crate::data::counts::{TimeBins, TimeCounts};
@@ -21,9 +22,6 @@ pub const VIEW_ABOVE: u64 = 50_000;
 
 /// The most events a view is answered with one by one.
 pub const MAX_EVENTS: u64 = 5_000;
-
-/// A day, in seconds.
-const DAY: i64 = 86_400;
 
 /// What a view asks: its box, window, filters and how finely it is
 /// counted.
@@ -131,7 +129,7 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
     let bins = request.histogram;
     let histogram = TimeCounts {
         bins,
-        counts: histogram(
+        counts: histogram::count(
             client,
             bins.span(),
             bins.count,
@@ -145,98 +143,4 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
         shown,
         histogram,
     })
-}
-
-/// Events per bin of `window`, `bins` bins, counting each event once in
-/// the bin its start falls in (one that began before the window in the
-/// first). When the window runs from midnight to midnight and a bin is a
-/// whole number of days or at least a week, the bins are summed from the
-/// daily counts (`event_days`: per day, kind and category, no cells), each
-/// day's events in the bin that holds the day's start (at most a day off at
-/// a bin's edge, a fraction of a week-wide bar). Shorter bins are counted
-/// from the events: by their first moments (`start_at`, whose index holds
-/// kind and category, read alone) unless the view is narrowed by what only
-/// the rows hold.
-pub fn histogram(
-    client: &mut Client,
-    window: (Seconds, Seconds),
-    bins: u32,
-    kinds: Option<&[String]>,
-    categories: Option<&[String]>,
-    narrowing: &Narrowing,
-) -> Result<Vec<u64>, StoreError> {
-    let bins = bins.clamp(1, 2000);
-    let (from, to) = (window.0, window.1.max(window.0 + 1));
-    let width = ((to - from) as f64 / f64::from(bins)).ceil().max(1.0) as i64;
-    // The daily counts know kinds and categories only.
-    let whole_days = from % DAY == 0
-        && to % DAY == 0
-        && (width % DAY == 0 || width >= 7 * DAY)
-        && narrowing.is_empty();
-    let kinds: Option<Vec<String>> = kinds.map(<[String]>::to_vec);
-    let categories: Option<Vec<String>> = categories.map(<[String]>::to_vec);
-    let narrowed = Narrowing::condition(8);
-    let sql = if whole_days {
-        "SELECT least(greatest(((day - $1::text::date)::bigint * 86400) / $3::bigint, 0), $4::bigint - 1)::integer, sum(n)::bigint
-         FROM border_incidents.event_days
-         WHERE day >= $1::text::date
-           AND day < $1::text::date + (($2::bigint - $5::bigint) / 86400)::integer
-           AND ($6::text[] IS NULL OR kind = ANY($6))
-           AND ($7::text[] IS NULL OR category = ANY($7))
-         GROUP BY 1
-         UNION ALL
-         SELECT 0, count(*) FROM border_incidents.events AS e
-         WHERE e.during @> $1::text::timestamp AND e.start_day < $1::text::date
-           AND ($6::text[] IS NULL OR e.kind = ANY($6))
-           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
-            .to_owned()
-    } else if narrowing.is_empty() {
-        "SELECT least(floor((extract(epoch FROM e.start_at) - $5::bigint) / $3::bigint), $4::bigint - 1)::integer, count(*)
-         FROM border_incidents.events AS e
-         WHERE e.start_at >= $1::text::timestamp
-           AND e.start_at < $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second'
-           AND ($6::text[] IS NULL OR e.kind = ANY($6))
-           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))
-         GROUP BY 1
-         UNION ALL
-         SELECT 0, count(*) FROM border_incidents.events AS e
-         WHERE e.during @> $1::text::timestamp AND e.start_at < $1::text::timestamp
-           AND ($6::text[] IS NULL OR e.kind = ANY($6))
-           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))"
-            .to_owned()
-    } else {
-        format!("SELECT least(greatest(floor((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint), 0), $4::bigint - 1)::integer,
-                count(*)
-         FROM border_incidents.events AS e
-         WHERE e.during && tsrange($1::text::timestamp, $1::text::timestamp + ($2::bigint - $5::bigint) * interval '1 second', '[)')
-           AND ($6::text[] IS NULL OR e.kind = ANY($6))
-           AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))
-           AND {narrowed}
-         GROUP BY 1")
-    };
-    let format = if whole_days {
-        "%Y-%m-%d"
-    } else {
-        "%Y-%m-%dT%H:%M:%S"
-    };
-    let start = crate::data::time::from_seconds(from)
-        .strftime(format)
-        .to_string();
-    let nbins = i64::from(bins);
-    let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> =
-        vec![&start, &to, &width, &nbins, &from, &kinds, &categories];
-    if !whole_days && !narrowing.is_empty() {
-        params.extend(narrowing.params());
-    }
-    let rows = client
-        .query(&sql, &params)
-        .map_err(|e| StoreError::from_query(e, "counting events per time bin"))?;
-    let mut out = vec![0u64; bins as usize];
-    for row in rows {
-        let (bin, n): (i32, i64) = (row.get(0), row.get(1));
-        if let Some(slot) = out.get_mut(bin.max(0) as usize) {
-            *slot += n as u64;
-        }
-    }
-    Ok(out)
 }

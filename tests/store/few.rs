@@ -79,8 +79,9 @@ fn a_few_days_close_up_are_sent_as_events_counted_as_count_star_counts() {
     assert_eq!(read.events.len() as u64, *count);
 }
 
-/// `n` incidents over one week in a box of about 2° by 1°.
-fn dense_week(n: usize) -> Collection {
+/// `n` incidents of the source `source` over one week in a box of about
+/// 2° by 1°.
+fn dense_week(n: usize, source: &str) -> Collection {
     let features: Vec<String> = (0..n)
         .map(|i| {
             let lon = 70.0 + (i * 7919 % 2000) as f64 / 1000.0;
@@ -88,17 +89,17 @@ fn dense_week(n: usize) -> Collection {
             let day = 4 + i % 7;
             format!(
                 "{{\"type\": \"Feature\", \"geometry\": {{\"type\": \"Point\", \"coordinates\": [{lon}, {lat}]}}, \
-                 \"properties\": {{\"id\": \"dense-{i}\", \"kind\": \"incident\", \"title\": \"Event {i}\", \
+                 \"properties\": {{\"id\": \"{source}-{i}\", \"kind\": \"incident\", \"title\": \"Event {i}\", \
                  \"start\": \"2019-02-{day:02}\", \"end\": \"2019-02-{day:02}\", \"category\": \"armed_clash\"}}}}"
             )
         })
         .collect();
     let text = format!(
-        "{{\"type\": \"FeatureCollection\", \"sources\": [{{\"id\": \"dense\", \"kind\": \"dataset\"}}], \
+        "{{\"type\": \"FeatureCollection\", \"sources\": [{{\"id\": \"{source}\", \"kind\": \"dataset\"}}], \
          \"features\": [{}]}}",
         features.join(",\n")
     );
-    parse("dense", &text, &BundledTexts, &[])
+    parse(source, &text, &BundledTexts, &[])
         .into_result()
         .unwrap()
 }
@@ -109,7 +110,7 @@ fn a_dense_week_close_up_is_drawn_as_the_coarser_daily_cells() {
     let db = fresh_store("dense");
     let mut client = admin(server, &db);
     let n = MAX_EVENTS as usize + 400;
-    push::push(&mut client, &dense_week(n), &mut |_| {}, None).unwrap();
+    push::push(&mut client, &dense_week(n, "dense"), &mut |_| {}, None).unwrap();
     let bbox = [69.8, 39.8, 72.2, 41.2];
     let window = (day("2019-02-04"), day("2019-02-11"));
     let level = level_for(bbox[2] - bbox[0], 64);
@@ -127,4 +128,20 @@ fn a_dense_week_close_up_is_drawn_as_the_coarser_daily_cells() {
         "2019-02-11",
     );
     assert_eq!(counted.total, direct);
+
+    // Another source over the same days and place, hidden by the filters:
+    // the same cells, its events taken off the coarser daily counts.
+    push::push(&mut client, &dense_week(300, "other"), &mut |_| {}, None).unwrap();
+    let mut hiding = view_request(5, bbox, window);
+    hiding.question.narrowing.hidden_sources = vec!["other".to_owned()];
+    let answer = viewport::ask(&mut client, &hiding).unwrap();
+    let Shown::Cells(shown) = &answer.shown else {
+        panic!("the dense source alone is drawn as cells")
+    };
+    assert_eq!(shown, counted);
+    let with_other = viewport::ask(&mut client, &view_request(6, bbox, window)).unwrap();
+    let Shown::Cells(both) = &with_other.shown else {
+        panic!("both sources are drawn as cells")
+    };
+    assert_eq!(both.total, n as u64 + 300);
 }

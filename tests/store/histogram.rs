@@ -3,9 +3,9 @@
 //! the index of first moments, or the rows of a narrowed view).
 
 use border_incidents::data::time::{EventTime, from_seconds};
+use border_incidents::store::histogram;
 use border_incidents::store::narrow::Narrowing;
 use border_incidents::store::push;
-use border_incidents::store::viewport;
 
 use crate::common::{admin, fresh_store, synthetic};
 use crate::pg_server::shared;
@@ -44,7 +44,7 @@ fn the_histogram_counts_every_event_of_the_window_once() {
         ((day("2019-07-08"), day("2019-07-15")), 168), // hours, from the first moments
     ] {
         for kinds in [None, Some(vec!["context".to_owned()])] {
-            let h = viewport::histogram(
+            let h = histogram::count(
                 &mut client,
                 window,
                 bins,
@@ -64,57 +64,89 @@ fn the_histogram_counts_every_event_of_the_window_once() {
     }
 }
 
-/// Bins a few hours wide over weeks, not a whole number of hours (46 days
-/// in 200 bins: 5 h 31 min 12 s each): each bin holds exactly the events
-/// whose first moment falls in it, the first bin also those that began
-/// before the window and go on into it; the same whether the first moments'
-/// index is read or, for a narrowed view, the rows.
-#[test]
-fn bins_of_a_few_hours_hold_the_events_that_start_in_them() {
-    let server = shared();
-    let db = fresh_store("hourbins");
-    let mut client = admin(server, &db);
-    push::push(&mut client, &synthetic(20_000, 12), &mut |_| {}, None).unwrap();
-    let (from, to, bins) = (day("2019-06-20"), day("2019-08-05"), 200u32);
+/// Each bin's events, by `count(*)` over the rows: those whose first
+/// moment falls in it, the first bin also those that began before the
+/// window and go on into it; none of the `hidden` sources.
+fn expected_bins(
+    client: &mut postgres::Client,
+    (from, to): (i64, i64),
+    bins: u32,
+    hidden: &[String],
+) -> Vec<u64> {
     let width = (to - from + i64::from(bins) - 1) / i64::from(bins);
-    assert_ne!(width % 3600, 0, "bins that are not whole hours");
     let mut expected = vec![0u64; bins as usize];
     for row in client
         .query(
             "SELECT extract(epoch FROM lower(during))::bigint FROM border_incidents.events
-             WHERE during && tsrange($1::text::timestamp, $2::text::timestamp, '[)')",
-            &[&timestamp(from), &timestamp(to)],
+             WHERE during && tsrange($1::text::timestamp, $2::text::timestamp, '[)')
+               AND NOT source_id = ANY($3)",
+            &[&timestamp(from), &timestamp(to), &hidden],
         )
         .unwrap()
     {
         let start: i64 = row.get(0);
         expected[((start - from).max(0) / width) as usize] += 1;
     }
-    assert!(expected[0] > 0, "events that began before the window");
-    assert!(expected.iter().filter(|&&n| n > 0).count() > 40);
+    expected
+}
 
-    let indexed = viewport::histogram(
-        &mut client,
-        (from, to),
-        bins,
-        None,
-        None,
-        &Default::default(),
-    )
-    .unwrap();
-    assert_eq!(indexed, expected, "from the first moments' index");
-    let everything_but_a_side_none_has = Narrowing {
-        hidden_sides: vec!["no_such_side".to_owned()],
-        ..Default::default()
-    };
-    let by_rows = viewport::histogram(
-        &mut client,
-        (from, to),
-        bins,
-        None,
-        None,
-        &everything_but_a_side_none_has,
-    )
-    .unwrap();
-    assert_eq!(by_rows, expected, "from the rows of a narrowed view");
+/// Bins a few hours wide over weeks, not a whole number of hours (46 days
+/// in 200 bins: 5 h 31 min 12 s each), and whole days: each bin holds
+/// exactly the events that start in it, whichever way they are counted
+/// (the first moments' index, the daily summary, either less a hidden
+/// source's events, or the rows of a view narrowed by a side).
+#[test]
+fn each_bin_holds_the_events_that_start_in_it() {
+    let server = shared();
+    let db = fresh_store("hourbins");
+    let mut client = admin(server, &db);
+    push::push(&mut client, &synthetic(20_000, 12), &mut |_| {}, None).unwrap();
+    push::push(&mut client, &synthetic(2_000, 13), &mut |_| {}, None).unwrap();
+    let hours = ((day("2019-06-20"), day("2019-08-05")), 200u32);
+    let days = ((day("2018-03-14"), day("2018-06-20")), 98u32);
+    let (window, bins) = hours;
+    assert_ne!(
+        ((window.1 - window.0) / i64::from(bins)) % 3600,
+        0,
+        "bins that are not whole hours"
+    );
+    for (window, bins) in [hours, days] {
+        for hidden in [
+            vec![],
+            vec!["synthetic-13".to_owned()],
+            vec!["synthetic-12".to_owned()],
+        ] {
+            let expected = expected_bins(&mut client, window, bins, &hidden);
+            if hidden.is_empty() {
+                assert!(expected[0] > 0, "events that began before the window");
+                assert!(expected.iter().filter(|&&n| n > 0).count() > 40);
+            }
+            assert!(expected.iter().sum::<u64>() > 0, "{hidden:?}");
+            let narrowing = Narrowing {
+                hidden_sources: hidden.clone(),
+                ..Default::default()
+            };
+            let counted =
+                histogram::count(&mut client, window, bins, None, None, &narrowing).unwrap();
+            assert_eq!(counted, expected, "{window:?} hiding {hidden:?}");
+        }
+        let everything_but_a_side_none_has = Narrowing {
+            hidden_sides: vec!["no_such_side".to_owned()],
+            ..Default::default()
+        };
+        let by_rows = histogram::count(
+            &mut client,
+            window,
+            bins,
+            None,
+            None,
+            &everything_but_a_side_none_has,
+        )
+        .unwrap();
+        assert_eq!(
+            by_rows,
+            expected_bins(&mut client, window, bins, &[]),
+            "{window:?} from the rows of a narrowed view"
+        );
+    }
 }

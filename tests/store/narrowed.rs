@@ -10,7 +10,7 @@ use border_incidents::model::positions::event_lonlat;
 use border_incidents::model::visibility::{matches_text, overlaps, passes_filters};
 use border_incidents::store::cells::{self, CellQuery};
 use border_incidents::store::pull::{self, Scope};
-use border_incidents::store::{connect, push, viewport};
+use border_incidents::store::{connect, histogram, push};
 
 use crate::common::{admin_info, fresh_store, synthetic};
 use crate::pg_server::shared;
@@ -115,8 +115,7 @@ fn narrowed_views_count_and_send_what_the_apps_filters_let_through() {
             }
         }
         // The histogram counts the same events by their starts.
-        let histogram =
-            viewport::histogram(&mut client, window, 10, None, None, &narrowing).unwrap();
+        let histogram = histogram::count(&mut client, window, 10, None, None, &narrowing).unwrap();
         let in_window = held
             .events
             .iter()

@@ -9,15 +9,17 @@ use border_incidents::data::time::EventTime;
 use border_incidents::store::cells::{self, CellQuery, MONTH_LEVELS, cell_size};
 use border_incidents::store::edit::{self, Edit, EditKind, Outcome};
 use border_incidents::store::error::StoreError;
+use border_incidents::store::narrow::Narrowing;
 use border_incidents::store::viewport::{self, Shown};
-use border_incidents::store::{connect, push};
+use border_incidents::store::{connect, histogram, push};
 use serde_json::{Map, json};
 
 use crate::common::{admin, admin_info, fresh_store, read_sent, synthetic, view_request};
 use crate::pg_server::shared;
 
 /// The number of events `count(*)` finds in each cell of `got`'s span, by
-/// the same rules: placed, in the cells, overlapping the days, filtered.
+/// the same rules: placed, in the cells, overlapping the days, filtered
+/// (kinds, categories and hidden sources).
 fn counted_directly(
     client: &mut postgres::Client,
     got: &cells::Cells,
@@ -38,8 +40,20 @@ fn counted_directly(
                AND ($6::text IS NULL OR during && tsrange($6::text::timestamp, $7::text::timestamp, '[)'))
                AND ($8::text[] IS NULL OR kind = ANY($8))
                AND ($9::text[] IS NULL OR coalesce(category, '') = ANY($9))
+               AND NOT source_id = ANY($10::text[])
              GROUP BY 1, 2 ORDER BY 1, 2",
-            &[&got.level, &cx0, &cy0, &cx1, &cy1, &d0, &d1, &q.kinds, &q.categories],
+            &[
+                &got.level,
+                &cx0,
+                &cy0,
+                &cx1,
+                &cy1,
+                &d0,
+                &d1,
+                &q.kinds,
+                &q.categories,
+                &q.narrowing.hidden_sources,
+            ],
         )
         .unwrap()
         .iter()
@@ -74,6 +88,9 @@ fn counts_per_cell_equal_count_star_at_every_level_window_and_filter() {
     let mut client = connect::connect(&admin_info(server, &db)).unwrap();
     let events = synthetic(20_000, 1);
     push::push(&mut client, &events, &mut |_| {}, None).unwrap();
+    // A second, smaller source, to hide one or the other.
+    push::push(&mut client, &synthetic(3_000, 2), &mut |_| {}, None).unwrap();
+    let hidden_sources = [vec![], vec!["synthetic-2"], vec!["synthetic-1"]];
     let windows = [
         None,
         Some((day("2015-01-01"), day("2020-01-01"))), // whole years
@@ -94,13 +111,19 @@ fn counts_per_cell_equal_count_star_at_every_level_window_and_filter() {
             70.0 + size / 2.0,
             40.0 + size / 4.0,
         ];
-        for window in windows {
+        for (window, hidden) in windows
+            .iter()
+            .flat_map(|w| hidden_sources.iter().map(move |h| (*w, h)))
+        {
             let q = CellQuery {
                 bbox,
                 window,
                 kinds: None,
                 categories: None,
-                narrowing: Default::default(),
+                narrowing: Narrowing {
+                    hidden_sources: hidden.iter().map(|s| s.to_string()).collect(),
+                    ..Default::default()
+                },
                 across: 40,
             };
             totals.push(check(&mut client, &q));
@@ -279,7 +302,7 @@ fn a_view_gets_events_when_few_and_counts_when_many() {
     let window = (day("2015-01-01"), day("2025-01-01"));
     let bins = border_incidents::data::counts::TimeBins::over(window, 100);
     assert_eq!(wide.histogram.bins, bins);
-    let direct = viewport::histogram(
+    let direct = histogram::count(
         &mut client,
         bins.span(),
         100,

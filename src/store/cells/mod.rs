@@ -8,6 +8,7 @@
 //! exactly those of `count(*)` over the same cells, days and filters.
 
 mod split;
+mod sql;
 
 pub use split::{DayRange, Split, split_months, split_window};
 
@@ -16,7 +17,7 @@ use postgres::Client;
 use postgres::types::ToSql;
 
 use super::error::StoreError;
-use super::narrow::Narrowing;
+use super::narrow::{Narrowing, Reach};
 use crate::data::counts::{CellCount, CellCounts};
 use crate::data::time::{Seconds, from_seconds};
 
@@ -36,8 +37,9 @@ pub struct CellQuery {
     pub kinds: Option<Vec<String>>,
     /// Only these categories (`""` for none), if given.
     pub categories: Option<Vec<String>>,
-    /// What else is hidden: when anything is, the events are counted from
-    /// the events table, which the summaries cannot answer for.
+    /// What else is hidden: sources are taken off the summaries' counts;
+    /// sides, verdicts and words are counted from the events table, which
+    /// the summaries cannot answer for.
     pub narrowing: Narrowing,
     /// About how many cells across the box.
     pub across: u32,
@@ -161,7 +163,7 @@ pub fn count(client: &mut Client, q: &CellQuery) -> Result<Cells, StoreError> {
 /// daily counts (its box snapped out to that level's larger cells), when
 /// `q` itself would count its window's days from the events: a window
 /// holding no whole month, at a level with monthly counts only, not
-/// narrowed by the filters. Their total bounds `q`'s. None otherwise,
+/// narrowed but by hidden sources. Their total bounds `q`'s. None otherwise,
 /// when `q` is as quick to count as these would be.
 pub fn coarser_days(client: &mut Client, q: &CellQuery) -> Result<Option<Cells>, StoreError> {
     let level = level_of(q);
@@ -172,7 +174,9 @@ pub fn coarser_days(client: &mut Client, q: &CellQuery) -> Result<Option<Cells>,
     let days_only = split.years.is_none() && split.months.is_empty();
     let coarser = DAY_LEVELS.iter().copied().filter(|&l| l < level).max();
     match coarser {
-        Some(coarser) if days_only && q.narrowing.is_empty() && !DAY_LEVELS.contains(&level) => {
+        Some(coarser)
+            if days_only && q.narrowing.reach() != Reach::Rows && !DAY_LEVELS.contains(&level) =>
+        {
             Ok(Some(count_at(client, q, coarser)?))
         }
         _ => Ok(None),
@@ -183,8 +187,8 @@ pub fn coarser_days(client: &mut Client, q: &CellQuery) -> Result<Option<Cells>,
 fn count_at(client: &mut Client, q: &CellQuery, level: i32) -> Result<Cells, StoreError> {
     let span = span_of(level, q.bbox);
     let days = q.window.map(days_of);
-    let narrowed = !q.narrowing.is_empty();
-    let sql = count_sql(level, days, narrowed);
+    let reach = q.narrowing.reach();
+    let sql = sql::count_sql(level, days, reach);
     let b = boxed_span(level, span);
     let (d0, d1) = match days {
         Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),
@@ -201,11 +205,13 @@ fn count_at(client: &mut Client, q: &CellQuery, level: i32) -> Result<Cells, Sto
     ];
     // The snapped box is the events' test; the window's days are its
     // parameters with or without the box.
-    if days.is_some() || narrowed {
+    if days.is_some() || reach != Reach::Summaries {
         params.extend([&d0 as &(dyn ToSql + Sync), &d1, &b[0], &b[1], &b[2], &b[3]]);
     }
-    if narrowed {
-        params.extend(q.narrowing.params());
+    match reach {
+        Reach::Summaries => {}
+        Reach::SummariesLessSources => params.push(&q.narrowing.hidden_sources),
+        Reach::Rows => params.extend(q.narrowing.params()),
     }
     let rows = client
         .query(&sql, &params)
@@ -250,83 +256,6 @@ fn boxed_span(level: i32, [cx0, cy0, cx1, cy1]: [i32; 4]) -> [f64; 4] {
         f64::from(cx1 + 1) * size - 180.0,
         f64::from(cy1 + 1) * size - 90.0,
     ]
-}
-
-/// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
-/// and with a window or `narrowed` $8–$9 the window's first and last day
-/// (none: all time), $10–$13 the snapped box; `narrowed`, $14–$17 the
-/// [`Narrowing`]'s, every event then counted from the events table.
-fn count_sql(level: i32, days: Option<(Date, Date)>, narrowed: bool) -> String {
-    // Each column of the box its own index range (level, cx, cy…), not
-    // every column of the level filtered by row.
-    let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
-        AND cy BETWEEN $3 AND $5
-        AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
-    let events_in_span =
-        "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
-        AND border_incidents.cell_x($1, e.geom) BETWEEN $2 AND $4
-        AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
-        AND ($6::text[] IS NULL OR e.kind = ANY($6))
-        AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
-    let narrowing = if narrowed {
-        format!("AND {}", Narrowing::condition(14))
-    } else {
-        String::new()
-    };
-    let from_events = |days_where: &str| {
-        format!(
-            "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
-                    coalesce(e.category, '') AS category, count(*) AS n
-             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where} {narrowing}
-             GROUP BY 1, 2, 3"
-        )
-    };
-    let parts: Vec<String> = match days {
-        _ if narrowed => vec![from_events(
-            "($8::text IS NULL OR e.during && tsrange($8::text::timestamp, ($9::text::date + 1)::timestamp, '[)'))",
-        )],
-        None => vec![format!(
-            "SELECT cx, cy, category, n FROM border_incidents.cell_years WHERE level = $1::integer AND {in_span}"
-        )],
-        Some((first, last)) => {
-            let split = split_window(first, last);
-            let mut parts = Vec::new();
-            if let Some((y0, y1)) = split.years {
-                parts.push(format!(
-                    "SELECT cx, cy, category, n FROM border_incidents.cell_years
-                     WHERE level = $1::integer AND year >= '{y0}' AND year < '{y1}' AND {in_span}"
-                ));
-            }
-            for (m0, m1) in split.months {
-                parts.push(format!(
-                    "SELECT cx, cy, category, n FROM border_incidents.cell_months
-                     WHERE level = $1::integer AND month >= '{m0}' AND month < '{m1}' AND {in_span}"
-                ));
-            }
-            for (a, b) in split.days {
-                if DAY_LEVELS.contains(&level) {
-                    parts.push(format!(
-                        "SELECT cx, cy, category, n FROM border_incidents.cell_days
-                         WHERE level = $1::integer AND day >= '{a}' AND day <= '{b}' AND {in_span}"
-                    ));
-                } else {
-                    parts.push(from_events(&format!(
-                        "e.start_day >= '{a}' AND e.start_day <= '{b}'"
-                    )));
-                }
-            }
-            // Events that began before the window and run into it.
-            parts.push(from_events(
-                "e.during @> $8::text::timestamp AND e.start_day < $8::text::date AND $9::text IS NOT NULL",
-            ));
-            parts
-        }
-    };
-    format!(
-        "SELECT cx, cy, category, sum(n)::bigint FROM ({}) AS counted
-         GROUP BY cx, cy, category HAVING sum(n) > 0 ORDER BY cx, cy, category",
-        parts.join(" UNION ALL ")
-    )
 }
 
 /// How many events the store holds, from the coarsest summary (each event

@@ -1,0 +1,104 @@
+//! The statement that counts a view's cells: the summaries' rows for the
+//! whole years, months and (at levels kept per day) days of the window,
+//! the events for the rest; when sources are hidden, less the hidden
+//! sources' events over the same stretches; when sides, verdicts or words
+//! are hidden, the events alone.
+
+use jiff::civil::Date;
+
+use super::DAY_LEVELS;
+use super::split::split_window;
+use crate::store::narrow::{Narrowing, Reach};
+
+/// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
+/// and with a window or a narrowing $8–$9 the window's first and last day
+/// (none: all time), $10–$13 the snapped box; then $14 the hidden sources
+/// ([`Reach::SummariesLessSources`]) or $14–$17 the [`Narrowing`]'s
+/// ([`Reach::Rows`], every event then counted from the events table).
+pub fn count_sql(level: i32, days: Option<(Date, Date)>, reach: Reach) -> String {
+    // Each column of the box its own index range (level, cx, cy…), not
+    // every column of the level filtered by row.
+    let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
+        AND cy BETWEEN $3 AND $5
+        AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
+    let events_in_span =
+        "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
+        AND border_incidents.cell_x($1, e.geom) BETWEEN $2 AND $4
+        AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
+        AND ($6::text[] IS NULL OR e.kind = ANY($6))
+        AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
+    let shown = match reach {
+        Reach::Summaries => String::new(),
+        Reach::SummariesLessSources => "AND NOT e.source_id = ANY($14::text[])".to_owned(),
+        Reach::Rows => format!("AND {}", Narrowing::condition(14)),
+    };
+    let counted = |sign: &str, days_where: &str, which: &str| {
+        format!(
+            "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
+                    coalesce(e.category, '') AS category, {sign}count(*) AS n
+             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where} {which}
+             GROUP BY 1, 2, 3"
+        )
+    };
+    let from_events = |days_where: &str| counted("", days_where, &shown);
+    // What a summary counted over `days_where` that the hidden sources hold.
+    let hidden = |days_where: &str| {
+        (reach == Reach::SummariesLessSources)
+            .then(|| counted("-", days_where, "AND e.source_id = ANY($14::text[])"))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    match days {
+        _ if reach == Reach::Rows => parts.push(from_events(
+            "($8::text IS NULL OR e.during && tsrange($8::text::timestamp, ($9::text::date + 1)::timestamp, '[)'))",
+        )),
+        None => {
+            parts.push(format!(
+                "SELECT cx, cy, category, n FROM border_incidents.cell_years WHERE level = $1::integer AND {in_span}"
+            ));
+            // All time: the days' parameters are both empty.
+            parts.extend(hidden("$8::text IS NULL AND $9::text IS NULL"));
+        }
+        Some((first, last)) => {
+            let split = split_window(first, last);
+            if let Some((y0, y1)) = split.years {
+                parts.push(format!(
+                    "SELECT cx, cy, category, n FROM border_incidents.cell_years
+                     WHERE level = $1::integer AND year >= '{y0}' AND year < '{y1}' AND {in_span}"
+                ));
+                parts.extend(hidden(&format!(
+                    "e.start_day >= '{y0}' AND e.start_day < '{y1}'"
+                )));
+            }
+            for (m0, m1) in split.months {
+                parts.push(format!(
+                    "SELECT cx, cy, category, n FROM border_incidents.cell_months
+                     WHERE level = $1::integer AND month >= '{m0}' AND month < '{m1}' AND {in_span}"
+                ));
+                parts.extend(hidden(&format!(
+                    "e.start_day >= '{m0}' AND e.start_day < '{m1}'"
+                )));
+            }
+            for (a, b) in split.days {
+                let these = format!("e.start_day >= '{a}' AND e.start_day <= '{b}'");
+                if DAY_LEVELS.contains(&level) {
+                    parts.push(format!(
+                        "SELECT cx, cy, category, n FROM border_incidents.cell_days
+                         WHERE level = $1::integer AND day >= '{a}' AND day <= '{b}' AND {in_span}"
+                    ));
+                    parts.extend(hidden(&these));
+                } else {
+                    parts.push(from_events(&these));
+                }
+            }
+            // Events that began before the window and run into it.
+            parts.push(from_events(
+                "e.during @> $8::text::timestamp AND e.start_day < $8::text::date AND $9::text IS NOT NULL",
+            ));
+        }
+    }
+    format!(
+        "SELECT cx, cy, category, sum(n)::bigint FROM ({}) AS counted
+         GROUP BY cx, cy, category HAVING sum(n) > 0 ORDER BY cx, cy, category",
+        parts.join(" UNION ALL ")
+    )
+}
