@@ -1,7 +1,9 @@
 //! The shared store at scale: a throwaway PostgreSQL with PostGIS (as the
 //! tests start it), filled with generated events by SQL, then the view's
 //! question asked at the default view, zoomed into one district, for one
-//! week, for 46 days (no whole month) and for the whole world: p50 and p95
+//! week, for 46 days (no whole month), for the whole world, and at the
+//! default view with the article's events (pushed beside the generated
+//! ones) hidden, from the summaries and from the rows: p50 and p95
 //! of the answer, side by side with the same counts taken from the events
 //! table without the summary tables, and with loading every event into memory. The query plans are
 //! printed (auto_explain, as notices). The generated rows are vacuumed
@@ -25,10 +27,12 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use border_incidents::data::events;
 use border_incidents::data::time::{Seconds, from_seconds};
 use border_incidents::store::cells::Cells;
-use border_incidents::store::migrate;
+use border_incidents::store::narrow::{Narrowing, Reach};
 use border_incidents::store::viewport::{self, Shown, ViewQuestion, ViewRequest};
+use border_incidents::store::{migrate, push};
 use jiff::civil::Date;
 use pg_server::TestServer;
 use postgres::{Client, Config, NoTls};
@@ -66,10 +70,15 @@ fn main() {
         push_side_by_side(started(), file);
         return;
     }
-    let url = given.unwrap_or_else(|| {
-        let server = started();
-        server.admin_url(&server.create_database("viewport", true))
-    });
+    // Kept (a test database is dropped with its handle) until the end.
+    let made = given
+        .is_none()
+        .then(|| started().create_database("viewport", true));
+    let url = match (&given, &made) {
+        (Some(url), _) => url.clone(),
+        (None, Some(db)) => started().admin_url(db),
+        (None, None) => unreachable!("a database is made when none is given"),
+    };
     let mut client = plain_client(&url, None);
     if !initialised(&mut client) {
         let name: String = client
@@ -80,32 +89,57 @@ fn main() {
         generate(&mut client, n);
     }
 
+    // The article's events beside the generated ones (left as they are
+    // when already there), so that a view can hide a small source.
+    let article = events::bundled().expect("the bundled events");
+    push::push(&mut client, &article, &mut |_| {}, None).expect("the article's events");
+    let article_hidden = Narrowing {
+        hidden_sources: vec![article.sources[0].id.clone()],
+        ..Narrowing::default()
+    };
+    // The same events let through, counted from the rows: a side no event
+    // has hidden too.
+    let by_rows = Narrowing {
+        hidden_sides: vec!["no-such-side".to_owned()],
+        ..article_hidden.clone()
+    };
+    let everything = Narrowing::default();
     let whole = (day(FIRST_DAY), day(END_DAY));
     let views = [
-        ("default view, every year", FOCUS, whole),
-        ("one district, every year", DISTRICT, whole),
+        ("default view, every year", FOCUS, whole, &everything),
+        ("one district, every year", DISTRICT, whole, &everything),
         (
             "default view, one week",
             FOCUS,
             (day("2022-09-12"), day("2022-09-19")),
+            &everything,
         ),
         (
             "default view, 46 days",
             FOCUS,
             (day("2022-08-10"), day("2022-09-25")),
+            &everything,
         ),
         (
             "the whole world, every year",
             [-180.0, -90.0, 180.0, 90.0],
             whole,
+            &everything,
         ),
+        (
+            "default view, article hidden",
+            FOCUS,
+            whole,
+            &article_hidden,
+        ),
+        ("the same, from the rows", FOCUS, whole, &by_rows),
     ];
     println!(
         "\n{:<30} {:>12} {:>10} {:>10}",
         "view", "answer", "p50 ms", "p95 ms"
     );
     let mut plans_of = Vec::new();
-    for (name, bbox, window) in views {
+    for (name, bbox, window, narrowing) in views {
         let request = ViewRequest {
             serial: 1,
             question: ViewQuestion {
@@ -113,13 +147,19 @@ fn main() {
                 window,
                 kinds: None,
                 categories: None,
-                narrowing: Default::default(),
+                narrowing: narrowing.clone(),
                 across: 64,
                 histogram: border_incidents::data::counts::TimeBins::over(window, 200),
             },
         };
         let mut answer = None;
-        let times = timed(repeats, || {
+        // Counted from the rows, a view takes seconds: a few runs tell.
+        let runs = if narrowing.reach() == Reach::Rows {
+            repeats.min(5)
+        } else {
+            repeats
+        };
+        let times = timed(runs, || {
             answer = Some(viewport::ask(&mut client, &request).expect("viewport answer"));
         });
         let answer = answer.expect("at least one run");
@@ -146,7 +186,7 @@ fn main() {
         };
         let mut direct = 0;
         let times = timed(repeats.min(5), || {
-            direct = count_without_summaries(&mut client, cells, request.question.window);
+            direct = count_without_summaries(&mut client, cells, &request.question);
         });
         println!(
             "{name:<30} {total:>12} {direct:>12} {:>10.1} {:>10.1}",
@@ -273,12 +313,10 @@ fn generate(client: &mut Client, n: i64) {
     );
 }
 
-/// The counts of `cells` taken again from the events table itself.
-fn count_without_summaries(
-    client: &mut Client,
-    cells: &Cells,
-    (from, to): (Seconds, Seconds),
-) -> u64 {
+/// The counts of `cells` taken again from the events table itself, the
+/// sources `asked` hides left out.
+fn count_without_summaries(client: &mut Client, cells: &Cells, asked: &ViewQuestion) -> u64 {
+    let (from, to) = asked.window;
     let [x0, y0, x1, y1] = cells.span;
     let [w, s, e, n] = cells.snapped_box();
     let row = client
@@ -291,6 +329,7 @@ fn count_without_summaries(
                    AND border_incidents.cell_x($1, geom) BETWEEN $2 AND $4
                    AND border_incidents.cell_y($1, geom) BETWEEN $3 AND $5
                    AND during && tsrange($10::text::timestamp, $11::text::timestamp, '[)')
+                   AND NOT source_id = ANY($12)
                  GROUP BY 1, 2, 3) AS counted",
             &[
                 &cells.level,
@@ -304,6 +343,7 @@ fn count_without_summaries(
                 &n,
                 &timestamp(from),
                 &timestamp(to),
+                &asked.narrowing.hidden_sources,
             ],
         )
         .expect("counts from the events");
