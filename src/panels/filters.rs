@@ -14,9 +14,15 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
     egui::CollapsingHeader::new("Filters")
         .id_salt("filters")
         .show(ui, |ui| {
-            let kinds = EventKind::ALL
-                .into_iter()
-                .filter(|k| data.events.iter().any(|e| e.kind == *k));
+            // A store's view drawn as counts holds no events to list
+            // kinds or categories from: every kind, and the categories
+            // its cells count. What is hidden stays listed, to show again.
+            let counted = data.counts.as_deref();
+            let kinds = EventKind::ALL.into_iter().filter(|k| {
+                counted.is_some()
+                    || filters.hidden_kinds.contains(&kind_key(*k))
+                    || data.events.iter().any(|e| e.kind == *k)
+            });
             section(
                 ui,
                 "Kind",
@@ -37,6 +43,12 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
                 .events
                 .iter()
                 .filter_map(|e| e.category.as_deref())
+                .chain(counted.iter().flat_map(|c| {
+                    c.cells
+                        .iter()
+                        .flat_map(|cell| cell.by_category.iter().map(|(id, _)| id.as_str()))
+                }))
+                .chain(filters.hidden_categories.iter().map(String::as_str))
                 .collect();
             section(
                 ui,

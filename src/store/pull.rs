@@ -31,6 +31,10 @@ pub struct Scope {
     pub categories: Option<Vec<String>>,
     /// What else is hidden.
     pub narrowing: Narrowing,
+    /// Whether the file lists every source of the store, those none of its
+    /// events names without their texts: a view's answer, whose filters
+    /// offer every source, the hidden ones too.
+    pub every_source: bool,
 }
 
 /// Events read out of the store as an events file.
@@ -64,7 +68,7 @@ pub fn pull_with_versions(client: &mut Client, scope: &Scope) -> Result<PulledTe
         Some(&mut versions),
     )?;
     Ok(PulledText {
-        text: file_text(client, &features, &sources)?,
+        text: file_text(client, &features, &sources, scope.every_source)?,
         versions,
         in_scope,
     })
@@ -90,18 +94,27 @@ pub fn one(client: &mut Client, id: &str) -> Result<Option<(String, i32)>, Store
     let mut feature = String::from("\n");
     write_feature(&row, &mut feature);
     let sources = BTreeSet::from([row.get::<_, String>(2)]);
-    let text = file_text(client, &feature, &sources)?;
+    let text = file_text(client, &feature, &sources, false)?;
     Ok(Some((text, row.get(FEATURE_COLUMN_COUNT))))
 }
 
+/// An events file of no events with every source of the store (without
+/// their texts) and every vocabulary term: what the filters of a view
+/// drawn as counts offer.
+pub fn catalogue(client: &mut Client) -> Result<String, StoreError> {
+    file_text(client, "", &BTreeSet::new(), true)
+}
+
 /// An events file of `features` (comma-separated Feature texts) with the
-/// `sources` they name and every vocabulary term.
+/// `sources` they name and every vocabulary term; with `every_source`, the
+/// store's other sources too, without their texts.
 fn file_text(
     client: &mut Client,
     features: &str,
     sources: &BTreeSet<String>,
+    every_source: bool,
 ) -> Result<String, StoreError> {
-    let sources_json = sources_json(client, sources)?;
+    let sources_json = sources_json(client, sources, every_source)?;
     let vocabularies = vocabularies_json(client)?;
     let mut out = String::with_capacity(features.len() + sources_json.len() + 256);
     let _ = write!(
@@ -191,17 +204,22 @@ fn timestamp(s: Seconds) -> String {
     from_seconds(s).strftime("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
-/// The `sources` member: the sources named, each with its text inline.
-fn sources_json(client: &mut Client, ids: &BTreeSet<String>) -> Result<String, StoreError> {
+/// The `sources` member: the sources named, each with its text inline;
+/// with `every_source`, every other source too, without its text.
+fn sources_json(
+    client: &mut Client,
+    ids: &BTreeSet<String>,
+    every_source: bool,
+) -> Result<String, StoreError> {
     let ids: Vec<&String> = ids.iter().collect();
     let row = client
         .query_one(
             "SELECT coalesce(json_agg(json_strip_nulls(json_build_object(
                  'id', id, 'kind', kind, 'title', title, 'outlet', outlet, 'author', author,
                  'url', url, 'licence', licence, 'published', published::text,
-                 'text', body, 'sha256', sha256)) ORDER BY id), '[]')::text
-             FROM border_incidents.sources WHERE id = ANY($1)",
-            &[&ids],
+                 'text', CASE WHEN id = ANY($1) THEN body END, 'sha256', sha256)) ORDER BY id), '[]')::text
+             FROM border_incidents.sources WHERE id = ANY($1) OR $2",
+            &[&ids, &every_source],
         )
         .map_err(|e| StoreError::from_query(e, "reading sources"))?;
     Ok(row.get(0))

@@ -77,6 +77,10 @@ pub struct ViewAnswer {
     pub shown: Shown,
     /// Events per bin of the question's bins (placed or not, in any box).
     pub histogram: TimeCounts,
+    /// With counts: an events file of no events with every source of the
+    /// store and the vocabularies, for the filters to offer (events sent
+    /// carry them in their own file).
+    pub catalogue: Option<String>,
 }
 
 /// Answers `request`.
@@ -117,6 +121,7 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
                 kinds: request.kinds.clone(),
                 categories: request.categories.clone(),
                 narrowing: request.narrowing.clone(),
+                every_source: true,
             };
             let pulled = pull::pull_with_versions(client, &scope)?;
             Shown::Events {
@@ -138,9 +143,14 @@ pub fn ask(client: &mut Client, asked: &ViewRequest) -> Result<ViewAnswer, Store
             &request.narrowing,
         )?,
     };
+    let catalogue = match shown {
+        Shown::Cells(_) => Some(pull::catalogue(client)?),
+        Shown::Events { .. } => None,
+    };
     Ok(ViewAnswer {
         serial: asked.serial,
         shown,
         histogram,
+        catalogue,
     })
 }

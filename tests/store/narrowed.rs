@@ -1,6 +1,7 @@
 //! A view narrowed by filters the summaries do not key (sides, sources,
 //! verdicts hidden, search words): its counts per cell, its histogram and
-//! the events it is sent are those the app's own filters let through.
+//! the events it is sent are those the app's own filters let through;
+//! and every answer lists the store's sources, for the filters to offer.
 
 use border_incidents::data::event::Verdict;
 use border_incidents::data::events;
@@ -127,4 +128,74 @@ fn narrowed_views_count_and_send_what_the_apps_filters_let_through() {
             "{filters:?}"
         );
     }
+}
+
+/// A view's answer lists every source of the store, so that the filters
+/// offer each, a hidden one too: with the events sent, the sources they
+/// name with their texts and the others without; with counts, every
+/// source without its text and no events.
+#[test]
+fn a_views_answer_lists_every_source_of_the_store() {
+    let server = shared();
+    let db = fresh_store("catalogue");
+    let mut client = connect::connect(&admin_info(server, &db)).unwrap();
+    push::push(&mut client, &synthetic(200, 7), &mut |_| {}, None).unwrap();
+    let bundled = events::bundled().unwrap();
+    push::push(&mut client, &bundled, &mut |_| {}, None).unwrap();
+    let article = &bundled.sources[0];
+    assert!(article.text.is_some());
+
+    let read = |text: &str| {
+        events::parse("view", text, &events::BundledTexts, &[])
+            .into_result()
+            .unwrap()
+    };
+    let ids = |c: &events::Collection| -> Vec<String> {
+        c.sources.iter().map(|s| s.id.clone()).collect()
+    };
+    // The synthetic source hidden: the article's events are sent, and the
+    // hidden source is listed without a text of its own.
+    let scope = Scope {
+        narrowing: border_incidents::store::narrow::Narrowing {
+            hidden_sources: vec!["synthetic-7".to_owned()],
+            ..Default::default()
+        },
+        every_source: true,
+        ..Scope::default()
+    };
+    let sent = read(&pull::pull_text(&mut client, &scope).unwrap());
+    assert_eq!(sent.events.len(), bundled.events.len());
+    let mut both = ids(&sent);
+    both.sort();
+    let mut expected = vec![article.id.clone(), "synthetic-7".to_owned()];
+    expected.sort();
+    assert_eq!(both, expected);
+    let of = |c: &events::Collection, id: &str| c.sources.iter().find(|s| s.id == id).cloned();
+    assert_eq!(of(&sent, &article.id).unwrap().text, article.text);
+    assert_eq!(of(&sent, "synthetic-7").unwrap().text, None);
+    // Without `every_source` (what `db pull` writes), only the sources
+    // its events name.
+    let pulled = read(
+        &pull::pull_text(
+            &mut client,
+            &Scope {
+                every_source: false,
+                ..scope
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(ids(&pulled), vec![article.id.clone()]);
+
+    // Counts: every source, no texts, no events, every vocabulary term.
+    let catalogue = read(&pull::catalogue(&mut client).unwrap());
+    assert!(catalogue.events.is_empty());
+    let mut all = ids(&catalogue);
+    all.sort();
+    assert_eq!(all, both);
+    assert!(catalogue.sources.iter().all(|s| s.text.is_none()));
+    assert_eq!(
+        catalogue.vocabulary.categories.len(),
+        sent.vocabulary.categories.len()
+    );
 }

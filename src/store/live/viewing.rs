@@ -119,12 +119,12 @@ impl Live {
                 }]
             }
             Ok(Viewed {
-                map: OnMap::Cells(cells),
+                map: OnMap::Cells(cells, catalogue),
                 histogram,
             }) => {
                 self.versions.clear();
                 vec![Effect::Viewed {
-                    events: Box::default(),
+                    events: Box::new(catalogue),
                     counts: Some(cells.counts()),
                     histogram,
                 }]

@@ -142,8 +142,9 @@ pub struct Viewed {
 pub enum OnMap {
     /// The events in it, few enough to draw one by one.
     Events(Pulled),
-    /// Counts per cell of its grid.
-    Cells(Cells),
+    /// Counts per cell of its grid, and the store's sources and
+    /// vocabularies (no events).
+    Cells(Cells, Collection),
 }
 
 /// The app's end of the worker.
@@ -298,7 +299,10 @@ impl State {
                             warnings,
                         })
                     }
-                    Shown::Cells(cells) => OnMap::Cells(cells),
+                    Shown::Cells(cells) => {
+                        let catalogue = answer.catalogue.as_deref().unwrap_or_default();
+                        OnMap::Cells(cells, read_file_text(catalogue, &[])?.0)
+                    }
                 };
                 Ok(Box::new(Viewed {
                     map,

@@ -18,15 +18,21 @@ const GENERATED: u64 = 20_000;
 /// Above this many events the app under test asks per view.
 const VIEW_ABOVE: u64 = 1_000;
 
-/// Adds [`GENERATED`] incidents on a grid over the valley, through the
-/// schema's own triggers (which count them into the summaries).
+/// The title of the generated events' source.
+const GENERATED_SOURCE: &str = "Generated events";
+
+/// Adds [`GENERATED`] incidents of a source of their own on a grid over
+/// the valley, through the schema's own triggers (which count them into
+/// the summaries).
 fn add_generated(server: &TestServer, db: &str) {
     server.sql(
         db,
         &format!(
-            "INSERT INTO border_incidents.events (id, source_id, kind, title, start_text,
+            "INSERT INTO border_incidents.sources (id, kind, title)
+                 VALUES ('generated', 'dataset', '{GENERATED_SOURCE}');
+             INSERT INTO border_incidents.events (id, source_id, kind, title, start_text,
                  end_text, date_precision, location_precision, geom)
-             SELECT 'gen-' || i, (SELECT min(id) FROM border_incidents.sources), 'incident',
+             SELECT 'gen-' || i, 'generated', 'incident',
                  'Generated event ' || i, '2022-09-1' || (5 + i % 5), '2022-09-1' || (5 + i % 5),
                  'day', 'exact',
                  ST_SetSRID(ST_MakePoint(70.0 + (i % 200) * 0.015,
@@ -167,6 +173,37 @@ fn zooming_in_turns_counts_per_cell_into_events_and_a_lost_server_keeps_the_last
     settle(&mut app);
     assert_eq!(app.state().view().filters.text, "");
     assert!(app.state().data().counts.is_some(), "counts again");
+
+    // The filters offer the store's sources while counts are drawn; the
+    // generated source hidden, the article's few events are sent and
+    // drawn, and the hidden source is still offered, to show again.
+    app.get_by_label("Filters").click();
+    app.run_steps(2);
+    app.get_by_label("Source").click();
+    app.run_steps(2);
+    app.get_by_label(GENERATED_SOURCE).click();
+    app.run_steps(3);
+    settle(&mut app);
+    assert!(app.state().data().counts.is_none(), "the events themselves");
+    assert!(!app.state().data().events.is_empty());
+    assert!(!shows_generated_markers(&app));
+    assert!(
+        app.state()
+            .data()
+            .events
+            .iter()
+            .all(|e| !e.id.starts_with("gen-"))
+    );
+    app.get_by_label(GENERATED_SOURCE).click();
+    app.run_steps(3);
+    settle(&mut app);
+    assert_eq!(
+        app.state().data().counts.as_ref().map(|c| c.total),
+        Some(total),
+        "the same counts again"
+    );
+    app.get_by_label("Filters").click();
+    app.run_steps(2);
 
     // Zooming in, step by step: cells until few enough events, then the
     // events themselves, each answer the one of the view shown.
