@@ -66,7 +66,10 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
                 .iter()
                 .map(|t| Some(t.id.as_str()))
                 .chain([None])
-                .filter(|s| data.events.iter().any(|e| e.side.as_deref() == *s));
+                .filter(|s| {
+                    filters.hidden_sides.contains(&side_key(*s))
+                        || data.events.iter().any(|e| e.side.as_deref() == *s)
+                });
             section(
                 ui,
                 "Side",
@@ -75,9 +78,11 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
             );
             let verdicts = Verdict::ALL.into_iter().map(Some).chain([None]);
             let verdicts_present = verdicts.filter(|v| {
-                data.events
-                    .iter()
-                    .any(|e| e.verification.as_ref().map(|x| x.verdict) == *v)
+                filters.hidden_verdicts.contains(&verdict_key(*v))
+                    || data
+                        .events
+                        .iter()
+                        .any(|e| e.verification.as_ref().map(|x| x.verdict) == *v)
             });
             section(
                 ui,
@@ -95,13 +100,19 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
     (f != *filters).then_some(f)
 }
 
-/// One collapsing checkbox list; a ticked box means "shown".
+/// One collapsing checkbox list; a ticked box means "shown". A list with
+/// nothing to offer (a store's view drawn as counts holds no sides or
+/// verdicts to list) is left out.
 fn section(
     ui: &mut egui::Ui,
     title: &str,
     hidden: &mut BTreeSet<String>,
     items: impl Iterator<Item = (String, String)>,
 ) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
     egui::CollapsingHeader::new(title)
         .id_salt(("filter_section", title))
         .default_open(false)

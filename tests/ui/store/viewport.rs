@@ -194,6 +194,32 @@ fn zooming_in_turns_counts_per_cell_into_events_and_a_lost_server_keeps_the_last
             .iter()
             .all(|e| !e.id.starts_with("gen-"))
     );
+    // A side hidden is asked of the database too: none of its events is
+    // sent, and it stays offered.
+    app.get_by_label("Side").click();
+    app.run_steps(2);
+    app.get_by_label("Kyrgyz account").click();
+    app.run_steps(3);
+    settle(&mut app);
+    assert!(
+        app.state()
+            .data()
+            .events
+            .iter()
+            .all(|e| e.side.as_deref() != Some("kyrgyz"))
+    );
+    app.get_by_label("Kyrgyz account").click();
+    app.run_steps(3);
+    settle(&mut app);
+    assert!(
+        app.state()
+            .data()
+            .events
+            .iter()
+            .any(|e| e.side.as_deref() == Some("kyrgyz"))
+    );
+    app.get_by_label("Side").click();
+    app.run_steps(2);
     app.get_by_label(GENERATED_SOURCE).click();
     app.run_steps(3);
     settle(&mut app);
