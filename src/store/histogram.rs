@@ -48,7 +48,7 @@ pub fn count(
         && (width % DAY == 0 || width >= 7 * DAY)
         && reach != Reach::Rows;
     let sql = match reach {
-        Reach::Rows => by_rows(),
+        Reach::Rows => by_rows(narrowing),
         _ if whole_days => by_days(reach),
         _ => by_first_moments(reach),
     };
@@ -158,8 +158,8 @@ fn begun_before(before: &str, first: &str, reach: Reach) -> String {
     )
 }
 
-/// From the rows of the events the [`Narrowing`] lets through ($8–$11).
-fn by_rows() -> String {
+/// From the rows of the events `narrowing` lets through ($8–$11).
+fn by_rows(narrowing: &Narrowing) -> String {
     format!(
         "SELECT least(greatest(floor((extract(epoch FROM lower(e.during)) - $5::bigint) / $3::bigint), 0), $4::bigint - 1)::integer,
                 count(*)
@@ -168,6 +168,6 @@ fn by_rows() -> String {
            AND {KINDS_AND_CATEGORIES}
            AND {}
          GROUP BY 1",
-        Narrowing::condition(8)
+        narrowing.condition(8)
     )
 }

@@ -149,7 +149,7 @@ fn features_into(
     let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> =
         vec![&w, &s, &e, &n, &from, &to, &scope.kinds, &scope.categories];
     params.extend(scope.narrowing.params());
-    let narrowed = Narrowing::condition(9);
+    let narrowed = scope.narrowing.condition(9);
     let rows = client
         .query_raw(
             &format!(

@@ -188,7 +188,7 @@ fn count_at(client: &mut Client, q: &CellQuery, level: i32) -> Result<Cells, Sto
     let span = span_of(level, q.bbox);
     let days = q.window.map(days_of);
     let reach = q.narrowing.reach();
-    let sql = sql::count_sql(level, days, reach);
+    let sql = sql::count_sql(level, days, &q.narrowing);
     let b = boxed_span(level, span);
     let (d0, d1) = match days {
         Some((a, b)) => (Some(a.to_string()), Some(b.to_string())),

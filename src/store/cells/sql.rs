@@ -15,7 +15,8 @@ use crate::store::narrow::{Narrowing, Reach};
 /// (none: all time), $10–$13 the snapped box; then $14 the hidden sources
 /// ([`Reach::SummariesLessSources`]) or $14–$17 the [`Narrowing`]'s
 /// ([`Reach::Rows`], every event then counted from the events table).
-pub fn count_sql(level: i32, days: Option<(Date, Date)>, reach: Reach) -> String {
+pub fn count_sql(level: i32, days: Option<(Date, Date)>, narrowing: &Narrowing) -> String {
+    let reach = narrowing.reach();
     // Each column of the box its own index range (level, cx, cy…), not
     // every column of the level filtered by row.
     let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
@@ -30,7 +31,7 @@ pub fn count_sql(level: i32, days: Option<(Date, Date)>, reach: Reach) -> String
     let shown = match reach {
         Reach::Summaries => String::new(),
         Reach::SummariesLessSources => "AND NOT e.source_id = ANY($14::text[])".to_owned(),
-        Reach::Rows => format!("AND {}", Narrowing::condition(14)),
+        Reach::Rows => format!("AND {}", narrowing.condition(14)),
     };
     let counted = |sign: &str, days_where: &str, which: &str| {
         format!(
