@@ -61,23 +61,22 @@ pub fn count_sql(level: i32, days: Option<(Date, Date)>, narrowing: &Narrowing) 
         }
         Some((first, last)) => {
             let split = split_window(first, last);
-            if let Some((y0, y1)) = split.years {
+            // A summary's rows keyed from `from` up to `to` (excluded),
+            // less what the hidden sources hold of those days.
+            let mut summed = |table: &str, key: &str, (from, to): (Date, Date)| {
                 parts.push(format!(
-                    "SELECT cx, cy, category, n FROM border_incidents.cell_years
-                     WHERE level = $1::integer AND year >= '{y0}' AND year < '{y1}' AND {in_span}"
+                    "SELECT cx, cy, category, n FROM border_incidents.{table}
+                     WHERE level = $1::integer AND {key} >= '{from}' AND {key} < '{to}' AND {in_span}"
                 ));
                 parts.extend(hidden(&format!(
-                    "e.start_day >= '{y0}' AND e.start_day < '{y1}'"
+                    "e.start_day >= '{from}' AND e.start_day < '{to}'"
                 )));
+            };
+            if let Some(years) = split.years {
+                summed("cell_years", "year", years);
             }
-            for (m0, m1) in split.months {
-                parts.push(format!(
-                    "SELECT cx, cy, category, n FROM border_incidents.cell_months
-                     WHERE level = $1::integer AND month >= '{m0}' AND month < '{m1}' AND {in_span}"
-                ));
-                parts.extend(hidden(&format!(
-                    "e.start_day >= '{m0}' AND e.start_day < '{m1}'"
-                )));
+            for months in split.months {
+                summed("cell_months", "month", months);
             }
             for (a, b) in split.days {
                 let these = format!("e.start_day >= '{a}' AND e.start_day <= '{b}'");
