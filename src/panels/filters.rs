@@ -14,12 +14,8 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
     egui::CollapsingHeader::new("Filters")
         .id_salt("filters")
         .show(ui, |ui| {
-            // A store's view drawn as counts holds no events to list
-            // kinds or categories from: every kind, and the categories
-            // its cells count. What is hidden stays listed, to show again.
-            let counted = data.counts.as_deref();
             let kinds = EventKind::ALL.into_iter().filter(|k| {
-                counted.is_some()
+                data.counts.is_some()
                     || filters.hidden_kinds.contains(&kind_key(*k))
                     || data.events.iter().any(|e| e.kind == *k)
             });
@@ -39,17 +35,7 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
                         .map(|s| (s.id.clone(), s.short_name().to_owned())),
                 );
             }
-            let used: BTreeSet<&str> = data
-                .events
-                .iter()
-                .filter_map(|e| e.category.as_deref())
-                .chain(counted.iter().flat_map(|c| {
-                    c.cells
-                        .iter()
-                        .flat_map(|cell| cell.by_category.iter().map(|(id, _)| id.as_str()))
-                }))
-                .chain(filters.hidden_categories.iter().map(String::as_str))
-                .collect();
+            let used = categories_offered(data, filters);
             section(
                 ui,
                 "Category",
@@ -98,6 +84,24 @@ pub fn show(ui: &mut egui::Ui, data: &Data, filters: &Filters) -> Option<Filters
             }
         });
     (f != *filters).then_some(f)
+}
+
+/// The categories the filters offer: those of the events, or of the cells
+/// a store's view drawn as counts holds (it has no events to list them
+/// from), and those hidden, to show again. (Every kind is offered with
+/// counts; hidden sides and verdicts stay listed likewise.)
+fn categories_offered<'a>(data: &'a Data, filters: &'a Filters) -> BTreeSet<&'a str> {
+    let counted = data.counts.as_deref();
+    data.events
+        .iter()
+        .filter_map(|e| e.category.as_deref())
+        .chain(counted.iter().flat_map(|c| {
+            c.cells
+                .iter()
+                .flat_map(|cell| cell.by_category.iter().map(|(id, _)| id.as_str()))
+        }))
+        .chain(filters.hidden_categories.iter().map(String::as_str))
+        .collect()
 }
 
 /// One collapsing checkbox list; a ticked box means "shown". A list with

@@ -10,6 +10,32 @@ use super::DAY_LEVELS;
 use super::split::split_window;
 use crate::store::narrow::{Narrowing, Reach};
 
+/// A summary's rows in the span: each column of the box its own index
+/// range (level, cx, cy…), not every column of the level filtered by row.
+const IN_SPAN: &str = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
+    AND cy BETWEEN $3 AND $5
+    AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
+
+/// The events (aliased `e`) placed in the span's cells, of the kinds and
+/// categories asked, found by the point's index over the snapped box.
+const EVENTS_IN_SPAN: &str =
+    "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
+    AND border_incidents.cell_x($1, e.geom) BETWEEN $2 AND $4
+    AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
+    AND ($6::text[] IS NULL OR e.kind = ANY($6))
+    AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
+
+/// The events in the span over `days_where` that `which` lets through,
+/// counted per cell and category (`sign` `-`: to take off).
+fn counted(sign: &str, days_where: &str, which: &str) -> String {
+    format!(
+        "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
+                coalesce(e.category, '') AS category, {sign}count(*) AS n
+         FROM border_incidents.events AS e WHERE {EVENTS_IN_SPAN} AND {days_where} {which}
+         GROUP BY 1, 2, 3"
+    )
+}
+
 /// The query: parameters $1 level, $2–$5 span, $6 kinds, $7 categories,
 /// and with a window or a narrowing $8–$9 the window's first and last day
 /// (none: all time), $10–$13 the snapped box; then $14 the hidden sources
@@ -17,29 +43,11 @@ use crate::store::narrow::{Narrowing, Reach};
 /// ([`Reach::Rows`], every event then counted from the events table).
 pub fn count_sql(level: i32, days: Option<(Date, Date)>, narrowing: &Narrowing) -> String {
     let reach = narrowing.reach();
-    // Each column of the box its own index range (level, cx, cy…), not
-    // every column of the level filtered by row.
-    let in_span = "cx = ANY(ARRAY(SELECT generate_series($2::integer, $4::integer)))
-        AND cy BETWEEN $3 AND $5
-        AND ($6::text[] IS NULL OR kind = ANY($6)) AND ($7::text[] IS NULL OR category = ANY($7))";
-    let events_in_span =
-        "e.geom && ST_MakeEnvelope($10::float8, $11::float8, $12::float8, $13::float8, 4326)
-        AND border_incidents.cell_x($1, e.geom) BETWEEN $2 AND $4
-        AND border_incidents.cell_y($1, e.geom) BETWEEN $3 AND $5
-        AND ($6::text[] IS NULL OR e.kind = ANY($6))
-        AND ($7::text[] IS NULL OR coalesce(e.category, '') = ANY($7))";
+    let in_span = IN_SPAN;
     let shown = match reach {
         Reach::Summaries => String::new(),
         Reach::SummariesLessSources => "AND NOT e.source_id = ANY($14::text[])".to_owned(),
         Reach::Rows => format!("AND {}", narrowing.condition(14)),
-    };
-    let counted = |sign: &str, days_where: &str, which: &str| {
-        format!(
-            "SELECT border_incidents.cell_x($1, e.geom) AS cx, border_incidents.cell_y($1, e.geom) AS cy,
-                    coalesce(e.category, '') AS category, {sign}count(*) AS n
-             FROM border_incidents.events AS e WHERE {events_in_span} AND {days_where} {which}
-             GROUP BY 1, 2, 3"
-        )
     };
     let from_events = |days_where: &str| counted("", days_where, &shown);
     // What a summary counted over `days_where` that the hidden sources hold.
