@@ -174,14 +174,9 @@ impl Builder {
         renames
     }
 
-    /// Room for `n` more events.
-    pub fn reserve(&mut self, n: usize) {
-        self.events.reserve_exact(n);
-    }
-
-    /// Adds `event`, or returns why not (its id is taken).
-    pub fn add(&mut self, event: Event) -> Result<(), String> {
-        let hash = foldhash::fast::FixedState::default().hash_one(&event.id);
+    /// Adds `event`, whose id hashes to `hash` ([`id_hash`]), or returns
+    /// why not (its id is taken).
+    pub fn add(&mut self, event: Event, hash: u64) -> Result<(), String> {
         let index = self.events.len() as u32;
         if let Some(&first) = self.seen.get(&hash) {
             let taken = self.events.get(first as usize).map(|e| &e.id) == Some(&event.id)
@@ -207,6 +202,11 @@ impl Builder {
         events.shrink_to_fit();
         (vocabulary, events)
     }
+}
+
+/// The hash an event's id is checked for repeats by.
+pub fn id_hash(id: &str) -> u64 {
+    foldhash::fast::FixedState::default().hash_one(id)
 }
 
 /// A dataset row's incident with what every dataset row has (id, title,

@@ -7,7 +7,7 @@
 
 use std::io::Read;
 
-use super::builder::Builder;
+use super::builder::{Builder, id_hash};
 use super::chunks::{CHUNK_BYTES, Chunk, Chunker};
 use super::columns::Columns;
 use super::layout::{Header, Layout};
@@ -205,6 +205,7 @@ fn read_part(
     let mut part = Part {
         events: Vec::new(),
         id_at: Vec::new(),
+        id_hashes: Vec::new(),
         problems: Problems::default(),
         terms: shape.builder().into_terms(),
         failed: None,
@@ -255,6 +256,7 @@ fn rows(
         }
         match convert(&row, columns, b) {
             Ok(event) => {
+                part.id_hashes.push(id_hash(&event.id));
                 part.events.push(event);
                 part.id_at.push(row.place(shape.id_column));
             }
@@ -282,11 +284,12 @@ fn take_part(
     }
     let renames = b.take_terms(&part.terms);
     let mut repeats = Vec::new();
-    for (mut event, (line, column)) in part.events.into_iter().zip(part.id_at) {
+    let placed = part.id_at.into_iter().zip(part.id_hashes);
+    for (mut event, ((line, column), hash)) in part.events.into_iter().zip(placed) {
         if !renames.is_empty() {
             renames.apply(&mut event);
         }
-        if let Err(message) = b.add(event) {
+        if let Err(message) = b.add(event, hash) {
             let d = Diagnostic::error(message).at(line, column);
             repeats.push(match shape.header.get(shape.id_column) {
                 Some(name) => d.with_path(name.clone()),

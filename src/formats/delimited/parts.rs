@@ -21,6 +21,9 @@ pub struct Part {
     pub events: Vec<Event>,
     /// The line and column of each event's id, for a repeat found later.
     pub id_at: Vec<(usize, usize)>,
+    /// Each event's id hashed ([`super::builder::id_hash`]) while the id is
+    /// fresh in this reader's cache, for the repeat check done in order.
+    pub id_hashes: Vec<u64>,
     /// The problems of its rows.
     pub problems: Problems,
     /// The actors and event types its rows met, in order.
