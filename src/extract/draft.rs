@@ -78,19 +78,24 @@ impl Draft {
     }
 }
 
-/// A statement with no words for when it was said: after what it tells
-/// began (or within the week before publication) and by publication.
+/// A statement with no words for when it was said: on the day what it
+/// tells began or the next (officials and witnesses speak of an incident
+/// within a day; never after publication), else within the week before
+/// publication.
 pub fn said_before(published: Date, content_start: Option<Date>) -> When {
-    let week_before = published.checked_sub(7.days()).unwrap_or(published);
-    let start = content_start
-        .filter(|d| *d <= published)
-        .unwrap_or(week_before);
+    let (start, end) = match content_start.filter(|d| *d <= published) {
+        Some(day) => (day, day.checked_add(1.days()).unwrap_or(day).min(published)),
+        None => (
+            published.checked_sub(7.days()).unwrap_or(published),
+            published,
+        ),
+    };
     When {
         date_text: None,
         resolved: ResolvedDate {
             start: EventTime::Date(start),
-            end: EventTime::Date(published),
-            precision: crate::data::dates::precision_of(start, published),
+            end: EventTime::Date(end),
+            precision: crate::data::dates::precision_of(start, end),
         },
     }
 }

@@ -111,9 +111,16 @@ impl PlaceIndex {
 
     /// The place a name spells exactly: the region's, else the world's
     /// best in the `prefer`red countries (ISO alpha-2), else a capital or
-    /// a large place anywhere.
+    /// a large place anywhere. A name written in capitals ("ANI", "UNHCR")
+    /// is an acronym far more often than a place: it finds a world place
+    /// only by that place's own name.
     pub fn find(&self, name: &str, prefer: &[&str]) -> Option<usize> {
         let key = translit::key(name);
+        let acronym = name.chars().any(char::is_alphabetic)
+            && name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         if let Some(&i) = self.exact.get(&key) {
             return Some(i);
         }
@@ -129,6 +136,7 @@ impl PlaceIndex {
             .filter(|(_, p)| {
                 let own = translit::key(&p.name) == key;
                 match preferred(p) {
+                    Some(_) if acronym => own,
                     Some(_) => own || p.population >= WORLD_ALTERNATE_POPULATION,
                     None => own && (p.is_capital() || p.population >= WORLD_MIN_POPULATION),
                 }
@@ -316,6 +324,9 @@ mod tests {
         let small = ix.find("Kantharalak", &[]);
         assert!(small.is_none_or(|i| ix.place(i).unwrap().population >= WORLD_MIN_POPULATION));
         assert!(ix.find("Kantharalak", &["TH"]).is_some());
+        // An acronym is not some city's other name ("ANI" is one of Yanji's).
+        assert_eq!(ix.find("ANI", &["IN", "CN"]), None);
+        assert!(ix.find("Yanji", &["IN", "CN"]).is_some());
         let (seat, km) = ix.division("Surin", &["TH", "KH"]).unwrap();
         assert_eq!(ix.place(seat).unwrap().country, "TH");
         assert!(km > 20.0);

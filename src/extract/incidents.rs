@@ -41,6 +41,12 @@ const PEOPLE: &[&str] = &[
     "evacuees",
 ];
 
+/// Whether `w` (lower case) is an event word on its own ("fighting",
+/// "killings", "shelling"): what happened, never who speaks of it.
+pub fn is_event_word(w: &str) -> bool {
+    category(w, "", "").is_some()
+}
+
 /// The category of a word (and the word after it), with its strength.
 fn category(w: &str, next: &str, next2: &str) -> Option<(&'static str, bool)> {
     let starts = |p: &str| w.starts_with(p);

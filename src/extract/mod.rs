@@ -27,7 +27,6 @@ pub mod published;
 pub mod score;
 pub mod sides;
 pub mod speech;
-mod subject;
 pub mod text;
 
 use std::collections::HashMap;

@@ -54,6 +54,32 @@ const SETTLEMENT: &[&str] = &[
     "area",
 ];
 
+/// Words that open a sentence capitalised and begin no place's name.
+const OPENING: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "from",
+    "near",
+    "after",
+    "before",
+    "during",
+    "since",
+    "across",
+    "along",
+    "outside",
+    "inside",
+    "and",
+    "but",
+    "meanwhile",
+    "while",
+    "when",
+    "as",
+    "for",
+    "with",
+    "to",
+];
+
 /// The words around a run of capitalised words that say it is a place.
 struct Cues {
     region: bool,
@@ -61,6 +87,9 @@ struct Cues {
     near: bool,
     place_word: bool,
     country: bool,
+    /// A country's capital ("Kabul said"): the government speaking, and a
+    /// place.
+    capital: bool,
     /// A title before it or a verb of saying after it: a person's name.
     person: bool,
 }
@@ -106,22 +135,27 @@ fn cues(text: &str, s: &Sentence, i: usize, end: usize, countries: &Countries) -
         || before(&["outskirts", "of"])
         || before(&["close", "to"]);
     let of_settlement = i >= 2 && w(i - 1) == "of" && SETTLEMENT.contains(&w(i - 2));
-    let person = i > 0 && TITLES.contains(&w(i - 1))
-        || matches!(
-            next,
-            "said" | "says" | "told" | "added" | "urged" | "warned"
-        );
+    let named = countries.named_in(text, s, i, i + 1);
+    let is_capital = |c: usize| {
+        countries
+            .get(c)
+            .is_some_and(|c| c.capital == raw(text, &s.tokens[i]))
+    };
+    let capital = end == i + 1 && named.iter().any(|&(_, c)| is_capital(c));
+    let person = !capital
+        && (i > 0 && TITLES.contains(&w(i - 1))
+            || matches!(
+                next,
+                "said" | "says" | "told" | "added" | "urged" | "warned"
+            ));
     Cues {
         region,
         district,
         near,
         place_word: region || district || near || of_settlement || SETTLEMENT.contains(&next),
         // A country's name or adjective, not its capital (a place).
-        country: countries.named_in(text, s, i, i + 1).iter().any(|&(_, c)| {
-            countries
-                .get(c)
-                .is_none_or(|c| c.capital != raw(text, &s.tokens[i]))
-        }),
+        country: named.iter().any(|&(_, c)| !is_capital(c)),
+        capital,
         person,
     }
 }
@@ -147,7 +181,7 @@ fn known_name(
         {
             return Some((seat, to, "place:division"));
         }
-        let world_ok = !cue.person && !cue.country && (i > 0 || cue.place_word);
+        let world_ok = cue.capital || !cue.person && !cue.country && (i > 0 || cue.place_word);
         let found = if world_ok {
             index.find(&name, prefer)
         } else {
@@ -180,6 +214,12 @@ pub fn find(
     let mut i = 0;
     while i < n {
         if !s.tokens[i].capital || is_date_word(&s.tokens[i].lower) {
+            i += 1;
+            continue;
+        }
+        // A preposition or conjunction opening a sentence ("In Dushanbe,
+        // …") is no part of a name.
+        if i == 0 && OPENING.contains(&s.tokens[i].lower.as_str()) {
             i += 1;
             continue;
         }
@@ -370,6 +410,20 @@ mod tests {
                 .1
                 .as_deref(),
             Some("Doha")
+        );
+        // A capital speaking is its government, and a place; a sentence's
+        // opening preposition is no part of a name.
+        assert_eq!(
+            mentions("Kabul said it halted its operations.")[0]
+                .1
+                .as_deref(),
+            Some("Kabul")
+        );
+        assert_eq!(
+            mentions("In Dushanbe, the ministry said 35 had died.")[0]
+                .1
+                .as_deref(),
+            Some("Dushanbe")
         );
     }
 

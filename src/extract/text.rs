@@ -46,10 +46,10 @@ impl Sentence {
 }
 
 /// Abbreviations whose full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 30] = [
+const ABBREVIATIONS: [&str; 38] = [
     "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "sgt", "capt", "st", "no", "vs", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
-    "u.s", "u.n", "e.g",
+    "u.s", "u.n", "e.g", "h.e", "prof", "brig", "adm", "sen", "gov", "cpl", "pvt",
 ];
 
 /// Characters that may join the parts of one token when letters or digits
@@ -241,6 +241,8 @@ mod tests {
         );
         assert_eq!(&text[s[1].start..s[1].end], "Mr. Ali said 136,000 fled.");
         assert_eq!(s[2].paragraph, 1);
+        let titled = "According to H.E. Lt. Gen. Chhum Socheat, it held.";
+        assert_eq!(sentences(titled).len(), 1);
         let words: Vec<&str> = s[0].tokens.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(
             words,

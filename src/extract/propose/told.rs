@@ -60,7 +60,13 @@ pub fn drafts(
             used.push(p.start);
         }
         d.when = incident_when(ctx, r, nearest, carry, &mut d);
-        d.place = incident_place(ctx.text, r.s, &r.mentions, carry, &mut d);
+        // A capital before the verb of saying ("In Dushanbe, the ministry
+        // said…") is where it was said, not where what it tells happened.
+        let said_at = match &r.speech {
+            Some(sp) if in_content => sp.verb,
+            _ => 0,
+        };
+        d.place = incident_place(ctx.text, r.s, &r.mentions, said_at, carry, &mut d);
         drafts.push(d);
     }
     used
@@ -105,17 +111,23 @@ fn told_before(s: &Sentence, k: usize, dates: &[&DatePhrase]) -> bool {
 }
 
 /// An incident's place: a named place that is not a capital (capitals
-/// stand for governments), else a border, else the last placed incident's
-/// place in this paragraph or the one before.
+/// stand for governments; "in" a capital is a place, unless it comes
+/// before the verb of saying at `said_at`), else a border, else the last
+/// placed incident's place in this paragraph or the one before.
 fn incident_place(
     text: &str,
     s: &Sentence,
     mentions: &[PlaceMention],
+    said_at: usize,
     carry: &Carry,
     d: &mut Draft,
 ) -> Option<Where> {
     let named = mentions.iter().find(|m| {
-        !m.capital || m.tokens.0 > 0 && s.tokens[m.tokens.0 - 1].lower == "in" && m.place.is_some()
+        !m.capital
+            || m.tokens.0 >= said_at
+                && m.tokens.0 > 0
+                && s.tokens[m.tokens.0 - 1].lower == "in"
+                && m.place.is_some()
     });
     if let Some(m) = named {
         let (rule, delta) = if m.place.is_some() {

@@ -321,7 +321,7 @@ fn precision_and_recall_per_report() {
         "confidence is not calibrated on the build set: a gap of {gap:.2}"
     );
     assert!(build.recall() >= 0.40, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.47, "build precision fell: {build:?}");
+    assert!(build.precision() >= 0.48, "build precision fell: {build:?}");
     if !build_only {
         held_out_and_corpus(&rows, corpus);
     }

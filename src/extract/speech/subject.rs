@@ -4,7 +4,7 @@
 //! two foreign ministries said" gives "the two foreign ministries" and
 //! "He called the move … and said" gives "He".
 
-use super::text::Sentence;
+use crate::extract::text::Sentence;
 
 /// Words stripped from the end of a claimant before its verb.
 const AUXILIARY: &[&str] = &[
@@ -91,7 +91,8 @@ fn opener(w: &str) -> bool {
             | "though"
             | "once"
             | "when"
-    ) || w.contains(':')
+    ) || w.len() > 6 && w.ends_with("ally")
+        || w.contains(':')
         || crate::data::dates::clock::weekday(w).is_some()
         || crate::data::dates::clock::month(w).is_some()
         || w.bytes().all(|b| b.is_ascii_digit())
@@ -117,6 +118,20 @@ fn verb_like(w: &str) -> bool {
             | "began"
             | "appeared"
             | "described"
+            | "spoke"
+            | "met"
+            | "held"
+            | "visited"
+            | "wrote"
+            | "posted"
+            | "issued"
+            | "released"
+            | "signed"
+            | "phoned"
+            | "offered"
+            | "expressed"
+            | "welcomed"
+            | "condemned"
     )
 }
 
