@@ -320,8 +320,8 @@ fn precision_and_recall_per_report() {
         gap <= 0.1,
         "confidence is not calibrated on the build set: a gap of {gap:.2}"
     );
-    assert!(build.recall() >= 0.40, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.48, "build precision fell: {build:?}");
+    assert!(build.recall() >= 0.41, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.49, "build precision fell: {build:?}");
     if !build_only {
         held_out_and_corpus(&rows, corpus);
     }
@@ -346,7 +346,7 @@ fn held_out_and_corpus(rows: &[Row], corpus: Vec<&Row>) {
         percent(p)
     );
     let (held, _) = total(&held_rows);
-    assert!(held.recall() >= 0.32, "held-out recall fell: {held:?}");
+    assert!(held.recall() >= 0.33, "held-out recall fell: {held:?}");
     assert!(
         held.precision() >= 0.37,
         "held-out precision fell: {held:?}"
