@@ -14,7 +14,7 @@ use crate::data::event::{DatePrecision, EventKind, Figures};
 use crate::data::time::EventTime;
 
 use crate::extract::dates::DatePhrase;
-use crate::extract::draft::{Draft, When, Where};
+use crate::extract::draft::{Draft, When};
 use crate::extract::gazetteer_index::PlaceIndex;
 use crate::extract::incidents::{self, VIOLENT};
 use crate::extract::places::{self, PlaceMention};
@@ -33,8 +33,6 @@ pub struct Carry {
     pub anchor: Option<String>,
     /// The last date an incident had from its own words, with its paragraph.
     pub date: Option<(When, usize)>,
-    /// The last place named for an incident, with its paragraph.
-    pub place: Option<(Where, usize)>,
     /// The last claimant, its sides, and its paragraph.
     pub claimant: Option<(String, Vec<Side>, usize)>,
     /// Every claimant named in full so far, with its sides ("the
@@ -205,8 +203,10 @@ fn history(
     }
 }
 
-/// What the next sentences inherit: the last incident's own date and
-/// placed place.
+/// What the next sentences inherit: the last incident's own date (not its
+/// place: an incident its sentence does not place is in the article's
+/// area, `area.rs`, which matched the coders' points far more often than
+/// the last incident's place did).
 fn inherit(carry: &mut Carry, drafts: &[Draft], paragraph: usize) {
     for d in drafts.iter().filter(|d| d.kind == EventKind::Incident) {
         if d.rules
@@ -215,11 +215,6 @@ fn inherit(carry: &mut Carry, drafts: &[Draft], paragraph: usize) {
             && d.when.resolved.precision <= DatePrecision::Week
         {
             carry.date = Some((d.when.clone(), paragraph));
-        }
-        if let Some(p @ Where::Mention(m)) = &d.place
-            && m.place.is_some()
-        {
-            carry.place = Some((p.clone(), paragraph));
         }
     }
 }

@@ -66,7 +66,7 @@ pub fn drafts(
             Some(sp) if in_content => sp.verb,
             _ => 0,
         };
-        d.place = incident_place(ctx.text, r.s, &r.mentions, said_at, carry, &mut d);
+        d.place = incident_place(ctx.text, r.s, &r.mentions, said_at, &mut d);
         drafts.push(d);
     }
     used
@@ -112,14 +112,13 @@ fn told_before(s: &Sentence, k: usize, dates: &[&DatePhrase]) -> bool {
 
 /// An incident's place: a named place that is not a capital (capitals
 /// stand for governments; "in" a capital is a place, unless it comes
-/// before the verb of saying at `said_at`), else a border, else the last
-/// placed incident's place in this paragraph or the one before.
+/// before the verb of saying at `said_at`), else a border; else none here
+/// (the article's area is given to it once the whole text is read).
 fn incident_place(
     text: &str,
     s: &Sentence,
     mentions: &[PlaceMention],
     said_at: usize,
-    carry: &Carry,
     d: &mut Draft,
 ) -> Option<Where> {
     let named = mentions.iter().find(|m| {
@@ -138,17 +137,8 @@ fn incident_place(
         d.rule(rule, delta);
         return Some(Where::Mention(m.clone()));
     }
-    if let Some(b) = places::border(text, s) {
+    places::border(text, s).map(|b| {
         d.rule("place:border", 0.0);
-        return Some(Where::Border(b));
-    }
-    match &carry.place {
-        Some((p, para))
-            if *para + 1 >= s.paragraph && crate::extract::area::on_the_ground(d.category) =>
-        {
-            d.rule("place:carried", 0.0);
-            Some(p.clone())
-        }
-        _ => None,
-    }
+        Where::Border(b)
+    })
 }

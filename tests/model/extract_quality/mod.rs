@@ -320,8 +320,8 @@ fn precision_and_recall_per_report() {
         gap <= 0.1,
         "confidence is not calibrated on the build set: a gap of {gap:.2}"
     );
-    assert!(build.recall() >= 0.41, "build recall fell: {build:?}");
-    assert!(build.precision() >= 0.49, "build precision fell: {build:?}");
+    assert!(build.recall() >= 0.45, "build recall fell: {build:?}");
+    assert!(build.precision() >= 0.53, "build precision fell: {build:?}");
     if !build_only {
         held_out_and_corpus(&rows, corpus);
     }
@@ -332,11 +332,16 @@ fn precision_and_recall_per_report() {
 fn held_out_and_corpus(rows: &[Row], corpus: Vec<&Row>) {
     let (mine, naive) = total(&corpus);
     println!(
-        "corpus (build + held out): precision {} against the baseline's {}; recall {} against {}",
+        "corpus (build + held out): precision {} against the baseline's {} ({:.1} points above it); recall {} against {}",
         percent(mine.precision()),
         percent(naive.precision()),
+        100.0 * (mine.precision() - naive.precision()),
         percent(mine.recall()),
         percent(naive.recall())
+    );
+    assert!(
+        mine.precision() - naive.precision() >= 0.20,
+        "the corpus's precision is no longer 20 points above the baseline's: {mine:?} against {naive:?}"
     );
     let held_rows: Vec<&Row> = rows.iter().filter(|r| r.group == Group::HeldOut).collect();
     let threshold = border_incidents::extract::WEAK_BELOW;
