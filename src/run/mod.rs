@@ -1,7 +1,10 @@
-//! Starting the native window, or rendering one screenshot of it.
+//! Starting the native window, or rendering one screenshot of it
+//! (`screenshot.rs`).
+
+pub mod screenshot;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use anyhow::{Context as _, anyhow};
 
@@ -11,11 +14,6 @@ use crate::data::Data;
 use crate::data::region::RegionProfile;
 use crate::map::preparing::MapPreparation;
 use crate::start::StartOptions;
-
-/// Frames drawn before the screenshot is taken, so that layout has settled.
-const FRAMES_BEFORE_SCREENSHOT: u32 = 4;
-/// Frames after which a screenshot that never arrived counts as failed.
-const FRAMES_BEFORE_GIVING_UP: u32 = 240;
 
 /// Runs the app as the command line asks: a window, or one screenshot.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -158,15 +156,46 @@ fn check_view_file(path: &std::path::Path, data: &Data) -> anyhow::Result<()> {
     ))
 }
 
-/// What a screenshot run writes: the picture, and the view it shows.
-struct Outputs {
-    picture: PathBuf,
+/// The viewer as a screenshot pictures it: the app, and where to write
+/// the view the picture shows.
+struct ViewerShot {
+    app: App,
     view: Option<PathBuf>,
 }
 
-/// The outcome of a screenshot run, filled in by the app.
-type Outcome = Arc<Mutex<Option<anyhow::Result<()>>>>;
+impl screenshot::Subject for ViewerShot {
+    fn pass(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) -> anyhow::Result<bool> {
+        use eframe::App as _;
+        self.app.ui(ui, frame);
+        // The picture shows the files opened, and the full detail its zoom
+        // calls for (prepared once the first frame is drawn).
+        if self.app.files_loading() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            return Ok(false);
+        }
+        if let Some(id) = self.app.missing_selection() {
+            return Err(anyhow!("--select {id}: no event has this id"));
+        }
+        if !self.app.map_in_full_detail() {
+            self.app.wait_for_full_map_detail();
+        }
+        Ok(true)
+    }
 
+    /// The view is written as the picture is asked for, of the same frame.
+    fn at_picture(&mut self) -> anyhow::Result<()> {
+        match &self.view {
+            Some(path) => self
+                .app
+                .save_view_to(path)
+                .map_err(|e| anyhow!("cannot write {}: {e}", path.display())),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Draws the viewer in a window of `viewport` and writes its picture (and
+/// the view it shows) where `out` says.
 fn screenshot(
     viewport: egui::ViewportBuilder,
     map: MapPreparation,
@@ -174,118 +203,24 @@ fn screenshot(
     out: Outputs,
     story: Option<crate::story::start::Start>,
 ) -> anyhow::Result<()> {
-    let outcome: Outcome = Arc::new(Mutex::new(None));
-    let native = eframe::NativeOptions {
-        viewport: viewport.with_resizable(false),
-        persist_window: false,
-        ..Default::default()
-    };
-    let shared = outcome.clone();
-    eframe::run_native(
+    screenshot::take(
         "border-incidents-screenshot",
-        native,
-        Box::new(move |cc| {
+        viewport,
+        out.picture,
+        move |cc| {
             let (data, map) = map.finish()?;
-            Ok(Box::new(ScreenshotApp {
+            Ok(ViewerShot {
                 app: App::with_map(None, data, map, opts)
                     .started_in(cc)
                     .with_story_start(story),
-                out,
-                frames: 0,
-                image: Arc::new(Mutex::new(None)),
-                outcome: shared,
-            }))
-        }),
+                view: out.view,
+            })
+        },
     )
-    .map_err(|e| anyhow!("cannot open the window: {e}"))?;
-    let result = outcome
-        .lock()
-        .map_err(|_| anyhow!("the screenshot thread failed"))?
-        .take();
-    result.unwrap_or_else(|| Err(anyhow!("the window closed before the screenshot was taken")))
 }
 
-/// Wraps the app: draws it a few frames, takes a screenshot, saves it, closes.
-struct ScreenshotApp {
-    app: App,
-    out: Outputs,
-    frames: u32,
-    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
-    outcome: Outcome,
-}
-
-impl ScreenshotApp {
-    fn finish(&self, ctx: &egui::Context, result: anyhow::Result<()>) {
-        if let Ok(mut slot) = self.outcome.lock() {
-            *slot = Some(result);
-        }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-}
-
-impl eframe::App for ScreenshotApp {
-    /// A screenshot shows the default view: nothing is saved for the next run.
-    fn persist_egui_memory(&self) -> bool {
-        false
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        self.app.ui(ui, frame);
-        let ctx = ui.ctx().clone();
-        ctx.request_repaint();
-        // The picture shows the files opened: frames count once they are in.
-        if self.app.files_loading() {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            return;
-        }
-        if let Some(id) = self.app.missing_selection() {
-            let error = anyhow!("--select {id}: no event has this id");
-            self.finish(&ctx, Err(error));
-            return;
-        }
-        self.frames += 1;
-        // The picture shows the full detail its zoom calls for: when the
-        // view needs the full level (prepared once the first frame is
-        // drawn), wait for it rather than count frames.
-        if self.frames < FRAMES_BEFORE_SCREENSHOT && !self.app.map_in_full_detail() {
-            self.app.wait_for_full_map_detail();
-        }
-        if self.frames == FRAMES_BEFORE_SCREENSHOT {
-            // The view is written as the picture is taken, of the same frame.
-            if let Some(path) = &self.out.view
-                && let Err(e) = self.app.save_view_to(path)
-            {
-                let error = anyhow!("cannot write {}: {e}", path.display());
-                self.finish(&ctx, Err(error));
-                return;
-            }
-            let slot = self.image.clone();
-            ctx.request_screenshot(move |img| {
-                if let Ok(mut s) = slot.lock() {
-                    *s = Some(img);
-                }
-            });
-        }
-        let taken = self.image.lock().ok().and_then(|mut s| s.take());
-        if let Some(img) = taken {
-            let result = save_png(&img, &self.out.picture);
-            self.finish(&ctx, result);
-        } else if self.frames >= FRAMES_BEFORE_GIVING_UP {
-            self.finish(
-                &ctx,
-                Err(anyhow!("no screenshot arrived from the renderer")),
-            );
-        }
-    }
-}
-
-/// Writes a colour image as PNG.
-pub fn save_png(img: &egui::ColorImage, path: &std::path::Path) -> anyhow::Result<()> {
-    let [w, h] = img.size;
-    let bytes: Vec<u8> = img.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
-        .ok_or_else(|| anyhow!("the screenshot has an inconsistent size"))?;
-    buffer
-        .save(path)
-        .with_context(|| format!("cannot write {}", path.display()))
+/// What a screenshot run writes: the picture, and the view it shows.
+struct Outputs {
+    picture: PathBuf,
+    view: Option<PathBuf>,
 }
