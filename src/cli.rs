@@ -73,7 +73,8 @@ pub struct Cli {
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub db: Option<String>,
 
-    /// Start from the default view instead of the one saved by the last run.
+    /// Start from the default view instead of the one saved by the last run
+    /// (and with every section and window as on a first start).
     #[arg(long)]
     pub fresh: bool,
 

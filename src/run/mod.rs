@@ -120,10 +120,16 @@ fn open(
         viewport,
         ..Default::default()
     };
+    let fresh = cli.fresh;
     eframe::run_native(
         "border-incidents",
         native,
         Box::new(move |cc| {
+            // A fresh start forgets what the last run left open too (the
+            // sections, windows and their places egui keeps).
+            if fresh {
+                cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
+            }
             let (data, map) = map.finish()?;
             let mut app = App::with_map(cc.storage, data, map, opts);
             // Unsaved coding work and edits made while the shared store
