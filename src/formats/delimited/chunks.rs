@@ -23,7 +23,9 @@ pub struct Chunk {
     pub bytes: Vec<u8>,
 }
 
-/// Cuts an input into [`Chunk`]s of about `size` bytes.
+/// Cuts an input into [`Chunk`]s of about `size` bytes. The buffers of
+/// chunks read are given back ([`Chunker::give_back`]) and filled again,
+/// so that a large file is not read into fresh memory chunk after chunk.
 pub struct Chunker<'r> {
     input: &'r mut dyn Read,
     delimiter: u8,
@@ -31,12 +33,20 @@ pub struct Chunker<'r> {
     size: usize,
     /// Bytes read past the last chunk's end: the start of the next.
     carry: Vec<u8>,
+    /// Buffers of chunks already read, to fill again.
+    spare: Vec<Vec<u8>>,
     next_index: usize,
     next_line: usize,
     /// The input's first bytes were looked at for a byte order mark.
     started: bool,
     ended: bool,
 }
+
+/// Buffers kept to fill again (a few per core are in use at once).
+const SPARE_KEPT: usize = 16;
+
+/// The most a buffer is made ready for before it is read into.
+const RESERVE_MAX: usize = 64 << 20;
 
 impl<'r> Chunker<'r> {
     /// A chunker of `input`, a table whose fields are separated by
@@ -48,6 +58,7 @@ impl<'r> Chunker<'r> {
             quoting,
             size: size.max(1),
             carry: Vec::new(),
+            spare: Vec::new(),
             next_index: 0,
             next_line: 1,
             started: false,
@@ -55,10 +66,28 @@ impl<'r> Chunker<'r> {
         }
     }
 
+    /// Takes back the buffer of a chunk that has been read, to fill again.
+    pub fn give_back(&mut self, mut bytes: Vec<u8>) {
+        if self.spare.len() < SPARE_KEPT {
+            bytes.clear();
+            self.spare.push(bytes);
+        }
+    }
+
     /// The next chunk, `None` once the input is all given, or why the
     /// input cannot be read.
     pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
-        let mut bytes = std::mem::take(&mut self.carry);
+        let mut bytes = self.spare.pop().unwrap_or_default();
+        // Room for a chunk and the probe read that finds the end (a chunker
+        // of one chunk for the whole input grows as it reads).
+        bytes.reserve(
+            self.size
+                .saturating_add(1)
+                .min(RESERVE_MAX)
+                .max(self.carry.len()),
+        );
+        bytes.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut want = self.size;
         loop {
             if !self.ended && bytes.len() < want {
@@ -76,7 +105,8 @@ impl<'r> Chunker<'r> {
             }
             match last_record_end(&bytes, self.delimiter, self.quoting) {
                 Some(end) => {
-                    self.carry = bytes.split_off(end);
+                    self.carry.extend_from_slice(&bytes[end..]);
+                    bytes.truncate(end);
                     return Ok(Some(self.chunk(bytes)));
                 }
                 // One record fills the chunk: read on to its end.
@@ -163,6 +193,21 @@ mod tests {
         );
         let joined: String = chunks.iter().map(|(_, c)| c.as_str()).collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn buffers_given_back_are_filled_again_with_the_same_chunks() {
+        let text = "a,\"x\ny\",b\n\"q\"\"\n\",c\nd,e\"\nf,g\nh,i\n";
+        let mut input = text.as_bytes();
+        let mut chunker = Chunker::new(&mut input, b',', true, 4);
+        let mut reused = Vec::new();
+        while let Some(c) = chunker.next_chunk().unwrap() {
+            reused.push((c.first_line, String::from_utf8(c.bytes.clone()).unwrap()));
+            let capacity = c.bytes.capacity();
+            chunker.give_back(c.bytes);
+            assert_eq!(chunker.spare.last().map(Vec::capacity), Some(capacity));
+        }
+        assert_eq!(reused, cut(text, 4));
     }
 
     #[test]

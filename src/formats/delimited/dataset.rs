@@ -157,7 +157,7 @@ pub fn read_in_chunks(
     };
     let mut b = shape.builder();
     let mut failed = None;
-    let read_part = |chunk: Chunk| read_part(chunk, &shape, &convert);
+    let read_part = |chunk: &Chunk| read_part(chunk, &shape, &convert);
     let mut take = |part: Part| {
         if let Err(d) = take_part(part, &shape, &mut b, &mut problems) {
             failed.get_or_insert(d);
@@ -197,7 +197,7 @@ fn open<'r>(input: &'r mut dyn Read, layout: &Layout) -> Result<Table<'r>, Vec<D
 
 /// Reads the rows of one chunk of the table (the first holds its header).
 fn read_part(
-    chunk: Chunk,
+    chunk: &Chunk,
     shape: &Shape<'_>,
     convert: &(impl Fn(&Row<'_, '_>, &Columns, &mut Builder) -> RowResult + Sync),
 ) -> Part {

@@ -33,24 +33,25 @@ pub struct Part {
 }
 
 /// Reads the chunks `chunker` gives, from `first` on, with `read` on
-/// every core, and hands each part to `take` in the file's order. Fails
-/// when the input cannot be read (the parts read before it were taken).
+/// every core, and hands each part to `take` in the file's order; each
+/// chunk's buffer goes back to `chunker` once read. Fails when the input
+/// cannot be read (the parts read before it were taken).
 pub fn read_all(
     chunker: &mut Chunker<'_>,
     first: Chunk,
-    read: &(dyn Fn(Chunk) -> Part + Sync),
+    read: &(dyn Fn(&Chunk) -> Part + Sync),
     take: &mut dyn FnMut(Part),
 ) -> io::Result<()> {
     let second = chunker.next_chunk()?;
     let Some(second) = second else {
-        take(read(first));
+        take(read(&first));
         return Ok(());
     };
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|scope| {
         let (chunks, queue) = mpsc::sync_channel::<Chunk>(workers);
         let queue = Arc::new(Mutex::new(queue));
-        let (parts, done) = mpsc::channel::<(usize, Part)>();
+        let (parts, done) = mpsc::channel::<Done>();
         for _ in 0..workers {
             let (queue, parts) = (queue.clone(), parts.clone());
             scope.spawn(move || work(&queue, &parts, read));
@@ -63,7 +64,7 @@ pub fn read_all(
                 .map_err(|_| io::Error::other("a reader stopped"))
         });
         while given.is_ok() {
-            in_order.take_ready(&done, take);
+            in_order.take_ready(&done, take, chunker);
             match chunker.next_chunk() {
                 Ok(Some(c)) => {
                     if chunks.send(c).is_err() {
@@ -75,18 +76,21 @@ pub fn read_all(
             }
         }
         drop(chunks);
-        for (index, part) in done.iter() {
+        for (index, part, _) in done.iter() {
             in_order.add(index, part, take);
         }
         given
     })
 }
 
+/// A chunk read: its place, its part and its buffer, to fill again.
+type Done = (usize, Part, Vec<u8>);
+
 /// A worker: reads chunks from `queue` until it is closed.
 fn work(
     queue: &Mutex<mpsc::Receiver<Chunk>>,
-    parts: &mpsc::Sender<(usize, Part)>,
-    read: &(dyn Fn(Chunk) -> Part + Sync),
+    parts: &mpsc::Sender<Done>,
+    read: &(dyn Fn(&Chunk) -> Part + Sync),
 ) {
     loop {
         let next = match queue.lock() {
@@ -94,8 +98,8 @@ fn work(
             Err(_) => return,
         };
         let Ok(chunk) = next else { return };
-        let index = chunk.index;
-        if parts.send((index, read(chunk))).is_err() {
+        let part = read(&chunk);
+        if parts.send((chunk.index, part, chunk.bytes)).is_err() {
             return;
         }
     }
@@ -109,9 +113,16 @@ struct InOrder {
 }
 
 impl InOrder {
-    /// Takes the parts done so far, without waiting.
-    fn take_ready(&mut self, done: &mpsc::Receiver<(usize, Part)>, take: &mut dyn FnMut(Part)) {
-        while let Ok((index, part)) = done.try_recv() {
+    /// Takes the parts done so far, without waiting, and gives their
+    /// buffers back to `chunker`.
+    fn take_ready(
+        &mut self,
+        done: &mpsc::Receiver<Done>,
+        take: &mut dyn FnMut(Part),
+        chunker: &mut Chunker<'_>,
+    ) {
+        while let Ok((index, part, bytes)) = done.try_recv() {
+            chunker.give_back(bytes);
             self.add(index, part, take);
         }
     }
