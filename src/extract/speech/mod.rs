@@ -125,30 +125,7 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
     let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
     for v in 0..n {
         if w(v) == "according" && w(v + 1) == "to" {
-            let mut from = v + 2;
-            let to = (from..n)
-                .find(|&k| punct_after(text, s, k))
-                .map_or(n, |k| k + 1);
-            // "according to the latest data of the Ministry of Health":
-            // the body whose figures they are.
-            if let Some(k) = (from..to.min(from + 4)).find(|&k| {
-                matches!(
-                    w(k),
-                    "data" | "figures" | "estimates" | "count" | "tally" | "report" | "statement"
-                ) && matches!(w(k + 1), "of" | "from" | "by")
-            }) && k + 2 < to
-            {
-                from = k + 2;
-            }
-            let content = if to < n { to } else { 0 };
-            return Some(speech(
-                s,
-                (from, to.min(from + 10)),
-                v,
-                content,
-                "declaration",
-                "speech:according-to",
-            ));
+            return Some(according_to(text, s, v));
         }
         if matches!(w(v), "show" | "shows" | "showed")
             && (0..v).any(|k| matches!(w(k), "video" | "videos" | "footage" | "images" | "photos"))
@@ -171,14 +148,7 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
         let Some(category) = verb_category(w(v), w(v + 1)) else {
             continue;
         };
-        // "Fighting was reported", "is said to": no one is named saying
-        // it; "the claims", "its report": a noun, not a verb.
-        let mut b = v;
-        while b > 0 && PASSIVE_GAP.contains(&w(b - 1)) {
-            b -= 1;
-        }
-        let passive = b > 0 && matches!(w(b - 1), "was" | "were" | "is" | "are" | "been" | "be");
-        if passive || v > 0 && DETERMINERS.contains(&w(v - 1)) {
+        if no_speaker(s, v) {
             continue;
         }
         let content = content_start(s, v);
@@ -213,6 +183,49 @@ pub fn find(text: &str, s: &Sentence) -> Option<Speech> {
         }
     }
     None
+}
+
+/// The cue "according to" at token `v`: the claimant is what follows, up
+/// to the clause's end ("according to the latest data of the Ministry of
+/// Health": the body whose figures they are).
+fn according_to(text: &str, s: &Sentence, v: usize) -> Speech {
+    let n = s.tokens.len();
+    let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut from = v + 2;
+    let to = (from..n)
+        .find(|&k| punct_after(text, s, k))
+        .map_or(n, |k| k + 1);
+    if let Some(k) = (from..to.min(from + 4)).find(|&k| {
+        matches!(
+            w(k),
+            "data" | "figures" | "estimates" | "count" | "tally" | "report" | "statement"
+        ) && matches!(w(k + 1), "of" | "from" | "by")
+    }) && k + 2 < to
+    {
+        from = k + 2;
+    }
+    let content = if to < n { to } else { 0 };
+    speech(
+        s,
+        (from, to.min(from + 10)),
+        v,
+        content,
+        "declaration",
+        "speech:according-to",
+    )
+}
+
+/// Whether the verb of saying at `v` names no one saying it: passive
+/// ("Fighting was reported", "is said to"), or a noun after a determiner
+/// ("the claims", "its report").
+fn no_speaker(s: &Sentence, v: usize) -> bool {
+    let w = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut b = v;
+    while b > 0 && PASSIVE_GAP.contains(&w(b - 1)) {
+        b -= 1;
+    }
+    let passive = b > 0 && matches!(w(b - 1), "was" | "were" | "is" | "are" | "been" | "be");
+    passive || v > 0 && DETERMINERS.contains(&w(v - 1))
 }
 
 fn speech(
