@@ -17,7 +17,7 @@ use super::places::{NEAR_KM, PlaceMention};
 /// Whether incidents of a category happen on the ground of the conflict:
 /// violence and people leaving; talks, truces, closures and rulings
 /// happen where the article says or nowhere it says.
-pub fn on_the_ground(category: &str) -> bool {
+fn on_the_ground(category: &str) -> bool {
     VIOLENT.contains(&category) || matches!(category, "evacuation" | "displacement")
 }
 

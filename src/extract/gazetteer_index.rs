@@ -116,17 +116,17 @@ impl PlaceIndex {
     /// only by that place's own name.
     pub fn find(&self, name: &str, prefer: &[&str]) -> Option<usize> {
         let key = translit::key(name);
-        let acronym = name.chars().any(char::is_alphabetic)
-            && name
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
         if let Some(&i) = self.exact.get(&key) {
             return Some(i);
         }
         if key.len() < 3 {
             return None;
         }
+        let acronym = name.chars().any(char::is_alphabetic)
+            && name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
         let world = self.world()?;
         let preferred = |p: &Place| prefer.iter().position(|c| *c == p.country);
         world

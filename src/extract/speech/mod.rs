@@ -91,7 +91,6 @@ const OFFICIAL: &[&str] = &[
     "videos",
     "video",
     "footage",
-    "official",
 ];
 
 /// Pronouns that stand for the last claimant ("him" after "according
